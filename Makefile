@@ -1,0 +1,63 @@
+# The README's steps. `make run` and `make test` set up the virtual environment on first use.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock 2>/dev/null | sha256sum | cut -c1-12)
+ENV := source scripts/env.sh &&
+
+.PHONY: help venv run test lint fmt airflow eval bench docs clean lock
+
+help:
+	@echo "make run      run the pipeline once through Airflow (land -> ingest -> dbt -> GX -> publish)"
+	@echo "make test     run the whole test suite"
+	@echo "make lint     ruff (Python) and sqlfluff (dbt SQL)"
+	@echo "make airflow  start the Airflow UI at http://localhost:8080 (login printed)"
+	@echo "make eval     extraction precision/recall against ../shared/gold"
+	@echo "make bench    parser throughput on ../shared/seeds"
+	@echo "make docs     dbt docs generate (catalog of the warehouse)"
+	@echo "make clean    remove the run's working folder and warehouse (keeps .venv)"
+
+venv: $(STAMP)
+
+$(STAMP): requirements.lock
+	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH (set PYTHON=...)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip==25.3
+	$(BIN)/pip install --quiet --no-deps -r requirements.lock
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+# Re-resolve requirements.in into the fully pinned requirements.lock.
+lock:
+	$(PYTHON) -m venv /tmp/esg-lock-venv && /tmp/esg-lock-venv/bin/pip install --quiet -r requirements.in \
+	  && /tmp/esg-lock-venv/bin/pip freeze --exclude-editable > requirements.lock && rm -rf /tmp/esg-lock-venv
+
+run: venv
+	$(ENV) scripts/run_pipeline.sh
+
+airflow: venv
+	$(ENV) scripts/airflow_ui.sh
+
+test: venv
+	$(ENV) $(BIN)/python -m pytest
+
+lint: venv
+	$(ENV) $(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(ENV) cd dbt_project && $(BIN)/sqlfluff lint models
+
+fmt: venv
+	$(BIN)/ruff format . && $(BIN)/ruff check --fix .
+
+eval: venv
+	$(ENV) $(BIN)/python -m ingest eval
+
+bench: venv
+	$(ENV) $(BIN)/python -m ingest bench
+
+docs: venv
+	$(ENV) scripts/dbt.sh docs generate && echo "dbt docs: $$ESG_WORKDIR/dbt_target/index.html"
+
+clean:
+	@# Only the in-repo defaults: a folder you pointed ESG_WORKDIR at is yours to remove.
+	rm -rf .work dbt_project/target dbt_project/logs

@@ -1,0 +1,3 @@
+"""ESG report ingestion: landing, parsing, loading and validating; shared by the DAG and the CLI."""
+
+PARSER_VERSION = "0.2.0"

@@ -1,0 +1,118 @@
+"""Report metadata: company, stock code, fiscal period, script and cited standards."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from ingest.text import fold, is_traditional
+
+_COMPANY = re.compile(
+    r"([\u4e00-\u9fff（）()·]{2,40}?(?:股份有限公司|控股有限公司|集團有限公司|集团有限公司|有限責任公司|有限责任公司|有限公司))"
+)
+_STOCK_CODE = re.compile(
+    r"(?:股份代號|股份代号|股票代碼|股票代码|證券代碼|证券代码|Stock Code)\s*[:：]?\s*(\d{4,6})(?:\.(HK|SH|SZ|SS))?",
+    re.IGNORECASE,
+)
+_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+_PERIOD = re.compile(_DATE + r"\s*(?:至|到|-|—|–|~)\s*" + _DATE)
+_TITLE_YEAR = re.compile(r"(20\d{2})\s*(?:年度?)?\s*(?:[^\n。]{0,20})?(?:ESG|環境|环境|可持續|可持续|社會責任|社会责任)[^\n。]{0,30}報告|报告")
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+_STANDARDS = {
+    "HKEX ESG Reporting Guide": re.compile(r"環境、社會及管治報告指引|环境、社会及管治报告指引|ESG報告指引|ESG报告指引|附錄\s*C2|附录\s*C2|附錄二十七|附录二十七"),
+    "GRI": re.compile(r"\bGRI\b"),
+    "SASB": re.compile(r"\bSASB\b"),
+    "TCFD": re.compile(r"\bTCFD\b"),
+    "UN SDGs": re.compile(r"SDGs|可持續發展目標|可持续发展目标"),
+    "SSE/SZSE guidelines": re.compile(r"上海證券交易所|上海证券交易所|深圳證券交易所|深圳证券交易所"),
+}
+_HEAD_CHARS = 6000
+
+
+@dataclass
+class ReportMetadata:
+    company_name: str | None
+    company_key: str | None
+    stock_code: str | None
+    exchange: str | None
+    report_year: int | None
+    period_start: date | None
+    period_end: date | None
+    fiscal_year: int | None
+    script: str
+    standards: list[str] = field(default_factory=list)
+
+    def as_record(self) -> dict[str, object]:
+        record = asdict(self)
+        record["standards"] = ",".join(self.standards)
+        return record
+
+
+def _exchange(code: str, suffix: str | None) -> str:
+    if suffix:
+        return {"HK": "HKEX", "SH": "SSE", "SS": "SSE", "SZ": "SZSE"}[suffix.upper()]
+    if len(code) <= 5:
+        return "HKEX"
+    return "SSE" if code.startswith(("6", "9")) else "SZSE"
+
+
+def _company(head: str) -> str | None:
+    counts: dict[str, int] = {}
+    first_seen: dict[str, int] = {}
+    for match in _COMPANY.finditer(head):
+        name = match.group(1).lstrip("（(").strip()
+        # Drop a leading clause that is not part of the name ("本報告是醫脈通科技有限公司").
+        name = re.sub(r"^.*(?:報告|报告)(?=[\u4e00-\u9fff]{4,})", "", name)
+        name = re.sub(r"^.*?(?:是|為|为|由|於|于|及|和|與|与)(?=[\u4e00-\u9fff]{4,})", "", name)
+        counts[name] = counts.get(name, 0) + 1
+        first_seen.setdefault(name, match.start())
+    if not counts:
+        return None
+    return max(counts, key=lambda name: (counts[name], -first_seen[name]))
+
+
+def _period(text: str) -> tuple[date, date] | None:
+    for match in _PERIOD.finditer(text[:40000]):
+        y1, m1, d1, y2, m2, d2 = (int(g) for g in match.groups())
+        try:
+            start, end = date(y1, m1, d1), date(y2, m2, d2)
+        except ValueError:
+            continue
+        if 300 <= (end - start).days <= 400:
+            return start, end
+    return None
+
+
+def _report_year(head: str) -> int | None:
+    match = _TITLE_YEAR.search(head)
+    if match and match.group(1):
+        return int(match.group(1))
+    years = [int(y) for y in _YEAR.findall(head[:2000]) if 2000 <= int(y) <= 2100]
+    return max(set(years), key=years.count) if years else None
+
+
+def extract_metadata(text: str) -> ReportMetadata:
+    head = text[:_HEAD_CHARS]
+    company = _company(head) or _company(text[:40000])
+    stock = _STOCK_CODE.search(text[:40000])
+    period = _period(text)
+    report_year = _report_year(head)
+    if period:
+        start, end = period
+    elif report_year:
+        start, end = date(report_year, 1, 1), date(report_year, 12, 31)
+    else:
+        start = end = None
+    return ReportMetadata(
+        company_name=company,
+        company_key=fold(company) if company else None,
+        stock_code=stock.group(1) if stock else None,
+        exchange=_exchange(stock.group(1), stock.group(2)) if stock else None,
+        report_year=report_year,
+        period_start=start,
+        period_end=end,
+        fiscal_year=end.year if end else None,
+        script="traditional" if is_traditional(text) else "simplified",
+        standards=[name for name, pattern in _STANDARDS.items() if pattern.search(text)],
+    )

@@ -1,0 +1,241 @@
+"""Report text -> KPI rows with lineage.
+
+The parser walks the report line by line. A header line that names the period columns
+(`指標 單位 2023 年數據 2022 年數據`, `指标 单位 2024年`, `指標 單位（人） 比例（%）`) opens a table;
+each following line that ends in one value per column is a row (`label unit v1 v2 v3`). Labels
+wrapped over several lines, indentation (sub-rows) and the heading above the table give the row
+its context, which the label rules use to decide the metric.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from ingest.mapping import map_label
+from ingest.metadata import ReportMetadata, extract_metadata
+from ingest.text import fold, is_not_disclosed, is_number, parse_number, strip_markup
+from ingest.units import looks_like_unit
+
+_YEAR_COLUMN = re.compile(r"(?<![\d.])(20\d{2})\s*(?:財政)?年?度?\s*(?:數據|数据)?(?![\d.%])")
+_UNIT_COLUMN = re.compile(r"(?:單位|单位|數量|数量|比例|比率|占比|數值|数值)\s*[（(]\s*([^）)]{1,12})\s*[）)]")
+_HEADER_WORDS = re.compile(
+    r"指标名称|指标|单位|项目|类别|范畴|绩效|关键绩效|数量|数据|数值|kpi|备注|年度|年份|层面|议题|[|:\-]"
+)
+_FOOTNOTE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)）])(?<!范围)(?<!范畴)(?<!类别)\s?\d{1,2}$")
+_PROSE_END = re.compile(r"[。；;！!？?]")
+_MAX_LABEL_FRAGMENTS = 3
+_MAX_GAP_LINES = 12
+
+
+@dataclass
+class Column:
+    fiscal_year: int | None
+    unit: str | None = None
+
+
+@dataclass
+class KpiRow:
+    """One value of one row of one table, with everything needed to trace it back."""
+
+    source_line: int
+    raw_label: str
+    section: str
+    raw_value: str
+    reported_value: float
+    reported_unit: str | None
+    fiscal_year: int
+    metric_code: str | None
+    unit_factor: float | None
+    rule_priority: int | None
+    table_header_line: int
+    label_line: int
+
+    def as_record(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass
+class ParsedReport:
+    metadata: ReportMetadata
+    rows: list[KpiRow] = field(default_factory=list)
+
+    @property
+    def observations(self) -> list[KpiRow]:
+        return [row for row in self.rows if row.metric_code]
+
+    @property
+    def unmapped(self) -> list[KpiRow]:
+        return [row for row in self.rows if not row.metric_code]
+
+
+def parse_header(text: str) -> list[Column] | None:
+    """Columns of a table header line, or None if the line is not a header."""
+    years = [int(y) for y in _YEAR_COLUMN.findall(text)]
+    units = _UNIT_COLUMN.findall(text)
+    rest = _UNIT_COLUMN.sub(" ", _YEAR_COLUMN.sub(" ", text))
+    if _HEADER_WORDS.sub("", fold(rest)):
+        return None
+    if years and not units:
+        if len(set(years)) != len(years) or any(not 1990 <= y <= 2100 for y in years):
+            return None
+        return [Column(year) for year in years]
+    if units and not years:
+        return [Column(None, unit) for unit in units]
+    if not years and not units and re.search(r"數量|数量|數據|数据|數值|数值", text) and re.search(r"指標|指标", text):
+        return [Column(None)]  # `指標 單位 數量`: one column for the report's own year
+    return None
+
+
+def split_values(tokens: list[str], max_values: int) -> tuple[list[str], list[str]]:
+    """Trailing value tokens (numbers or not-disclosed markers), at most `max_values`."""
+    values: list[str] = []
+    index = len(tokens)
+    while index > 0 and len(values) < max_values:
+        token = tokens[index - 1]
+        if is_number(token) or is_not_disclosed(token):
+            values.insert(0, token)
+            index -= 1
+        else:
+            break
+    return tokens[:index], values
+
+
+def split_label_unit(tokens: list[str]) -> tuple[str, str | None]:
+    """`label unit` text -> (label, unit); units may span tokens (`噸二氧化碳當量 /人`)."""
+    for width in (3, 2, 1):
+        if len(tokens) <= width:
+            continue
+        candidate = " ".join(tokens[-width:])
+        if (width == 1 or candidate.split()[-1].startswith("/") or "/" in candidate) and looks_like_unit(
+            candidate
+        ):
+            return " ".join(tokens[:-width]), candidate
+    return " ".join(tokens), None
+
+
+def clean_label(label: str) -> str:
+    label = label.strip().lstrip("•·-*#>").strip()
+    return _FOOTNOTE_TAIL.sub("", label).strip()
+
+
+def _indent(line: str) -> int:
+    stripped = line.lstrip(" \t\u3000")
+    prefix = line[: len(line) - len(stripped)]
+    return prefix.count("\t") * 4 + prefix.count(" ") + prefix.count("\u3000") * 2
+
+
+class _TableState:
+    def __init__(self, columns: list[Column], header_line: int, heading: str) -> None:
+        self.columns = columns
+        self.header_line = header_line
+        self.heading = heading
+        self.parents: list[tuple[int, str]] = []
+        self.fragments: list[tuple[int, str]] = []
+        self.gap = 0
+
+    def context(self, indent: int) -> str:
+        while self.parents and self.parents[-1][0] >= indent:
+            self.parents.pop()
+        return " / ".join([self.heading, *(label for _, label in self.parents)])
+
+
+def parse_report(text: str) -> ParsedReport:
+    metadata = extract_metadata(text)
+    report = ParsedReport(metadata)
+    default_year = metadata.fiscal_year
+    table: _TableState | None = None
+    heading = ""
+
+    for line_no, raw_line in enumerate(text.splitlines(), start=1):
+        line = strip_markup(raw_line)
+        tokens = line.split()
+        if not tokens:
+            continue
+        joined = " ".join(tokens)
+        columns = parse_header(joined)
+        if columns:
+            table = _TableState(columns, line_no, heading)
+            continue
+        if table is None:
+            if len(joined) <= 30 and not _PROSE_END.search(joined):
+                heading = clean_label(joined.lstrip("#").strip())
+            continue
+
+        text_tokens, values = split_values(tokens, len(table.columns))
+        has_number = any(is_number(value) for value in values)
+        if len(values) == len(table.columns) and has_number:
+            label_line = line_no
+            if not text_tokens and table.fragments:
+                label_line = table.fragments[0][0]
+                text_tokens = " ".join(fragment for _, fragment in table.fragments).split()
+            elif table.fragments and not looks_like_unit(" ".join(text_tokens)):
+                pass  # fragments above were headings, not a wrapped label
+            elif table.fragments:
+                label_line = table.fragments[0][0]
+                text_tokens = " ".join(fragment for _, fragment in table.fragments).split() + text_tokens
+            table.fragments = []
+            table.gap = 0
+            label, unit = split_label_unit(text_tokens)
+            label = clean_label(label)
+            if not label:
+                continue
+            indent = _indent(raw_line)
+            context = table.context(indent)
+            table.parents.append((indent, label))
+            _emit_row(report, table, line_no, label_line, label, unit, values, context, default_year)
+            continue
+
+        table.gap += 1
+        if _PROSE_END.search(joined) or len(joined) > 60 or table.gap > _MAX_GAP_LINES:
+            table = None
+            heading = ""
+            continue
+        if values:
+            table.fragments = []
+            continue
+        # A short line without values: a heading inside the table, or part of a wrapped label.
+        table.fragments = (table.fragments + [(line_no, joined)])[-_MAX_LABEL_FRAGMENTS:]
+        if not looks_like_unit(joined):
+            table.heading = clean_label(joined.lstrip("#").strip())
+            table.parents = []
+    return report
+
+
+def _emit_row(
+    report: ParsedReport,
+    table: _TableState,
+    line_no: int,
+    label_line: int,
+    label: str,
+    unit: str | None,
+    values: list[str],
+    context: str,
+    default_year: int | None,
+) -> None:
+    for column, raw_value in zip(table.columns, values, strict=True):
+        if is_not_disclosed(raw_value):
+            continue
+        year = column.fiscal_year or default_year
+        if year is None:
+            continue
+        row_unit = column.unit or unit
+        if row_unit is None and raw_value.endswith("%"):
+            row_unit = "%"
+        mapping = map_label(label, context, row_unit)
+        report.rows.append(
+            KpiRow(
+                source_line=line_no,
+                raw_label=label,
+                section=context,
+                raw_value=raw_value,
+                reported_value=parse_number(raw_value),
+                reported_unit=row_unit,
+                fiscal_year=year,
+                metric_code=mapping.metric_code if mapping else None,
+                unit_factor=mapping.unit_factor if mapping else None,
+                rule_priority=mapping.priority if mapping else None,
+                table_header_line=table.header_line,
+                label_line=label_line,
+            )
+        )

@@ -1,0 +1,24 @@
+"""Which row stands for a report's metric x fiscal year when the report states it more than once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ingest.parser import KpiRow
+
+
+def primary_rows(rows: Iterable[KpiRow]) -> list[KpiRow]:
+    """One row per (metric, fiscal year): the best-ranked label rule, then the last statement.
+
+    Reports repeat body tables in a closing KPI appendix, which is the one they audit, so the
+    later statement wins a tie. Disagreements between the statements are a data-quality finding.
+    """
+    chosen: dict[tuple[str, int], KpiRow] = {}
+    for row in rows:
+        if not row.metric_code:
+            continue
+        key = (row.metric_code, row.fiscal_year)
+        current = chosen.get(key)
+        if current is None or (row.rule_priority or 99) <= (current.rule_priority or 99):
+            chosen[key] = row
+    return list(chosen.values())

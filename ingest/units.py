@@ -1,0 +1,59 @@
+"""Reported unit -> factor to a metric's canonical unit, from the unit_factors seed."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.reference import unit_aliases, unit_factors
+from ingest.text import fold
+
+_PARENS_ONLY = re.compile(r"^\((.*)\)$")
+
+
+def fold_unit(unit: str) -> str:
+    folded = fold(unit)
+    match = _PARENS_ONLY.match(folded)
+    return match.group(1) if match else folded
+
+
+def _factor(alias: str, canonical: str) -> float | None:
+    return unit_factors().get((alias, canonical))
+
+
+def conversion_factor(reported_unit: str | None, canonical_unit: str) -> float | None:
+    """Factor that turns a value in `reported_unit` into `canonical_unit`, or None if they do not fit.
+
+    Intensities divide: a value per 万元 is 100 times the value per CNY million.
+    """
+    if not reported_unit:
+        return None
+    folded = fold_unit(reported_unit)
+    canonical_num, _, canonical_den = canonical_unit.partition("/")
+    reported_num, slash, reported_den = folded.partition("/")
+    numerator = _factor(reported_num, canonical_num)
+    if numerator is None:
+        return None
+    if not canonical_den:
+        return numerator if not slash else None
+    if not slash:
+        # "人均 … 小时": per-employee figures often print only the numerator's unit.
+        return numerator if canonical_den == "person" else None
+    denominator = _factor(reported_den, canonical_den)
+    if denominator is None:
+        return None
+    return numerator / denominator
+
+
+def looks_like_unit(token: str) -> bool:
+    """Whether a token reads as a unit of any kind we know (used to split 'label unit' text)."""
+    folded = fold_unit(token)
+    if not folded:
+        return False
+    numerator = folded.partition("/")[0]
+    return numerator in unit_aliases() or numerator in _EXTRA_UNITS or folded in _EXTRA_UNITS
+
+
+# Units that appear in KPI tables but map to no core metric; knowing them keeps labels clean.
+_EXTRA_UNITS = frozenset(
+    {"人次", "分钟", "公升", "升", "份", "项", "场", "场次", "辆", "台", "篇", "门", "元/人", "小时/人", "次/人"}
+)
