@@ -37,7 +37,8 @@ class Settings:
 
     @property
     def data_docs_dir(self) -> Path:
-        return self.workdir / "data_docs"
+        """Where GX's file context builds its local Data Docs site."""
+        return self.gx_dir / "gx" / "uncommitted" / "data_docs" / "local_site"
 
     @property
     def dq_report_path(self) -> Path:

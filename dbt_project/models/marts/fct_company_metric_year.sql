@@ -1,0 +1,43 @@
+-- Grain: one company x one metric x one fiscal year. The value of the most recent report that
+-- states it; how many reports stated it; whether they disagreed beyond printed rounding.
+with
+
+observations as (
+    select * from {{ ref('fct_metric_observation') }}
+),
+
+ranked as (
+    select
+        *,
+        row_number() over by_recency as recency_rank,
+        lead(value) over by_recency as earlier_value,
+        lead(report_id) over by_recency as earlier_report_id,
+        count(*) over same_fact as reports_stating,
+        max(value) over same_fact - min(value) over same_fact as value_spread,
+        max(rounding_tolerance) over same_fact as spread_tolerance
+    from observations
+    window
+        same_fact as (partition by company_id, metric_code, fiscal_year),
+        by_recency as (
+            partition by company_id, metric_code, fiscal_year
+            order by report_period_end desc, report_landed_at desc, report_id desc
+        )
+)
+
+select
+    company_id || ':' || metric_code || ':' || fiscal_year as company_metric_year_id,
+    company_id,
+    metric_code,
+    fiscal_year,
+    period_end,
+    value,
+    unit,
+    report_id,
+    source_file,
+    source_line,
+    reports_stating,
+    earlier_value,
+    earlier_report_id,
+    value_spread > spread_tolerance as is_restated
+from ranked
+where recency_rank = 1

@@ -1,0 +1,221 @@
+"""The pipeline's steps as plain functions: the Airflow DAG and the CLI both call these.
+
+land -> ingest -> load -> transform (dbt build) -> validate (Great Expectations) -> publish
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from dataclasses import asdict
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from ingest import PARSER_VERSION
+from ingest.config import DBT_PROJECT_DIR, Settings
+from ingest.landing import QuarantineError, land_files, quarantine
+from ingest.parser import ParsedReport, parse_report
+from ingest.selection import primary_rows
+from ingest.warehouse import connect, record_landing, record_quarantine, remove_report, replace_report
+
+log = logging.getLogger(__name__)
+ERROR_FINDINGS_SQL = "select count(*) from marts.dq_findings where severity = 'error'"
+
+
+def land(settings: Settings) -> dict:
+    """Land new files into the raw zone and the manifest; returns the reports to ingest."""
+    result = land_files(settings)
+    landed = [asdict(report) for report in result.landed]
+    quarantined = [asdict(entry) for entry in result.quarantined]
+    with connect(settings.warehouse) as connection:
+        record_landing(connection, landed, quarantined)
+    for entry in quarantined:
+        log.warning("quarantined %s: %s", entry["source_file"], entry["reason"])
+    log.info("landed %d report(s), %d new; quarantined %d", len(landed), sum(r["newly_landed"] for r in landed), len(quarantined))
+    return {"reports": landed, "quarantined": quarantined}
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"not serialisable: {value!r}")
+
+
+def unusable_reason(parsed: ParsedReport) -> str | None:
+    """Why a decoded text is not a report we can use, or None."""
+    missing = []
+    if not parsed.metadata.company_name:
+        missing.append("no company name")
+    if not parsed.metadata.fiscal_year:
+        missing.append("no reporting period")
+    if not parsed.observations:
+        missing.append("no KPI value")
+    return "no recognisable report: " + ", ".join(missing) if missing else None
+
+
+def ingest_report(settings: Settings, landed: dict) -> Path:
+    """Parse one landed report into a staging file (JSON). Skips work already done by this parser version."""
+    target = settings.staging_dir / f"{landed['report_id']}.json"
+    if target.exists():
+        cached = json.loads(target.read_text("utf-8"))
+        if cached.get("parser_version") == PARSER_VERSION and cached["landed"]["source_file"] == landed["source_file"]:
+            return target
+    text = Path(landed["raw_path"]).read_text("utf-8")
+    parsed = parse_report(text)
+    reason = unusable_reason(parsed)
+    primary = {id(row) for row in primary_rows(parsed.rows)}
+    source_file = landed["source_file"]
+    payload = {
+        "parser_version": PARSER_VERSION,
+        "landed": landed,
+        "quarantine": reason,
+        "report": {
+            "report_id": landed["report_id"],
+            "source_file": source_file,
+            "parser_version": PARSER_VERSION,
+            "parsed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            **parsed.metadata.as_record(),
+        },
+        "observations": [
+            {**row.as_record(), "report_id": landed["report_id"], "row_number": number, "source_file": source_file,
+             "is_primary": id(row) in primary}
+            for number, row in enumerate(parsed.rows, start=1)
+            if row.metric_code
+        ],
+        "unmapped": [
+            {**row.as_record(), "report_id": landed["report_id"], "row_number": number, "source_file": source_file}
+            for number, row in enumerate(parsed.rows, start=1)
+            if not row.metric_code
+        ],
+    }
+    settings.staging_dir.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(payload, ensure_ascii=False, default=_json_default), "utf-8")
+    os.replace(tmp, target)
+    return target
+
+
+def ingest(settings: Settings, reports: list[dict]) -> list[str]:
+    """Parse each landed report; one that fails to parse is quarantined, the others go on."""
+    staged = []
+    for landed in reports:
+        try:
+            staged.append(str(ingest_report(settings, landed)))
+        except Exception as error:  # a parser bug on one report must not stop the batch
+            log.exception("ingest failed for %s", landed["source_file"])
+            data = Path(landed["raw_path"]).read_bytes()
+            entry = quarantine(settings, Path(landed["source_file"]), data, "ingest", f"parser error: {error!r}")
+            error_file = settings.staging_dir / f"{landed['report_id']}.json"
+            settings.staging_dir.mkdir(parents=True, exist_ok=True)
+            error_file.write_text(
+                json.dumps({"parser_version": None, "landed": landed, "quarantine": entry.reason}), "utf-8"
+            )
+            staged.append(str(error_file))
+    return staged
+
+
+def load(settings: Settings, staged: list[str]) -> dict:
+    """Staging files -> raw tables in DuckDB, replacing each report's earlier rows."""
+    counts = {"reports": 0, "observations": 0, "unmapped": 0, "quarantined": 0}
+    with connect(settings.warehouse) as connection:
+        for path in staged:
+            payload = json.loads(Path(path).read_text("utf-8"))
+            landed = payload["landed"]
+            if payload["quarantine"]:
+                remove_report(connection, landed["report_id"])
+                entry = quarantine(
+                    settings, Path(landed["source_file"]), Path(landed["raw_path"]).read_bytes(), "ingest", payload["quarantine"]
+                )
+                record_quarantine(connection, asdict(entry))
+                log.warning("quarantined %s: %s", landed["source_file"], payload["quarantine"])
+                counts["quarantined"] += 1
+                continue
+            replace_report(connection, payload["report"], payload["observations"], payload["unmapped"])
+            counts["reports"] += 1
+            counts["observations"] += len(payload["observations"])
+            counts["unmapped"] += len(payload["unmapped"])
+    log.info("loaded %s", counts)
+    return counts
+
+
+def dbt_command(settings: Settings, *args: str) -> list[str]:
+    dbt = Path(sys.executable).with_name("dbt")
+    return [
+        str(dbt), *args,
+        "--project-dir", str(DBT_PROJECT_DIR),
+        "--profiles-dir", str(DBT_PROJECT_DIR),
+        "--target-path", str(settings.dbt_target_dir),
+        "--log-path", str(settings.workdir / "dbt_logs"),
+    ]
+
+
+def transform(settings: Settings) -> None:
+    """`dbt build`: seeds, models and their tests. A failing dbt test fails the task."""
+    env = {**os.environ, "ESG_WAREHOUSE": str(settings.warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
+    completed = subprocess.run(
+        dbt_command(settings, "build"), env=env, capture_output=True, text=True, check=False
+    )
+    log.info("dbt build output:\n%s", completed.stdout[-20000:])
+    if completed.returncode != 0:
+        raise RuntimeError(f"dbt build failed (exit {completed.returncode}):\n{completed.stdout[-5000:]}{completed.stderr[-2000:]}")
+
+
+def validate(settings: Settings) -> dict:
+    from ingest.quality import run_validation
+
+    return run_validation(settings)
+
+
+def publish(settings: Settings) -> dict:
+    from ingest.dq_report import write_dq_report
+
+    report_path = write_dq_report(settings)
+    data_docs = settings.data_docs_dir / "index.html"
+    log.info("data-quality report: %s", report_path)
+    log.info("Great Expectations Data Docs: %s", data_docs)
+    return {"dq_report": str(report_path), "data_docs": str(data_docs)}
+
+
+def summary(settings: Settings) -> str:
+    """A short account of the warehouse after a run, for the end of `make run`."""
+    with connect(settings.warehouse, read_only=True) as connection:
+        def scalar(sql: str) -> int:
+            return connection.execute(sql).fetchone()[0]
+
+        lines = [
+            "ESG pipeline summary",
+            f"  reports in manifest    {scalar('select count(*) from raw.manifest')}",
+            f"  reports parsed         {scalar('select count(*) from raw.reports')}",
+            f"  files quarantined      {scalar('select count(*) from raw.quarantine')}",
+            f"  observations           {scalar('select count(*) from marts.metric_observations')}",
+            f"  company-metric-years   {scalar('select count(*) from marts.fct_company_metric_year')}",
+            f"  dq findings            {scalar('select count(*) from marts.dq_findings')}"
+            f" ({scalar(ERROR_FINDINGS_SQL)} error)",
+        ]
+        for source_file, reason in connection.execute(
+            "select source_file, reason from raw.quarantine order by source_file"
+        ).fetchall():
+            lines.append(f"  quarantined: {source_file}: {reason}")
+    lines += [
+        f"  warehouse              {settings.warehouse}",
+        f"  data-quality report    {settings.dq_report_path}",
+        f"  GX Data Docs           {settings.data_docs_dir / 'index.html'}",
+    ]
+    return "\n".join(lines)
+
+
+def run_all(settings: Settings) -> str:
+    """The whole pipeline in one process, without Airflow (used by `python -m ingest run-local`)."""
+    landed = land(settings)
+    staged = ingest(settings, landed["reports"])
+    load(settings, staged)
+    transform(settings)
+    validate(settings)
+    publish(settings)
+    return summary(settings)
+
+
+__all__ = ["QuarantineError", "land", "ingest", "load", "transform", "validate", "publish", "summary", "run_all"]

@@ -1,0 +1,157 @@
+"""DuckDB writes of the raw schema: manifest, quarantine, parsed reports and their rows.
+
+Every write replaces what a report had before, inside one transaction, so a rerun or a retried
+task leaves the same rows; DuckDB allows one writing process, so callers run in a one-slot pool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+DDL = """
+create schema if not exists raw;
+create table if not exists raw.manifest (
+    report_id varchar primary key,
+    content_sha256 varchar not null,
+    source_file varchar not null,
+    raw_path varchar not null,
+    encoding varchar,
+    size_bytes bigint,
+    landed_at timestamptz not null
+);
+create table if not exists raw.quarantine (
+    content_sha256 varchar not null,
+    source_file varchar not null,
+    stage varchar not null,
+    reason varchar not null,
+    quarantined_at timestamptz not null,
+    quarantine_path varchar,
+    primary key (content_sha256, source_file, stage)
+);
+create table if not exists raw.reports (
+    report_id varchar primary key,
+    source_file varchar not null,
+    company_name varchar,
+    company_key varchar,
+    stock_code varchar,
+    exchange varchar,
+    report_year integer,
+    period_start date,
+    period_end date,
+    fiscal_year integer,
+    script varchar,
+    standards varchar,
+    parser_version varchar,
+    parsed_at timestamptz
+);
+create table if not exists raw.observations (
+    report_id varchar not null,
+    row_number integer not null,
+    source_file varchar not null,
+    source_line integer not null,
+    label_line integer,
+    raw_label varchar not null,
+    section varchar,
+    raw_value varchar not null,
+    reported_value double not null,
+    reported_unit varchar,
+    fiscal_year integer not null,
+    metric_code varchar not null,
+    unit_factor double,
+    rule_priority integer,
+    table_header_line integer,
+    is_primary boolean not null,
+    primary key (report_id, row_number)
+);
+create table if not exists raw.unmapped_rows (
+    report_id varchar not null,
+    row_number integer not null,
+    source_file varchar not null,
+    source_line integer not null,
+    raw_label varchar not null,
+    section varchar,
+    raw_value varchar not null,
+    reported_value double,
+    reported_unit varchar,
+    fiscal_year integer,
+    table_header_line integer,
+    primary key (report_id, row_number)
+);
+"""
+
+REPORT_COLUMNS = (
+    "report_id source_file company_name company_key stock_code exchange report_year period_start "
+    "period_end fiscal_year script standards parser_version parsed_at"
+).split()
+OBSERVATION_COLUMNS = (
+    "report_id row_number source_file source_line label_line raw_label section raw_value reported_value "
+    "reported_unit fiscal_year metric_code unit_factor rule_priority table_header_line is_primary"
+).split()
+UNMAPPED_COLUMNS = (
+    "report_id row_number source_file source_line raw_label section raw_value reported_value "
+    "reported_unit fiscal_year table_header_line"
+).split()
+
+
+@contextmanager
+def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    connection = duckdb.connect(str(path), read_only=read_only)
+    try:
+        if not read_only:
+            connection.execute(DDL)
+        yield connection
+    finally:
+        connection.close()
+
+
+def _insert(connection: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: Iterable[dict]) -> None:
+    values = [tuple(row.get(column) for column in columns) for row in rows]
+    if values:
+        placeholders = ", ".join("?" for _ in columns)
+        connection.executemany(f"insert into {table} ({', '.join(columns)}) values ({placeholders})", values)
+
+
+def record_landing(connection: duckdb.DuckDBPyConnection, landed: list[dict], quarantined: list[dict]) -> None:
+    connection.execute("begin transaction")
+    for entry in landed:
+        connection.execute(
+            "insert into raw.manifest values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+            [entry[key] for key in ("report_id content_sha256 source_file raw_path encoding size_bytes landed_at".split())],
+        )
+    for entry in quarantined:
+        record_quarantine(connection, entry)
+    connection.execute("commit")
+
+
+def record_quarantine(connection: duckdb.DuckDBPyConnection, entry: dict) -> None:
+    connection.execute(
+        "insert or replace into raw.quarantine values (?, ?, ?, ?, ?, ?)",
+        [entry[key] for key in "content_sha256 source_file stage reason quarantined_at quarantine_path".split()],
+    )
+
+
+def replace_report(
+    connection: duckdb.DuckDBPyConnection, report: dict, observations: list[dict], unmapped: list[dict]
+) -> None:
+    """Replace everything known about one report in one transaction."""
+    report_id = report["report_id"]
+    connection.execute("begin transaction")
+    for table in ("raw.observations", "raw.unmapped_rows", "raw.reports"):
+        connection.execute(f"delete from {table} where report_id = ?", [report_id])
+    _insert(connection, "raw.reports", REPORT_COLUMNS, [report])
+    _insert(connection, "raw.observations", OBSERVATION_COLUMNS, observations)
+    _insert(connection, "raw.unmapped_rows", UNMAPPED_COLUMNS, unmapped)
+    connection.execute("commit")
+
+
+def remove_report(connection: duckdb.DuckDBPyConnection, report_id: str) -> None:
+    connection.execute("begin transaction")
+    for table in ("raw.observations", "raw.unmapped_rows", "raw.reports"):
+        connection.execute(f"delete from {table} where report_id = ?", [report_id])
+    connection.execute("commit")
