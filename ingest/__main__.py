@@ -90,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("summary", help="summarise the warehouse after a run").set_defaults(func=_summary)
-    commands.add_parser("run-local", help="run every step in this process, without Airflow").set_defaults(func=_run_local)
+    commands.add_parser("run-local", help="run every step in this process, without Airflow").set_defaults(
+        func=_run_local
+    )
     parse = commands.add_parser("parse", help="parse one report file and print its rows as JSON lines")
     parse.add_argument("file")
     parse.add_argument("--all", action="store_true", help="include rows that map to no metric")

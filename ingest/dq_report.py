@@ -43,7 +43,8 @@ def _sparkline(points: list[tuple[int, float]], flagged_years: set[int]) -> str:
         for x, y in [xy(year, value)]
     )
     labels = "".join(
-        f'<text x="{xy(year, low)[0]:.1f}" y="{height + 2}" font-size="9" text-anchor="middle">{year}</text>' for year in years
+        f'<text x="{xy(year, low)[0]:.1f}" y="{height + 2}" font-size="9" text-anchor="middle">{year}</text>'
+        for year in years
     )
     return (
         f'<svg width="{width}" height="{height + 6}" role="img"><polyline fill="none" stroke="#3366cc" '
@@ -64,19 +65,25 @@ def render(findings: pd.DataFrame, series: pd.DataFrame, observations: int, data
     if findings.empty:
         parts.append("<p id='no-findings'>No findings: every check passed.</p>")
     else:
-        pivot = findings.pivot_table(index="company_name", columns="check_name", values="finding_id", aggfunc="count", fill_value=0)
+        pivot = findings.pivot_table(
+            index="company_name", columns="check_name", values="finding_id", aggfunc="count", fill_value=0
+        )
         parts.append("<h2>Findings by company and check</h2>")
         parts.append(pivot.to_html(classes="by-company", border=0))
         parts.append("<h2>Flagged series</h2>")
         for (company, metric), group in findings.groupby(["company_name", "metric_code"]):
-            history = series[(series.company_name == company) & (series.metric_code == metric)].sort_values("fiscal_year")
+            history = series[(series.company_name == company) & (series.metric_code == metric)].sort_values(
+                "fiscal_year"
+            )
             points = [(int(row.fiscal_year), float(row.value)) for row in history.itertuples()]
             parts.append(
                 f"<div class='series'><div><b>{esc(company)}</b> · {esc(metric)}</div>"
                 f"{_sparkline(points, set(group.fiscal_year.astype(int)))}</div>"
             )
-        parts.append("<h2>All findings</h2><table><tr><th>severity</th><th>check</th><th>company</th>"
-                     "<th>metric</th><th>year</th><th>file:line</th><th>message</th></tr>")
+        parts.append(
+            "<h2>All findings</h2><table><tr><th>severity</th><th>check</th><th>company</th>"
+            "<th>metric</th><th>year</th><th>file:line</th><th>message</th></tr>"
+        )
         for row in findings.sort_values(["severity", "company_name", "metric_code"]).itertuples():
             parts.append(
                 f"<tr><td class='{esc(row.severity)}'>{esc(row.severity)}</td><td>{esc(row.check_name)}</td>"

@@ -176,4 +176,3 @@ def land_files(settings: Settings) -> LandingResult:
         seen.add(landed.report_id)
         result.landed.append(landed)
     return result
-

@@ -17,10 +17,14 @@ _STOCK_CODE = re.compile(
 )
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _PERIOD = re.compile(_DATE + r"\s*(?:至|到|-|—|–|~)\s*" + _DATE)
-_TITLE_YEAR = re.compile(r"(20\d{2})\s*(?:年度?)?\s*(?:[^\n。]{0,20})?(?:ESG|環境|环境|可持續|可持续|社會責任|社会责任)[^\n。]{0,30}報告|报告")
+_TITLE_YEAR = re.compile(
+    r"(20\d{2})\s*(?:年度?)?\s*(?:[^\n。]{0,20})?(?:ESG|環境|环境|可持續|可持续|社會責任|社会责任)[^\n。]{0,30}報告|报告"
+)
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _STANDARDS = {
-    "HKEX ESG Reporting Guide": re.compile(r"環境、社會及管治報告指引|环境、社会及管治报告指引|ESG報告指引|ESG报告指引|附錄\s*C2|附录\s*C2|附錄二十七|附录二十七"),
+    "HKEX ESG Reporting Guide": re.compile(
+        r"環境、社會及管治報告指引|环境、社会及管治报告指引|ESG報告指引|ESG报告指引|附錄\s*C2|附录\s*C2|附錄二十七|附录二十七"
+    ),
     "GRI": re.compile(r"\bGRI\b"),
     "SASB": re.compile(r"\bSASB\b"),
     "TCFD": re.compile(r"\bTCFD\b"),

@@ -22,6 +22,7 @@ _UNIT_COLUMN = re.compile(r"(?:單位|单位|數量|数量|比例|比率|占比|
 _HEADER_WORDS = re.compile(
     r"指标名称|指标|单位|项目|类别|范畴|绩效|关键绩效|数量|数据|数值|kpi|备注|年度|年份|层面|议题|[|:\-]"
 )
+_COLUMN_WORDS = re.compile(r"指标|项目|类别|单位|kpi|范畴|绩效")
 _FOOTNOTE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)）])(?<!范围)(?<!范畴)(?<!类别)\s?\d{1,2}$")
 _PROSE_END = re.compile(r"[。；;！!？?]")
 _MAX_LABEL_FRAGMENTS = 3
@@ -73,8 +74,11 @@ def parse_header(text: str) -> list[Column] | None:
     """Columns of a table header line, or None if the line is not a header."""
     years = [int(y) for y in _YEAR_COLUMN.findall(text)]
     units = _UNIT_COLUMN.findall(text)
-    rest = _UNIT_COLUMN.sub(" ", _YEAR_COLUMN.sub(" ", text))
-    if _HEADER_WORDS.sub("", fold(rest)):
+    rest = fold(_UNIT_COLUMN.sub(" ", _YEAR_COLUMN.sub(" ", text)))
+    if _HEADER_WORDS.sub("", rest):
+        return None
+    # A bare year (a cover page's "2023") is no header: it needs a column word or several 年 columns.
+    if not _COLUMN_WORDS.search(rest) and not (len(years) >= 2 and text.count("年") >= len(years)):
         return None
     if years and not units:
         if len(set(years)) != len(years) or any(not 1990 <= y <= 2100 for y in years):
@@ -107,9 +111,7 @@ def split_label_unit(tokens: list[str]) -> tuple[str, str | None]:
         if len(tokens) <= width:
             continue
         candidate = " ".join(tokens[-width:])
-        if (width == 1 or candidate.split()[-1].startswith("/") or "/" in candidate) and looks_like_unit(
-            candidate
-        ):
+        if (width == 1 or candidate.split()[-1].startswith("/") or "/" in candidate) and looks_like_unit(candidate):
             return " ".join(tokens[:-width]), candidate
     return " ".join(tokens), None
 
@@ -195,7 +197,7 @@ def parse_report(text: str) -> ParsedReport:
             table.fragments = []
             continue
         # A short line without values: a heading inside the table, or part of a wrapped label.
-        table.fragments = (table.fragments + [(line_no, joined)])[-_MAX_LABEL_FRAGMENTS:]
+        table.fragments = [*table.fragments, (line_no, joined)][-_MAX_LABEL_FRAGMENTS:]
         if not looks_like_unit(joined):
             table.heading = clean_label(joined.lstrip("#").strip())
             table.parents = []

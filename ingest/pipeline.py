@@ -34,7 +34,12 @@ def land(settings: Settings) -> dict:
         record_landing(connection, landed, quarantined)
     for entry in quarantined:
         log.warning("quarantined %s: %s", entry["source_file"], entry["reason"])
-    log.info("landed %d report(s), %d new; quarantined %d", len(landed), sum(r["newly_landed"] for r in landed), len(quarantined))
+    log.info(
+        "landed %d report(s), %d new; quarantined %d",
+        len(landed),
+        sum(r["newly_landed"] for r in landed),
+        len(quarantined),
+    )
     return {"reports": landed, "quarantined": quarantined}
 
 
@@ -80,8 +85,13 @@ def ingest_report(settings: Settings, landed: dict) -> Path:
             **parsed.metadata.as_record(),
         },
         "observations": [
-            {**row.as_record(), "report_id": landed["report_id"], "row_number": number, "source_file": source_file,
-             "is_primary": id(row) in primary}
+            {
+                **row.as_record(),
+                "report_id": landed["report_id"],
+                "row_number": number,
+                "source_file": source_file,
+                "is_primary": id(row) in primary,
+            }
             for number, row in enumerate(parsed.rows, start=1)
             if row.metric_code
         ],
@@ -127,7 +137,11 @@ def load(settings: Settings, staged: list[str]) -> dict:
             if payload["quarantine"]:
                 remove_report(connection, landed["report_id"])
                 entry = quarantine(
-                    settings, Path(landed["source_file"]), Path(landed["raw_path"]).read_bytes(), "ingest", payload["quarantine"]
+                    settings,
+                    Path(landed["source_file"]),
+                    Path(landed["raw_path"]).read_bytes(),
+                    "ingest",
+                    payload["quarantine"],
                 )
                 record_quarantine(connection, asdict(entry))
                 log.warning("quarantined %s: %s", landed["source_file"], payload["quarantine"])
@@ -144,23 +158,28 @@ def load(settings: Settings, staged: list[str]) -> dict:
 def dbt_command(settings: Settings, *args: str) -> list[str]:
     dbt = Path(sys.executable).with_name("dbt")
     return [
-        str(dbt), *args,
-        "--project-dir", str(DBT_PROJECT_DIR),
-        "--profiles-dir", str(DBT_PROJECT_DIR),
-        "--target-path", str(settings.dbt_target_dir),
-        "--log-path", str(settings.workdir / "dbt_logs"),
+        str(dbt),
+        *args,
+        "--project-dir",
+        str(DBT_PROJECT_DIR),
+        "--profiles-dir",
+        str(DBT_PROJECT_DIR),
+        "--target-path",
+        str(settings.dbt_target_dir),
+        "--log-path",
+        str(settings.workdir / "dbt_logs"),
     ]
 
 
 def transform(settings: Settings) -> None:
     """`dbt build`: seeds, models and their tests. A failing dbt test fails the task."""
     env = {**os.environ, "ESG_WAREHOUSE": str(settings.warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
-    completed = subprocess.run(
-        dbt_command(settings, "build"), env=env, capture_output=True, text=True, check=False
-    )
+    completed = subprocess.run(dbt_command(settings, "build"), env=env, capture_output=True, text=True, check=False)
     log.info("dbt build output:\n%s", completed.stdout[-20000:])
     if completed.returncode != 0:
-        raise RuntimeError(f"dbt build failed (exit {completed.returncode}):\n{completed.stdout[-5000:]}{completed.stderr[-2000:]}")
+        raise RuntimeError(
+            f"dbt build failed (exit {completed.returncode}):\n{completed.stdout[-5000:]}{completed.stderr[-2000:]}"
+        )
 
 
 def validate(settings: Settings) -> dict:
@@ -182,6 +201,7 @@ def publish(settings: Settings) -> dict:
 def summary(settings: Settings) -> str:
     """A short account of the warehouse after a run, for the end of `make run`."""
     with connect(settings.warehouse, read_only=True) as connection:
+
         def scalar(sql: str) -> int:
             return connection.execute(sql).fetchone()[0]
 
@@ -218,4 +238,4 @@ def run_all(settings: Settings) -> str:
     return summary(settings)
 
 
-__all__ = ["QuarantineError", "land", "ingest", "load", "transform", "validate", "publish", "summary", "run_all"]
+__all__ = ["QuarantineError", "ingest", "land", "load", "publish", "run_all", "summary", "transform", "validate"]

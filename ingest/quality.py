@@ -19,8 +19,19 @@ logging.getLogger("great_expectations").setLevel(logging.WARNING)
 log = logging.getLogger(__name__)
 
 FINDING_COLUMNS = [
-    "finding_id", "run_at", "check_name", "severity", "company_name", "company_id", "metric_code",
-    "fiscal_year", "source_file", "source_line", "value", "unit", "message",
+    "finding_id",
+    "run_at",
+    "check_name",
+    "severity",
+    "company_name",
+    "company_id",
+    "metric_code",
+    "fiscal_year",
+    "source_file",
+    "source_line",
+    "value",
+    "unit",
+    "message",
 ]
 OBSERVATIONS_SQL = """
 select observation_id, source_file, company_name, company_id, fiscal_year, metric_code, value, unit,
@@ -43,13 +54,19 @@ def build_range_suite(gx, checks: list[dict[str, str]]):
 
     suite = gx.ExpectationSuite(name="metric_ranges")
     for check in checks:
-        condition = {} if check["unit"] == "*" else {"row_condition": f'unit=="{check["unit"]}"', "condition_parser": "pandas"}
+        condition = (
+            {} if check["unit"] == "*" else {"row_condition": f'unit=="{check["unit"]}"', "condition_parser": "pandas"}
+        )
         suite.add_expectation(
             gxe.ExpectColumnValuesToBeBetween(
                 column="value",
                 min_value=_bound(check["min_value"]),
                 max_value=_bound(check["max_value"]),
-                meta={"check_name": check["check_name"], "severity": check["severity"], "explanation": check["explanation"]},
+                meta={
+                    "check_name": check["check_name"],
+                    "severity": check["severity"],
+                    "explanation": check["explanation"],
+                },
                 **condition,
             )
         )

@@ -66,10 +66,7 @@ def label_rules() -> tuple[LabelRule, ...]:
 @cache
 def unit_factors() -> dict[tuple[str, str], float]:
     """(folded unit alias, canonical unit) -> factor to canonical."""
-    return {
-        (row["unit_alias"], row["canonical_unit"]): float(row["factor"])
-        for row in _read_csv("unit_factors.csv")
-    }
+    return {(row["unit_alias"], row["canonical_unit"]): float(row["factor"]) for row in _read_csv("unit_factors.csv")}
 
 
 @cache

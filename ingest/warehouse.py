@@ -83,18 +83,55 @@ create table if not exists raw.unmapped_rows (
 );
 """
 
-REPORT_COLUMNS = (
-    "report_id source_file company_name company_key stock_code exchange report_year period_start "
-    "period_end fiscal_year script standards parser_version parsed_at"
-).split()
-OBSERVATION_COLUMNS = (
-    "report_id row_number source_file source_line label_line raw_label section raw_value reported_value "
-    "reported_unit fiscal_year metric_code unit_factor rule_priority table_header_line is_primary"
-).split()
-UNMAPPED_COLUMNS = (
-    "report_id row_number source_file source_line raw_label section raw_value reported_value "
-    "reported_unit fiscal_year table_header_line"
-).split()
+MANIFEST_COLUMNS = ["report_id", "content_sha256", "source_file", "raw_path", "encoding", "size_bytes", "landed_at"]
+QUARANTINE_COLUMNS = ["content_sha256", "source_file", "stage", "reason", "quarantined_at", "quarantine_path"]
+REPORT_COLUMNS = [
+    "report_id",
+    "source_file",
+    "company_name",
+    "company_key",
+    "stock_code",
+    "exchange",
+    "report_year",
+    "period_start",
+    "period_end",
+    "fiscal_year",
+    "script",
+    "standards",
+    "parser_version",
+    "parsed_at",
+]
+OBSERVATION_COLUMNS = [
+    "report_id",
+    "row_number",
+    "source_file",
+    "source_line",
+    "label_line",
+    "raw_label",
+    "section",
+    "raw_value",
+    "reported_value",
+    "reported_unit",
+    "fiscal_year",
+    "metric_code",
+    "unit_factor",
+    "rule_priority",
+    "table_header_line",
+    "is_primary",
+]
+UNMAPPED_COLUMNS = [
+    "report_id",
+    "row_number",
+    "source_file",
+    "source_line",
+    "raw_label",
+    "section",
+    "raw_value",
+    "reported_value",
+    "reported_unit",
+    "fiscal_year",
+    "table_header_line",
+]
 
 
 @contextmanager
@@ -110,30 +147,24 @@ def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConn
         connection.close()
 
 
-def _insert(connection: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: Iterable[dict]) -> None:
+def _insert(
+    connection: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: Iterable[dict], verb: str = "insert"
+) -> None:
     values = [tuple(row.get(column) for column in columns) for row in rows]
     if values:
         placeholders = ", ".join("?" for _ in columns)
-        connection.executemany(f"insert into {table} ({', '.join(columns)}) values ({placeholders})", values)
+        connection.executemany(f"{verb} into {table} ({', '.join(columns)}) values ({placeholders})", values)
 
 
 def record_landing(connection: duckdb.DuckDBPyConnection, landed: list[dict], quarantined: list[dict]) -> None:
     connection.execute("begin transaction")
-    for entry in landed:
-        connection.execute(
-            "insert into raw.manifest values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
-            [entry[key] for key in ("report_id content_sha256 source_file raw_path encoding size_bytes landed_at".split())],
-        )
-    for entry in quarantined:
-        record_quarantine(connection, entry)
+    _insert(connection, "raw.manifest", MANIFEST_COLUMNS, landed, verb="insert or ignore")
+    _insert(connection, "raw.quarantine", QUARANTINE_COLUMNS, quarantined, verb="insert or replace")
     connection.execute("commit")
 
 
 def record_quarantine(connection: duckdb.DuckDBPyConnection, entry: dict) -> None:
-    connection.execute(
-        "insert or replace into raw.quarantine values (?, ?, ?, ?, ?, ?)",
-        [entry[key] for key in "content_sha256 source_file stage reason quarantined_at quarantine_path".split()],
-    )
+    _insert(connection, "raw.quarantine", QUARANTINE_COLUMNS, [entry], verb="insert or replace")
 
 
 def replace_report(

@@ -1,0 +1,157 @@
+"""Parser unit tests on small texts written here (not the seeds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.metadata import extract_metadata
+from ingest.parser import parse_header, parse_report
+from ingest.selection import primary_rows
+from ingest.units import conversion_factor
+
+HEAD_TRAD = (
+    "2023\n環境、社會及管治報告\n\n示例醫療有限公司\n股份代號：1234\n報告時間範圍：2023年1月1日至2023年12月31日\n\n"
+)
+HEAD_SIMP = "示例健康股份有限公司\n2024年度环境、社会和公司治理报告\n股票代码:300123.SZ\n本报告涵盖期间为2024年1月1日至2024年12月31日。\n\n"
+
+
+def facts(text: str) -> dict[tuple[str, int], float]:
+    return {
+        (row.metric_code, row.fiscal_year): row.reported_value * row.unit_factor
+        for row in primary_rows(parse_report(text).rows)
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "years"),
+    [
+        ("指標 單位 2023 年數據 2022 年數據 2021 年數據", [2023, 2022, 2021]),
+        ("指標 單位 2023 年數據 2024 年數據", [2023, 2024]),
+        ("指标\t单位\t2024年", [2024]),
+        ("指標名稱 單位 2022年 2021年 2020年", [2022, 2021, 2020]),
+    ],
+)
+def test_header_names_years_in_either_order(line: str, years: list[int]) -> None:
+    columns = parse_header(line)
+    assert columns is not None
+    assert [column.fiscal_year for column in columns] == years
+
+
+@pytest.mark.parametrize("line", ["2023 年大事記", "本報告涵蓋 2023 年", "溫室氣體排放 2023 2022", "2023年12月31日"])
+def test_non_headers_are_not_headers(line: str) -> None:
+    assert parse_header(line) is None
+
+
+def test_three_year_table_in_traditional_script() -> None:
+    text = HEAD_TRAD + (
+        "指標 單位 2023 年數據 2022 年數據 2021 年數據\n"
+        "直接溫室氣體排放量（範疇一） 噸二氧化碳當量 1,204.5 998 /\n"
+        "外購電力消耗量 兆瓦時 121.500 129.480 116.000\n"
+    )
+    got = facts(text)
+    assert got[("ghg_scope1", 2023)] == pytest.approx(1204.5)
+    assert got[("ghg_scope1", 2022)] == pytest.approx(998)
+    assert ("ghg_scope1", 2021) not in got, "'/' means not disclosed, never zero"
+    assert got[("electricity_purchased", 2022)] == pytest.approx(129.48)
+
+
+def test_not_disclosed_markers_give_no_observation() -> None:
+    text = HEAD_SIMP + "指标\t单位\t2024年\t2023年\t2022年\n员工总人数\t人\t-\t—\tN/A\n总耗水量\t吨\t不适用\t12\t/\n"
+    got = facts(text)
+    assert ("employees_total", 2024) not in got
+    assert got == {("water_consumption", 2023): 12.0}
+
+
+def test_units_convert_to_canonical() -> None:
+    text = HEAD_SIMP + (
+        "指标\t单位\t2024年\n"
+        "用电量\t千瓦时\t567,700\n"
+        "综合能耗\t吨标煤\t71.51\n"
+        "研发投入\t万元\t2,984.99\n"
+        "温室气体排放强度\t吨二氧化碳当量/万元\t0.0086\n"
+    )
+    got = facts(text)
+    assert got[("electricity_purchased", 2024)] == pytest.approx(567.7)
+    assert got[("energy_total", 2024)] == pytest.approx(71.51 * 8.141)
+    assert got[("rd_investment", 2024)] == pytest.approx(29_849_900)
+    assert got[("ghg_intensity_revenue", 2024)] == pytest.approx(0.86)
+
+
+def test_footnote_marker_glued_to_label_is_not_a_value() -> None:
+    text = HEAD_SIMP + "指标 单位 2024年 2023年\n综合能源消耗量4 千克标煤 1,000 2,000\n"
+    rows = parse_report(text).observations
+    assert {row.raw_label for row in rows} == {"综合能源消耗量"}
+    assert sorted(row.reported_value for row in rows) == [1000.0, 2000.0]
+
+
+def test_sub_rows_take_their_section_context() -> None:
+    text = HEAD_TRAD + (
+        "指標 單位 2023 年數據 2022 年數據\n"
+        "員工總數 人 742 605\n"
+        "\t\t女性員工 人 492 380\n"
+        "總員工流失率 % 28 33\n"
+        "\t\t女性員工流失率 % 29 33\n"
+        "員工培訓\n"
+        "指標 單位 2023 年數據 2022 年數據\n"
+        "受訓員工中女性占比 % 66.3 62.8\n"
+    )
+    got = facts(text)
+    assert got[("employees_female", 2023)] == 492
+    assert got[("employee_turnover_rate", 2023)] == 28
+    assert ("employees_female_pct", 2023) not in got, "share of trainees is not share of the workforce"
+
+
+def test_wrapped_label_with_values_on_a_later_line() -> None:
+    text = HEAD_TRAD + (
+        "指標名稱 單位 2023 年數據 2024 年數據\n綜合能源消耗密度\n千克標煤/營業收入（萬元）\n0.23 0.16\n"
+    )
+    got = facts(text)
+    assert got[("energy_intensity_revenue", 2023)] == pytest.approx(0.23 * 0.008141 * 100)
+
+
+def test_unit_header_table_uses_report_year() -> None:
+    text = HEAD_TRAD + "指標 單位（人） 比例（%）\n董事會成員數量 9 100\n女性董事數量 3 33.33\n"
+    got = facts(text)
+    assert got == {("board_size", 2023): 9.0, ("board_female", 2023): 3.0}
+
+
+def test_page_numbers_and_years_outside_tables_are_ignored() -> None:
+    text = HEAD_TRAD + "目錄\n關於本報告 1\n員工總數 2\n2023\n33\n"
+    assert parse_report(text).rows == []
+
+
+def test_metadata_of_a_non_calendar_fiscal_year() -> None:
+    text = "示例健康信息技術有限公司\n報告時間跨度為2021年4月1日至2022年3月31日（「報告期」）。\n"
+    meta = extract_metadata(text)
+    assert meta.company_name == "示例健康信息技術有限公司"
+    assert meta.fiscal_year == 2022
+    assert str(meta.period_end) == "2022-03-31"
+    assert meta.script == "traditional"
+
+
+def test_metadata_stock_code_and_script() -> None:
+    meta = extract_metadata(HEAD_SIMP)
+    assert (meta.stock_code, meta.exchange, meta.script) == ("300123", "SZSE", "simplified")
+
+
+@pytest.mark.parametrize(
+    ("unit", "canonical", "factor"),
+    [
+        ("噸", "t", 1.0),
+        ("千克", "kg", 1.0),
+        ("噸", "kg", 1000.0),
+        ("千瓦時", "MWh", 0.001),
+        ("吉焦", "MWh", 1 / 3.6),
+        ("萬元", "CNY", 1e4),
+        ("噸二氧化碳當量 /人", "tCO2e/person", 1.0),
+        ("千克標煤/營業收入（萬元）", "MWh/CNY_mn", 0.008141 * 100),
+        ("吨 / 百万元人民币收入", "t/CNY_mn", 1.0),
+        ("%", "persons", None),
+    ],
+)
+def test_conversion_factors(unit: str, canonical: str, factor: float | None) -> None:
+    got = conversion_factor(unit, canonical)
+    if factor is None:
+        assert got is None
+    else:
+        assert got == pytest.approx(factor)
