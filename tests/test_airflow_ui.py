@@ -34,6 +34,8 @@ def http(url: str, data: dict | None = None, token: str | None = None) -> tuple[
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()
+    except (urllib.error.URLError, ConnectionError, TimeoutError) as error:  # not listening yet
+        return 0, str(error)
 
 
 def test_ui_serves_the_dag_after_login(tmp_path: Path) -> None:
