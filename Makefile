@@ -56,7 +56,8 @@ bench: venv
 	$(ENV) $(BIN)/python -m ingest bench
 
 docs: venv
-	$(ENV) scripts/dbt.sh docs generate && echo "dbt docs: $$ESG_WORKDIR/dbt_target/index.html"
+	$(ENV) cd dbt_project && dbt docs generate --target-path "$$ESG_WORKDIR/dbt_target" --log-path "$$ESG_WORKDIR/dbt_logs" \
+	  && echo "dbt docs: $$ESG_WORKDIR/dbt_target/index.html (or: cd dbt_project && dbt docs serve --target-path $$ESG_WORKDIR/dbt_target)"
 
 clean:
 	@# Only the in-repo defaults: a folder you pointed ESG_WORKDIR at is yours to remove.

@@ -155,3 +155,20 @@ def test_conversion_factors(unit: str, canonical: str, factor: float | None) -> 
         assert got is None
     else:
         assert got == pytest.approx(factor)
+
+
+def test_footnote_between_label_and_unit_and_topic_training_context() -> None:
+    text = HEAD_TRAD + (
+        "知識產權培訓\n"
+        "指標名稱 單位 2023 年數據 2024 年數據\n"
+        "培訓總時長 18 小時 16.5 1,000\n"
+        "員工健康與安全\n"
+        "指標名稱 單位 2023 年數據 2024 年數據\n"
+        "因工亡故人數 人 0 0\n"
+    )
+    rows = parse_report(text).rows
+    assert all(row.reported_value != 18 for row in rows), "a footnote marker is never a value"
+    assert {row.raw_label for row in rows} == {"培訓總時長", "因工亡故人數"}
+    got = facts(text)
+    assert ("training_hours_total", 2024) not in got, "IP training hours are not all-employee training hours"
+    assert got[("work_related_fatalities", 2024)] == 0
