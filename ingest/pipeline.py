@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ingest import PARSER_VERSION
 from ingest.config import DBT_PROJECT_DIR, Settings
-from ingest.landing import QuarantineError, land_files, quarantine
+from ingest.landing import land_files, quarantine
 from ingest.parser import ParsedReport, parse_report
 from ingest.selection import primary_rows
 from ingest.warehouse import connect, record_landing, record_quarantine, remove_report, replace_report
@@ -236,6 +236,3 @@ def run_all(settings: Settings) -> str:
     validate(settings)
     publish(settings)
     return summary(settings)
-
-
-__all__ = ["QuarantineError", "ingest", "land", "load", "publish", "run_all", "summary", "transform", "validate"]

@@ -167,14 +167,17 @@ def record_quarantine(connection: duckdb.DuckDBPyConnection, entry: dict) -> Non
     _insert(connection, "raw.quarantine", QUARANTINE_COLUMNS, [entry], verb="insert or replace")
 
 
+def _delete_report_rows(connection: duckdb.DuckDBPyConnection, report_id: str) -> None:
+    for table in ("raw.observations", "raw.unmapped_rows", "raw.reports"):
+        connection.execute(f"delete from {table} where report_id = ?", [report_id])
+
+
 def replace_report(
     connection: duckdb.DuckDBPyConnection, report: dict, observations: list[dict], unmapped: list[dict]
 ) -> None:
     """Replace everything known about one report in one transaction."""
-    report_id = report["report_id"]
     connection.execute("begin transaction")
-    for table in ("raw.observations", "raw.unmapped_rows", "raw.reports"):
-        connection.execute(f"delete from {table} where report_id = ?", [report_id])
+    _delete_report_rows(connection, report["report_id"])
     _insert(connection, "raw.reports", REPORT_COLUMNS, [report])
     _insert(connection, "raw.observations", OBSERVATION_COLUMNS, observations)
     _insert(connection, "raw.unmapped_rows", UNMAPPED_COLUMNS, unmapped)
@@ -182,7 +185,7 @@ def replace_report(
 
 
 def remove_report(connection: duckdb.DuckDBPyConnection, report_id: str) -> None:
+    """Drop a report's parsed rows (it was quarantined after an earlier run had loaded it)."""
     connection.execute("begin transaction")
-    for table in ("raw.observations", "raw.unmapped_rows", "raw.reports"):
-        connection.execute(f"delete from {table} where report_id = ?", [report_id])
+    _delete_report_rows(connection, report_id)
     connection.execute("commit")
