@@ -172,3 +172,8 @@ def test_footnote_between_label_and_unit_and_topic_training_context() -> None:
     got = facts(text)
     assert ("training_hours_total", 2024) not in got, "IP training hours are not all-employee training hours"
     assert got[("work_related_fatalities", 2024)] == 0
+
+
+def test_report_year_comes_from_the_title_not_an_earlier_mention_of_a_report() -> None:
+    text = "本报告说明\n示例健康股份有限公司\n2024年度环境、社会和公司治理报告\n2019年成立\n2019年上市\n"
+    assert extract_metadata(text).report_year == 2024
