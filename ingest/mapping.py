@@ -8,6 +8,8 @@ from ingest.reference import label_rules, metrics
 from ingest.text import fold
 from ingest.units import conversion_factor
 
+_IMPLIED_UNIT_FACTOR = {"persons": 1.0, "count": 1.0}
+
 
 @dataclass(frozen=True)
 class MetricMatch:
@@ -21,6 +23,8 @@ def map_label(label: str, context: str, unit: str | None) -> MetricMatch | None:
 
     The unit check is what keeps `受訓員工中女性占比 %` from being a headcount, and lets one label
     (`排放密度`) map by its unit to a per-revenue or a per-employee intensity.
+    A value printed without a unit may still be a count (`員工總數 742`): persons and counts are the
+    only metrics that accept it.
     """
     folded_label = fold(label)
     folded_context = fold(context)
@@ -34,7 +38,8 @@ def map_label(label: str, context: str, unit: str | None) -> MetricMatch | None:
             continue
         if rule.context_excludes and rule.context_excludes.search(folded_context):
             continue
-        factor = conversion_factor(unit, metrics()[rule.metric_code].canonical_unit)
+        canonical = metrics()[rule.metric_code].canonical_unit
+        factor = conversion_factor(unit, canonical) if unit else _IMPLIED_UNIT_FACTOR.get(canonical)
         if factor is None:
             continue
         if best is None or rule.priority < best.priority:

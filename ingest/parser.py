@@ -1,28 +1,36 @@
 """Report text -> KPI rows with lineage.
 
-The parser walks the report line by line. A header line that names the period columns
-(`指標 單位 2023 年數據 2022 年數據`, `指标 单位 2024年`, `指標 單位（人） 比例（%）`) opens a table;
-each following line that ends in one value per column is a row (`label unit v1 v2 v3`). Labels
-wrapped over several lines, indentation (sub-rows) and the heading above the table give the row
-its context, which the label rules use to decide the metric.
+Four readers share the report's logical lines (`layout.logical_lines`), most structured first:
+- tables (here): a header line that names the period columns (`指標 單位 2023 年數據 2022 年數據`,
+  `指标 单位 2024年`, `指標 單位（人） 比例（%）`) opens a table; each following line that ends in one
+  value per column is a row (`label unit v1 v2 v3`). Wrapped labels, indentation (sub-rows) and the
+  heading above give the row its context, which the label rules use to decide the metric;
+- transposed tables whose cells are `label value` pairs (`cells`);
+- key figures and prose statements on the lines no table took (`statements`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 
-from ingest.mapping import map_label
-from ingest.metadata import ReportMetadata, extract_metadata
-from ingest.text import fold, is_not_disclosed, is_number, parse_number, strip_markup
+from ingest.cells import is_cells_line, parse_cells
+from ingest.layout import Line, logical_lines
+from ingest.metadata import extract_metadata
+from ingest.rows import KpiRow, Layout, ParsedReport, build_row
+from ingest.statements import parse_statements
+from ingest.text import fold, is_not_disclosed, is_number
 from ingest.units import looks_like_unit
+
+__all__ = ["KpiRow", "ParsedReport", "parse_header", "parse_report"]
 
 _YEAR_COLUMN = re.compile(r"(?<![\d.])(20\d{2})\s*(?:財政)?年?度?\s*(?:數據|数据)?(?![\d.%])")
 _UNIT_COLUMN = re.compile(r"(?:單位|单位|數量|数量|比例|比率|占比|數值|数值)\s*[（(]\s*([^）)]{1,12})\s*[）)]")
 _HEADER_WORDS = re.compile(
-    r"指标名称|指标|单位|项目|类别|范畴|绩效|关键绩效|数量|数据|数值|kpi|备注|年度|年份|层面|议题|[|:\-]"
+    r"指标名称|指标|单位|项目|[\u4e00-\u9fff]{0,4}(?:类别|类型|种类)|范畴|绩效|关键绩效|数量|数据|数值|kpi|备注|年度|年份|层面|议题"
+    r"|[|:\-]"
 )
-_COLUMN_WORDS = re.compile(r"指标|项目|类别|单位|kpi|范畴|绩效")
+_COLUMN_WORDS = re.compile(r"指标|项目|类别|类型|种类|单位|kpi|范畴|绩效")
 _FOOTNOTE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)）])(?<!范围)(?<!范畴)(?<!类别)\s?\d{1,2}$")
 _PROSE_END = re.compile(r"[。；;！!？?]")
 _MAX_LABEL_FRAGMENTS = 3
@@ -33,41 +41,6 @@ _MAX_GAP_LINES = 12
 class Column:
     fiscal_year: int | None
     unit: str | None = None
-
-
-@dataclass
-class KpiRow:
-    """One value of one row of one table, with everything needed to trace it back."""
-
-    source_line: int
-    raw_label: str
-    section: str
-    raw_value: str
-    reported_value: float
-    reported_unit: str | None
-    fiscal_year: int
-    metric_code: str | None
-    unit_factor: float | None
-    rule_priority: int | None
-    table_header_line: int
-    label_line: int
-
-    def as_record(self) -> dict[str, object]:
-        return asdict(self)
-
-
-@dataclass
-class ParsedReport:
-    metadata: ReportMetadata
-    rows: list[KpiRow] = field(default_factory=list)
-
-    @property
-    def observations(self) -> list[KpiRow]:
-        return [row for row in self.rows if row.metric_code]
-
-    @property
-    def unmapped(self) -> list[KpiRow]:
-        return [row for row in self.rows if not row.metric_code]
 
 
 def parse_header(text: str) -> list[Column] | None:
@@ -86,7 +59,7 @@ def parse_header(text: str) -> list[Column] | None:
         return [Column(year) for year in years]
     if units and not years:
         return [Column(None, unit) for unit in units]
-    if not years and not units and re.search(r"數量|数量|數據|数据|數值|数值", text) and re.search(r"指標|指标", text):
+    if not years and not units and re.search(r"数量|数据|数值", rest) and re.search(r"单位", rest):
         return [Column(None)]  # `指標 單位 數量`: one column for the report's own year
     return None
 
@@ -145,29 +118,40 @@ class _TableState:
 def parse_report(text: str) -> ParsedReport:
     metadata = extract_metadata(text)
     report = ParsedReport(metadata)
-    default_year = metadata.fiscal_year
+    lines = logical_lines(text)
+    consumed: set[int] = set()
+    report.rows.extend(parse_tables(lines, metadata.fiscal_year, consumed))
+    if metadata.fiscal_year is not None:
+        report.rows.extend(parse_cells(lines, metadata.fiscal_year, consumed))
+        report.rows.extend(parse_statements([line for line in lines if line.number not in consumed], metadata))
+    return report
+
+
+def parse_tables(lines: list[Line], default_year: int | None, consumed: set[int]) -> list[KpiRow]:
+    """Rows of every period-column table; adds the line numbers it reads to `consumed`."""
+    rows: list[KpiRow] = []
     table: _TableState | None = None
     heading = ""
 
-    for line_no, raw_line in enumerate(text.splitlines(), start=1):
-        line = strip_markup(raw_line)
-        tokens = line.split()
-        if not tokens:
-            continue
+    for line in lines:
+        tokens = line.text.split()
         joined = " ".join(tokens)
         columns = parse_header(joined)
         if columns:
-            table = _TableState(columns, line_no, heading)
+            table = _TableState(columns, line.number, heading)
+            consumed.add(line.number)
             continue
         if table is None:
             if len(joined) <= 30 and not _PROSE_END.search(joined):
                 heading = clean_label(joined.lstrip("#").strip())
             continue
+        if is_cells_line(line):
+            continue
 
         text_tokens, values = split_values(tokens, len(table.columns))
         has_number = any(is_number(value) for value in values)
         if len(values) == len(table.columns) and has_number:
-            label_line = line_no
+            label_line = line.number
             if not text_tokens and table.fragments:
                 label_line = table.fragments[0][0]
                 text_tokens = " ".join(fragment for _, fragment in table.fragments).split()
@@ -176,16 +160,19 @@ def parse_report(text: str) -> ParsedReport:
             elif table.fragments:
                 label_line = table.fragments[0][0]
                 text_tokens = " ".join(fragment for _, fragment in table.fragments).split() + text_tokens
+            if label_line != line.number:
+                consumed.update(number for number, _ in table.fragments)
             table.fragments = []
             table.gap = 0
             label, unit = split_label_unit(text_tokens)
             label = clean_label(label)
             if not label:
                 continue
-            indent = _indent(raw_line)
+            consumed.add(line.number)
+            indent = _indent(line.raw)
             context = table.context(indent)
             table.parents.append((indent, label))
-            _emit_row(report, table, line_no, label_line, label, unit, values, context, default_year)
+            rows.extend(_table_rows(table, line.number, label_line, label, unit, values, context, default_year))
             continue
 
         table.gap += 1
@@ -197,15 +184,14 @@ def parse_report(text: str) -> ParsedReport:
             table.fragments = []
             continue
         # A short line without values: a heading inside the table, or part of a wrapped label.
-        table.fragments = [*table.fragments, (line_no, joined)][-_MAX_LABEL_FRAGMENTS:]
+        table.fragments = [*table.fragments, (line.number, joined)][-_MAX_LABEL_FRAGMENTS:]
         if not looks_like_unit(joined):
             table.heading = clean_label(joined.lstrip("#").strip())
             table.parents = []
-    return report
+    return rows
 
 
-def _emit_row(
-    report: ParsedReport,
+def _table_rows(
     table: _TableState,
     line_no: int,
     label_line: int,
@@ -214,30 +200,26 @@ def _emit_row(
     values: list[str],
     context: str,
     default_year: int | None,
-) -> None:
+) -> list[KpiRow]:
+    rows = []
     for column, raw_value in zip(table.columns, values, strict=True):
-        if is_not_disclosed(raw_value):
-            continue
         year = column.fiscal_year or default_year
-        if year is None:
+        if is_not_disclosed(raw_value) or year is None:
             continue
         row_unit = column.unit or unit
         if row_unit is None and raw_value.endswith("%"):
             row_unit = "%"
-        mapping = map_label(label, context, row_unit)
-        report.rows.append(
-            KpiRow(
+        rows.append(
+            build_row(
+                layout=Layout.TABLE,
                 source_line=line_no,
-                raw_label=label,
+                label_line=label_line,
+                labels=[(label, label)],
                 section=context,
                 raw_value=raw_value,
-                reported_value=parse_number(raw_value),
-                reported_unit=row_unit,
+                unit=row_unit,
                 fiscal_year=year,
-                metric_code=mapping.metric_code if mapping else None,
-                unit_factor=mapping.unit_factor if mapping else None,
-                rule_priority=mapping.priority if mapping else None,
                 table_header_line=table.header_line,
-                label_line=label_line,
             )
         )
+    return rows

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ingest.parser import KpiRow
+from ingest.rows import KpiRow, Layout
+
+_LAYOUT_RANK = {Layout.TABLE: 0, Layout.CELLS: 1, Layout.KEY_FIGURE: 2, Layout.PROSE: 3}
+
+
+def _rank(row: KpiRow) -> tuple[int, int]:
+    return (row.rule_priority or 99, _LAYOUT_RANK[Layout(row.layout)])
 
 
 def primary_rows(rows: Iterable[KpiRow]) -> list[KpiRow]:
-    """One row per (metric, fiscal year): the best-ranked label rule, then the last statement.
+    """One row per (metric, fiscal year): the best-ranked label rule, then the most structured layout
+    (a table over a key figure over prose), then the last statement.
 
     Reports repeat body tables in a closing KPI appendix, which is the one they audit, so the
     later statement wins a tie. Disagreements between the statements are a data-quality finding.
@@ -19,6 +26,6 @@ def primary_rows(rows: Iterable[KpiRow]) -> list[KpiRow]:
             continue
         key = (row.metric_code, row.fiscal_year)
         current = chosen.get(key)
-        if current is None or (row.rule_priority or 99) <= (current.rule_priority or 99):
+        if current is None or _rank(row) <= _rank(current):
             chosen[key] = row
     return list(chosen.values())

@@ -9,12 +9,13 @@ import opencc
 
 _T2S = opencc.OpenCC("t2s")
 _FULLWIDTH = str.maketrans(
-    "（）：；，％＋／－０１２３４５６７８９．　【】",
-    "():;,%+/-0123456789. []",
+    "（）：；，％＋／－０１２３４５６７８９．　【】╱∕",
+    "():;,%+/-0123456789. []//",
 )
 _SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]+>")
-_SUP = re.compile(r"<sup>\s*[\d,\s]*</sup>|\[\d{1,2}\]", re.IGNORECASE)
+_SUP = re.compile(r"<sup>\s*[\d,\s*]*</sup>|\[\d{1,2}\]", re.IGNORECASE)
+_EMPHASIS = re.compile(r"\*\*|__")
 
 NOT_DISCLOSED = frozenset({"/", "-", "—", "–", "--", "——", "n/a", "na", "不适用", "不適用", "无", "無"})
 NUMBER = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
@@ -32,7 +33,7 @@ def fold(text: str) -> str:
 
 def strip_markup(line: str) -> str:
     """Drop footnote superscripts and HTML tags; the remaining text keeps its positions' meaning."""
-    return _TAG.sub(" ", _SUP.sub(" ", line))
+    return _EMPHASIS.sub("", _TAG.sub(" ", _SUP.sub(" ", line)))
 
 
 def is_not_disclosed(token: str) -> bool:

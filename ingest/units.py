@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ingest.reference import unit_aliases, unit_factors
-from ingest.text import fold
+from ingest.text import fold, to_simplified
 
 _PARENS_ONLY = re.compile(r"^\((.*)\)$")
+_HALF_WIDTH = str.maketrans("（）％／╱∕", "()%///")
 
 
 def fold_unit(unit: str) -> str:
@@ -51,6 +53,31 @@ def looks_like_unit(token: str) -> bool:
         return False
     numerator = folded.partition("/")[0]
     return numerator in unit_aliases() or numerator in _EXTRA_UNITS or folded in _EXTRA_UNITS
+
+
+@cache
+def _unit_prefix_pattern() -> re.Pattern[str]:
+    names = sorted(unit_aliases() | _EXTRA_UNITS, key=len, reverse=True)
+    alternatives = "|".join(re.escape(name).replace("\\ ", r"\s*") for name in names)
+    # Longest alias first, so 人次 is not read as 人 and 万元 not as 元; an optional denominator.
+    return re.compile(rf"^[ \t]*(?:{alternatives})(?![a-z])(?:[ \t]*/[ \t]*(?:{alternatives})(?![a-z]))?")
+
+
+def unit_prefix(text: str) -> str | None:
+    """The unit printed at the start of `text` (the text after a number), as printed, or None.
+
+    `吨二氧化碳当量 / 百万元人民币收入。` -> `吨二氧化碳当量 / 百万元人民币收入`; `人提供就业机会` -> `人`.
+    """
+    head = text[:40]
+    folded = to_simplified(head).translate(_HALF_WIDTH).lower()
+    if len(folded) != len(head):
+        return None
+    match = _unit_prefix_pattern().match(folded)
+    if not match:
+        return None
+    unit = head[: match.end()].strip()
+    # A denominator must be complete: "吨/百" is not a unit.
+    return unit or None
 
 
 # Units that appear in KPI tables but map to no core metric; knowing them keeps labels clean.

@@ -1,0 +1,110 @@
+"""Report text -> logical lines, with HTML and Markdown tables turned into tab-separated rows.
+
+Every later stage (tables, label-value cells, key figures, prose) reads these lines, so a table
+row looks the same whether the report printed it with tabs, spaces, `| a | b |` or `<tr><td>`.
+Each line keeps the 1-based number of the source line where it starts: that is the lineage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.text import strip_markup
+
+_TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
+_MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_MARKDOWN_RULE = re.compile(r"^[\s|:\-]+$")
+_SPACES = re.compile(r"[ \u3000\xa0]+")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    raw: str  # as printed (indentation kept: it tells sub-rows from rows)
+    text: str  # markup stripped, cells tab-separated
+
+    @property
+    def cells(self) -> list[str]:
+        return [cell.strip() for cell in self.text.split("\t") if cell.strip()]
+
+
+def _clean_cell(cell: str) -> str:
+    return _SPACES.sub(" ", strip_markup(cell)).strip()
+
+
+class _HtmlTable:
+    """Collects `<tr><td>` rows that may span several source lines."""
+
+    def __init__(self) -> None:
+        self.open = False
+        self.cells: list[str] = []
+        self.cell: list[str] | None = None
+        self.row_line: int | None = None
+
+    def feed(self, number: int, raw: str, out: list[Line]) -> None:
+        position = 0
+        outside: list[str] = []
+        for match in _TABLE_TAG.finditer(raw):
+            self._text(raw[position : match.start()], outside)
+            position = match.end()
+            closing, tag = match.group(1) == "/", match.group(2).lower()
+            if tag == "table":
+                self._end_row(out)
+                self.open = not closing
+            elif tag == "tr":
+                self._end_row(out)
+                if not closing:
+                    self.row_line = number
+            elif closing:
+                self._end_cell()
+            else:
+                self._end_cell()
+                self.cell = []
+                self.row_line = self.row_line or number
+        self._text(raw[position:], outside)
+        if self.cell is not None:
+            self.cell.append(" ")
+        text = " ".join(part for part in outside if part.strip())
+        if text.strip():
+            out.append(Line(number, raw, strip_markup(text)))
+
+    def _text(self, chunk: str, outside: list[str]) -> None:
+        if self.cell is not None:
+            self.cell.append(chunk)
+        elif not self.open:
+            outside.append(chunk)
+
+    def _end_cell(self) -> None:
+        if self.cell is not None:
+            self.cells.append(_clean_cell("".join(self.cell)) or "")
+            self.cell = None
+
+    def _end_row(self, out: list[Line]) -> None:
+        self._end_cell()
+        if self.cells and self.row_line is not None and any(self.cells):
+            row = "\t".join(cell if cell else "-" for cell in self.cells)
+            out.append(Line(self.row_line, row, row))
+        self.cells = []
+        self.row_line = None
+
+
+def logical_lines(text: str) -> list[Line]:
+    """Non-blank lines of the report; table rows of any markup become `cell\\tcell` lines."""
+    out: list[Line] = []
+    html = _HtmlTable()
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if html.open or _TABLE_TAG.search(raw):
+            html.feed(number, raw, out)
+            continue
+        markdown = _MARKDOWN_ROW.match(raw)
+        if markdown:
+            if _MARKDOWN_RULE.match(markdown.group(1)):
+                continue
+            row = "\t".join(_clean_cell(cell) or "-" for cell in markdown.group(1).split("|"))
+            out.append(Line(number, raw, row))
+            continue
+        cleaned = strip_markup(raw)
+        if cleaned.strip():
+            out.append(Line(number, raw, cleaned))
+    return out

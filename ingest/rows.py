@@ -1,0 +1,98 @@
+"""The parser's output row, and the one place that turns a label, a value and a unit into it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+from ingest.mapping import map_label
+from ingest.metadata import ReportMetadata
+from ingest.text import parse_number
+
+
+class Layout(StrEnum):
+    """Where in the report a value stood; also its rank when one report states a metric twice."""
+
+    TABLE = "table"
+    CELLS = "cells"  # transposed tables: `女性员工 1,947<tab>男性员工 5,493`
+    KEY_FIGURE = "key_figure"  # a label line, a value line, maybe a unit line
+    PROSE = "prose"  # a sentence: `共有員工1,849人`
+
+
+@dataclass
+class KpiRow:
+    """One value of one row, figure or sentence, with everything needed to trace it back."""
+
+    source_line: int
+    raw_label: str
+    section: str
+    raw_value: str
+    reported_value: float
+    reported_unit: str | None
+    fiscal_year: int
+    metric_code: str | None
+    unit_factor: float | None
+    rule_priority: int | None
+    table_header_line: int | None
+    label_line: int
+    layout: str = Layout.TABLE
+
+    def as_record(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass
+class ParsedReport:
+    metadata: ReportMetadata
+    rows: list[KpiRow] = field(default_factory=list)
+
+    @property
+    def observations(self) -> list[KpiRow]:
+        return [row for row in self.rows if row.metric_code]
+
+    @property
+    def unmapped(self) -> list[KpiRow]:
+        return [row for row in self.rows if not row.metric_code]
+
+
+def build_row(
+    *,
+    layout: Layout,
+    source_line: int,
+    label_line: int,
+    labels: list[tuple[str, str]],
+    section: str,
+    raw_value: str,
+    unit: str | None,
+    fiscal_year: int,
+    table_header_line: int | None = None,
+    context: str | None = None,
+) -> KpiRow:
+    """Map the first of `labels` (most specific reading first) that a rule accepts; keep the row either way.
+
+    Each label is a pair: the text the rules read (filler such as `報告期內` or `為` removed) and the
+    text as printed, which is what lineage keeps. `context` (default: the section) is what the rules'
+    context patterns read; for prose it is the sentence and the lines above.
+    """
+    mapping = None
+    chosen = labels[0][1]
+    for matched, printed in labels:
+        mapping = map_label(matched, section if context is None else context, unit)
+        if mapping:
+            chosen = printed
+            break
+    return KpiRow(
+        source_line=source_line,
+        raw_label=chosen,
+        section=section,
+        raw_value=raw_value,
+        reported_value=parse_number(raw_value),
+        reported_unit=unit,
+        fiscal_year=fiscal_year,
+        metric_code=mapping.metric_code if mapping else None,
+        unit_factor=mapping.unit_factor if mapping else None,
+        rule_priority=mapping.priority if mapping else None,
+        table_header_line=table_header_line,
+        label_line=label_line,
+        layout=layout.value,
+    )

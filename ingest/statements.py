@@ -1,0 +1,299 @@
+"""Key figures and prose: values that stand outside any table.
+
+    員工平均學習時長為                 報告期內,公司溫室氣體排放強度為0.0086噸二氧化碳當量/萬元。
+    26.83 小時                         截至2022年3月31日，阿里健康共有員工1,849人，其中女性員工佔比43.05%。
+
+A value needs a unit printed after it (for a key figure: or on the line below; a bare count is
+accepted only on a line of its own) and a label: the clause before it, else the label line above
+it, else the noun after its unit (`共计拥有7,440名员工`). Clauses that compare, aim or accumulate
+(`同比增加`, `较上年下降`, `到2035年…降低`, `累计`), approximations (`超过`, `300余`) and numbers that
+belong to a label (`範圍1`, `綜合能源消耗量4 噸標煤 43.81`) give no value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.layout import Line
+from ingest.metadata import ReportMetadata
+from ingest.rows import KpiRow, Layout, build_row
+from ingest.text import fold
+from ingest.units import unit_prefix
+
+_VALUE = re.compile(r"(?<![\d.,A-Za-z/\-−])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
+_CLAUSE_END = re.compile(r"[，,。；;：:！!？?、]")
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+_BULLETS = " \t•·-*>#–—"
+_NOT_A_VALUE_BEFORE = re.compile(
+    r"(?:超过|超過|超|逾|近|不低于|不低於|不少于|不少於|不超过|不超過|高于|高於|低于|低於|少于|少於|多于|多於|"
+    r"大于|大於|小于|小於|至少|最高|最低|第|月|×|x|X|\*|~|～|至|到|-)\s*$"
+)
+_NOT_A_VALUE_AFTER = re.compile(r"^\s*(?:以上|以下|左右|余|餘|多|\+)")
+_FOLLOWED_BY_NUMBER = re.compile(r"^\s+[-−]?\d")
+# A clause that changes, compares, aims or sums over years states no level for the period.
+_NOT_A_LEVEL = re.compile(
+    r"较|同比|相比|比上年|上年|去年|上一年|下降|减少|降低|增长|增加|提升|提高|节约|节省|节能|减排|减碳|目标|预计|计划|"
+    r"力争|累计|以来|至今|每年|平均每|单次|最多|最少|超过|不少于|新增|新聘|招聘"
+)
+_LEADING_FILLER = re.compile(
+    r"^(?:报告期(?:内|末)|本报告期内?|截至|截止|于|在|至|本年度?|年度内|今年|年内|全年|其中|此外|同时|另外|以及|及|"
+    r"本?公司|本?集团|我们的?|我司|目前|共有|拥有|共计|合计|总计|经审计的?|的|为|"
+    r"20\d{2}(?:年度?|财年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|内)?|\d{1,2}月\d{1,2}日|底|末)"
+)
+_TRAILING_FILLER = re.compile(r"(?:约为|为约|达到|高达|多达|共计|总计|合计|共有|录得|实现|约|为|达|是|有|共|计|:)$")
+_RELATIVE = re.compile(r"^(?:占比|比例|比率|占|百分比|比重)$")
+_QUALIFIER = re.compile(r"\((?:含|包括|包含|不含|不包括|注)[^()]*\)$")
+_UNIT_IN_LABEL = re.compile(r"[(（]([^()（）]{1,16})[)）]$")
+_YEAR_MENTION = re.compile(r"(20\d{2})(?:年|财年)")
+_HEADING = re.compile(r"^(?:#+\s*|\d+(?:\.\d+)+\s*(?=[\u4e00-\u9fff]{2})|表\s*[:：])")
+_MAX_LABEL_CHARS = 40
+_MAX_GAP_LINES = 4
+_CONTEXT_LINES = 6
+_COMPANY_PREFIX_MIN_CHARS = 3
+
+
+@dataclass
+class _Value:
+    start: int
+    end: int  # after the unit
+    raw: str
+    unit: str | None
+
+
+def parse_statements(lines: list[Line], metadata: ReportMetadata) -> list[KpiRow]:
+    """Values of key figures and prose on lines no table read (`lines` are those lines, in order)."""
+    assert metadata.fiscal_year is not None
+    reader = _Reader(lines, metadata)
+    return reader.read()
+
+
+class _Reader:
+    def __init__(self, lines: list[Line], metadata: ReportMetadata) -> None:
+        self.lines = lines
+        self.fiscal_year: int = metadata.fiscal_year  # type: ignore[assignment]
+        self.first_year = metadata.period_start.year if metadata.period_start else self.fiscal_year
+        self.calendar_year = metadata.period_start is None or (
+            metadata.period_start.month == 1 and metadata.period_start.day == 1
+        )
+        self.company = fold(metadata.company_name or "")
+        self.heading = ""
+        self.subject = ""
+        self.rows: list[KpiRow] = []
+
+    def read(self) -> list[KpiRow]:
+        for index, line in enumerate(self.lines):
+            text = line.text.strip()
+            if _is_heading(text):
+                self.heading = text.lstrip("#").strip()
+                self.subject = ""
+                continue
+            self._read_line(index, line)
+        return self.rows
+
+    def _previous(self, index: int, steps: int = 1) -> Line | None:
+        """The line `steps` above, if it sits close enough to belong to the same figure or sentence."""
+        current = self.lines[index]
+        for _ in range(steps):
+            index -= 1
+            if index < 0 or current.number - self.lines[index].number > _MAX_GAP_LINES:
+                return None
+            current = self.lines[index]
+        return current
+
+    def _read_line(self, index: int, line: Line) -> None:
+        text = line.text
+        segment_start = 0
+        for value in _values(text):
+            prefix = text[: value.start]
+            if _NOT_A_VALUE_BEFORE.search(prefix) or _NOT_A_VALUE_AFTER.match(text[value.start + len(value.raw) :]):
+                segment_start = value.end
+                continue
+            if _FOLLOWED_BY_NUMBER.match(text[value.end :]):
+                segment_start = value.end
+                continue  # `綜合能源消耗量4 噸標煤 43.81`: a footnote marker before a table value
+            unit = value.unit
+            alone = not prefix.strip(_BULLETS) and not text[value.end :].strip(" \t,，。;；")
+            if unit is None and alone:
+                unit = self._unit_below(index)
+            self._emit(index, line, value, unit, prefix, segment_start, alone)
+            segment_start = value.end
+        if _SENTENCE_END.search(text):
+            self.subject = ""
+
+    def _unit_below(self, index: int) -> str | None:
+        if index + 1 >= len(self.lines):
+            return None
+        below = self.lines[index + 1]
+        if below.number - self.lines[index].number > _MAX_GAP_LINES:
+            return None
+        text = below.text.strip()
+        return text if unit_prefix(text) == text else None
+
+    def _emit(
+        self, index: int, line: Line, value: _Value, unit: str | None, prefix: str, segment_start: int, alone: bool
+    ) -> None:
+        clause_text = prefix[segment_start:]
+        cut = max((match.end() for match in _CLAUSE_END.finditer(clause_text)), default=0)
+        clause = clause_text[cut:].strip(_BULLETS)
+        if not clause and cut and clause_text[:cut].rstrip().endswith((":", "：")):
+            before = clause_text[: cut - 1]
+            clause = before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0) :].strip(_BULLETS)
+        label_line = line.number
+        previous = self._previous(index)
+        sentence = prefix
+        if not prefix.strip(_BULLETS):  # the value opens its line: a key figure, or prose wrapped before it
+            candidates, label_line = self._labels_above(index)
+            sentence = (previous.text if previous else "") + prefix
+        elif clause and cut == 0 and segment_start == 0 and previous and not _SENTENCE_END.search(previous.text[-2:]):
+            tail = _tail(previous.text)
+            prose_wrap = bool(_CLAUSE_END.search(previous.text) or _has_value(previous.text))
+            candidates = [tail + clause] if prose_wrap else [tail + clause, clause]
+            sentence = previous.text + prefix
+        elif clause:
+            candidates = [clause]
+        else:
+            after = line.text[value.end :]
+            noun = after[: next((m.start() for m in _CLAUSE_END.finditer(after)), len(after))].strip()
+            candidates = [noun] if noun else []
+        if alone and unit is None and not candidates:
+            return
+        if unit is None and not alone:
+            return
+        labels: list[tuple[str, str]] = []
+        relative = False
+        for candidate in candidates:
+            if len(candidate) > _MAX_LABEL_CHARS or _NOT_A_LEVEL.search(fold(candidate)):
+                continue
+            label, label_unit, relative = self._normalise(candidate)
+            if not label:
+                continue
+            labels.append((label, candidate.strip()))
+            qualifier = _QUALIFIER.search(label)
+            if qualifier:  # `研发投入（含资本化开支）`: also read without what it includes
+                labels.append((label[: qualifier.start()], candidate.strip()))
+            unit = unit or label_unit
+        if not labels:
+            return
+        year = self._year(sentence)
+        if year is None:
+            return
+        row = build_row(
+            layout=Layout.KEY_FIGURE if alone or not prefix.strip(_BULLETS) else Layout.PROSE,
+            source_line=line.number,
+            label_line=label_line,
+            labels=labels,
+            section=self.heading,
+            context=" / ".join((self.heading, self._context_above(index), sentence)),
+            raw_value=value.raw,
+            unit=unit,
+            fiscal_year=year,
+        )
+        if row.unit_factor is None and unit is None:
+            return  # a bare number that is no count: a page number, a list item, a year
+        self.rows.append(row)
+        if not relative:
+            self.subject = labels[0][0]
+
+    def _context_above(self, index: int) -> str:
+        """The lines just above, back to the last sentence end: what a key figure is about."""
+        parts: list[str] = []
+        for steps in range(1, _CONTEXT_LINES + 1):
+            above = self._previous(index, steps)
+            if above is None:
+                break
+            ends = [match.end() for match in _SENTENCE_END.finditer(above.text)]
+            parts.insert(0, above.text[ends[-1] :] if ends else above.text)
+            if ends:
+                break
+        return " ".join(parts)
+
+    def _labels_above(self, index: int) -> tuple[list[str], int]:
+        previous = self._previous(index)
+        if previous is None:
+            return [], self.lines[index].number
+        tail = _tail(previous.text)
+        if not tail:
+            return [], previous.number
+        candidates = [tail]
+        above = self._previous(index, 2)
+        continues = (
+            above is not None
+            and not _CLAUSE_END.search(previous.text)
+            and not _has_value(above.text)
+            and not _is_heading(above.text.strip())
+            and unit_prefix(above.text.strip()) != above.text.strip()
+            and not _SENTENCE_END.search(above.text.rstrip()[-1:])
+        )
+        if continues and above is not None:
+            candidates.insert(0, _tail(above.text) + tail)
+            return candidates, above.number
+        return candidates, previous.number
+
+    def _normalise(self, candidate: str) -> tuple[str, str | None, bool]:
+        """Folded label without the filler around it (`報告期內，本集團…為`); the unit it may carry."""
+        label = fold(candidate)
+        unit = None
+        unit_match = _UNIT_IN_LABEL.search(label)
+        if unit_match and unit_prefix(unit_match.group(1)) == unit_match.group(1):
+            unit = unit_match.group(1)
+            label = label[: unit_match.start()]
+        for _ in range(6):
+            before = label
+            label = _LEADING_FILLER.sub("", label, count=1) or label
+            label = _TRAILING_FILLER.sub("", label) or label
+            label = self._strip_company(label)
+            if label == before:
+                break
+        if _RELATIVE.match(label):
+            return (self.subject + "占比" if self.subject else ""), unit, True
+        return label, unit, False
+
+    def _strip_company(self, label: str) -> str:
+        for width in range(min(len(label) - 1, len(self.company)), _COMPANY_PREFIX_MIN_CHARS - 1, -1):
+            if label[:width] in self.company:
+                return label[width:]
+        return label
+
+    def _year(self, sentence: str) -> int | None:
+        """The fiscal year a statement is about: the report's, unless its sentence names an earlier one."""
+        start = max((match.end() for match in _SENTENCE_END.finditer(sentence)), default=0)
+        mentions = [int(year) for year in _YEAR_MENTION.findall(fold(sentence[start:]))]
+        if not mentions:
+            return self.fiscal_year
+        year = mentions[-1]
+        if year > self.fiscal_year:
+            return None  # a target or a plan
+        if year >= self.first_year:
+            return self.fiscal_year
+        return year if self.calendar_year else None
+
+
+def _is_heading(text: str) -> bool:
+    """`## 排放物`, `3.2 人才發展及培訓`, `表：員工構成` -- but not a figure such as `26.83 小時`."""
+    match = _HEADING.match(text)
+    return bool(match) and unit_prefix(text[match.end() :]) is None
+
+
+def _has_value(text: str) -> bool:
+    return any(value.unit for value in _values(text))
+
+
+def _values(text: str) -> list[_Value]:
+    values = []
+    for match in _VALUE.finditer(text):
+        unit = unit_prefix(text[match.end() :])
+        end = match.end()
+        if unit:
+            end = text.index(unit, match.end()) + len(unit)
+        values.append(_Value(match.start(), end, match.group(), unit))
+    return values
+
+
+def _tail(text: str) -> str:
+    """The last clause of a line, after its last delimiter or value: the label of what follows."""
+    cut = max((match.end() for match in _CLAUSE_END.finditer(text)), default=0)
+    for value in _values(text):
+        if value.unit or value.end == len(text.rstrip()):
+            cut = max(cut, value.end)
+    return text[cut:].strip(_BULLETS)
