@@ -1,3 +1,3 @@
 """ESG report ingestion: landing, parsing, loading and validating; shared by the DAG and the CLI."""
 
-PARSER_VERSION = "0.2.0"
+PARSER_VERSION = "0.3.0"

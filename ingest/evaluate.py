@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,7 +41,8 @@ class Evaluation:
     overall: Score
     per_report: dict[str, Score]
     per_metric: dict[str, Score]
-    unmapped_rows: int
+    unmapped_rows: dict[str, int]  # layout -> numeric rows that mapped to no metric
+    ungraded_reports: dict[str, int] = field(default_factory=dict)  # seed without gold -> facts extracted
 
 
 def close_enough(value: float, gold: float) -> bool:
@@ -67,16 +68,21 @@ def canonical_facts(rows: list[KpiRow]) -> dict[tuple[str, int], tuple[float, Kp
 
 def evaluate(seeds_dir: Path = SEEDS_DIR, gold_path: Path = GOLD_PATH) -> Evaluation:
     gold = load_gold(gold_path)
-    files = sorted({key[0] for key in gold})
+    graded = {key[0] for key in gold}
+    files = sorted(graded | {path.name for path in seeds_dir.iterdir() if path.is_file()})
     overall = Score()
     per_report: dict[str, Score] = defaultdict(Score)
     per_metric: dict[str, Score] = defaultdict(Score)
-    unmapped = 0
+    unmapped: Counter[str] = Counter()
+    ungraded: dict[str, int] = {}
     for name in files:
         text, _ = decode_report((seeds_dir / name).read_bytes())
         parsed = parse_report(text)
-        unmapped += len(parsed.unmapped)
+        unmapped.update(row.layout for row in parsed.unmapped)
         predicted = canonical_facts(parsed.rows)
+        if name not in graded:
+            ungraded[name] = len(predicted)
+            continue
         expected = {(metric, year): value for (file, metric, year), value in gold.items() if file == name}
         for key in predicted.keys() | expected.keys():
             scores = (overall, per_report[name], per_metric[key[0]])
@@ -98,7 +104,7 @@ def evaluate(seeds_dir: Path = SEEDS_DIR, gold_path: Path = GOLD_PATH) -> Evalua
                     score.errors.append(f"{name} {key}: missing, gold {expected[key]:g}")
             for score in scores:
                 setattr(score, outcome, getattr(score, outcome) + 1)
-    return Evaluation(overall, dict(per_report), dict(per_metric), unmapped)
+    return Evaluation(overall, dict(per_report), dict(per_metric), dict(unmapped), ungraded)
 
 
 def format_evaluation(evaluation: Evaluation) -> str:
@@ -112,7 +118,11 @@ def format_evaluation(evaluation: Evaluation) -> str:
 
     lines.append(line("ALL", evaluation.overall))
     lines += [line(name, score) for name, score in sorted(evaluation.per_report.items())]
+    lines += [
+        f"{name:<30} no gold: {count} facts extracted" for name, count in sorted(evaluation.ungraded_reports.items())
+    ]
     lines += [line(name, score) for name, score in sorted(evaluation.per_metric.items())]
-    lines.append(f"unmapped numeric rows: {evaluation.unmapped_rows}")
+    by_layout = ", ".join(f"{layout} {count}" for layout, count in sorted(evaluation.unmapped_rows.items()))
+    lines.append(f"unmapped numeric rows: {sum(evaluation.unmapped_rows.values())} ({by_layout})")
     lines += ["", "errors:"] + [f"  {error}" for error in evaluation.overall.errors]
     return "\n".join(lines)

@@ -28,7 +28,7 @@ class KpiRow:
     section: str
     raw_value: str
     reported_value: float
-    reported_unit: str | None
+    reported_unit: str  # as printed; empty when the report prints a bare count
     fiscal_year: int
     metric_code: str | None
     unit_factor: float | None
@@ -87,7 +87,7 @@ def build_row(
         section=section,
         raw_value=raw_value,
         reported_value=parse_number(raw_value),
-        reported_unit=unit,
+        reported_unit=unit or "",  # printed nothing: a bare count (`員工總數 742`)
         fiscal_year=fiscal_year,
         metric_code=mapping.metric_code if mapping else None,
         unit_factor=mapping.unit_factor if mapping else None,

@@ -65,6 +65,7 @@ create table if not exists raw.observations (
     rule_priority integer,
     table_header_line integer,
     is_primary boolean not null,
+    layout varchar,
     primary key (report_id, row_number)
 );
 create table if not exists raw.unmapped_rows (
@@ -79,8 +80,12 @@ create table if not exists raw.unmapped_rows (
     reported_unit varchar,
     fiscal_year integer,
     table_header_line integer,
+    layout varchar,
     primary key (report_id, row_number)
 );
+-- Warehouses built before the parser read key figures and prose lack the layout column.
+alter table raw.observations add column if not exists layout varchar;
+alter table raw.unmapped_rows add column if not exists layout varchar;
 """
 
 MANIFEST_COLUMNS = ["report_id", "content_sha256", "source_file", "raw_path", "encoding", "size_bytes", "landed_at"]
@@ -118,6 +123,7 @@ OBSERVATION_COLUMNS = [
     "rule_priority",
     "table_header_line",
     "is_primary",
+    "layout",
 ]
 UNMAPPED_COLUMNS = [
     "report_id",
@@ -131,6 +137,7 @@ UNMAPPED_COLUMNS = [
     "reported_unit",
     "fiscal_year",
     "table_header_line",
+    "layout",
 ]
 
 

@@ -23,6 +23,7 @@ converted as (
         observations.label_line,
         observations.raw_label,
         observations.section,
+        observations.layout,
         observations.raw_value,
         observations.reported_value,
         observations.reported_unit,

@@ -15,6 +15,8 @@ select
     raw_value,
     raw_label,
     section,
+    layout,
+    label_line,
     source_file,
     source_line,
     rounding_tolerance,

@@ -17,6 +17,8 @@ select
     facts.raw_label,
     facts.section,
     facts.source_line,
+    facts.label_line,
+    facts.layout,
     facts.report_id,
     metrics.name_en as metric_name,
     metrics.pillar

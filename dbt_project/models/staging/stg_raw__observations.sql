@@ -13,6 +13,7 @@ select
     unit_factor,
     rule_priority,
     table_header_line,
+    layout,
     is_primary,
     cast(fiscal_year as integer) as fiscal_year
 from {{ source('raw', 'observations') }}

@@ -9,5 +9,6 @@ select
     reported_value,
     reported_unit,
     table_header_line,
+    layout,
     cast(fiscal_year as integer) as fiscal_year
 from {{ source('raw', 'unmapped_rows') }}
