@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.text import strip_markup
+from ingest.text import arabic_dates, strip_markup
 
 _TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
 _MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
@@ -30,7 +30,7 @@ class Line:
 
 
 def _clean_cell(cell: str) -> str:
-    return _SPACES.sub(" ", strip_markup(cell)).strip()
+    return arabic_dates(_SPACES.sub(" ", strip_markup(cell)).strip())
 
 
 class _HtmlTable:
@@ -67,7 +67,7 @@ class _HtmlTable:
             self.cell.append(" ")
         text = " ".join(part for part in outside if part.strip())
         if text.strip():
-            out.append(Line(number, raw, strip_markup(text)))
+            out.append(Line(number, raw, arabic_dates(strip_markup(text))))
 
     def _text(self, chunk: str, outside: list[str]) -> None:
         if self.cell is not None:
@@ -104,7 +104,7 @@ def logical_lines(text: str) -> list[Line]:
             row = "\t".join(_clean_cell(cell) or "-" for cell in markdown.group(1).split("|"))
             out.append(Line(number, raw, row))
             continue
-        cleaned = strip_markup(raw)
+        cleaned = arabic_dates(strip_markup(raw))
         if cleaned.strip():
             out.append(Line(number, raw, cleaned))
     return out

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from ingest.text import fold, is_traditional
+from ingest.text import arabic_dates, fold, is_traditional
 
 _COMPANY = re.compile(
     r"([\u4e00-\u9fff（）()·]{2,40}?(?:股份有限公司|控股有限公司|集團有限公司|集团有限公司|有限責任公司|有限责任公司|有限公司))"
@@ -17,6 +17,9 @@ _STOCK_CODE = re.compile(
 )
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _PERIOD = re.compile(_DATE + r"\s*(?:至|到|-|—|–|~)\s*" + _DATE)
+_YEAR_ENDED = re.compile(
+    r"截至\s*" + _DATE + r"\s*止\s*(?:的)?\s*(?:年度|財政年度|财政年度|財年|财年|十二個月|十二个月)"
+)
 _TITLE_YEAR = re.compile(
     r"(20\d{2})\s*(?:年度?)?\s*(?:[^\n。]{0,20})?(?:ESG|環境|环境|可持續|可持续|社會責任|社会责任)[^\n。]{0,30}(?:報告|报告)"
 )
@@ -61,6 +64,16 @@ def _exchange(code: str, suffix: str | None) -> str:
     return "SSE" if code.startswith(("6", "9")) else "SZSE"
 
 
+def _title_company(head: str) -> str | None:
+    """A line that is nothing but a company name: the cover page or title states it that way."""
+    for line in head.splitlines():
+        candidate = line.strip().strip("#*").strip()
+        match = _COMPANY.fullmatch(candidate)
+        if match:
+            return match.group(1)
+    return None
+
+
 def _company(head: str) -> str | None:
     counts: dict[str, int] = {}
     first_seen: dict[str, int] = {}
@@ -85,6 +98,13 @@ def _period(text: str) -> tuple[date, date] | None:
             continue
         if 300 <= (end - start).days <= 400:
             return start, end
+    for match in _YEAR_ENDED.finditer(text[:40000]):  # `截至2023年3月31日止年度`: a year that ends there
+        try:
+            end = date(*(int(g) for g in match.groups()))
+            start = date(end.year - 1, end.month, end.day) + timedelta(days=1)
+        except ValueError:
+            continue
+        return start, end
     return None
 
 
@@ -97,8 +117,9 @@ def _report_year(head: str) -> int | None:
 
 
 def extract_metadata(text: str) -> ReportMetadata:
+    text = arabic_dates(text)
     head = text[:_HEAD_CHARS]
-    company = _company(head) or _company(text[:40000])
+    company = _title_company(head) or _company(head) or _company(text[:40000])
     stock = _STOCK_CODE.search(text[:40000])
     period = _period(text)
     report_year = _report_year(head)

@@ -24,11 +24,18 @@ from ingest.units import looks_like_unit
 
 __all__ = ["KpiRow", "ParsedReport", "parse_header", "parse_report"]
 
-_YEAR_COLUMN = re.compile(r"(?<![\d.])(20\d{2})\s*(?:財政)?年?度?\s*(?:數據|数据)?(?![\d.%])")
+_YEAR_COLUMN = re.compile(
+    r"(?<![\d.])(?:FY\s*)?(20\d{2})\s*(?:財政年度|财政年度|財年|财年|財政|财政)?年?度?\s*(?:數據|数据)?(?![\d.%])",
+    re.IGNORECASE,
+)
+# A column of changes (`2023年 2022年 變化率`) holds no value of its own; it is read and skipped.
+_CHANGE_COLUMN = re.compile(
+    r"變化率|变化率|變動率|变动率|變化|变化|變動|变动|增減|增减|同比|增長率|增长率|yoy|change", re.I
+)
 _UNIT_COLUMN = re.compile(r"(?:單位|单位|數量|数量|比例|比率|占比|數值|数值)\s*[（(]\s*([^）)]{1,12})\s*[）)]")
 _HEADER_WORDS = re.compile(
     r"指标名称|指标|单位|项目|[\u4e00-\u9fff]{0,4}(?:类别|类型|种类)|范畴|绩效|关键绩效|数量|数据|数值|kpi|备注|年度|年份|层面|议题"
-    r"|[|:\-]"
+    r"|财年|财政年度|fy|[|:\-]"
 )
 _COLUMN_WORDS = re.compile(r"指标|项目|类别|类型|种类|单位|kpi|范畴|绩效")
 _FOOTNOTE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)）])(?<!范围)(?<!范畴)(?<!类别)\s?\d{1,2}$")
@@ -41,22 +48,31 @@ _MAX_GAP_LINES = 12
 class Column:
     fiscal_year: int | None
     unit: str | None = None
+    ignored: bool = False
 
 
 def parse_header(text: str) -> list[Column] | None:
     """Columns of a table header line, or None if the line is not a header."""
     years = [int(y) for y in _YEAR_COLUMN.findall(text)]
     units = _UNIT_COLUMN.findall(text)
-    rest = fold(_UNIT_COLUMN.sub(" ", _YEAR_COLUMN.sub(" ", text)))
+    rest = fold(_CHANGE_COLUMN.sub(" ", _UNIT_COLUMN.sub(" ", _YEAR_COLUMN.sub(" ", text))))
     if _HEADER_WORDS.sub("", rest):
         return None
     # A bare year (a cover page's "2023") is no header: it needs a column word or several 年 columns.
-    if not _COLUMN_WORDS.search(rest) and not (len(years) >= 2 and text.count("年") >= len(years)):
+    several_years = len(years) >= 2 and max(text.count("年"), text.upper().count("FY")) >= len(years)
+    if not _COLUMN_WORDS.search(rest) and not several_years:
         return None
     if years and not units:
         if len(set(years)) != len(years) or any(not 1990 <= y <= 2100 for y in years):
             return None
-        return [Column(year) for year in years]
+        first_year = _YEAR_COLUMN.search(text).start()  # type: ignore[union-attr]
+        positioned = [(match.start(), Column(int(match.group(1)))) for match in _YEAR_COLUMN.finditer(text)]
+        positioned += [
+            (match.start(), Column(None, ignored=True))
+            for match in _CHANGE_COLUMN.finditer(text)
+            if match.start() > first_year
+        ]
+        return [column for _, column in sorted(positioned, key=lambda item: item[0])]
     if units and not years:
         return [Column(None, unit) for unit in units]
     if not years and not units and re.search(r"数量|数据|数值", rest) and re.search(r"单位", rest):
@@ -204,7 +220,7 @@ def _table_rows(
     rows = []
     for column, raw_value in zip(table.columns, values, strict=True):
         year = column.fiscal_year or default_year
-        if is_not_disclosed(raw_value) or year is None:
+        if column.ignored or is_not_disclosed(raw_value) or year is None:
             continue
         row_unit = column.unit or unit
         if row_unit is None and raw_value.endswith("%"):

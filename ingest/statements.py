@@ -272,7 +272,9 @@ class _Reader:
 def _is_heading(text: str) -> bool:
     """`## 排放物`, `3.2 人才發展及培訓`, `表：員工構成` -- but not a figure such as `26.83 小時`."""
     match = _HEADING.match(text)
-    return bool(match) and unit_prefix(text[match.end() :]) is None
+    if not match:
+        return False
+    return not text[0].isdigit() or unit_prefix(text[match.end() :]) is None
 
 
 def _has_value(text: str) -> bool:

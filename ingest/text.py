@@ -17,8 +17,49 @@ _TAG = re.compile(r"<[^>]+>")
 _SUP = re.compile(r"<sup>\s*[\d,\s*]*</sup>|\[\d{1,2}\]", re.IGNORECASE)
 _EMPHASIS = re.compile(r"\*\*|__")
 
+_CN_DIGIT = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_YEAR = re.compile(r"([一二][零〇○Ｏ一二三四五六七八九]{3})(?=\s*(?:年|財|财))")
+_CN_SMALL = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_CN_MONTH_DAY = re.compile(rf"(?<=年)(\s*)({_CN_SMALL})(\s*月)(?:(\s*)({_CN_SMALL})(\s*日))?")
+
 NOT_DISCLOSED = frozenset({"/", "-", "—", "–", "--", "——", "n/a", "na", "不适用", "不適用", "无", "無"})
-NUMBER = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+
+
+def _small_number(numeral: str) -> int:
+    if "十" not in numeral:
+        return _CN_DIGIT[numeral]
+    tens, _, ones = numeral.partition("十")
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+
+
+def _month_day(match: re.Match[str]) -> str:
+    month = f"{match.group(1)}{_small_number(match.group(2))}{match.group(3)}"
+    if match.group(5) is None:
+        return month
+    return f"{month}{match.group(4)}{_small_number(match.group(5))}{match.group(6)}"
+
+
+def arabic_dates(text: str) -> str:
+    """`二零二三年十二月三十一日` -> `2023年12月31日`: Hong Kong reports often spell years and dates out."""
+    if not any(char in text for char in "零〇○Ｏ"):
+        return text
+    text = _CN_YEAR.sub(lambda match: "".join(str(_CN_DIGIT[char]) for char in match.group(1)), text)
+    return _CN_MONTH_DAY.sub(_month_day, text)
 
 
 def to_simplified(text: str) -> str:

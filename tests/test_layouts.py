@@ -167,3 +167,26 @@ def test_a_table_value_wins_over_prose_for_the_same_fact() -> None:
     rows = primary(text)
     assert rows[("employees_total", 2024)].reported_value == 1849
     assert rows[("employees_total", 2024)].layout == "table"
+
+
+def test_years_spelt_in_chinese_numerals_and_a_change_column() -> None:
+    text = "示例醫藥控股有限公司\n二零二三年環境、社會及管治報告\n截至二零二三年十二月三十一日止年度\n\n"
+    text += "指標 單位 二零二三年 二零二二年 變化率\n僱員總數 人 1,200 1,100 +9.1%\n用水量 立方米 350 400 -12.5%\n"
+    parsed = parse_report(text)
+    assert (parsed.metadata.fiscal_year, str(parsed.metadata.period_end)) == (2023, "2023-12-31")
+    got = {key: value for key, value in facts(text).items()}
+    assert got == {
+        ("employees_total", 2023): 1200,
+        ("employees_total", 2022): 1100,
+        ("water_consumption", 2023): 350,
+        ("water_consumption", 2022): 400,
+    }, "the change column is read past, never taken as a year's value"
+
+
+def test_year_ended_march_sets_a_non_calendar_period() -> None:
+    text = "示例健康科技有限公司\n2023 環境、社會及管治報告\n本報告涵蓋截至2023年3月31日止年度。\n\n"
+    text += "指標 單位 FY2023 FY2022\n僱員總數 人 500 450\n"
+    parsed = parse_report(text)
+    meta = parsed.metadata
+    assert (str(meta.period_start), str(meta.period_end), meta.fiscal_year) == ("2022-04-01", "2023-03-31", 2023)
+    assert facts(text) == {("employees_total", 2023): 500, ("employees_total", 2022): 450}

@@ -177,3 +177,8 @@ def test_footnote_between_label_and_unit_and_topic_training_context() -> None:
 def test_report_year_comes_from_the_title_not_an_earlier_mention_of_a_report() -> None:
     text = "本报告说明\n示例健康股份有限公司\n2024年度环境、社会和公司治理报告\n2019年成立\n2019年上市\n"
     assert extract_metadata(text).report_year == 2024
+
+
+def test_company_name_on_its_own_line_keeps_a_conjunction_inside_it() -> None:
+    text = "# 安和醫藥集團有限公司\n\n本報告由安和醫藥集團有限公司發佈。\n報告期間為2023年4月1日至2024年3月31日。\n"
+    assert extract_metadata(text).company_name == "安和醫藥集團有限公司"
