@@ -41,7 +41,7 @@ _LEADING_FILLER = re.compile(
     r"本?公司|本?集团|我们的?|我司|目前|共有|拥有|共计|合计|总计|经审计的?|的|为|"
     r"20\d{2}(?:年度?|财年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|内)?|\d{1,2}月\d{1,2}日|底|末)"
 )
-_TRAILING_FILLER = re.compile(r"(?:约为|为约|达到|高达|多达|共计|总计|合计|共有|录得|实现|约|为|达|是|有|共|计|:)$")
+_TRAILING_FILLER = re.compile(r"(?:约为|为约|达到|高达|多达|共计|总计|合计|共有|录得|实现|约|为|达|是|有|共|计|由|:)$")
 _RELATIVE = re.compile(r"^(?:占比|比例|比率|占|百分比|比重)$")
 _QUALIFIER = re.compile(r"\((?:含|包括|包含|不含|不包括|注)[^()]*\)$")
 _UNIT_IN_LABEL = re.compile(r"[(（]([^()（）]{1,16})[)）]$")
@@ -117,7 +117,8 @@ class _Reader:
             if unit is None and alone:
                 unit = self._unit_below(index)
             self._emit(index, line, value, unit, prefix, segment_start, alone)
-            segment_start = value.end
+            if unit:  # a year or a bare number stays part of the next value's clause
+                segment_start = value.end
         if _SENTENCE_END.search(text):
             self.subject = ""
 
@@ -150,29 +151,17 @@ class _Reader:
             prose_wrap = bool(_CLAUSE_END.search(previous.text) or _has_value(previous.text))
             candidates = [tail + clause] if prose_wrap else [tail + clause, clause]
             sentence = previous.text + prefix
-        elif clause:
-            candidates = [clause]
         else:
+            candidates = [clause] if clause else []
+        if unit is None and not (alone and candidates):
+            return
+        labels, label_unit, relative = self._labels(candidates)
+        compares = any(_NOT_A_LEVEL.search(fold(candidate)) for candidate in candidates)
+        if not labels and unit and not compares:  # `共计拥有7,440名员工`, `其中 2 名為女性董事`: noun after unit
             after = line.text[value.end :]
-            noun = after[: next((m.start() for m in _CLAUSE_END.finditer(after)), len(after))].strip()
-            candidates = [noun] if noun else []
-        if alone and unit is None and not candidates:
-            return
-        if unit is None and not alone:
-            return
-        labels: list[tuple[str, str]] = []
-        relative = False
-        for candidate in candidates:
-            if len(candidate) > _MAX_LABEL_CHARS or _NOT_A_LEVEL.search(fold(candidate)):
-                continue
-            label, label_unit, relative = self._normalise(candidate)
-            if not label:
-                continue
-            labels.append((label, candidate.strip()))
-            qualifier = _QUALIFIER.search(label)
-            if qualifier:  # `研发投入（含资本化开支）`: also read without what it includes
-                labels.append((label[: qualifier.start()], candidate.strip()))
-            unit = unit or label_unit
+            noun = after[: next((m.start() for m in _CLAUSE_END.finditer(after)), len(after))]
+            labels, label_unit, relative = self._labels([noun] if noun.strip() else [])
+        unit = unit or label_unit
         if not labels:
             return
         year = self._year(sentence)
@@ -194,6 +183,24 @@ class _Reader:
         self.rows.append(row)
         if not relative:
             self.subject = labels[0][0]
+
+    def _labels(self, candidates: list[str]) -> tuple[list[tuple[str, str]], str | None, bool]:
+        """(label the rules read, label as printed) for each usable candidate; a unit a label carries."""
+        labels: list[tuple[str, str]] = []
+        unit = None
+        relative = False
+        for candidate in candidates:
+            if len(candidate) > _MAX_LABEL_CHARS or _NOT_A_LEVEL.search(fold(candidate)):
+                continue
+            label, label_unit, relative = self._normalise(candidate)
+            if not label:
+                continue
+            labels.append((label, candidate.strip()))
+            qualifier = _QUALIFIER.search(label)
+            if qualifier:  # `研发投入（含资本化开支）`: also read without what it includes
+                labels.append((label[: qualifier.start()], candidate.strip()))
+            unit = unit or label_unit
+        return labels, unit, relative
 
     def _context_above(self, index: int) -> str:
         """The lines just above, back to the last sentence end: what a key figure is about."""
@@ -238,11 +245,11 @@ class _Reader:
         if unit_match and unit_prefix(unit_match.group(1)) == unit_match.group(1):
             unit = unit_match.group(1)
             label = label[: unit_match.start()]
-        for _ in range(6):
+        for _ in range(8):  # leading filler first: `共计拥有` must not lose its 有 to the trailing rule
             before = label
-            label = _LEADING_FILLER.sub("", label, count=1) or label
-            label = _TRAILING_FILLER.sub("", label) or label
-            label = self._strip_company(label)
+            label = _LEADING_FILLER.sub("", label, count=1)
+            if label == before:
+                label = self._strip_company(_TRAILING_FILLER.sub("", label))
             if label == before:
                 break
         if _RELATIVE.match(label):

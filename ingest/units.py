@@ -9,6 +9,7 @@ from ingest.reference import unit_aliases, unit_factors
 from ingest.text import fold, to_simplified
 
 _PARENS_ONLY = re.compile(r"^\((.*)\)$")
+_DENOMINATOR_UNITS = frozenset({"person", "CNY_mn"})
 _HALF_WIDTH = str.maketrans("（）％／╱∕", "()%///")
 
 
@@ -57,10 +58,15 @@ def looks_like_unit(token: str) -> bool:
 
 @cache
 def _unit_prefix_pattern() -> re.Pattern[str]:
-    names = sorted(unit_aliases() | _EXTRA_UNITS, key=len, reverse=True)
-    alternatives = "|".join(re.escape(name).replace("\\ ", r"\s*") for name in names)
-    # Longest alias first, so 人次 is not read as 人 and 万元 not as 元; an optional denominator.
-    return re.compile(rf"^[ \t]*(?:{alternatives})(?![a-z])(?:[ \t]*/[ \t]*(?:{alternatives})(?![a-z]))?")
+    def alternatives(names: set[str]) -> str:
+        # Longest alias first, so 人次 is not read as 人 and 万元 not as 元.
+        return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+
+    # `名员工`, `万元营收` are denominators only: `7,440名员工` is 7,440 名 of 员工.
+    numerators = {alias for alias, canonical in unit_factors() if canonical not in _DENOMINATOR_UNITS}
+    numerator = alternatives(numerators | _EXTRA_UNITS)
+    denominator = alternatives(unit_aliases() | _EXTRA_UNITS)
+    return re.compile(rf"^[ \t]*(?:{numerator})(?![a-z])(?:[ \t]*/[ \t]*(?:{denominator})(?![a-z]))?")
 
 
 def unit_prefix(text: str) -> str | None:

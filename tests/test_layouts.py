@@ -190,3 +190,9 @@ def test_year_ended_march_sets_a_non_calendar_period() -> None:
     meta = parsed.metadata
     assert (str(meta.period_start), str(meta.period_end), meta.fiscal_year) == ("2022-04-01", "2023-03-31", 2023)
     assert facts(text) == {("employees_total", 2023): 500, ("employees_total", 2022): 450}
+
+
+def test_noun_after_the_unit_is_the_label_unless_the_clause_compares() -> None:
+    text = HEAD_2024 + "截至报告期末，本集团共计拥有7,440名员工。董事會共有 8 名董事，其中\n2 名為女性董事。\n"
+    text += "磁共振系统每年可减少 71,540 千瓦时用电量。\n"
+    assert facts(text) == {("employees_total", 2024): 7440, ("board_size", 2024): 8, ("board_female", 2024): 2}
