@@ -40,6 +40,8 @@ _HEADER_WORDS = re.compile(
 _COLUMN_WORDS = re.compile(r"指标|项目|类别|类型|种类|单位|kpi|范畴|绩效")
 _FOOTNOTE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)）])(?<!范围)(?<!范畴)(?<!类别)\s?\d{1,2}$")
 _PROSE_END = re.compile(r"[。；;！!？?]")
+_HEADER_HINT = re.compile(r"20\d{2}|單位|单位|數量|数量|數據|数据|數值|数值", re.IGNORECASE)
+_MAX_HEADER_CHARS = 120
 _MAX_LABEL_FRAGMENTS = 3
 _MAX_GAP_LINES = 12
 
@@ -53,6 +55,8 @@ class Column:
 
 def parse_header(text: str) -> list[Column] | None:
     """Columns of a table header line, or None if the line is not a header."""
+    if len(text) > _MAX_HEADER_CHARS or not _HEADER_HINT.search(text):
+        return None  # most lines: prose
     years = [int(y) for y in _YEAR_COLUMN.findall(text)]
     units = _UNIT_COLUMN.findall(text)
     rest = fold(_CHANGE_COLUMN.sub(" ", _UNIT_COLUMN.sub(" ", _YEAR_COLUMN.sub(" ", text))))
