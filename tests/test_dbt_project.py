@@ -1,0 +1,59 @@
+"""The dbt project parses as intended: its unit tests are found (dbt ignores a misplaced
+`unit_tests:` key silently) and every model has a description."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from conftest import REPO, VENV_BIN
+
+EXPECTED_UNIT_TESTS = {
+    "latest_report_wins_and_restatement_is_flagged",
+    "rounding_is_not_a_restatement",
+    "converts_units_and_places_periods",
+    "change_is_measured_against_the_restated_prior_year",
+}
+
+
+def dbt_ls(tmp_path: Path, *args: str) -> list[dict]:
+    env = {**os.environ, "ESG_WAREHOUSE": str(tmp_path / "wh.duckdb"), "DBT_PROFILES_DIR": str(REPO / "dbt_project")}
+    result = subprocess.run(
+        [
+            str(VENV_BIN / "dbt"),
+            "ls",
+            "--output",
+            "json",
+            "--target-path",
+            str(tmp_path / "target"),
+            "--log-path",
+            str(tmp_path / "logs"),
+            "--quiet",
+            *args,
+        ],
+        cwd=REPO / "dbt_project",
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+
+
+def test_unit_tests_are_parsed_and_models_documented(tmp_path: Path) -> None:
+    unit_tests = {node["name"] for node in dbt_ls(tmp_path, "--resource-type", "unit_test")}
+    assert EXPECTED_UNIT_TESTS <= unit_tests
+    models = dbt_ls(tmp_path, "--resource-type", "model", "--output-keys", "name", "description", "columns")
+    undocumented = [model["name"] for model in models if not model.get("description")]
+    assert undocumented == []
+    undocumented_columns = [
+        f"{model['name']}.{name}"
+        for model in models
+        for name, column in model["columns"].items()
+        if not column.get("description")
+    ]
+    assert undocumented_columns == []
