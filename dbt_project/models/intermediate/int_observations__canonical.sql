@@ -35,6 +35,7 @@ converted as (
         reports.company_name,
         reports.period_end as report_period_end,
         reports.landed_at as report_landed_at,
+        reports.parsed_at as report_parsed_at,
         metrics.canonical_unit as unit,
         observations.reported_value * observations.unit_factor as value,
         cast(

@@ -34,6 +34,7 @@ select
     reports.script,
     reports.standards,
     reports.parser_version,
+    reports.parsed_at,
     manifest.content_sha256,
     manifest.landed_at,
     coalesce('code:' || codes_by_name.stock_code, 'name:' || reports.company_key) as company_id

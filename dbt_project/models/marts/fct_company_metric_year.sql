@@ -1,9 +1,32 @@
+{{
+    config(
+        materialized='incremental',
+        unique_key='company_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='sync_all_columns',
+        post_hook="
+            delete from {{ this }}
+            where company_id not in (select facts.company_id from {{ ref('fct_metric_observation') }} as facts)"
+    )
+}}
+
 -- Grain: one company x one metric x one fiscal year. The value of the most recent report that
 -- states it; how many reports stated it; whether they disagreed beyond printed rounding.
+-- Incremental: a run rebuilds the companies with a report parsed since the last run.
 with
 
 observations as (
     select * from {{ ref('fct_metric_observation') }}
+),
+
+companies_to_build as (
+    select distinct observations.company_id
+    from observations
+    {% if is_incremental() %}
+        where observations.report_parsed_at > (
+            select coalesce(max(built.last_report_parsed_at), '1900-01-01') from {{ this }} as built
+        )
+    {% endif %}
 ),
 
 ranked as (
@@ -14,8 +37,10 @@ ranked as (
         lead(report_id) over by_recency as earlier_report_id,
         count(*) over same_fact as reports_stating,
         max(value) over same_fact - min(value) over same_fact as value_spread,
-        max(rounding_tolerance) over same_fact as spread_tolerance
+        max(rounding_tolerance) over same_fact as spread_tolerance,
+        max(report_parsed_at) over (partition by company_id) as last_report_parsed_at
     from observations
+    where company_id in (select companies_to_build.company_id from companies_to_build)
     window
         same_fact as (partition by company_id, metric_code, fiscal_year),
         by_recency as (
@@ -38,6 +63,7 @@ select
     reports_stating,
     earlier_value,
     earlier_report_id,
-    value_spread > spread_tolerance as is_restated
+    value_spread > spread_tolerance as is_restated,
+    last_report_parsed_at
 from ranked
 where recency_rank = 1

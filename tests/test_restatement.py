@@ -1,0 +1,69 @@
+"""A later report restates an earlier year: both values are kept, the later one counts, the
+restatement is flagged, and the year-over-year view measures against it. Real dbt and DuckDB,
+run the way the DAG's tasks run them (`python -m ingest run-local`), one landing after another."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import REPO, SEEDS, pipeline_env, require_seeds, run_make_step
+
+pytestmark = pytest.mark.integration
+SEED = "000_37f45afcd1bc0bed.txt"  # 醫脈通 (2192), fiscal 2023, water 1,625 噸 for 2023
+LATER_REPORT = REPO / "tests" / "fixtures" / "restated_2192_2024.txt"  # ours: states 2023 water as 1,700
+
+
+def query(warehouse: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def test_later_report_restates_an_earlier_year(tmp_path: Path) -> None:
+    require_seeds()
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    shutil.copy(SEEDS / SEED, landing)
+    env = pipeline_env(tmp_path, landing)
+    warehouse = Path(env["ESG_WAREHOUSE"])
+
+    first = run_make_step("python -m ingest run-local", env)
+    assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
+    facts_before = query(warehouse, "select count(*) from marts.fct_metric_observation")[0][0]
+
+    shutil.copy(LATER_REPORT, landing)
+    second = run_make_step("python -m ingest run-local", env)
+    assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
+
+    observations = query(
+        warehouse,
+        "select source_file, value from marts.metric_observations "
+        "where metric_code = 'water_consumption' and fiscal_year = 2023 order by source_file",
+    )
+    assert observations == [(SEED, 1625.0), (LATER_REPORT.name, 1700.0)], "every report's value is kept"
+
+    counted = query(
+        warehouse,
+        "select value, is_restated, reports_stating, earlier_value, source_file from marts.fct_company_metric_year "
+        "where metric_code = 'water_consumption' and fiscal_year = 2023",
+    )
+    assert counted == [(1700.0, True, 2, 1625.0, LATER_REPORT.name)], "the later report's value counts"
+
+    unchanged = query(
+        warehouse,
+        "select is_restated, reports_stating from marts.fct_company_metric_year "
+        "where metric_code = 'electricity_purchased' and fiscal_year = 2023",
+    )
+    assert unchanged == [(False, 2)], "a repeated, equal value is no restatement"
+
+    year_over_year = query(
+        warehouse,
+        "select value, prior_value, absolute_change, prior_is_restated from marts.metric_year_over_year "
+        "where metric_code = 'water_consumption' and fiscal_year = 2024",
+    )
+    assert year_over_year == [(1800.0, 1700.0, 100.0, True)], "the change is measured against the restatement"
+
+    facts_after = query(warehouse, "select count(*) from marts.fct_metric_observation")[0][0]
+    assert facts_after == facts_before + 4, "the later report adds its own four observations, nothing else"
