@@ -6,7 +6,7 @@ BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock 2>/dev/null | sha256sum | cut -c1-12)
 ENV := source scripts/env.sh &&
 
-.PHONY: help venv run test lint fmt airflow eval bench docs clean lock
+.PHONY: help venv run test lint fmt airflow eval bench bench-warehouse docs clean lock
 
 help:
 	@echo "make run      run the pipeline once through Airflow (land -> ingest -> dbt -> GX -> publish)"
@@ -15,6 +15,7 @@ help:
 	@echo "make airflow  start the Airflow UI at http://localhost:8080 (login printed)"
 	@echo "make eval     extraction precision/recall against ../shared/gold"
 	@echo "make bench    parser throughput on ../shared/seeds"
+	@echo "make bench-warehouse   dbt cost of one new report vs a full rebuild (REPORTS=200)"
 	@echo "make docs     dbt docs generate (catalog of the warehouse)"
 	@echo "make clean    remove the run's working folder and warehouse (keeps .venv)"
 
@@ -54,6 +55,9 @@ eval: venv
 
 bench: venv
 	$(ENV) $(BIN)/python -m ingest bench
+
+bench-warehouse: venv
+	$(ENV) $(BIN)/python -m ingest bench-warehouse --reports $(or $(REPORTS),200)
 
 docs: venv
 	$(ENV) cd dbt_project && dbt docs generate --target-path "$$ESG_WORKDIR/dbt_target" --log-path "$$ESG_WORKDIR/dbt_logs" \

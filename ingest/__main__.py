@@ -84,6 +84,21 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bench_warehouse(args: argparse.Namespace) -> int:
+    from ingest.benchmark import incremental_benchmark
+
+    print(incremental_benchmark(args.reports))
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from ingest.synthetic import write_reports
+
+    paths = write_reports(Path(args.out), range(1, args.count + 1), args.year)
+    print(f"wrote {len(paths)} synthetic reports to {args.out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
@@ -98,6 +113,16 @@ def main(argv: list[str] | None = None) -> int:
     parse.add_argument("--all", action="store_true", help="include rows that map to no metric")
     parse.set_defaults(func=_parse)
     commands.add_parser("eval", help="precision and recall against ../shared/gold").set_defaults(func=_eval)
+    warehouse_bench = commands.add_parser(
+        "bench-warehouse", help="dbt build cost of one new report: incremental against a full rebuild"
+    )
+    warehouse_bench.add_argument("--reports", type=int, default=200)
+    warehouse_bench.set_defaults(func=_bench_warehouse)
+    generate = commands.add_parser("generate", help="write synthetic reports of fictional companies")
+    generate.add_argument("--count", type=int, default=200)
+    generate.add_argument("--year", type=int, default=2024)
+    generate.add_argument("--out", required=True)
+    generate.set_defaults(func=_generate)
     bench = commands.add_parser("bench", help="parser throughput on ../shared/seeds")
     bench.add_argument("--folder")
     bench.add_argument("--repeat", type=int, default=5)

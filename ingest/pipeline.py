@@ -171,10 +171,15 @@ def dbt_command(settings: Settings, *args: str) -> list[str]:
     ]
 
 
-def transform(settings: Settings) -> None:
-    """`dbt build`: seeds, models and their tests. A failing dbt test fails the task."""
+def transform(settings: Settings, full_refresh: bool = False) -> None:
+    """`dbt build`: seeds, models and their tests. A failing dbt test fails the task.
+
+    The fact tables are incremental; `full_refresh` rebuilds them from raw (needed after a change
+    to a model's logic, not after new or re-parsed reports).
+    """
     env = {**os.environ, "ESG_WAREHOUSE": str(settings.warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
-    completed = subprocess.run(dbt_command(settings, "build"), env=env, capture_output=True, text=True, check=False)
+    command = dbt_command(settings, "build", *(["--full-refresh"] if full_refresh else []))
+    completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     log.info("dbt build output:\n%s", completed.stdout[-20000:])
     if completed.returncode != 0:
         raise RuntimeError(
