@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import GOLD, pipeline_env, run_make_step
+from conftest import GOLD, REPO, pipeline_env, run_make_step
 
 from ingest.evaluate import close_enough
 
 pytestmark = pytest.mark.integration
 MART_TABLES = [
+    "company_year_wide",
+    "metric_year_over_year",
     "dim_company",
     "dim_metric",
     "dim_period",
@@ -76,6 +79,22 @@ def test_dag_run_on_seeds_reproduces_gold_and_reruns_idempotently(tmp_path: Path
     assert wrong == [], "every gold fact the warehouse holds has the gold value"
     missing = [row for row in gold if (row["source_file"], row["metric_code"], int(row["fiscal_year"])) not in got]
     assert len(missing) <= 0.03 * len(gold), missing
+
+    readme_queries = [
+        statement
+        for block in re.findall(r"```sql\n(.*?)```", (REPO / "README.md").read_text("utf-8"), re.S)
+        for statement in block.split(";")
+        if statement.strip() and not all(line.startswith("--") for line in statement.strip().splitlines())
+    ]
+    assert len(readme_queries) >= 5
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        for statement in readme_queries:
+            connection.execute(statement).fetchall()  # every README example runs on the seeds' warehouse
+        wide = connection.execute(
+            "select employees_total, water_consumption from marts.company_year_wide "
+            "where company_name = '醫脈通科技有限公司' and fiscal_year = 2023"
+        ).fetchall()
+    assert wide == [(742.0, 1625.0)], "the README's wide-view example holds"
 
     before = mart_counts(warehouse)
     second = run_make_step("scripts/run_pipeline.sh", env)
