@@ -182,3 +182,10 @@ def test_report_year_comes_from_the_title_not_an_earlier_mention_of_a_report() -
 def test_company_name_on_its_own_line_keeps_a_conjunction_inside_it() -> None:
     text = "# 安和醫藥集團有限公司\n\n本報告由安和醫藥集團有限公司發佈。\n報告期間為2023年4月1日至2024年3月31日。\n"
     assert extract_metadata(text).company_name == "安和醫藥集團有限公司"
+
+
+def test_traditional_and_simplified_spellings_give_one_company_key() -> None:
+    traditional = extract_metadata("醫脈通科技有限公司\n2023 環境、社會及管治報告\n")
+    simplified = extract_metadata("医脉通科技有限公司\n2024 环境、社会及管治报告\n")
+    assert traditional.company_name != simplified.company_name
+    assert traditional.company_key == simplified.company_key == "医脉通科技有限公司"
