@@ -52,7 +52,33 @@ def _sparkline(points: list[tuple[int, float]], flagged_years: set[int]) -> str:
     )
 
 
-def render(findings: pd.DataFrame, series: pd.DataFrame, observations: int, data_docs: Path) -> str:
+def _text(value: object) -> str:
+    """Escaped cell text; an absent value (None, NaN) is an empty cell."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return ""
+    return html.escape(str(value))
+
+
+def _completeness_table(completeness: pd.DataFrame) -> str:
+    rows = "".join(
+        f"<tr><td>{_text(row.source_file)}</td><td>{_text(row.company_name)}</td><td>{_text(row.fiscal_year)}</td>"
+        f"<td>{row.kpis_disclosed} / {row.kpis_numeric} ({row.disclosed_share:.0%})</td>"
+        f"<td>{_text(row.kpis_missing)}</td></tr>"
+        for row in completeness.sort_values("source_file").itertuples()
+    )
+    return (
+        "<h2>HKEX KPI completeness</h2><table class='completeness'><tr><th>report</th><th>company</th>"
+        f"<th>year</th><th>numeric KPIs disclosed</th><th>missing</th></tr>{rows}</table>"
+    )
+
+
+def render(
+    findings: pd.DataFrame,
+    series: pd.DataFrame,
+    observations: int,
+    data_docs: Path,
+    completeness: pd.DataFrame | None = None,
+) -> str:
     esc = html.escape
     parts = [
         "<!doctype html><html lang='zh'><head><meta charset='utf-8'><title>ESG data-quality report</title>",
@@ -71,7 +97,9 @@ def render(findings: pd.DataFrame, series: pd.DataFrame, observations: int, data
         parts.append("<h2>Findings by company and check</h2>")
         parts.append(pivot.to_html(classes="by-company", border=0))
         parts.append("<h2>Flagged series</h2>")
-        for (company, metric), group in findings.groupby(["company_name", "metric_code"]):
+        for (company, metric), group in findings.dropna(subset=["metric_code"]).groupby(
+            ["company_name", "metric_code"]
+        ):
             history = series[(series.company_name == company) & (series.metric_code == metric)].sort_values(
                 "fiscal_year"
             )
@@ -86,11 +114,13 @@ def render(findings: pd.DataFrame, series: pd.DataFrame, observations: int, data
         )
         for row in findings.sort_values(["severity", "company_name", "metric_code"]).itertuples():
             parts.append(
-                f"<tr><td class='{esc(row.severity)}'>{esc(row.severity)}</td><td>{esc(row.check_name)}</td>"
-                f"<td>{esc(str(row.company_name))}</td><td>{esc(row.metric_code)}</td><td>{row.fiscal_year}</td>"
-                f"<td>{esc(row.source_file)}:{row.source_line}</td><td>{esc(row.message)}</td></tr>"
+                f"<tr><td class='{_text(row.severity)}'>{_text(row.severity)}</td><td>{_text(row.check_name)}</td>"
+                f"<td>{_text(row.company_name)}</td><td>{_text(row.metric_code)}</td><td>{_text(row.fiscal_year)}</td>"
+                f"<td>{_text(row.source_file)}{':' + _text(row.source_line) if _text(row.source_line) else ''}</td><td>{_text(row.message)}</td></tr>"
             )
         parts.append("</table>")
+    if completeness is not None and not completeness.empty:
+        parts.append(_completeness_table(completeness))
     parts.append("</body></html>")
     return "\n".join(parts)
 
@@ -103,7 +133,9 @@ def write_dq_report(settings: Settings) -> Path:
             "join marts.dim_company using (company_id)"
         ).df()
         observations = connection.execute("select count(*) from marts.metric_observations").fetchone()[0]
+        completeness = connection.execute("select * from marts.dq_report_completeness").df()
     target = settings.dq_report_path
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render(findings, series, observations, settings.data_docs_dir / "index.html"), "utf-8")
+    page = render(findings, series, observations, settings.data_docs_dir / "index.html", completeness)
+    target.write_text(page, "utf-8")
     return target

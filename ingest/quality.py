@@ -1,14 +1,18 @@
 """Great Expectations validation of the marts; every unexpected row becomes a dq finding.
 
 GX 1.24 has no DuckDB data source, so the marts are read with DuckDB into pandas and validated
-through GX's pandas data source. Suites are declared in expectations/*.csv.
+through GX's pandas data source. Suites are declared in expectations/*.csv: ranges over the
+observations, consistency checks over marts.dq_check_results (computed by dbt: sums, ratios,
+repeated statements, year-over-year jumps, restatements) and completeness per report.
 """
 
 from __future__ import annotations
 
 import csv
 import logging
+import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pandas as pd
 
@@ -82,74 +86,204 @@ def _context(settings: Settings):
     return gx, context
 
 
-def validate_observations(settings: Settings, observations: pd.DataFrame) -> pd.DataFrame:
-    """Run the range suite through a GX checkpoint (which also updates Data Docs); return findings."""
+def _declared(name: str) -> list[dict[str, str]]:
+    with open(EXPECTATIONS_DIR / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def build_consistency_suite(gx, checks: list[dict[str, str]]):
+    """`passed` must hold on every row of marts.dq_check_results, one expectation per check."""
+    import great_expectations.expectations as gxe
+
+    suite = gx.ExpectationSuite(name="consistency_checks")
+    for check in checks:
+        suite.add_expectation(
+            gxe.ExpectColumnValuesToBeInSet(
+                column="passed",
+                value_set=[True],
+                row_condition=f'check_name=="{check["check_name"]}"',
+                condition_parser="pandas",
+                meta=check,
+            )
+        )
+    return suite
+
+
+def build_completeness_suite(gx, checks: list[dict[str, str]]):
+    import great_expectations.expectations as gxe
+
+    suite = gx.ExpectationSuite(name="completeness")
+    for check in checks:
+        suite.add_expectation(
+            gxe.ExpectColumnValuesToBeBetween(
+                column="disclosed_share", min_value=float(check["min_share"]), max_value=1.0, meta=check
+            )
+        )
+    return suite
+
+
+def _run_suite(settings: Settings, suite, frame: pd.DataFrame, asset_name: str, index_column: str):
+    """Validate `frame` with `suite` through a GX checkpoint (which updates Data Docs).
+
+    Returns (expectation meta, expectation kwargs, unexpected index value) for every failed row.
+    """
     from great_expectations.checkpoint import UpdateDataDocsAction
 
     gx, context = _context(settings)
-    suite = context.suites.add_or_update(build_range_suite(gx, range_checks()))
+    suite = context.suites.add_or_update(suite)
     source = context.data_sources.add_or_update_pandas("warehouse")
-    asset = next((a for a in source.assets if a.name == "metric_observations"), None) or source.add_dataframe_asset(
-        "metric_observations"
-    )
+    asset = next((a for a in source.assets if a.name == asset_name), None) or source.add_dataframe_asset(asset_name)
     batch = next((b for b in asset.batch_definitions if b.name == "whole_table"), None) or (
         asset.add_batch_definition_whole_dataframe("whole_table")
     )
     definition = context.validation_definitions.add_or_update(
-        gx.ValidationDefinition(data=batch, suite=suite, name="metric_ranges_on_observations")
+        gx.ValidationDefinition(data=batch, suite=suite, name=f"{suite.name}_on_{asset_name}")
     )
     checkpoint = context.checkpoints.add_or_update(
         gx.Checkpoint(
-            name="esg_marts",
+            name=f"esg_{suite.name}",
             validation_definitions=[definition],
             actions=[UpdateDataDocsAction(name="update_data_docs")],
-            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["observation_id"]},
+            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [index_column]},
         )
     )
-    result = checkpoint.run(batch_parameters={"dataframe": observations})
-    by_id = observations.set_index("observation_id")
-    run_at = datetime.now(UTC).isoformat(timespec="seconds")
-    findings = []
+    result = checkpoint.run(batch_parameters={"dataframe": frame})
+    failures = []
     for validation in result.run_results.values():
         for outcome in validation.results:
             if outcome.success:
                 continue
             meta = outcome.expectation_config.meta or {}
-            kwargs = outcome.expectation_config.kwargs
             for unexpected in outcome.result.get("unexpected_index_list") or []:
-                row = by_id.loc[unexpected["observation_id"]]
-                bounds = f"[{kwargs.get('min_value')}, {kwargs.get('max_value')}]"
-                findings.append(
-                    {
-                        "finding_id": f"{meta['check_name']}:{unexpected['observation_id']}",
-                        "run_at": run_at,
-                        "check_name": meta["check_name"],
-                        "severity": meta["severity"],
-                        "company_name": row["company_name"],
-                        "company_id": row["company_id"],
-                        "metric_code": row["metric_code"],
-                        "fiscal_year": int(row["fiscal_year"]),
-                        "source_file": row["source_file"],
-                        "source_line": int(row["source_line"]),
-                        "value": float(row["value"]),
-                        "unit": row["unit"],
-                        "message": (
-                            f"{row['metric_code']} {int(row['fiscal_year'])} = {row['value']:g} {row['unit']} "
-                            f"(printed '{row['raw_value']} {row['reported_unit'] or ''}', label '{row['raw_label']}', "
-                            f"line {int(row['source_line'])}) is outside {bounds}: {meta['explanation']}"
-                        ),
-                    }
-                )
-    return pd.DataFrame(findings, columns=FINDING_COLUMNS)
+                failures.append((meta, outcome.expectation_config.kwargs, unexpected[index_column]))
+    return failures
+
+
+def _finding(run_at: str, check_name: str, severity: str, row: pd.Series, key: str, message: str) -> dict:
+    return {
+        "finding_id": f"{check_name}:{key}",
+        "run_at": run_at,
+        "check_name": check_name,
+        "severity": severity,
+        "company_name": row.get("company_name"),
+        "company_id": row.get("company_id"),
+        "metric_code": row.get("metric_code"),
+        "fiscal_year": int(row["fiscal_year"]) if pd.notna(row.get("fiscal_year")) else None,
+        "source_file": row.get("source_file"),
+        "source_line": _first_line(row.get("source_line", row.get("source_lines"))),
+        "value": float(row["value"]) if pd.notna(row.get("value")) else None,
+        "unit": row.get("unit"),
+        "message": message,
+    }
+
+
+def _first_line(lines: object) -> int | None:
+    if lines is None or (isinstance(lines, float) and pd.isna(lines)):
+        return None
+    match = re.search(r"\d+", str(lines))
+    return int(match.group()) if match else None
+
+
+def validate_observations(settings: Settings, observations: pd.DataFrame, run_at: str) -> list[dict]:
+    """Ranges per canonical unit; an `error` value is also kept out of fct_company_metric_year."""
+    gx, _ = _context(settings)
+    failures = _run_suite(
+        settings, build_range_suite(gx, range_checks()), observations, "metric_observations", "observation_id"
+    )
+    by_id = observations.set_index("observation_id")
+    findings = []
+    for meta, kwargs, observation_id in failures:
+        row = by_id.loc[observation_id]
+        bounds = f"[{kwargs.get('min_value')}, {kwargs.get('max_value')}]"
+        consequence = "; kept out of fct_company_metric_year" if meta["severity"] == "error" else ""
+        message = (
+            f"{row['metric_code']} {int(row['fiscal_year'])} = {row['value']:g} {row['unit']} "
+            f"(printed '{row['raw_value']} {row['reported_unit'] or ''}', label '{row['raw_label']}', "
+            f"line {int(row['source_line'])}) is outside {bounds}: {meta['explanation']}{consequence}"
+        )
+        findings.append(_finding(run_at, meta["check_name"], meta["severity"], row, observation_id, message))
+    return findings
+
+
+def validate_checks(settings: Settings, checks: pd.DataFrame, run_at: str) -> list[dict]:
+    gx, _ = _context(settings)
+    suite = build_consistency_suite(gx, _declared("consistency_checks.csv"))
+    failures = _run_suite(settings, suite, checks, "dq_check_results", "check_id")
+    by_id = checks.set_index("check_id")
+    return [
+        _finding(
+            run_at, meta["check_name"], meta["severity"], by_id.loc[check_id], check_id, by_id.loc[check_id, "message"]
+        )
+        for meta, _, check_id in failures
+    ]
+
+
+def validate_completeness(settings: Settings, completeness: pd.DataFrame, run_at: str) -> list[dict]:
+    gx, _ = _context(settings)
+    suite = build_completeness_suite(gx, _declared("completeness.csv"))
+    failures = _run_suite(settings, suite, completeness, "dq_report_completeness", "report_id")
+    by_id = completeness.set_index("report_id")
+    findings = []
+    for meta, _, report_id in failures:
+        row = by_id.loc[report_id]
+        message = (
+            f"{row['source_file']} discloses {row['kpis_disclosed']} of {row['kpis_numeric']} numeric HKEX ESG "
+            f"KPIs for {int(row['fiscal_year'])} ({row['disclosed_share']:.0%}); missing: {row['kpis_missing']}. "
+            f"{meta['explanation']}"
+        )
+        findings.append(_finding(run_at, meta["check_name"], meta["severity"], row, report_id, message))
+    return findings
+
+
+def attach_notes(connection, findings: list[dict]) -> None:
+    """Add the report's own note on a flagged figure (a footnote near it that explains a change)."""
+    from ingest.notes import explaining_note
+
+    texts: dict[str, list[str]] = {}
+    for finding in findings:
+        if not finding.get("metric_code") or not finding.get("source_file"):
+            continue
+        statements = connection.execute(
+            "select o.source_line, o.raw_label, m.raw_path from intermediate.int_observations__canonical o "
+            "join raw.manifest m on o.report_id = m.report_id "
+            "where o.source_file = ? and o.metric_code = ? and o.fiscal_year = ?",
+            [finding["source_file"], finding["metric_code"], finding["fiscal_year"]],
+        ).fetchall()
+        if not statements:
+            continue
+        raw_path = statements[0][2]
+        if raw_path not in texts:
+            try:
+                texts[raw_path] = Path(raw_path).read_text("utf-8").splitlines()
+            except OSError:
+                texts[raw_path] = []
+        note = explaining_note(texts[raw_path], [line for line, _, _ in statements], statements[0][1])
+        if note:
+            finding["message"] = f"{finding['message']}. {note}"
+
+
+CHECKS_SQL = (
+    "select checks.*, companies.company_name from marts.dq_check_results as checks "
+    "left join marts.dim_company as companies using (company_id)"
+)
+COMPLETENESS_SQL = "select * from marts.dq_report_completeness"
 
 
 def run_validation(settings: Settings) -> dict:
+    """Every suite over the marts; findings replace marts.dq_findings. A failing check never stops others."""
+    run_at = datetime.now(UTC).isoformat(timespec="seconds")
     with connect(settings.warehouse, read_only=True) as connection:
         observations = connection.execute(OBSERVATIONS_SQL).df()
-    findings = validate_observations(settings, observations)
+        checks = connection.execute(CHECKS_SQL).df()
+        completeness = connection.execute(COMPLETENESS_SQL).df()
+        findings = validate_observations(settings, observations, run_at)
+        findings += validate_checks(settings, checks, run_at)
+        findings += validate_completeness(settings, completeness, run_at)
+        attach_notes(connection, findings)
+    frame = pd.DataFrame(findings, columns=FINDING_COLUMNS)
     with connect(settings.warehouse) as connection:
         connection.execute("create schema if not exists marts")
-        connection.register("findings_frame", findings)
+        connection.register("findings_frame", frame)
         connection.execute(
             "create or replace table marts.dq_findings as "
             "select finding_id::varchar as finding_id, run_at::timestamptz as run_at, check_name::varchar as check_name, "
@@ -158,6 +292,13 @@ def run_validation(settings: Settings) -> dict:
             "source_line::integer as source_line, value::double as value, unit::varchar as unit, message::varchar as message "
             "from findings_frame"
         )
-    counts = findings["severity"].value_counts().to_dict() if len(findings) else {}
-    log.info("validated %d observations: %d finding(s) %s", len(observations), len(findings), counts)
-    return {"observations": len(observations), "findings": len(findings), **counts}
+    counts = frame["severity"].value_counts().to_dict() if len(frame) else {}
+    log.info(
+        "validated %d observations, %d checks, %d reports: %d finding(s) %s",
+        len(observations),
+        len(checks),
+        len(completeness),
+        len(frame),
+        counts,
+    )
+    return {"observations": len(observations), "checks": len(checks), "findings": len(frame), **counts}

@@ -59,3 +59,35 @@ def seeds_landing(tmp_path: Path) -> Path:
     landing = tmp_path / "landing"
     shutil.copytree(SEEDS, landing)
     return landing
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def open_in_chromium(url: str, screenshot: Path) -> tuple[str, str]:
+    """Open `url` in headless Debian Chromium (driven by Playwright); save a screenshot.
+
+    Returns (title, visible text). Fails, not skips, without Chromium: .ci/run installs it.
+    """
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), f"{CHROMIUM} missing: apt-get install chromium (.ci/run does)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(url)
+            page.screenshot(path=str(screenshot), full_page=True)
+            return page.title(), page.inner_text("body")
+        finally:
+            browser.close()

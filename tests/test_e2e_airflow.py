@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import GOLD, REPO, pipeline_env, run_make_step
+from conftest import GOLD, REPO, open_in_chromium, pipeline_env, run_make_step
 
 from ingest.evaluate import close_enough
 
@@ -38,7 +38,12 @@ def test_dag_run_on_seeds_reproduces_gold_and_reruns_idempotently(tmp_path: Path
     assert "DAG run succeeded" in first.stdout
     warehouse = Path(env["ESG_WAREHOUSE"])
     assert str(warehouse) in first.stdout, "the summary names the warehouse"
-    assert Path(env["ESG_WORKDIR"], "dq_report", "index.html").exists()
+    report = Path(env["ESG_WORKDIR"], "dq_report", "index.html")
+    assert str(report) in first.stdout, "the summary names the data-quality report"
+    title, text = open_in_chromium(report.as_uri(), tmp_path / "dq_report.png")
+    assert title == "ESG data-quality report"
+    assert "HKEX KPI completeness" in text and "year_over_year_jump" in text
+    assert (tmp_path / "dq_report.png").stat().st_size > 10_000, "the screenshot shows a rendered page"
 
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         got = {

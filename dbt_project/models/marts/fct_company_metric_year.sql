@@ -12,11 +12,14 @@
 
 -- Grain: one company x one metric x one fiscal year. The value of the most recent report that
 -- states it; how many reports stated it; whether they disagreed beyond printed rounding.
+-- Impossible values (negative quantities, percentages above 100) stay in fct_metric_observation
+-- with an `error` finding but never count here.
 -- Incremental: a run rebuilds the companies with a report parsed since the last run.
 with
 
 observations as (
     select * from {{ ref('fct_metric_observation') }}
+    where not {{ is_impossible_value('value', 'unit') }}
 ),
 
 companies_to_build as (

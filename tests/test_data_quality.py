@@ -1,0 +1,78 @@
+"""Every data-quality check fires on its planted problem and stays silent on figures that agree.
+
+The landing folder holds our fixture reports (tests/fixtures/dq): company 7001's 2024 report with
+one planted problem per check, its 2025 report restating a 2024 figure, and company 7002's report
+whose figures all agree within their printed rounding. Real dbt, Great Expectations and DuckDB.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import REPO, pipeline_env, run_make_step
+
+pytestmark = pytest.mark.integration
+FIXTURES = REPO / "tests" / "fixtures" / "dq"
+PLANTED = "code:7001"
+CLEAN = "code:7002"
+
+
+def declared_checks() -> set[str]:
+    names = set()
+    for suite in ("consistency_checks.csv", "completeness.csv", "metric_ranges.csv"):
+        with open(REPO / "expectations" / suite, encoding="utf-8", newline="") as handle:
+            names |= {row["check_name"] for row in csv.DictReader(handle)}
+    return names
+
+
+def test_each_check_fires_on_its_planted_problem_and_not_on_clean_figures(tmp_path: Path) -> None:
+    landing = tmp_path / "landing"
+    shutil.copytree(FIXTURES, landing)
+    env = pipeline_env(tmp_path, landing)
+    result = run_make_step("python -m ingest run-local", env)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+    with duckdb.connect(env["ESG_WAREHOUSE"], read_only=True) as connection:
+        findings = connection.execute(
+            "select company_id, check_name, severity, metric_code, fiscal_year, message from marts.dq_findings"
+        ).fetchall()
+        turnover_counted = connection.execute(
+            "select count(*) from marts.fct_company_metric_year "
+            "where company_id = ? and metric_code = 'employee_turnover_rate' and fiscal_year = 2024",
+            [PLANTED],
+        ).fetchone()[0]
+        turnover_observed = connection.execute(
+            "select count(*) from marts.fct_metric_observation "
+            "where company_id = ? and metric_code = 'employee_turnover_rate' and fiscal_year = 2024",
+            [PLANTED],
+        ).fetchone()[0]
+
+    clean = [finding for finding in findings if finding[0] == CLEAN]
+    assert clean == [], "figures that agree within their printed rounding raise nothing"
+
+    planted = {finding[1] for finding in findings if finding[0] == PLANTED}
+    expected = declared_checks() - {
+        # magnitude bounds no report of a small company reaches
+        "plausible_headcount",
+        "plausible_emissions",
+        "plausible_energy",
+        "plausible_water",
+        "plausible_waste",
+        "plausible_training_hours_per_employee",
+        "plausible_emissions_per_employee",
+    }
+    assert expected - planted == set(), "every check fires on its planted problem"
+
+    by_check = {(finding[1], finding[3], finding[4]): finding for finding in findings if finding[0] == PLANTED}
+    sums = by_check[("scope1_plus_scope2_equals_total", "ghg_scope1_2", 2024)]
+    assert "ghg_scope1 100" in sums[5] and "ghg_scope2 200" in sums[5] and "= 300" in sums[5], sums[5]
+    assert ("scope1_plus_scope2_equals_total", "ghg_scope1_2", 2023) not in by_check, "2023 adds up"
+    error = by_check[("percentage_within_0_100", "employee_turnover_rate", 2024)]
+    assert error[2] == "error" and "kept out of fct_company_metric_year" in error[5]
+    assert (turnover_observed, turnover_counted) == (1, 0), "an impossible value is kept, but never counts"
+    restated = by_check[("restated_between_reports", "community_donations", 2024)]
+    assert "10000" in restated[5] and "20000" in restated[5]
