@@ -1,9 +1,12 @@
 """The data team's data-quality page: findings of the latest run by company and check, each flagged
-series drawn as a small chart. Plain HTML with inline SVG, so it opens from disk anywhere."""
+series drawn as a small chart, and HKEX KPI completeness per report. Plain HTML with inline SVG, so
+it opens from disk anywhere. Each run's page is kept under runs/; index.html is the latest."""
 
 from __future__ import annotations
 
 import html
+import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -135,7 +138,13 @@ def write_dq_report(settings: Settings) -> Path:
         observations = connection.execute("select count(*) from marts.metric_observations").fetchone()[0]
         completeness = connection.execute("select * from marts.dq_report_completeness").df()
     target = settings.dq_report_path
-    target.parent.mkdir(parents=True, exist_ok=True)
+    runs = target.parent / "runs"
+    runs.mkdir(parents=True, exist_ok=True)
+    run_at = str(findings["run_at"].max()) if len(findings) else datetime.now(UTC).isoformat(timespec="seconds")
+    stamp = re.sub(r"[^0-9T]", "", run_at.replace(" ", "T"))[:15]
     page = render(findings, series, observations, settings.data_docs_dir / "index.html", completeness)
-    target.write_text(page, "utf-8")
+    (runs / f"{stamp}.html").write_text(page, "utf-8")  # one page per run, kept
+    earlier = sorted((path.name for path in runs.glob("*.html")), reverse=True)[:30]
+    links = "".join(f"<li><a href='runs/{html.escape(name)}'>{html.escape(name[:-5])}</a></li>" for name in earlier)
+    target.write_text(page.replace("</body>", f"<h2>Runs</h2><ul class='runs'>{links}</ul></body>"), "utf-8")
     return target
