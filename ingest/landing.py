@@ -75,6 +75,15 @@ def _control_share(text: str) -> float:
     return bad / max(len(sample), 1)
 
 
+def _cut_inside_a_character(data: bytes) -> bool:
+    """UTF-8 throughout but for an incomplete multi-byte sequence at the very end."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.reason == "unexpected end of data" and error.start >= len(data) - 3
+    return False
+
+
 def decode_report(data: bytes) -> tuple[str, str]:
     """Bytes -> (text, codec). UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 or Big5."""
     if not data.strip():
@@ -93,6 +102,11 @@ def decode_report(data: bytes) -> tuple[str, str]:
             if codec == "utf-8":
                 break
     if not candidates:
+        if _cut_inside_a_character(data):
+            raise QuarantineError(
+                "cut short: the file is UTF-8 text that ends in the middle of a character "
+                "(an interrupted upload or copy?); land the complete file again"
+            )
         raise QuarantineError("undecodable: not UTF-8, UTF-16, GB18030 or Big5 text (binary file?)")
     text, codec = max(candidates, key=lambda candidate: _han_score(candidate[0]))
     if _control_share(text) > 0.01:

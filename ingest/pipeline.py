@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 from dataclasses import asdict
@@ -49,7 +50,10 @@ def _json_default(value: object) -> str:
     raise TypeError(f"not serialisable: {value!r}")
 
 
-def unusable_reason(parsed: ParsedReport) -> str | None:
+_MID_SENTENCE = re.compile(r"[\u4e00-\u9fff，,、：:]$")
+
+
+def unusable_reason(parsed: ParsedReport, text: str | None = None) -> str | None:
     """Why a decoded text is not a report we can use, or None."""
     missing = []
     if not parsed.metadata.company_name:
@@ -58,7 +62,12 @@ def unusable_reason(parsed: ParsedReport) -> str | None:
         missing.append("no reporting period")
     if not parsed.observations:
         missing.append("no KPI value")
-    return "no recognisable report: " + ", ".join(missing) if missing else None
+    if not missing:
+        return None
+    reason = "no recognisable report: " + ", ".join(missing)
+    if text is not None and _MID_SENTENCE.search(text.rstrip()):
+        reason += "; the text stops mid-sentence, so the file may be cut short: land the complete file again"
+    return reason
 
 
 def ingest_report(settings: Settings, landed: dict) -> Path:
@@ -70,7 +79,7 @@ def ingest_report(settings: Settings, landed: dict) -> Path:
             return target
     text = Path(landed["raw_path"]).read_text("utf-8")
     parsed = parse_report(text)
-    reason = unusable_reason(parsed)
+    reason = unusable_reason(parsed, text)
     primary = {id(row) for row in primary_rows(parsed.rows)}
     source_file = landed["source_file"]
     payload = {

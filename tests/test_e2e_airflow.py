@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import random
 import re
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -11,6 +13,9 @@ import pytest
 from conftest import GOLD, REPO, open_in_chromium, pipeline_env, run_make_step
 
 from ingest.evaluate import close_enough
+from ingest.landing import decode_report
+from ingest.parser import parse_report
+from ingest.selection import primary_rows
 
 pytestmark = pytest.mark.integration
 MART_TABLES = [
@@ -31,11 +36,37 @@ def mart_counts(warehouse: Path) -> dict[str, int]:
         return {table: connection.execute(f"select count(*) from marts.{table}").fetchone()[0] for table in MART_TABLES}
 
 
+def seed_facts(seeds: list[Path]) -> int:
+    """What the seeds alone give: one fact per report x metric x fiscal year."""
+    return sum(len(primary_rows(parse_report(decode_report(seed.read_bytes())[0]).rows)) for seed in seeds)
+
+
+def add_bad_files(landing: Path) -> dict[str, str]:
+    """The seeds' landing folder plus copies and broken files (issue 6); file name -> expected reason."""
+    seeds = sorted(landing.iterdir())
+    shutil.copy(seeds[0], landing / "zz_copy_of_the_first_seed.txt")
+    simplified = next(seed for seed in seeds if "国新" in seed.read_text("utf-8")[:5000])
+    (landing / "zz_same_report_in_gb18030.txt").write_bytes(simplified.read_text("utf-8").encode("gb18030"))
+    (landing / "empty.txt").write_bytes(b"")
+    (landing / "random.txt").write_bytes(random.Random(7).randbytes(20_000))
+    (landing / "cut_after_3kb.txt").write_bytes(seeds[0].read_bytes()[:3000])
+    (landing / "$(touch pwned).txt").write_text("这只是一段说明文字，没有公司、没有报告期，也没有任何数据。\n", "utf-8")
+    return {
+        "empty.txt": "empty",
+        "random.txt": "binary",
+        "cut_after_3kb.txt": "cut short",
+        "$(touch pwned).txt": "no recognisable report",
+    }
+
+
 def test_dag_run_on_seeds_reproduces_gold_and_reruns_idempotently(tmp_path: Path, seeds_landing: Path) -> None:
+    seeds = sorted(seeds_landing.iterdir())
+    bad_files = add_bad_files(seeds_landing)
     env = pipeline_env(tmp_path, seeds_landing)
     first = run_make_step("scripts/run_pipeline.sh", env)
     assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
     assert "DAG run succeeded" in first.stdout
+    assert not any(path.name == "pwned" for root in (REPO, tmp_path, seeds_landing) for path in root.rglob("pwned"))
     warehouse = Path(env["ESG_WAREHOUSE"])
     assert str(warehouse) in first.stdout, "the summary names the warehouse"
     report = Path(env["ESG_WORKDIR"], "dq_report", "index.html")
@@ -60,9 +91,15 @@ def test_dag_run_on_seeds_reproduces_gold_and_reruns_idempotently(tmp_path: Path
         reports_with_facts = connection.execute(
             "select count(distinct source_file) from marts.metric_observations"
         ).fetchone()[0]
+        facts = connection.execute("select count(*) from marts.fct_metric_observation").fetchone()[0]
+        quarantined = dict(connection.execute("select source_file, reason from raw.quarantine").fetchall())
         findings_columns = {row[0] for row in connection.execute("describe marts.dq_findings").fetchall()}
     assert lineage_nulls == 0
-    assert reports_with_facts == len(list(seeds_landing.iterdir())), "every seed layout yields facts"
+    assert reports_with_facts == len(seeds), "every seed layout yields facts; copies add none"
+    assert facts == seed_facts(seeds), "the good facts are exactly those of the seeds alone"
+    assert quarantined.keys() == bad_files.keys()
+    for name, reason in bad_files.items():
+        assert reason in quarantined[name], (name, quarantined[name])
     assert {
         "check_name",
         "severity",

@@ -32,6 +32,7 @@ def test_every_supported_encoding_decodes_to_the_same_text(codec: str) -> None:
         (b"  \n\t", "empty"),
         (os.urandom(20_000), "undecodable|binary"),
         (b"\x00\x01\x02" * 500, "binary|undecodable"),
+        ("示例醫療有限公司 員工總數 742 人".encode()[:-1], "cut short"),  # ends inside a character
     ],
 )
 def test_unusable_bytes_raise_a_reason(data: bytes, reason: str) -> None:
@@ -72,3 +73,11 @@ def test_oversized_and_unsupported_files_are_quarantined(tmp_path: Path) -> None
     assert "oversized" in reasons["big.txt"]
     assert "unsupported file type" in reasons["report.pdf"]
     assert result.landed == []
+
+
+def test_a_text_cut_mid_sentence_says_so_in_its_reason() -> None:
+    from ingest.parser import parse_report
+    from ingest.pipeline import unusable_reason
+
+    text = "示例醫療有限公司\n2023 環境、社會及管治報告\n報告時間範圍：2023年1月1日至2023年12月31日。\n我們致力於"
+    assert "cut short" in unusable_reason(parse_report(text), text)
