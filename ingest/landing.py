@@ -101,7 +101,7 @@ def decode_report(data: bytes) -> tuple[str, str]:
                 continue
             if codec == "utf-8":
                 break
-    if not candidates:
+    if not candidates or (candidates[0][1] != "utf-8" and _cut_inside_a_character(data)):
         if _cut_inside_a_character(data):
             raise QuarantineError(
                 "cut short: the file is UTF-8 text that ends in the middle of a character "
