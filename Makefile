@@ -6,7 +6,7 @@ BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock 2>/dev/null | sha256sum | cut -c1-12)
 ENV := source scripts/env.sh &&
 
-.PHONY: help venv run test lint fmt airflow eval bench bench-warehouse docs clean lock
+.PHONY: help venv run run-generated test lint fmt airflow eval bench bench-warehouse docs clean lock
 
 help:
 	@echo "make run      run the pipeline once through Airflow (land -> ingest -> dbt -> GX -> publish)"
@@ -15,6 +15,7 @@ help:
 	@echo "make airflow  start the Airflow UI at http://localhost:8080 (login printed)"
 	@echo "make eval     extraction precision/recall against ../shared/gold"
 	@echo "make bench    parser throughput on ../shared/seeds"
+	@echo "make run-generated   make run on COUNT=200 synthetic reports; prints wall time and peak memory"
 	@echo "make bench-warehouse   dbt cost of one new report vs a full rebuild (REPORTS=200)"
 	@echo "make docs     dbt docs generate (catalog of the warehouse)"
 	@echo "make clean    remove the run's working folder and warehouse (keeps .venv)"
@@ -55,6 +56,10 @@ eval: venv
 
 bench: venv
 	$(ENV) $(BIN)/python -m ingest bench
+
+run-generated: venv  ## make run on COUNT synthetic reports (default 200): wall time and peak memory
+	$(ENV) rm -rf "$$ESG_WORKDIR/generated" && $(BIN)/python -m ingest generate --count $(or $(COUNT),200) --out "$$ESG_WORKDIR/generated" \
+	  && ESG_LANDING_DIR="$$ESG_WORKDIR/generated" scripts/run_pipeline.sh
 
 bench-warehouse: venv
 	$(ENV) $(BIN)/python -m ingest bench-warehouse --reports $(or $(REPORTS),200)

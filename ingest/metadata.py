@@ -64,12 +64,17 @@ def _exchange(code: str, suffix: str | None) -> str:
     return "SSE" if code.startswith(("6", "9")) else "SZSE"
 
 
+_SUFFIXES = r"(?:股份有限公司|控股有限公司|集團有限公司|集团有限公司|有限責任公司|有限责任公司|有限公司)"
+# On a line of its own a name may hold Latin letters and digits (`XYZ醫療科技有限公司`).
+_COMPANY_LINE = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9（）()·&\- ]{{1,60}}?{_SUFFIXES})")
+
+
 def _title_company(head: str) -> str | None:
     """A line that is nothing but a company name: the cover page or title states it that way."""
     for line in head.splitlines():
         candidate = line.strip().strip("#*").strip()
-        match = _COMPANY.fullmatch(candidate)
-        if match:
+        match = _COMPANY_LINE.fullmatch(candidate)
+        if match and re.search(r"[\u4e00-\u9fff]", match.group(1)):
             return match.group(1)
     return None
 

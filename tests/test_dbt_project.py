@@ -15,6 +15,7 @@ EXPECTED_UNIT_TESTS = {
     "rounding_is_not_a_restatement",
     "converts_units_and_places_periods",
     "change_is_measured_against_the_restated_prior_year",
+    "companies_are_keyed_by_their_own_stock_code",
 }
 
 
