@@ -5,27 +5,52 @@ land -> ingest -> load -> transform (dbt build) -> validate (Great Expectations)
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ingest import PARSER_VERSION
 from ingest.config import DBT_PROJECT_DIR, Settings
 from ingest.landing import land_files, quarantine
 from ingest.parser import ParsedReport, parse_report
 from ingest.selection import primary_rows
-from ingest.warehouse import connect, record_landing, record_quarantine, remove_report, replace_report
+from ingest.warehouse import (
+    connect,
+    record_landing,
+    record_quarantine,
+    remove_report,
+    replace_report,
+    warehouse_lock,
+)
 
 log = logging.getLogger(__name__)
+_Step = TypeVar("_Step", bound=Callable[..., Any])
+
+
+def holds_warehouse(step: _Step) -> _Step:
+    """Run a step that opens the warehouse under its lock (see warehouse.warehouse_lock)."""
+
+    @functools.wraps(step)
+    def locked(settings: Settings, *args: Any, **kwargs: Any) -> Any:
+        with warehouse_lock(settings.warehouse):
+            return step(settings, *args, **kwargs)
+
+    return locked  # type: ignore[return-value]
+
+
 ERROR_FINDINGS_SQL = "select count(*) from marts.dq_findings where severity = 'error'"
 
 
+@holds_warehouse
 def land(settings: Settings) -> dict:
     """Land new files into the raw zone and the manifest; returns the reports to ingest."""
     result = land_files(settings)
@@ -136,6 +161,7 @@ def ingest(settings: Settings, reports: list[dict]) -> list[str]:
     return staged
 
 
+@holds_warehouse
 def load(settings: Settings, staged: list[str]) -> dict:
     """Staging files -> raw tables in DuckDB, replacing each report's earlier rows."""
     counts = {"reports": 0, "observations": 0, "unmapped": 0, "quarantined": 0}
@@ -180,6 +206,7 @@ def dbt_command(settings: Settings, *args: str) -> list[str]:
     ]
 
 
+@holds_warehouse
 def transform(settings: Settings, full_refresh: bool = False) -> None:
     """`dbt build`: seeds, models and their tests. A failing dbt test fails the task.
 
@@ -196,12 +223,14 @@ def transform(settings: Settings, full_refresh: bool = False) -> None:
         )
 
 
+@holds_warehouse
 def validate(settings: Settings) -> dict:
     from ingest.quality import run_validation
 
     return run_validation(settings)
 
 
+@holds_warehouse
 def publish(settings: Settings) -> dict:
     from ingest.dq_report import write_dq_report
 
@@ -212,6 +241,7 @@ def publish(settings: Settings) -> dict:
     return {"dq_report": str(report_path), "data_docs": str(data_docs)}
 
 
+@holds_warehouse
 def summary(settings: Settings) -> str:
     """A short account of the warehouse after a run, for the end of `make run`."""
     with connect(settings.warehouse, read_only=True) as connection:

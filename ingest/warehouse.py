@@ -6,11 +6,17 @@ task leaves the same rows; DuckDB allows one writing process, so callers run in 
 
 from __future__ import annotations
 
+import fcntl
+import logging
+import os
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+
+log = logging.getLogger(__name__)
 
 DDL = """
 create schema if not exists raw;
@@ -196,3 +202,35 @@ def remove_report(connection: duckdb.DuckDBPyConnection, report_id: str) -> None
     connection.execute("begin transaction")
     _delete_report_rows(connection, report_id)
     connection.execute("commit")
+
+
+LOCK_TIMEOUT_SECONDS = float(os.environ.get("ESG_LOCK_TIMEOUT", 3600))
+
+
+@contextmanager
+def warehouse_lock(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Hold the warehouse for one step of one run; another run's step waits for it.
+
+    DuckDB allows one process at a time to open a file for writing (and no reader beside it). In
+    Airflow the one-slot pool `duckdb_writer` orders the tasks of its runs; this lock also orders a
+    `make run` beside the scheduler, or two runs started at once. A run that waits says so.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "a+") as handle:
+        deadline = time.monotonic() + timeout
+        waited = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not waited:
+                    log.info("another run holds %s; waiting up to %.0f s", path, timeout)
+                    waited = True
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"another run held {path} for more than {timeout:.0f} s") from None
+                time.sleep(0.5)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
