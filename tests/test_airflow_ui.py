@@ -1,4 +1,6 @@
-"""`make airflow`'s server (airflow standalone) serves the DAG to a logged-in user over HTTP."""
+"""`make airflow`'s server (airflow standalone): the DAG is served over the API, and a person
+logging in through headless Chromium triggers a run and sees it succeed. Screenshots go under the
+test's temporary folder."""
 
 from __future__ import annotations
 
@@ -9,11 +11,12 @@ import socket
 import subprocess
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import REPO, pipeline_env
+from conftest import CHROMIUM, CHROMIUM_FLAGS, REPO, pipeline_env
 
 pytestmark = pytest.mark.integration
 
@@ -38,7 +41,58 @@ def http(url: str, data: dict | None = None, token: str | None = None) -> tuple[
         return 0, str(error)
 
 
-def test_ui_serves_the_dag_after_login(tmp_path: Path) -> None:
+def log_in(browser, base: str, password: str, screenshot: Path | None = None):
+    """A new page, logged in through the login form as admin."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{base}/")
+    page.fill("input[name=username]", "admin")
+    page.fill("input[name=password]", password)
+    if screenshot:
+        page.screenshot(path=str(screenshot))
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{base}/")
+    return page
+
+
+def drive_the_ui(base: str, password: str, shots: Path) -> str:
+    """Log in, open the DAG, trigger a run in its dialog; returns the run's id, read from the page."""
+    from playwright.sync_api import sync_playwright
+
+    shots.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        try:
+            page = log_in(browser, base, password, shots / "1_login.png")
+            page.goto(f"{base}/dags/esg_reports")
+            page.get_by_role("button", name="Trigger").first.click()
+            dialog = page.get_by_role("dialog")
+            dialog.get_by_role("button", name="Trigger").wait_for()
+            page.screenshot(path=str(shots / "2_trigger_dialog.png"))
+            dialog.get_by_role("button", name="Trigger").click()
+            page.wait_for_timeout(2000)
+            page.goto(f"{base}/dags/esg_reports/runs")
+            page.get_by_text("manual__", exact=False).first.wait_for(timeout=30_000)
+            return next(line.strip() for line in page.inner_text("body").splitlines() if "manual__" in line)
+        finally:
+            browser.close()
+
+
+def runs_page_text(base: str, password: str, screenshot: Path) -> str:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        try:
+            page = log_in(browser, base, password)
+            page.goto(f"{base}/dags/esg_reports/runs")
+            page.get_by_text("manual__", exact=False).first.wait_for(timeout=30_000)
+            page.screenshot(path=str(screenshot))
+            return page.inner_text("body")
+        finally:
+            browser.close()
+
+
+def test_ui_serves_the_dag_and_a_triggered_run_succeeds(tmp_path: Path) -> None:
     port = free_port()
     env = {**pipeline_env(tmp_path, REPO / "samples"), "AIRFLOW_PORT": str(port)}
     log = open(tmp_path / "standalone.log", "w")  # noqa: SIM115 - closed in finally
@@ -77,6 +131,19 @@ def test_ui_serves_the_dag_after_login(tmp_path: Path) -> None:
         assert dag.get("has_import_errors") in (False, None)
         status, page = http(f"{base}/")
         assert status == 200 and "<html" in page.lower()
+
+        run_id = drive_the_ui(base, password, tmp_path / "screenshots")
+        assert run_id.startswith("manual__")
+        state = ""
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and state not in ("success", "failed"):
+            time.sleep(3)
+            code, text = http(f"{base}/api/v2/dags/esg_reports/dagRuns/{urllib.parse.quote(run_id)}", token=token)
+            state = json.loads(text).get("state", "") if code == 200 else ""
+        assert state == "success", (tmp_path / "standalone.log").read_text()[-3000:]
+        text = runs_page_text(base, password, tmp_path / "screenshots" / "3_runs.png")
+        row = text[text.index(run_id) :][:200]
+        assert "Success" in row and "Manual" in row, row
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
