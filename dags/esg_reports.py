@@ -1,30 +1,35 @@
 """
-### ESG reports: landed report text -> DuckDB star schema -> data-quality report
+### ESG reports: landed report text -> raw rows of the DuckDB warehouse
+
+Daily, or triggered by hand when new reports arrive. Its last task updates the Asset
+`esg_raw_reports`, which starts the Dag **esg_warehouse** (dbt build, Great Expectations, the
+data-quality page).
 
 | task | what it does | when it fails |
 | --- | --- | --- |
 | `land` | copies new files from `ESG_LANDING_DIR` into the content-addressed raw zone and the manifest; bad files go to quarantine with a reason | check the folder exists and is readable; quarantined files are listed in `raw.quarantine` and never fail the run |
-| `ingest` | parses each landed report into a staging file (values, units, periods, source lines) | a report the parser cannot read is quarantined; the others go on |
-| `load` | replaces each report's rows in the `raw` schema of the warehouse | rerun: loading is idempotent per report |
-| `transform` | `dbt build` of `dbt_project/` (seeds, models, tests) | read the dbt output in the task log: a failing dbt test names the model and column |
-| `validate` | Great Expectations range suite over `marts.metric_observations`; writes `marts.dq_findings` | findings never fail the task; an exception means the warehouse could not be read |
-| `publish` | writes the data-quality HTML page; the log names it and the GX Data Docs | rerun |
+| `plan_batches` | splits the landed reports into batches of `ESG_INGEST_BATCH` (default 50), so that a thousand reports are twenty tasks, not a thousand | rerun |
+| `ingest` (mapped, one per batch) | parses each report of its batch into a staging file (values, units, periods, source lines) | a report the parser cannot read is quarantined; the others go on. Rerun a failed batch alone |
+| `load` | replaces each report's rows in the `raw` schema of the warehouse; updates the Asset | rerun: loading is idempotent per report |
 
-Tasks that write the DuckDB warehouse share the one-slot pool `duckdb_writer`: DuckDB allows one
-writing process per file. The logic lives in the `ingest` package (`ingest.pipeline`).
+Tasks that write the DuckDB warehouse share the one-slot pool `duckdb_writer` (DuckDB allows one
+writing process per file); every step also holds the warehouse's file lock, so a `make run` beside
+the scheduler waits its turn. The logic lives in the `ingest` package (`ingest.pipeline`).
 """
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import dag, task
+from airflow.sdk import Asset, dag, task
 
 from ingest import pipeline
 from ingest.config import Settings
 
 WAREHOUSE_POOL = "duckdb_writer"
+RAW_REPORTS = Asset(name="esg_raw_reports", uri="file:///esg/warehouse/raw")
 
 default_args = {
     "retries": 2,
@@ -32,31 +37,58 @@ default_args = {
     "retry_exponential_backoff": True,
     "max_retry_delay": timedelta(minutes=5),
 }
+common = {
+    "start_date": pendulum.datetime(2026, 1, 1, tz="UTC"),
+    "catchup": False,
+    "max_active_runs": 1,
+    "default_args": default_args,
+    "tags": ["esg"],
+}
+
+
+@dag(dag_id="esg_reports", schedule="@daily", doc_md=__doc__, **common)
+def esg_reports() -> None:
+    @task(pool=WAREHOUSE_POOL, doc_md="Land new report files into the raw zone and the manifest.")
+    def land() -> list[dict]:
+        return pipeline.land(Settings.from_env())["reports"]
+
+    @task(doc_md="Split the landed reports into batches: one mapped ingest task per batch.")
+    def plan_batches(reports: list[dict]) -> list[list[dict]]:
+        size = max(1, int(os.environ.get("ESG_INGEST_BATCH", 50)))
+        return [reports[start : start + size] for start in range(0, len(reports), size)] or [[]]
+
+    @task(doc_md="Parse the reports of one batch into staging files; unreadable reports are quarantined.")
+    def ingest(reports: list[dict]) -> list[str]:
+        return pipeline.ingest(Settings.from_env(), reports)
+
+    @task(
+        pool=WAREHOUSE_POOL,
+        outlets=[RAW_REPORTS],
+        doc_md="Replace each report's rows in the raw schema (idempotent); starts esg_warehouse.",
+    )
+    def load(staged_batches: list[list[str]]) -> dict:
+        return pipeline.load(Settings.from_env(), [path for batch in staged_batches for path in batch])
+
+    load(ingest.expand(reports=plan_batches(land())))
 
 
 @dag(
-    dag_id="esg_reports",
-    schedule="@daily",
-    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
-    catchup=False,
-    max_active_runs=1,
-    default_args=default_args,
-    doc_md=__doc__,
-    tags=["esg"],
+    dag_id="esg_warehouse",
+    schedule=[RAW_REPORTS],
+    doc_md="""
+### ESG warehouse: raw rows -> star schema -> data-quality findings and page
+
+Runs whenever **esg_reports** has loaded reports (Asset `esg_raw_reports`).
+
+| task | what it does | when it fails |
+| --- | --- | --- |
+| `transform` | `dbt build` of `dbt_project/` (seeds, incremental facts, views, tests) | read the dbt output in the task log: a failing dbt test names the model and column |
+| `validate` | Great Expectations suites (ranges, consistency, completeness); writes `marts.dq_findings` | findings never fail the task; an exception means the warehouse could not be read |
+| `publish` | writes the data-quality HTML page; the log names it and the GX Data Docs | rerun |
+""",
+    **common,
 )
-def esg_reports() -> None:
-    @task(pool=WAREHOUSE_POOL, doc_md="Land new report files into the raw zone and the manifest.")
-    def land() -> dict:
-        return pipeline.land(Settings.from_env())
-
-    @task(doc_md="Parse each landed report into a staging file; unreadable reports are quarantined.")
-    def ingest(landed: dict) -> list[str]:
-        return pipeline.ingest(Settings.from_env(), landed["reports"])
-
-    @task(pool=WAREHOUSE_POOL, doc_md="Replace each report's rows in the raw schema (idempotent).")
-    def load(staged: list[str]) -> dict:
-        return pipeline.load(Settings.from_env(), staged)
-
+def esg_warehouse() -> None:
     @task(pool=WAREHOUSE_POOL, doc_md="dbt build: staging, intermediate and marts models with their tests.")
     def transform() -> None:
         pipeline.transform(Settings.from_env())
@@ -69,10 +101,8 @@ def esg_reports() -> None:
     def publish() -> dict:
         return pipeline.publish(Settings.from_env())
 
-    loaded = load(ingest(land()))
-    built = transform()
-    validated = validate()
-    loaded >> built >> validated >> publish()
+    transform() >> validate() >> publish()
 
 
 esg_reports()
+esg_warehouse()

@@ -62,10 +62,13 @@ def add_bad_files(landing: Path) -> dict[str, str]:
 def test_dag_run_on_seeds_reproduces_gold_and_reruns_idempotently(tmp_path: Path, seeds_landing: Path) -> None:
     seeds = sorted(seeds_landing.iterdir())
     bad_files = add_bad_files(seeds_landing)
-    env = pipeline_env(tmp_path, seeds_landing)
+    env = {**pipeline_env(tmp_path, seeds_landing), "ESG_INGEST_BATCH": "2"}
     first = run_make_step("scripts/run_pipeline.sh", env)
     assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
-    assert "DAG run succeeded" in first.stdout
+    assert "DAG runs succeeded" in first.stdout
+    airflow_log = next(Path(env["ESG_WORKDIR"], "logs").glob("run-*.log")).read_text("utf-8", errors="replace")
+    assert "starting task_id=ingest map_index=2" in airflow_log, "ingest is mapped over batches of 2 reports"
+    assert "DagRun Finished: dag_id=esg_warehouse" in airflow_log
     assert not any(path.name == "pwned" for root in (REPO, tmp_path, seeds_landing) for path in root.rglob("pwned"))
     warehouse = Path(env["ESG_WAREHOUSE"])
     assert str(warehouse) in first.stdout, "the summary names the warehouse"
