@@ -67,3 +67,35 @@ def test_later_report_restates_an_earlier_year(tmp_path: Path) -> None:
 
     facts_after = query(warehouse, "select count(*) from marts.fct_metric_observation")[0][0]
     assert facts_after == facts_before + 4, "the later report adds its own four observations, nothing else"
+
+
+def test_a_corrected_report_is_a_new_version_whose_facts_win(tmp_path: Path) -> None:
+    """The same company and year landed again with a corrected figure (same file name, new bytes)."""
+    require_seeds()
+    seed = next(SEEDS.glob("003_*.txt"))  # 国新健康 2024: water 2,400.71 吨
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    shutil.copy(seed, landing)
+    env = pipeline_env(tmp_path, landing)
+    assert run_make_step("python -m ingest run-local", env).returncode == 0
+
+    original = seed.read_text("utf-8")
+    assert original.count("2,400.71") >= 1
+    (landing / seed.name).write_text(original.replace("2,400.71", "2,500.00"), "utf-8")
+    second = run_make_step("python -m ingest run-local", env)
+    assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
+
+    warehouse = Path(env["ESG_WAREHOUSE"])
+    versions = query(warehouse, "select count(*) from marts.dim_report")[0][0]
+    assert versions == 2, "the corrected bytes are a new version; the first is kept"
+    counted = query(
+        warehouse,
+        "select value, is_restated, reports_stating, earlier_value from marts.fct_company_metric_year "
+        "where metric_code = 'water_consumption' and fiscal_year = 2024",
+    )
+    assert counted == [(2500.0, True, 2, 2400.71)], "the newer version's value counts"
+    others = query(
+        warehouse,
+        "select count(*) from marts.fct_company_metric_year where is_restated and metric_code != 'water_consumption'",
+    )[0][0]
+    assert others == 0, "nothing else changed"
