@@ -10,7 +10,7 @@ data-quality page).
 | `land` | copies new files from `ESG_LANDING_DIR` into the content-addressed raw zone and the manifest; bad files go to quarantine with a reason | check the folder exists and is readable; quarantined files are listed in `raw.quarantine` and never fail the run |
 | `plan_batches` | splits the landed reports into batches of `ESG_INGEST_BATCH` (default 50), so that a thousand reports are twenty tasks, not a thousand | rerun |
 | `ingest` (mapped, one per batch) | parses each report of its batch into a staging file (values, units, periods, source lines) | a report the parser cannot read is quarantined; the others go on. Rerun a failed batch alone |
-| `load` | replaces each report's rows in the `raw` schema of the warehouse; updates the Asset | rerun: loading is idempotent per report |
+| `load` | replaces each report's rows in the `raw` schema of the warehouse; updates the Asset when a report is new or parsed again, else is skipped (and esg_warehouse does not start) | rerun: loading is idempotent per report |
 
 Tasks that write the DuckDB warehouse share the one-slot pool `duckdb_writer` (DuckDB allows one
 writing process per file); every step also holds the warehouse's file lock, so a `make run` beside
@@ -24,6 +24,7 @@ from datetime import timedelta
 
 import pendulum
 from airflow.sdk import Asset, dag, task
+from airflow.sdk.exceptions import AirflowSkipException
 
 from ingest import pipeline
 from ingest.config import Settings
@@ -67,7 +68,11 @@ def esg_reports() -> None:
         doc_md="Replace each report's rows in the raw schema (idempotent); starts esg_warehouse.",
     )
     def load(staged_batches: list[list[str]]) -> dict:
-        return pipeline.load(Settings.from_env(), [path for batch in staged_batches for path in batch])
+        counts = pipeline.load(Settings.from_env(), [path for batch in staged_batches for path in batch])
+        if not counts["changed"] and not counts["quarantined"]:
+            # A skipped task updates no Asset: esg_warehouse runs only when there is new data.
+            raise AirflowSkipException(f"no new or re-parsed report ({counts}); esg_warehouse is not started")
+        return counts
 
     load(ingest.expand(reports=plan_batches(land())))
 

@@ -94,7 +94,7 @@ def _bench_warehouse(args: argparse.Namespace) -> int:
 def _generate(args: argparse.Namespace) -> int:
     from ingest.synthetic import write_reports
 
-    paths = write_reports(Path(args.out), range(1, args.count + 1), args.year)
+    paths = write_reports(Path(args.out), range(1, args.count + 1), args.year, vary_years=True)
     print(f"wrote {len(paths)} synthetic reports to {args.out}")
     return 0
 

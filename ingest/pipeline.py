@@ -161,11 +161,23 @@ def ingest(settings: Settings, reports: list[dict]) -> list[str]:
     return staged
 
 
+def _same_time(stored: str | None, staged: str) -> bool:
+    if stored is None:
+        return False
+    try:
+        return datetime.fromisoformat(stored) == datetime.fromisoformat(staged)
+    except ValueError:
+        return False
+
+
 @holds_warehouse
 def load(settings: Settings, staged: list[str]) -> dict:
     """Staging files -> raw tables in DuckDB, replacing each report's earlier rows."""
-    counts = {"reports": 0, "observations": 0, "unmapped": 0, "quarantined": 0}
+    counts = {"reports": 0, "changed": 0, "observations": 0, "unmapped": 0, "quarantined": 0}
     with connect(settings.warehouse) as connection:
+        loaded_before = dict(
+            connection.execute("select report_id, cast(parsed_at as varchar) from raw.reports").fetchall()
+        )
         for path in staged:
             payload = json.loads(Path(path).read_text("utf-8"))
             landed = payload["landed"]
@@ -182,6 +194,11 @@ def load(settings: Settings, staged: list[str]) -> dict:
                 log.warning("quarantined %s: %s", landed["source_file"], payload["quarantine"])
                 counts["quarantined"] += 1
                 continue
+            report_id = payload["report"]["report_id"]
+            if report_id not in loaded_before or not _same_time(
+                loaded_before[report_id], payload["report"]["parsed_at"]
+            ):
+                counts["changed"] += 1  # a new report, or one parsed again (new parser or rules)
             replace_report(connection, payload["report"], payload["observations"], payload["unmapped"])
             counts["reports"] += 1
             counts["observations"] += len(payload["observations"])

@@ -1,7 +1,8 @@
 """Synthetic ESG reports (fictional companies, our own text) for load tests and benchmarks.
 
-Each report mixes the layouts the parser reads: a three-year appendix table, key figures and a
-prose paragraph, in Traditional or Simplified script. Values are deterministic per (company, year),
+Each report mixes the layouts the parser reads: a three-year appendix table (space-separated in
+Traditional script, tab-separated in Simplified), key figures and a prose paragraph; companies and
+their report years vary. Values are deterministic per (company, year),
 so a company's later report repeats its earlier years unchanged unless asked to restate one.
 """
 
@@ -106,11 +107,13 @@ def synthetic_report(company: int, year: int, restate: dict[int, float] | None =
     return "\n".join(lines) + "\n"
 
 
-def write_reports(folder: Path, companies: range, year: int) -> list[Path]:
+def write_reports(folder: Path, companies: range, year: int, vary_years: bool = False) -> list[Path]:
+    """One report per company for `year` (with `vary_years`, for year, year-1 or year-2 by company)."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for company in companies:
-        path = folder / f"synthetic_{company:04d}_{year}.txt"
-        path.write_text(synthetic_report(company, year), "utf-8")
+        report_year = year - company % 3 if vary_years else year
+        path = folder / f"synthetic_{company:04d}_{report_year}.txt"
+        path.write_text(synthetic_report(company, report_year), "utf-8")
         paths.append(path)
     return paths

@@ -145,3 +145,5 @@ def test_dag_run_on_seeds_reproduces_gold_and_reruns_idempotently(tmp_path: Path
     second = run_make_step("scripts/run_pipeline.sh", env)
     assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
     assert mart_counts(warehouse) == before, "a second run on the same landing folder leaves the same rows"
+    rerun_log = max(Path(env["ESG_WORKDIR"], "logs").glob("run-*.log")).read_text("utf-8", errors="replace")
+    assert "no new or re-parsed report" in rerun_log, "with nothing new, load skips and updates no Asset"
