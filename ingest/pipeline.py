@@ -182,6 +182,8 @@ def load(settings: Settings, staged: list[str]) -> dict:
             payload = json.loads(Path(path).read_text("utf-8"))
             landed = payload["landed"]
             if payload["quarantine"]:
+                if landed["report_id"] in loaded_before:
+                    counts["changed"] += 1  # its earlier rows leave the warehouse
                 remove_report(connection, landed["report_id"])
                 entry = quarantine(
                     settings,
