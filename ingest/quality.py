@@ -45,8 +45,7 @@ from marts.metric_observations
 
 
 def range_checks() -> list[dict[str, str]]:
-    with open(EXPECTATIONS_DIR / "metric_ranges.csv", encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    return _declared("metric_ranges.csv")
 
 
 def _bound(text: str) -> float | None:
@@ -122,14 +121,13 @@ def build_completeness_suite(gx, checks: list[dict[str, str]]):
     return suite
 
 
-def _run_suite(settings: Settings, suite, frame: pd.DataFrame, asset_name: str, index_column: str):
+def _run_suite(gx, context, suite, frame: pd.DataFrame, asset_name: str, index_column: str):
     """Validate `frame` with `suite` through a GX checkpoint (which updates Data Docs).
 
     Returns (expectation meta, expectation kwargs, unexpected index value) for every failed row.
     """
     from great_expectations.checkpoint import UpdateDataDocsAction
 
-    gx, context = _context(settings)
     suite = context.suites.add_or_update(suite)
     source = context.data_sources.add_or_update_pandas("warehouse")
     asset = next((a for a in source.assets if a.name == asset_name), None) or source.add_dataframe_asset(asset_name)
@@ -184,12 +182,10 @@ def _first_line(lines: object) -> int | None:
     return int(match.group()) if match else None
 
 
-def validate_observations(settings: Settings, observations: pd.DataFrame, run_at: str) -> list[dict]:
+def validate_observations(gx, context, observations: pd.DataFrame, run_at: str) -> list[dict]:
     """Ranges per canonical unit; an `error` value is also kept out of fct_company_metric_year."""
-    gx, _ = _context(settings)
-    failures = _run_suite(
-        settings, build_range_suite(gx, range_checks()), observations, "metric_observations", "observation_id"
-    )
+    suite = build_range_suite(gx, range_checks())
+    failures = _run_suite(gx, context, suite, observations, "metric_observations", "observation_id")
     by_id = observations.set_index("observation_id")
     findings = []
     for meta, kwargs, observation_id in failures:
@@ -205,10 +201,9 @@ def validate_observations(settings: Settings, observations: pd.DataFrame, run_at
     return findings
 
 
-def validate_checks(settings: Settings, checks: pd.DataFrame, run_at: str) -> list[dict]:
-    gx, _ = _context(settings)
+def validate_checks(gx, context, checks: pd.DataFrame, run_at: str) -> list[dict]:
     suite = build_consistency_suite(gx, _declared("consistency_checks.csv"))
-    failures = _run_suite(settings, suite, checks, "dq_check_results", "check_id")
+    failures = _run_suite(gx, context, suite, checks, "dq_check_results", "check_id")
     by_id = checks.set_index("check_id")
     return [
         _finding(
@@ -218,10 +213,9 @@ def validate_checks(settings: Settings, checks: pd.DataFrame, run_at: str) -> li
     ]
 
 
-def validate_completeness(settings: Settings, completeness: pd.DataFrame, run_at: str) -> list[dict]:
-    gx, _ = _context(settings)
+def validate_completeness(gx, context, completeness: pd.DataFrame, run_at: str) -> list[dict]:
     suite = build_completeness_suite(gx, _declared("completeness.csv"))
-    failures = _run_suite(settings, suite, completeness, "dq_report_completeness", "report_id")
+    failures = _run_suite(gx, context, suite, completeness, "dq_report_completeness", "report_id")
     by_id = completeness.set_index("report_id")
     findings = []
     for meta, _, report_id in failures:
@@ -276,9 +270,10 @@ def run_validation(settings: Settings) -> dict:
         observations = connection.execute(OBSERVATIONS_SQL).df()
         checks = connection.execute(CHECKS_SQL).df()
         completeness = connection.execute(COMPLETENESS_SQL).df()
-        findings = validate_observations(settings, observations, run_at)
-        findings += validate_checks(settings, checks, run_at)
-        findings += validate_completeness(settings, completeness, run_at)
+        gx, context = _context(settings)  # one file context for the three suites
+        findings = validate_observations(gx, context, observations, run_at)
+        findings += validate_checks(gx, context, checks, run_at)
+        findings += validate_completeness(gx, context, completeness, run_at)
         attach_notes(connection, findings)
     frame = pd.DataFrame(findings, columns=FINDING_COLUMNS)
     with connect(settings.warehouse) as connection:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.layout import Line
 from ingest.metadata import ReportMetadata
@@ -53,7 +54,7 @@ _CONTEXT_LINES = 6
 _COMPANY_PREFIX_MIN_CHARS = 3
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Value:
     start: int
     end: int  # after the unit
@@ -288,7 +289,9 @@ def _has_value(text: str) -> bool:
     return any(value.unit for value in _values(text))
 
 
-def _values(text: str) -> list[_Value]:
+@lru_cache(maxsize=4096)
+def _values(text: str) -> tuple[_Value, ...]:
+    """Number-and-unit tokens of a line. Cached: a line is also read as the label line of the next."""
     values = []
     for match in _VALUE.finditer(text):
         unit = unit_prefix(text[match.end() :])
@@ -296,7 +299,7 @@ def _values(text: str) -> list[_Value]:
         if unit:
             end = text.index(unit, match.end()) + len(unit)
         values.append(_Value(match.start(), end, match.group(), unit))
-    return values
+    return tuple(values)
 
 
 def _tail(text: str) -> str:
