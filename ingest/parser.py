@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from ingest.cells import is_cells_line, parse_cells
 from ingest.layout import Line, logical_lines
 from ingest.metadata import extract_metadata
+from ingest.read.grid import Grid, html_grids, markdown_grids
+from ingest.read.markup import clean_text
+from ingest.read.tables import TableReader
 from ingest.rows import KpiRow, Layout, ParsedReport, build_row
 from ingest.statements import parse_statements
 from ingest.text import fold, is_not_disclosed, is_number
@@ -138,13 +141,55 @@ class _TableState:
 def parse_report(text: str) -> ParsedReport:
     metadata = extract_metadata(text)
     report = ParsedReport(metadata)
-    lines = logical_lines(text)
     consumed: set[int] = set()
+    report.rows.extend(parse_grids(text, metadata.fiscal_year, consumed))
+    lines = [line for line in logical_lines(text) if line.number not in consumed]
     report.rows.extend(parse_tables(lines, metadata.fiscal_year, consumed))
     if metadata.fiscal_year is not None:
         report.rows.extend(parse_cells(lines, metadata.fiscal_year, consumed))
         report.rows.extend(parse_statements([line for line in lines if line.number not in consumed], metadata))
     return report
+
+
+_CAPTION_LOOKBACK = 4
+_HEADING_LOOKBACK = 20
+_MAX_CAPTION_CHARS = 60
+
+
+def _caption(raw_lines: list[str], first_line: int) -> str:
+    """The heading above a table and the short line just above it (`單位：萬元`, `表：員工構成`)."""
+    parts: list[str] = []
+    for number in range(first_line - 1, max(0, first_line - _CAPTION_LOOKBACK - 1), -1):
+        text = clean_text(raw_lines[number - 1])
+        if not text:
+            continue
+        if "<t" in raw_lines[number - 1] or "|" in text or len(text) > _MAX_CAPTION_CHARS or _PROSE_END.search(text):
+            break
+        parts.insert(0, text.lstrip("#").strip())
+        break
+    for number in range(first_line - 1, max(0, first_line - _HEADING_LOOKBACK - 1), -1):
+        raw = raw_lines[number - 1].lstrip()
+        if raw.startswith("#"):
+            heading = clean_text(raw).lstrip("#").strip()
+            if heading and heading not in parts:
+                parts.insert(0, heading)
+            break
+    return " / ".join(parts)
+
+
+def parse_grids(text: str, fiscal_year: int | None, consumed: set[int]) -> list[KpiRow]:
+    """Rows of every HTML or Markdown period table; adds the lines of the tables it read to `consumed`."""
+    raw_lines = text.splitlines()
+    grids: list[Grid] = sorted(html_grids(text) + markdown_grids(raw_lines), key=lambda grid: grid.first_line)
+    reader = TableReader(fiscal_year)
+    rows: list[KpiRow] = []
+    for grid in grids:
+        read = reader.read(grid, _caption(raw_lines, grid.first_line))
+        if read is None:
+            continue
+        rows.extend(read)
+        consumed.update(range(grid.first_line, grid.last_line + 1))
+    return rows
 
 
 def parse_tables(lines: list[Line], default_year: int | None, consumed: set[int]) -> list[KpiRow]:

@@ -1,0 +1,149 @@
+"""HTML and Markdown tables -> grids of cells, with `rowspan` / `colspan` expanded.
+
+A grid is what the printed table looks like: every row has a cell in every column, a spanned cell is
+repeated in each position it covers (`Cell.origin` tells copies from the cell itself), and every row
+keeps the 1-based source line where it starts. HTML is read with a real parser (Lexbor through
+selectolax); a table written over several lines is found as one `<table>…</table>` span.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ingest.read.markup import clean_text
+
+_TABLE_SPAN = re.compile(r"<table\b.*?(?:</table\s*>|(?=<table\b)|\Z)", re.IGNORECASE | re.DOTALL)
+_ROW_START = re.compile(r"<tr\b", re.IGNORECASE)
+_MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_MARKDOWN_RULE = re.compile(r"^[\s|:\-]+$")
+_MAX_SPAN = 50
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    origin: tuple[int, int]  # (row, column) of the cell as written; a spanned copy shares it
+
+
+@dataclass
+class Grid:
+    """One table as rows of cells; `lines[r]` is the source line of row r."""
+
+    rows: list[list[Cell]]
+    lines: list[int]
+    first_line: int
+    last_line: int
+    kind: str  # "html" or "markdown"
+    caption_lines: list[int] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+    def texts(self, row: int) -> list[str]:
+        return [cell.text for cell in self.rows[row]]
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(match.end() for match in re.finditer("\n", text))
+    return starts
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    return bisect.bisect_right(starts, offset)
+
+
+def _span(node: LexborNode, name: str) -> int:
+    try:
+        return max(1, min(_MAX_SPAN, int((node.attributes.get(name) or "1").strip() or 1)))
+    except ValueError:
+        return 1
+
+
+def _cell_text(node: LexborNode) -> str:
+    return clean_text(node.html or "")
+
+
+def _expand(html_rows: list[list[LexborNode]]) -> list[list[Cell]]:
+    """Place each cell in the grid, skipping positions that a rowspan above already fills."""
+    grid: dict[tuple[int, int], Cell] = {}
+    for r, nodes in enumerate(html_rows):
+        c = 0
+        for node in nodes:
+            while (r, c) in grid:
+                c += 1
+            cell = Cell(_cell_text(node), (r, c))
+            for dr in range(_span(node, "rowspan")):
+                for dc in range(_span(node, "colspan")):
+                    grid.setdefault((r + dr, c + dc), cell)
+            c += _span(node, "colspan")
+    rows = len(html_rows)
+    width = max((c for (_, c) in grid), default=-1) + 1
+    return [
+        [grid.get((r, c), Cell("", (r, c))) for c in range(width)]
+        for r in range(rows)
+    ]
+
+
+def html_grids(text: str) -> list[Grid]:
+    """Every `<table>` of the report as a grid."""
+    if "<table" not in text and "<TABLE" not in text:
+        return []
+    starts = _line_starts(text)
+    grids = []
+    for match in _TABLE_SPAN.finditer(text):
+        source = match.group()
+        row_lines = [_line_of(starts, match.start() + row.start()) for row in _ROW_START.finditer(source)]
+        tree = LexborHTMLParser(source)
+        html_rows = [list(tr.css("td, th")) for tr in tree.css("tr")]
+        if not html_rows or len(html_rows) != len(row_lines):
+            row_lines = (row_lines + [row_lines[-1] if row_lines else _line_of(starts, match.start())] * len(html_rows))[
+                : len(html_rows)
+            ]
+        rows = _expand(html_rows)
+        keep = [index for index, row in enumerate(rows) if any(cell.text for cell in row)]
+        if not keep:
+            continue
+        grids.append(
+            Grid(
+                rows=[rows[index] for index in keep],
+                lines=[row_lines[index] for index in keep],
+                first_line=_line_of(starts, match.start()),
+                last_line=_line_of(starts, match.end() - 1),
+                kind="html",
+            )
+        )
+    return grids
+
+
+def markdown_grids(lines: list[str]) -> list[Grid]:
+    """Runs of `| a | b |` lines (the `|---|` rule skipped) as grids; `lines` are the report's lines."""
+    grids: list[Grid] = []
+    rows: list[list[Cell]] = []
+    numbers: list[int] = []
+
+    def close() -> None:
+        if len(rows) >= 2:
+            width = max(len(row) for row in rows)
+            padded = [row + [Cell("", (r, c)) for c in range(len(row), width)] for r, row in enumerate(rows)]
+            grids.append(Grid(padded, list(numbers), numbers[0], numbers[-1], "markdown"))
+        rows.clear()
+        numbers.clear()
+
+    for number, raw in enumerate(lines, start=1):
+        match = _MARKDOWN_ROW.match(raw)
+        if not match:
+            close()
+            continue
+        if _MARKDOWN_RULE.match(match.group(1)):
+            continue
+        r = len(rows)
+        rows.append([Cell(clean_text(cell), (r, c)) for c, cell in enumerate(match.group(1).split("|"))])
+        numbers.append(number)
+    close()
+    return grids

@@ -1,0 +1,56 @@
+"""Markup that is never a value: LaTeX, HTML tags and entities, image links, escapes, footnote marks.
+
+PDF-to-Markdown converters wrap numbers and units in LaTeX (`$tCO_{2}e$`, `$$ 1,080.10 \\text{吨} $$`),
+mark footnotes with `$^{1}$`, `<sup>1</sup>`, `³` or a digit glued to a label (`排放總量(範圍一)8`),
+escape Markdown characters (`\\*`) and write entities (`&gt;`). Everything here turns such text into
+what a reader of the printed page sees, without the footnote marks, so that a mark never changes a
+value, becomes a year or ends up in a label.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LATEX_FOOTNOTE = re.compile(r"\$\s*\^\s*\{?\s*[\d*,\s注]{1,6}\}?\s*\$")  # `$^{1}$`, `$^1$`
+_LATEX_INLINE_FOOTNOTE = re.compile(r"\^\s*\{?\s*(?:\d{1,2}|[*注])\s*\}?(?=\s*\$)")  # `$员工流失率^1$`
+_LATEX_COMMAND = re.compile(r"\\(?:text|mathrm|mathbf|rm|textbf|operatorname|mathit)\s*\{([^{}]*)\}")
+_LATEX_SUBSCRIPT = re.compile(r"[_^]\s*\{([^{}]*)\}|[_^](\w)")
+_LATEX_ESCAPE = re.compile(r"\\([%$&#_{}])")
+_LATEX_SPACING = re.compile(r"\\[,;:! ]|\\quad|\\qquad|~")
+_LATEX_OTHER = re.compile(r"\\(?:times|cdot)")
+_DOLLAR = re.compile(r"\${1,2}")
+_SUP = re.compile(r"<sup>\s*[\d,\s*·注]*</sup>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+_MARKDOWN_ESCAPE = re.compile(r"\\([*_#|`\[\]()<>~-])")
+_EMPHASIS = re.compile(r"\*\*|__")
+_SUPERSCRIPT_DIGITS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+_SPACES = re.compile(r"[ \u3000\xa0]+")
+
+
+def strip_latex(text: str) -> str:
+    """`$tCO_{2}e$` -> `tCO2e`; `$$ 1,080.10 \\text{吨} $$` -> `1,080.10 吨`; `$^{1}$` -> ``."""
+    if "$" not in text and "\\" not in text:
+        return text
+    text = _LATEX_FOOTNOTE.sub(" ", text)
+    text = _LATEX_INLINE_FOOTNOTE.sub("", text)
+    for _ in range(3):  # nested commands
+        text = _LATEX_COMMAND.sub(r"\1", text)
+    text = _LATEX_SUBSCRIPT.sub(lambda match: match.group(1) or match.group(2), text)
+    text = _LATEX_ESCAPE.sub(r"\1", text)
+    text = _LATEX_OTHER.sub("×", _LATEX_SPACING.sub(" ", text))
+    return _DOLLAR.sub("", text)
+
+
+def clean_text(text: str) -> str:
+    """Text as a reader sees it: no tags, LaTeX, entities, image links, escapes or footnote marks."""
+    text = _IMAGE.sub(" ", text)
+    text = _SUP.sub(" ", text)
+    text = _TAG.sub(" ", text)
+    text = html.unescape(text)
+    text = strip_latex(text)
+    text = _MARKDOWN_ESCAPE.sub(r"\1", text)
+    text = _EMPHASIS.sub("", text)
+    text = _SUPERSCRIPT_DIGITS.sub("", text)
+    return _SPACES.sub(" ", text).strip()

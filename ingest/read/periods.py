@@ -1,0 +1,86 @@
+"""Column headers -> what the column holds: a fiscal year, the report's own year, a unit, a label, or
+nothing we read (changes, targets, remarks).
+
+Years are printed many ways: `2025年`, `2025年度`, `FY2025`, `2025財年`, `2024/25`, `2023/24財年`,
+`截至2025年12月31日`, `二零二五年` (made Arabic before this), Taiwan's ROC years (`114年` = 2025), each
+maybe with a footnote mark (`2023年²`, restated). A split year (`2024/25`) is the year in which the
+period ends, as `fiscal_year` is everywhere in the warehouse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ingest.text import arabic_dates, fold
+
+_ROC_OFFSET = 1911
+
+
+class Role(StrEnum):
+    YEAR = "year"  # a period column: values for `year`
+    CURRENT = "current"  # one unlabelled data column (`數據`, `數值`): the report's own year
+    UNIT = "unit"
+    LABEL = "label"
+    SKIP = "skip"  # changes, targets, remarks, index references
+
+
+@dataclass(frozen=True)
+class ColumnRole:
+    role: Role
+    year: int | None = None
+    unit: str | None = None  # a unit the header gives its values (`數量（人）`)
+
+
+# All patterns read folded text: simplified script, half-width, no spaces, lower case.
+_SPLIT_YEAR = re.compile(r"^(?:fy)?(20\d{2})[/\-–~至](?:20)?(\d{2})(?:年度?|财年|财政年度)?$")
+_DATE_YEAR = re.compile(r"^(?:截至|截止|于|於)?(20\d{2})年(\d{1,2})月(\d{1,2})日(?:止)?(?:年度)?$")
+_PLAIN_YEAR = re.compile(
+    r"^(?:fy|财年|财政年度)?(20\d{2})(?:年|年度|财年|财政年度|年数据|年度数据|数据)?(?:\d|\*{1,2}|\(重述\)|重述)?$"
+)
+_ROC_YEAR = re.compile(r"^(?:民国)?(1[0-4]\d)年度?$")
+_CHANGE = re.compile(r"变化|变动|增减|增长率|同比|环比|yoy|change|差异|比上年|较上年")
+_TARGET = re.compile(r"目标|target|规划|计划|预期|预计")
+_SKIP = re.compile(r"^(?:备注|说明|注释?|remarks?|notes?|gri.*|对应.*|披露.*|索引|页码|数据来源|统计口径|计算方法)$")
+_UNIT = re.compile(r"^(?:计量)?单位|^units?$")
+_VALUE_WITH_UNIT = re.compile(r"^(?:数量|数值|数据|比例|比率|占比|人数|金额|总量)\((.{1,12})\)$")
+_CURRENT = re.compile(r"^(?:数据|数值|统计数据|本年度?|本期|报告期|本报告期|当年|当期|数量|金额|绩效|表现|value|data)$")
+
+
+def year_of(header: str) -> int | None:
+    """The fiscal year a header names, or None."""
+    text = fold(arabic_dates(header)).strip("*")
+    if not text:
+        return None
+    for pattern in (_PLAIN_YEAR, _DATE_YEAR):
+        match = pattern.match(text)
+        if match:
+            return int(match.group(1))
+    match = _SPLIT_YEAR.match(text)
+    if match:
+        first, second = int(match.group(1)), int(match.group(2))
+        second = second if second > 100 else 2000 + second
+        return second if second == first + 1 else None
+    match = _ROC_YEAR.match(text)
+    if match:
+        return int(match.group(1)) + _ROC_OFFSET
+    return None
+
+
+def column_role(header: str) -> ColumnRole:
+    """What a column holds, from its header text alone."""
+    text = fold(header)
+    year = year_of(header)
+    if year is not None:
+        return ColumnRole(Role.YEAR, year)
+    if _CHANGE.search(text) or _TARGET.search(text) or _SKIP.match(text):
+        return ColumnRole(Role.SKIP)
+    if _UNIT.match(text):
+        return ColumnRole(Role.UNIT)
+    match = _VALUE_WITH_UNIT.match(text)
+    if match:
+        return ColumnRole(Role.CURRENT, unit=match.group(1))
+    if _CURRENT.match(text):
+        return ColumnRole(Role.CURRENT)
+    return ColumnRole(Role.LABEL)

@@ -1,0 +1,292 @@
+"""Grids (HTML or Markdown tables) -> KPI rows.
+
+A KPI table has a header row that names its period columns (`2025年`, `FY2024`, `數據`) and maybe a
+unit column; every other row is a data row (label cells, unit, one value per period), a section row
+(one text across the row: `環境績效`), or a parent row (a label without values: `按性別劃分`,
+`溫室氣體排放`) whose children follow. The header may be repeated (a table split over pages) or
+missing (a table continued in the next `<table>`, which takes the previous table's columns). A table
+whose years run down its first column (`2025年 | 1,234 | 5,678` under `電力消耗/千瓦時 | …`) is read
+transposed. Units come from the unit column, else the label (`員工總數(人)`), the column header
+(`電力消耗/千瓦時`, `數量（人）`) or the caption (`單位：萬元`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.read.grid import Cell, Grid
+from ingest.read.periods import ColumnRole, Role, column_role, year_of
+from ingest.rows import KpiRow, Layout, build_row
+from ingest.text import fold, is_not_disclosed
+from ingest.units import looks_like_unit
+
+_NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+_NUMBER_WITH_MARK = re.compile(r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)(?:\s+\d{1,2}|\*{1,3}|\s*[(（]\d{1,2}[)）])$")
+_NUMBERING = re.compile(r"^(?:\d{1,3}[.、)]?|[(（]?[一二三四五六七八九十]{1,3}[)）、.]?|[a-z][.)])$", re.IGNORECASE)
+_LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*[(（](?P<unit>[^()（）]{1,16})[)）]$")
+_LABEL_SLASH_UNIT = re.compile(r"^(?P<label>.+?)\s*[/／]\s*(?P<unit>[^/／]{1,16})$")
+_CAPTION_UNIT = re.compile(r"(?:單位|单位|unit)\s*[:：]\s*(?P<unit>[^\s，,。;；)）]{1,16})", re.IGNORECASE)
+_FOOTNOTE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)）a-zA-Z])\s?\d{1,2}$")
+_LEADING_MARK = re.compile(r"^[-–—•·*#>\s]+")
+_MAX_HEADER_SEARCH_ROWS = 4
+
+
+@dataclass
+class Columns:
+    """The roles of a table's columns, from its header row."""
+
+    roles: list[ColumnRole]
+    header_line: int
+
+    @property
+    def value_columns(self) -> list[int]:
+        return [i for i, role in enumerate(self.roles) if role.role in (Role.YEAR, Role.CURRENT)]
+
+    @property
+    def unit_column(self) -> int | None:
+        return next((i for i, role in enumerate(self.roles) if role.role is Role.UNIT), None)
+
+    def label_columns(self) -> list[int]:
+        first_value = min(self.value_columns, default=len(self.roles))
+        return [i for i, role in enumerate(self.roles[:first_value]) if role.role is Role.LABEL]
+
+
+def value_of(text: str) -> str | None:
+    """The number a value cell holds, without footnote marks; None for text or not-disclosed."""
+    text = text.strip().replace(" ", "") if re.fullmatch(r"[\d,\s.]+", text.strip()) else text.strip()
+    if _NUMBER.match(text):
+        return text
+    match = _NUMBER_WITH_MARK.match(text)
+    return match.group(1) if match else None
+
+
+def _is_year_cell(text: str) -> bool:
+    return year_of(text) is not None
+
+
+def header_roles(cells: list[str]) -> list[ColumnRole] | None:
+    """Column roles if `cells` is a header row: period columns and no values."""
+    roles = [column_role(text) for text in cells]
+    if not any(role.role in (Role.YEAR, Role.CURRENT) for role in roles):
+        return None
+    for text, role in zip(cells, roles, strict=True):
+        if role.role is Role.YEAR:
+            continue
+        if value_of(text) is not None:
+            return None  # a data row with numbers
+    bare = [text for text, role in zip(cells, roles, strict=True) if role.role is Role.YEAR and text.strip().isdigit()]
+    if bare and len(bare) == sum(role.role is Role.YEAR for role in roles):
+        # `2025 | 2024` with no 年: a header only if the other cells are header words or empty
+        others = [fold(text) for text, role in zip(cells, roles, strict=True) if role.role is not Role.YEAR]
+        if any(text and looks_like_unit(text) for text in others):
+            return None
+    if not any(role.role is Role.YEAR for role in roles):
+        # `數據` alone: the row must also name the label or unit column, as a header does
+        if not any(role.role is Role.UNIT for role in roles) and not any(
+            fold(text) in {"指标", "项目", "指标名称", "绩效指标", "关键指标", "类别", "kpi", "内容"} for text in cells
+        ):
+            return None
+    return roles
+
+
+def caption_unit(text: str) -> str | None:
+    match = _CAPTION_UNIT.search(text)
+    if match and looks_like_unit(match.group("unit")):
+        return match.group("unit")
+    return None
+
+
+def split_label(text: str) -> tuple[str, str | None]:
+    """`員工總數(人)` -> (`員工總數`, `人`); `電力消耗/千瓦時` -> (`電力消耗`, `千瓦時`)."""
+    text = _FOOTNOTE_TAIL.sub("", text.strip()).strip()
+    for pattern in (_LABEL_UNIT, _LABEL_SLASH_UNIT):
+        match = pattern.match(text)
+        if match and looks_like_unit(match.group("unit").strip()):
+            return _FOOTNOTE_TAIL.sub("", match.group("label")).strip(), match.group("unit").strip()
+    return text, None
+
+
+def clean_label(text: str) -> str:
+    return _FOOTNOTE_TAIL.sub("", _LEADING_MARK.sub("", text)).strip()
+
+
+@dataclass
+class _State:
+    """What a table's rows so far say about the rows that follow."""
+
+    section: str = ""
+    parent: str = ""
+    parent_column: int = -1
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TableReader:
+    """Reads the grids of one report in order; a headerless grid continues the previous table."""
+
+    fiscal_year: int | None
+    previous: Columns | None = None
+    previous_width: int = 0
+    previous_last_line: int = 0
+
+    def read(self, grid: Grid, caption: str) -> list[KpiRow] | None:
+        """KPI rows of `grid`, or None if it is no period table (left to the other readers)."""
+        columns, start = self._header(grid)
+        if columns is None:
+            transposed = self._transposed(grid, caption)
+            if transposed is not None:
+                return transposed
+            if self.previous is not None and grid.width == self.previous_width:
+                columns, start = self.previous, 0  # continued after a page break
+            else:
+                return None
+        self.previous, self.previous_width = columns, grid.width
+        self.previous_last_line = grid.last_line
+        title = " ".join(
+            dict.fromkeys(text for r in range(max(0, start - 1)) for text in grid.texts(r) if text)
+        )
+        context_head = " / ".join(part for part in (caption, title) if part)
+        unit_default = caption_unit(caption) or caption_unit(title)
+        state = _State()
+        rows: list[KpiRow] = []
+        for r in range(start, len(grid.rows)):
+            cells = grid.rows[r]
+            texts = [cell.text for cell in cells]
+            roles = header_roles(texts)
+            if roles is not None and len(roles) == len(columns.roles):
+                columns = Columns(roles, grid.lines[r])  # a repeated or new header
+                self.previous = columns
+                continue
+            rows.extend(self._row(grid, r, cells, columns, state, context_head, unit_default))
+        return rows
+
+    def _header(self, grid: Grid) -> tuple[Columns | None, int]:
+        for r in range(min(_MAX_HEADER_SEARCH_ROWS, len(grid.rows))):
+            roles = header_roles(grid.texts(r))
+            if roles is not None:
+                return Columns(roles, grid.lines[r]), r + 1
+        return None, 0
+
+    def _row(
+        self,
+        grid: Grid,
+        r: int,
+        cells: list[Cell],
+        columns: Columns,
+        state: _State,
+        context_head: str,
+        unit_default: str | None,
+    ) -> list[KpiRow]:
+        texts = [cell.text for cell in cells]
+        distinct = [text for text in dict.fromkeys(texts) if text]
+        value_columns = [c for c in columns.value_columns if c < len(cells)]
+        values = {c: value_of(texts[c]) for c in value_columns}
+        has_value = any(value is not None for value in values.values())
+        if not has_value:
+            if len(distinct) == 1:
+                state.section, state.parent, state.parent_column = clean_label(distinct[0]), "", -1
+                return []
+            labels = self._labels(cells, r, columns)
+            if labels and all(not texts[c] for c in value_columns):
+                state.parent, state.parent_column = labels[-1]
+            return []
+        labels = self._labels(cells, r, columns)
+        if not labels:
+            return []
+        # A parent row's children sit in the same or a later label column (or are unnumbered).
+        if state.parent and labels[-1][1] < state.parent_column:
+            state.parent, state.parent_column = "", -1
+        label_text = labels[-1][0]
+        categories = [text for text, _ in labels[:-1]]
+        label, label_unit = split_label(label_text)
+        label = clean_label(label)
+        if not label:
+            return []
+        unit_cell = texts[columns.unit_column] if columns.unit_column is not None else ""
+        unit_cell = _FOOTNOTE_TAIL.sub("", unit_cell).strip() if unit_cell and not looks_like_unit(unit_cell) else unit_cell
+        section = " / ".join(part for part in (context_head, state.section, *categories, state.parent) if part)
+        candidates = [(label, label)]
+        for prefix in (*reversed(categories), state.parent):
+            if prefix and prefix != label:
+                joined = clean_label(split_label(prefix)[0]) + label
+                candidates.append((joined, label))
+        out = []
+        for c in value_columns:
+            raw = values[c]
+            if raw is None:
+                continue
+            role = columns.roles[c]
+            year = role.year if role.role is Role.YEAR else self.fiscal_year
+            if year is None or (self.fiscal_year is not None and year > self.fiscal_year):
+                continue  # a future year: a target or a pathway
+            unit = (unit_cell or None) or label_unit or role.unit or unit_default
+            if unit is None and raw.endswith("%"):
+                unit = "%"
+            out.append(
+                build_row(
+                    layout=Layout.TABLE,
+                    source_line=grid.lines[r],
+                    label_line=grid.lines[r],
+                    labels=candidates,
+                    section=section,
+                    raw_value=raw,
+                    unit=unit,
+                    fiscal_year=year,
+                    table_header_line=columns.header_line,
+                )
+            )
+        return out
+
+    def _labels(self, cells: list[Cell], r: int, columns: Columns) -> list[tuple[str, int]]:
+        """The row's label cells, left to right, each once (a colspan repeats a cell), no numbering."""
+        seen: set[tuple[int, int]] = set()
+        labels: list[tuple[str, int]] = []
+        for c in columns.label_columns():
+            if c >= len(cells):
+                continue
+            cell = cells[c]
+            if cell.origin in seen or not cell.text or _NUMBERING.match(cell.text.strip()):
+                continue
+            seen.add(cell.origin)
+            if labels and labels[-1][0] == cell.text:
+                continue
+            labels.append((cell.text, c))
+        return labels
+
+    def _transposed(self, grid: Grid, caption: str) -> list[KpiRow] | None:
+        """Years down the first column, indicators across the header row."""
+        if len(grid.rows) < 2:
+            return None
+        header = grid.texts(0)
+        year_rows = [r for r in range(1, len(grid.rows)) if _is_year_cell(grid.rows[r][0].text)]
+        if len(year_rows) < 1 or len(year_rows) < (len(grid.rows) - 1) / 2:
+            return None
+        if any(_is_year_cell(text) for text in header[1:]):
+            return None
+        unit_default = caption_unit(caption)
+        rows: list[KpiRow] = []
+        for r in year_rows:
+            year = year_of(grid.rows[r][0].text)
+            if year is None or (self.fiscal_year is not None and year > self.fiscal_year):
+                continue
+            for c in range(1, len(grid.rows[r])):
+                raw = value_of(grid.rows[r][c].text)
+                if raw is None or c >= len(header) or not header[c]:
+                    continue
+                label, unit = split_label(header[c])
+                label = clean_label(label)
+                rows.append(
+                    build_row(
+                        layout=Layout.TABLE,
+                        source_line=grid.lines[r],
+                        label_line=grid.lines[0],
+                        labels=[(label, label)],
+                        section=caption,
+                        raw_value=raw,
+                        unit=unit or unit_default or ("%" if raw.endswith("%") else None),
+                        fiscal_year=year,
+                        table_header_line=grid.lines[0],
+                    )
+                )
+        return rows
