@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
-from ingest.mapping import map_label
+from ingest.map.lexicon import map_label
 from ingest.metadata import ReportMetadata
 from ingest.text import parse_number
 

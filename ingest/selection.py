@@ -3,22 +3,62 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
 
+from ingest.reference import read_seed
 from ingest.rows import KpiRow, Layout
 
 _LAYOUT_RANK = {Layout.TABLE: 0, Layout.CELLS: 1, Layout.KEY_FIGURE: 2, Layout.PROSE: 3}
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """A weakly labelled figure (priority >= min_priority) counts only if its parts add up to it."""
+
+    metric_code: str
+    min_priority: int
+    parts: tuple[str, ...]
+    relative_tolerance: float
+
+
+@cache
+def confirmations() -> dict[str, Confirmation]:
+    return {
+        row["metric_code"]: Confirmation(
+            row["metric_code"], int(row["min_priority"]), tuple(row["parts"].split("+")), float(row["relative_tolerance"])
+        )
+        for row in read_seed("label_confirmations.csv")
+    }
 
 
 def _rank(row: KpiRow) -> tuple[int, int]:
     return (row.rule_priority or 99, _LAYOUT_RANK[Layout(row.layout)])
 
 
+def _value(row: KpiRow) -> float:
+    return row.reported_value * (row.unit_factor or 0.0)
+
+
+def _confirmed(row: KpiRow, chosen: dict[tuple[str, int], KpiRow]) -> bool:
+    rule = confirmations().get(row.metric_code or "")
+    if rule is None or (row.rule_priority or 1) < rule.min_priority:
+        return True
+    parts = [chosen.get((code, row.fiscal_year)) for code in rule.parts]
+    if any(part is None for part in parts):
+        return False
+    total = sum(_value(part) for part in parts if part is not None)
+    return abs(total - _value(row)) <= rule.relative_tolerance * max(abs(_value(row)), 1e-9)
+
+
 def primary_rows(rows: Iterable[KpiRow]) -> list[KpiRow]:
-    """One row per (metric, fiscal year): the best-ranked label rule, then the most structured layout
+    """One row per (metric, fiscal year): the best-ranked lexicon entry, then the most structured layout
     (a table over a key figure over prose), then the last statement.
 
     Reports repeat body tables in a closing KPI appendix, which is the one they audit, so the
     later statement wins a tie. Disagreements between the statements are a data-quality finding.
+    A weakly labelled figure that `label_confirmations` says must add up (an unscoped GHG total) is
+    dropped when its parts do not.
     """
     chosen: dict[tuple[str, int], KpiRow] = {}
     for row in rows:
@@ -28,4 +68,4 @@ def primary_rows(rows: Iterable[KpiRow]) -> list[KpiRow]:
         current = chosen.get(key)
         if current is None or _rank(row) <= _rank(current):
             chosen[key] = row
-    return list(chosen.values())
+    return [row for row in chosen.values() if _confirmed(row, chosen)]

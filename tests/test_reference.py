@@ -7,7 +7,8 @@ import csv
 from conftest import SHARED, require_seeds
 
 from ingest.evaluate import evaluate
-from ingest.reference import label_rules, metrics, unit_factors
+from ingest.map.lexicon import lexicon
+from ingest.reference import metrics, unit_factors
 
 PRECISION_FLOOR = 0.99  # issue 3 acceptance: precision >= 99%, recall >= 97%
 RECALL_FLOOR = 0.97
@@ -23,9 +24,11 @@ def test_dictionary_covers_every_core_metric_with_its_unit() -> None:
     assert {code: ours.get(code) for code in expected} == expected
 
 
-def test_every_metric_has_a_label_rule_and_every_rule_a_metric() -> None:
-    ruled = {rule.metric_code for rule in label_rules()}
-    assert ruled == set(metrics())
+def test_every_metric_has_a_lexicon_term_and_every_term_a_metric() -> None:
+    exact, patterns = lexicon()
+    named = {entry.metric_code for entries in exact.values() for entry in entries}
+    named |= {entry.metric_code for entry in patterns}
+    assert named == set(metrics())
 
 
 def test_every_canonical_unit_is_reachable_from_some_reported_unit() -> None:

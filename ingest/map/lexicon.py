@@ -1,0 +1,138 @@
+"""Label (+ its context and unit) -> core metric code, by the label lexicon.
+
+The lexicon (`dbt_project/seeds/label_lexicon.csv`) lists each metric's terms: literal terms in
+Traditional, Simplified and English (`exact`), and `pattern`s over the normalised label for the
+grammar of a family of labels (`範圍一溫室氣體排放` … `直接排放量(范围一)`). `label_exclusions.csv`
+names the look-alikes (withdrawal for consumption, general industrial waste, scope-3-inclusive totals,
+topic training, subsidiaries, …) that block a metric whatever term matched. A term may require its
+context (the table caption, section or parent row) to say what a bare label means (`女性` under
+`按性別劃分`). Adding a synonym is one row of the CSV.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ingest.map.normalize import normalize_label
+from ingest.reference import metrics, read_seed
+from ingest.text import fold
+from ingest.units import conversion_factor
+
+_IMPLIED_UNIT_FACTOR = {"persons": 1.0, "count": 1.0}
+
+
+@dataclass(frozen=True)
+class Entry:
+    metric_code: str
+    term: str  # normalised (exact) or a regex over the normalised label (pattern)
+    pattern: re.Pattern[str] | None
+    requires_context: re.Pattern[str] | None
+    table_excludes: re.Pattern[str] | None
+    priority: int
+
+
+@dataclass(frozen=True)
+class Exclusions:
+    label: re.Pattern[str] | None
+    context: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class MetricMatch:
+    metric_code: str
+    unit_factor: float
+    priority: int
+    table_excludes: re.Pattern[str] | None = None
+
+
+def _compile(pattern: str) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern else None
+
+
+@cache
+def lexicon() -> tuple[dict[str, list[Entry]], tuple[Entry, ...]]:
+    """(normalised exact term -> entries, pattern entries), read once."""
+    exact: dict[str, list[Entry]] = defaultdict(list)
+    patterns: list[Entry] = []
+    for row in read_seed("label_lexicon.csv"):
+        is_pattern = row["match"] == "pattern"
+        entry = Entry(
+            metric_code=row["metric_code"],
+            term=row["term"] if is_pattern else normalize_label(row["term"]),
+            pattern=re.compile(row["term"]) if is_pattern else None,
+            requires_context=_compile(row["requires_context"]),
+            table_excludes=_compile(fold(row["table_excludes"])),
+            priority=int(row["priority"] or 1),
+        )
+        if is_pattern:
+            patterns.append(entry)
+        else:
+            exact[entry.term].append(entry)
+    return dict(exact), tuple(patterns)
+
+
+@cache
+def exclusions() -> dict[str, Exclusions]:
+    """metric code (or `*`) -> one pattern over labels and one over contexts."""
+    terms: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for row in read_seed("label_exclusions.csv"):
+        terms[(row["metric_code"], row["applies_to"])].append(f"(?:{row['term']})")
+    codes = {code for code, _ in terms}
+    return {
+        code: Exclusions(
+            label=_compile("|".join(terms.get((code, "label"), []))),
+            context=_compile("|".join(terms.get((code, "context"), []))),
+        )
+        for code in codes
+    }
+
+
+def _excluded(code: str, label: str, context: str) -> bool:
+    for key in ("*", code):
+        rule = exclusions().get(key)
+        if rule is None:
+            continue
+        if rule.label and rule.label.search(label):
+            return True
+        if rule.context and code != "*" and rule.context.search(context):
+            return True
+    return False
+
+
+def matching_entries(label: str) -> list[Entry]:
+    """Every lexicon entry whose term matches the normalised label (before context and unit)."""
+    exact, patterns = lexicon()
+    found = list(exact.get(label, ()))
+    found.extend(entry for entry in patterns if entry.pattern and entry.pattern.search(label))
+    return found
+
+
+@lru_cache(maxsize=65536)
+def map_label(label: str, context: str, unit: str | None) -> MetricMatch | None:
+    """The best-priority entry whose term, context and exclusions fit, and whose metric's unit fits the row's.
+
+    The unit check is what keeps `受訓員工中女性占比 %` from being a headcount, and lets one label
+    (`排放密度`) map by its unit to a per-revenue or a per-employee intensity. A value printed without
+    a unit may still be a count (`員工總數 742`): persons and counts are the only metrics that accept it.
+    """
+    normalized = normalize_label(label)
+    if not normalized:
+        return None
+    folded_context = fold(context)
+    best: MetricMatch | None = None
+    for entry in matching_entries(normalized):
+        if best is not None and entry.priority >= best.priority:
+            continue
+        if entry.requires_context and not entry.requires_context.search(folded_context + normalized):
+            continue
+        if _excluded(entry.metric_code, normalized, folded_context):
+            continue
+        canonical = metrics()[entry.metric_code].canonical_unit
+        factor = conversion_factor(unit, canonical) if unit else _IMPLIED_UNIT_FACTOR.get(canonical)
+        if factor is None:
+            continue
+        best = MetricMatch(entry.metric_code, factor, entry.priority, entry.table_excludes)
+    return best

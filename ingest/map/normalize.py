@@ -1,0 +1,33 @@
+"""The one normalisation of a printed label before lexicon lookup.
+
+Script (Traditional -> Simplified), full-width characters, spaces, bracket shapes, case, numbering
+(`1.`, `（一）`), bullets, `其中：` and footnote marks (`排放總量³`, `排放總量(範圍一)8`, `員工流失率*`) are
+all forms of the same label; lexicon terms go through the same function, so a term matches however a
+report prints it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ingest.text import fold
+
+_BRACKETS = str.maketrans("【】〔〕［］{}<>《》", "()()()()()()")
+_LEADING = re.compile(
+    r"^(?:\d{1,3}(?:\.\d{1,2})*[.、)]|[(]?[一二三四五六七八九十]{1,3}[)、.]|[(]\d{1,2}[)]|[a-z][.)]|[-–—•·*#>:]+)+"
+)
+_WHERE = re.compile(r"^(?:其中|包括|含)[:]?")
+_FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff)a-z%])(?:\d{1,2}|\*{1,3})$")
+_TRAILING = re.compile(r"[:;,.。、]+$")
+
+
+@lru_cache(maxsize=65536)
+def normalize_label(text: str) -> str:
+    """Folded label without numbering, bullets, `其中：` or footnote marks."""
+    label = fold(text).translate(_BRACKETS)
+    label = _LEADING.sub("", label)
+    label = _WHERE.sub("", label)
+    label = _TRAILING.sub("", label)
+    label = _FOOTNOTE.sub("", label)
+    return _TRAILING.sub("", label)
