@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ingest.layout import Line
 from ingest.rows import KpiRow, Layout, build_row
 from ingest.text import is_number
-from ingest.units import unit_prefix
+from ingest.map.units import unit_prefix
 
 _PAIR = re.compile(
     r"^(?P<label>.*?[\u4e00-\u9fff)）a-zA-Z][^\t]*?)\s*"

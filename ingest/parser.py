@@ -23,7 +23,7 @@ from ingest.read.tables import TableReader
 from ingest.rows import KpiRow, Layout, ParsedReport, build_row
 from ingest.statements import parse_statements
 from ingest.text import fold, is_not_disclosed, is_number
-from ingest.units import looks_like_unit
+from ingest.map.units import looks_like_unit
 
 __all__ = ["KpiRow", "ParsedReport", "parse_header", "parse_report"]
 

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from ingest.map.normalize import normalize_label
 from ingest.reference import metrics, read_seed
 from ingest.text import fold
-from ingest.units import conversion_factor
+from ingest.map.units import conversion_factor
 
 _IMPLIED_UNIT_FACTOR = {"persons": 1.0, "count": 1.0}
 

@@ -19,7 +19,7 @@ from ingest.read.grid import Cell, Grid
 from ingest.read.periods import ColumnRole, Role, column_role, year_of
 from ingest.rows import KpiRow, Layout, build_row
 from ingest.text import fold, is_not_disclosed
-from ingest.units import looks_like_unit
+from ingest.map.units import looks_like_unit
 
 _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _NUMBER_WITH_MARK = re.compile(r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)(?:\s+\d{1,2}|\*{1,3}|\s*[(（]\d{1,2}[)）])$")

@@ -1,0 +1,148 @@
+"""Reported unit -> factor to a metric's canonical unit, from the `unit_factors` and `unit_parts` seeds.
+
+A unit is read as a grammar, not a list: a numerator (`噸二氧化碳當量`), maybe behind a multiplier
+(`萬`, `千`, `百萬`, `億`: `萬噸二氧化碳當量`, `千千瓦時`), and maybe a denominator after `/` or `每`
+(`千克/萬元人民幣`, `噸標煤每百萬營收`), whose revenue words (`營業收入`, `營收`, `人民幣`) only say
+what the money is. Intensities divide: a value per 万元 is 100 times the value per CNY million.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ingest.reference import read_seed, unit_aliases, unit_factors
+from ingest.text import fold, to_simplified
+
+_PARENS_ONLY = re.compile(r"^\((.*)\)$")
+_PARENS = re.compile(r"[()]")
+_DENOMINATOR_UNITS = frozenset({"person", "CNY_mn"})
+_HALF_WIDTH = str.maketrans("（）％／╱∕", "()%///")
+_MONEY = "元"
+
+
+@cache
+def _parts() -> dict[str, list[tuple[str, float]]]:
+    parts: dict[str, list[tuple[str, float]]] = {}
+    for row in read_seed("unit_parts.csv"):
+        parts.setdefault(row["kind"], []).append((fold(row["text"]), float(row["factor"] or 0)))
+    for values in parts.values():
+        values.sort(key=lambda item: len(item[0]), reverse=True)  # longest first: 百万 before 万
+    return parts
+
+
+def fold_unit(unit: str) -> str:
+    """Folded unit: simplified, half-width, no spaces, outer brackets off, 每 as `/`, no `/年`."""
+    folded = fold(unit)
+    match = _PARENS_ONLY.match(folded)
+    folded = match.group(1) if match else folded
+    for word, _ in _parts().get("per_word", []):
+        if word in folded[1:]:
+            folded = folded[0] + folded[1:].replace(word, "/")
+    for suffix, _ in _parts().get("per_year", []):
+        if folded.endswith(suffix) and len(folded) > len(suffix):
+            folded = folded[: -len(suffix)]
+    return folded
+
+
+def _scaled(alias: str, canonical: str) -> float | None:
+    """Factor of `alias` to `canonical`, trying a multiplier prefix (`万吨` = 10,000 x `吨`)."""
+    factor = unit_factors().get((alias, canonical))
+    if factor is not None:
+        return factor
+    for prefix, multiplier in _parts().get("multiplier", []):
+        if alias.startswith(prefix) and len(alias) > len(prefix):
+            base = unit_factors().get((alias[len(prefix) :], canonical))
+            if base is not None:
+                return multiplier * base
+    return None
+
+
+def _denominator(text: str) -> str:
+    """`营业收入(人民币万元)` -> `万元`; `百万营收` -> `百万元`: revenue words and brackets off."""
+    for word, _ in _parts().get("revenue_word", []):
+        text = text.replace(word, "")
+    text = _PARENS.sub("", text)
+    if text in {prefix for prefix, _ in _parts().get("multiplier", [])}:
+        text += _MONEY
+    return text
+
+
+def conversion_factor(reported_unit: str | None, canonical_unit: str) -> float | None:
+    """Factor that turns a value in `reported_unit` into `canonical_unit`, or None if they do not fit."""
+    if not reported_unit:
+        return None
+    folded = fold_unit(reported_unit)
+    canonical_num, _, canonical_den = canonical_unit.partition("/")
+    reported_num, slash, reported_den = folded.partition("/")
+    numerator = _scaled(reported_num, canonical_num)
+    if numerator is None:
+        return None
+    if not canonical_den:
+        return numerator if not slash else None
+    if not slash:
+        # "人均 … 小时": per-employee figures often print only the numerator's unit.
+        return numerator if canonical_den == "person" else None
+    denominator = _scaled(reported_den, canonical_den)
+    if denominator is None:
+        denominator = _scaled(_denominator(reported_den), canonical_den)
+    if denominator is None:
+        return None
+    return numerator / denominator
+
+
+def _known(alias: str) -> bool:
+    if alias in unit_aliases() or alias in _EXTRA_UNITS:
+        return True
+    return any(
+        alias.startswith(prefix) and alias[len(prefix) :] in unit_aliases() for prefix, _ in _parts().get("multiplier", [])
+    )
+
+
+def looks_like_unit(token: str) -> bool:
+    """Whether a token reads as a unit of any kind we know (used to split 'label unit' text)."""
+    folded = fold_unit(token)
+    if not folded:
+        return False
+    return _known(folded.partition("/")[0]) or folded in _EXTRA_UNITS
+
+
+@cache
+def _unit_prefix_pattern() -> re.Pattern[str]:
+    def alternatives(names: set[str]) -> str:
+        # Longest alias first, so 人次 is not read as 人 and 万元 not as 元.
+        return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+
+    # `名员工`, `万元营收` are denominators only: `7,440名员工` is 7,440 名 of 员工.
+    numerators = {alias for alias, canonical in unit_factors() if canonical not in _DENOMINATOR_UNITS}
+    multiplier = alternatives({prefix for prefix, _ in _parts().get("multiplier", []) if not prefix.isascii()})
+    numerator = alternatives(numerators | _EXTRA_UNITS)
+    denominator = alternatives(unit_aliases() | _EXTRA_UNITS)
+    revenue = alternatives({word for word, _ in _parts().get("revenue_word", [])})
+    return re.compile(
+        rf"^[ \t]*(?:(?:{multiplier})?(?:{numerator}))(?![a-z])"
+        rf"(?:[ \t]*(?:/|每)[ \t]*(?:{revenue})?[ \t(]*(?:(?:{multiplier})?(?:{denominator}))(?![a-z])"
+        rf"(?:[ \t)]*(?:{revenue}))*\)?)?"
+    )
+
+
+def unit_prefix(text: str) -> str | None:
+    """The unit printed at the start of `text` (the text after a number), as printed, or None.
+
+    `吨二氧化碳当量 / 百万元人民币收入。` -> `吨二氧化碳当量 / 百万元人民币收入`; `人提供就业机会` -> `人`.
+    """
+    head = text[:40]
+    folded = to_simplified(head).translate(_HALF_WIDTH).lower()
+    if len(folded) != len(head):
+        return None
+    match = _unit_prefix_pattern().match(folded)
+    if not match:
+        return None
+    unit = head[: match.end()].strip()
+    return unit or None
+
+
+# Units that appear in KPI tables but map to no core metric; knowing them keeps labels clean.
+_EXTRA_UNITS = frozenset(
+    {"人次", "分钟", "公升", "升", "份", "项", "场", "场次", "辆", "台", "篇", "门", "元/人", "小时/人", "次/人"}
+)
