@@ -63,6 +63,7 @@ def canonical_facts(rows: list[KpiRow]) -> dict[tuple[str, int], tuple[float, Kp
     return {
         (row.metric_code, row.fiscal_year): (row.reported_value * (row.unit_factor or 0.0), row)
         for row in primary_rows(rows)
+        if not row.is_partial_scope  # recorded beside the facts, not a whole-company fact
     }
 
 

@@ -19,6 +19,7 @@ from ingest.layout import Line, logical_lines
 from ingest.metadata import extract_metadata
 from ingest.read.grid import Grid, html_grids, markdown_grids
 from ingest.read.markup import clean_text
+from ingest.read.scope import report_scopes, scope_of
 from ingest.read.tables import TableReader
 from ingest.rows import KpiRow, Layout, ParsedReport, build_row
 from ingest.statements import parse_statements
@@ -148,7 +149,18 @@ def parse_report(text: str) -> ParsedReport:
     if metadata.fiscal_year is not None:
         report.rows.extend(parse_cells(lines, metadata.fiscal_year, consumed))
         report.rows.extend(parse_statements([line for line in lines if line.number not in consumed], metadata))
+    _attach_scopes(report.rows, text)
     return report
+
+
+def _attach_scopes(rows: list[KpiRow], text: str) -> None:
+    scopes = report_scopes(text)
+    for row in rows:
+        if not row.metric_code:
+            continue
+        scope = scope_of(row.metric_code, row.raw_label, scopes)
+        if scope is not None:
+            row.scope_note, row.is_partial_scope = scope.note, scope.partial
 
 
 _CAPTION_LOOKBACK = 4

@@ -36,6 +36,8 @@ class KpiRow:
     table_header_line: int | None
     label_line: int
     layout: str = Layout.TABLE
+    scope_note: str | None = None  # the report's own words on what the figure covers
+    is_partial_scope: bool = False  # the figure covers only part of the company (head office, some sites)
 
     def as_record(self) -> dict[str, object]:
         return asdict(self)

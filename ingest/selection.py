@@ -32,8 +32,8 @@ def confirmations() -> dict[str, Confirmation]:
     }
 
 
-def _rank(row: KpiRow) -> tuple[int, int]:
-    return (row.rule_priority or 99, _LAYOUT_RANK[Layout(row.layout)])
+def _rank(row: KpiRow) -> tuple[bool, int, int]:
+    return (row.is_partial_scope, row.rule_priority or 99, _LAYOUT_RANK[Layout(row.layout)])
 
 
 def _value(row: KpiRow) -> float:
@@ -52,7 +52,8 @@ def _confirmed(row: KpiRow, chosen: dict[tuple[str, int], KpiRow]) -> bool:
 
 
 def primary_rows(rows: Iterable[KpiRow]) -> list[KpiRow]:
-    """One row per (metric, fiscal year): the best-ranked lexicon entry, then the most structured layout
+    """One row per (metric, fiscal year): a whole-company figure over a partial one, then the best-ranked
+    lexicon entry, then the most structured layout
     (a table over a key figure over prose), then the last statement.
 
     Reports repeat body tables in a closing KPI appendix, which is the one they audit, so the

@@ -1,0 +1,82 @@
+"""Stated scope: a note that a figure covers only part of the company (the head office, some sites).
+
+Reports say it in a sentence (`環境關鍵績效指標範圍僅包括本公司京內持有型物業`, `指标统计范围均为工业类型企业`)
+or in the label itself (`總行大廈耗電總量`). A statement covers the pillar its clause is about
+(environment or social); a label covers its own row. Such a fact is kept, flagged partial with the
+note quoted, so a query can tell a head-office figure from a group figure; where a report gives
+both, the whole-company figure is the company-year fact. A boundary stated without `only`
+(`統計範圍為公司總部`) is quoted too, but not flagged. Patterns: the `scope_rules` seed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ingest.read.markup import clean_text
+from ingest.reference import read_seed
+from ingest.text import fold
+
+_CLAUSE = re.compile(r"[。；;\n]")
+_SUBCLAUSE = re.compile(r"[，,]")
+_MAX_NOTE_CHARS = 160
+
+
+@dataclass(frozen=True)
+class Scope:
+    note: str
+    partial: bool
+
+
+@cache
+def _rules() -> dict[str, re.Pattern[str]]:
+    patterns: dict[str, list[str]] = {}
+    for row in read_seed("scope_rules.csv"):
+        patterns.setdefault(row["kind"], []).append(f"(?:{row['pattern']})")
+    return {kind: re.compile("|".join(parts)) for kind, parts in patterns.items()}
+
+
+def _pillars(clause: str) -> set[str]:
+    return {kind.split("_", 1)[1] for kind in ("pillar_E", "pillar_S") if _rules()[kind].search(clause)}
+
+
+def report_scopes(text: str) -> dict[str, Scope]:
+    """Pillar (`E`, `S`) -> the scope the report states for it; the first partial statement wins."""
+    if "范围" not in text and "範圍" not in text and "仅" not in text and "僅" not in text and "不包括" not in text:
+        return {}
+    scopes: dict[str, Scope] = {}
+    for sentence in _CLAUSE.split(text):
+        folded = fold(sentence)
+        if not (_rules()["partial"].search(folded) or _rules()["boundary"].search(folded)):
+            continue
+        for clause, folded_clause in zip(_SUBCLAUSE.split(sentence), _SUBCLAUSE.split(folded), strict=False):
+            partial = bool(_rules()["partial"].search(folded_clause))
+            if not partial and not _rules()["boundary"].search(folded_clause):
+                continue
+            note = clean_text(clause)[:_MAX_NOTE_CHARS]
+            for pillar in _pillars(folded_clause) or _pillars(folded):
+                current = scopes.get(pillar)
+                if current is None or (partial and not current.partial):
+                    scopes[pillar] = Scope(note, partial)
+    return scopes
+
+
+def label_scope(label: str) -> Scope | None:
+    """A label that names one site or part of the company (`總行大廈耗電總量`)."""
+    if _rules()["part_label"].search(fold(label)):
+        return Scope(label, True)
+    return None
+
+
+def scope_of(metric_code: str, label: str, scopes: dict[str, Scope]) -> Scope | None:
+    return label_scope(label) or scopes.get(_pillar(metric_code))
+
+
+def _pillar(metric_code: str) -> str:
+    return _metric_pillars().get(metric_code, "")
+
+
+@cache
+def _metric_pillars() -> dict[str, str]:
+    return {row["code"]: row["pillar"] for row in read_seed("metric_dictionary.csv")}
