@@ -69,6 +69,7 @@ def build_row(
     fiscal_year: int,
     table_header_line: int | None = None,
     context: str | None = None,
+    table_labels: str = "",
 ) -> KpiRow:
     """Map the first of `labels` (most specific reading first) that a rule accepts; keep the row either way.
 
@@ -79,7 +80,7 @@ def build_row(
     mapping = None
     chosen = labels[0][1]
     for matched, printed in labels:
-        mapping = map_label(matched, section if context is None else context, unit)
+        mapping = map_label(matched, section if context is None else context, unit, table_labels)
         if mapping:
             chosen = printed
             break

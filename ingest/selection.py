@@ -14,19 +14,27 @@ _LAYOUT_RANK = {Layout.TABLE: 0, Layout.CELLS: 1, Layout.KEY_FIGURE: 2, Layout.P
 
 @dataclass(frozen=True)
 class Confirmation:
-    """A weakly labelled figure (priority >= min_priority) counts only if its parts add up to it."""
+    """A figure (of lexicon priority >= min_priority) counts only if `parts` add up to `whole`
+    (the figure itself when empty); `when_missing` says what to do when one of them is not stated."""
 
     metric_code: str
     min_priority: int
     parts: tuple[str, ...]
+    whole: str
     relative_tolerance: float
+    keep_when_missing: bool
 
 
 @cache
 def confirmations() -> dict[str, Confirmation]:
     return {
         row["metric_code"]: Confirmation(
-            row["metric_code"], int(row["min_priority"]), tuple(row["parts"].split("+")), float(row["relative_tolerance"])
+            metric_code=row["metric_code"],
+            min_priority=int(row["min_priority"]),
+            parts=tuple(row["parts"].split("+")),
+            whole=row["whole"] or row["metric_code"],
+            relative_tolerance=float(row["relative_tolerance"]),
+            keep_when_missing=row["when_missing"] == "keep",
         )
         for row in read_seed("label_confirmations.csv")
     }
@@ -45,10 +53,11 @@ def _confirmed(row: KpiRow, chosen: dict[tuple[str, int], KpiRow]) -> bool:
     if rule is None or (row.rule_priority or 1) < rule.min_priority:
         return True
     parts = [chosen.get((code, row.fiscal_year)) for code in rule.parts]
-    if any(part is None for part in parts):
-        return False
+    whole = chosen.get((rule.whole, row.fiscal_year))
+    if whole is None or any(part is None for part in parts):
+        return rule.keep_when_missing
     total = sum(_value(part) for part in parts if part is not None)
-    return abs(total - _value(row)) <= rule.relative_tolerance * max(abs(_value(row)), 1e-9)
+    return abs(total - _value(whole)) <= rule.relative_tolerance * max(abs(_value(whole)), 1e-9)
 
 
 def primary_rows(rows: Iterable[KpiRow]) -> list[KpiRow]:

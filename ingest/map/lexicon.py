@@ -38,6 +38,7 @@ class Entry:
 class Exclusions:
     label: re.Pattern[str] | None
     context: re.Pattern[str] | None
+    unit: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
@@ -85,19 +86,22 @@ def exclusions() -> dict[str, Exclusions]:
         code: Exclusions(
             label=_compile("|".join(terms.get((code, "label"), []))),
             context=_compile("|".join(terms.get((code, "context"), []))),
+            unit=_compile("|".join(terms.get((code, "unit"), []))),
         )
         for code in codes
     }
 
 
-def _excluded(code: str, label: str, context: str) -> bool:
+def _excluded(code: str, label: str, context: str, unit: str) -> bool:
     for key in ("*", code):
         rule = exclusions().get(key)
         if rule is None:
             continue
         if rule.label and rule.label.search(label):
             return True
-        if rule.context and code != "*" and rule.context.search(context):
+        if rule.context and rule.context.search(context):
+            return True
+        if rule.unit and unit and rule.unit.search(unit):
             return True
     return False
 
@@ -111,7 +115,7 @@ def matching_entries(label: str) -> list[Entry]:
 
 
 @lru_cache(maxsize=65536)
-def map_label(label: str, context: str, unit: str | None) -> MetricMatch | None:
+def map_label(label: str, context: str, unit: str | None, table_labels: str = "") -> MetricMatch | None:
     """The best-priority entry whose term, context and exclusions fit, and whose metric's unit fits the row's.
 
     The unit check is what keeps `受訓員工中女性占比 %` from being a headcount, and lets one label
@@ -128,7 +132,9 @@ def map_label(label: str, context: str, unit: str | None) -> MetricMatch | None:
             continue
         if entry.requires_context and not entry.requires_context.search(folded_context + normalized):
             continue
-        if _excluded(entry.metric_code, normalized, folded_context):
+        if _excluded(entry.metric_code, normalized, folded_context, fold(unit or "")):
+            continue
+        if entry.table_excludes and entry.table_excludes.search(table_labels):
             continue
         canonical = metrics()[entry.metric_code].canonical_unit
         factor = conversion_factor(unit, canonical) if unit else _IMPLIED_UNIT_FACTOR.get(canonical)

@@ -129,6 +129,7 @@ class TableReader:
     previous: Columns | None = None
     previous_width: int = 0
     previous_last_line: int = 0
+    table_labels: str = ""
 
     def read(self, grid: Grid, caption: str) -> list[KpiRow] | None:
         """KPI rows of `grid`, or None if it is no period table (left to the other readers)."""
@@ -149,6 +150,7 @@ class TableReader:
         context_head = " / ".join(part for part in (caption, title) if part)
         unit_default = caption_unit(caption) or caption_unit(title)
         state = _State()
+        self.table_labels = fold(" ".join(cell.text for row in grid.rows for cell in row))
         rows: list[KpiRow] = []
         for r in range(start, len(grid.rows)):
             cells = grid.rows[r]
@@ -234,6 +236,7 @@ class TableReader:
                     unit=unit,
                     fiscal_year=year,
                     table_header_line=columns.header_line,
+                    table_labels=self.table_labels,
                 )
             )
         return out
