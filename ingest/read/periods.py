@@ -47,6 +47,7 @@ _TARGET = re.compile(r"目标|target|规划|计划|预期|预计")
 _SKIP = re.compile(r"^(?:备注|说明|注释?|remarks?|notes?|gri.*|对应.*|披露.*|索引|页码|数据来源|统计口径|计算方法)$")
 _UNIT = re.compile(r"^(?:计量)?单位|^units?$")
 _VALUE_WITH_UNIT = re.compile(r"^(?:数量|数值|数据|比例|比率|占比|人数|金额|总量)\((.{1,12})\)$")
+_CURRENT_WITH_UNIT = {"人数": "人", "员工人数": "人", "占比": "%", "比例": "%", "百分比": "%", "金额": None}
 _CURRENT = re.compile(r"^(?:数据|数值|统计数据|本年度?|本期|报告期|本报告期|当年|当期|数量|金额|绩效|表现|value|data)$")
 
 
@@ -83,6 +84,8 @@ def column_role(header: str) -> ColumnRole:
     match = _VALUE_WITH_UNIT.match(text)
     if match:
         return ColumnRole(Role.CURRENT, unit=match.group(1))
+    if text in _CURRENT_WITH_UNIT:  # `類別 | 人數 | 佔比`: one year, two measures
+        return ColumnRole(Role.CURRENT, unit=_CURRENT_WITH_UNIT[text])
     if _CURRENT.match(text):
         return ColumnRole(Role.CURRENT)
     return ColumnRole(Role.LABEL)

@@ -13,8 +13,9 @@ transposed. Units come from the unit column, else the label (`員工總數(人)`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from ingest.map.normalize import normalize_label
 from ingest.read.grid import Cell, Grid
 from ingest.read.periods import ColumnRole, Role, column_role, year_of
 from ingest.rows import KpiRow, Layout, build_row
@@ -30,6 +31,8 @@ _CAPTION_UNIT = re.compile(r"(?:單位|单位|unit)\s*[:：]\s*(?P<unit>[^\s，,
 _FOOTNOTE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)）a-zA-Z])\s?\d{1,2}$")
 _LEADING_MARK = re.compile(r"^[-–—•·*#>\s]+")
 _MAX_HEADER_SEARCH_ROWS = 4
+_BARE_LABEL_CHARS = 3
+_GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–]\s*(?=[\u4e00-\u9fff])")
 
 
 @dataclass
@@ -118,7 +121,7 @@ class _State:
     section: str = ""
     parent: str = ""
     parent_column: int = -1
-    notes: list[str] = field(default_factory=list)
+    last_label: str = ""
 
 
 @dataclass
@@ -180,11 +183,19 @@ class TableReader:
         context_head: str,
         unit_default: str | None,
     ) -> list[KpiRow]:
-        texts = [cell.text for cell in cells]
-        distinct = [text for text in dict.fromkeys(texts) if text]
+        label_columns = set(columns.label_columns())
+        # A label cell spanned over the value columns (`79. | 供應商數量` across the row) is no value.
+        texts = [
+            "" if c not in label_columns and cell.origin[1] in label_columns else cell.text
+            for c, cell in enumerate(cells)
+        ]
+        distinct = [text for text in dict.fromkeys(cell.text for cell in cells) if text]
         value_columns = [c for c in columns.value_columns if c < len(cells)]
         values = {c: value_of(texts[c]) for c in value_columns}
         has_value = any(value is not None for value in values.values())
+        numbered = any(_NUMBERING.match(texts[c].strip()) for c in label_columns if c < len(cells) and texts[c].strip())
+        if numbered:
+            state.parent, state.parent_column = "", -1  # a numbered row is a new item
         if not has_value:
             if len(distinct) == 1:
                 state.section, state.parent, state.parent_column = clean_label(distinct[0]), "", -1
@@ -194,6 +205,10 @@ class TableReader:
                 state.parent, state.parent_column = labels[-1]
             return []
         labels = self._labels(cells, r, columns)
+        row_year = None
+        if len(labels) >= 2 and year_of(labels[-1][0]) is not None:  # `因公死亡人數 | 人 | 2023年 | 0`
+            row_year = year_of(labels[-1][0])
+            labels = labels[:-1]
         if not labels:
             return []
         # A parent row's children sit in the same or a later label column (or are unnumbered).
@@ -201,25 +216,33 @@ class TableReader:
             state.parent, state.parent_column = "", -1
         label_text = labels[-1][0]
         categories = [text for text, _ in labels[:-1]]
+        group_item = _GROUP_ITEM.split(label_text, maxsplit=1)
+        if len(group_item) == 2:  # `按性別劃分的員工人數-女性`: a group and its item in one cell
+            categories.append(group_item[0])
+            label_text = group_item[1]
         label, label_unit = split_label(label_text)
         label = clean_label(label)
         if not label:
             return []
         unit_cell = texts[columns.unit_column] if columns.unit_column is not None else ""
         unit_cell = _FOOTNOTE_TAIL.sub("", unit_cell).strip() if unit_cell and not looks_like_unit(unit_cell) else unit_cell
-        section = " / ".join(part for part in (context_head, state.section, *categories, state.parent) if part)
+        # A bare label (`範圍二`, `密度`, `女性`) takes its meaning from the valued row above it.
+        above = state.last_label if len(normalize_label(label)) <= _BARE_LABEL_CHARS else ""
+        section = " / ".join(part for part in (context_head, state.section, *categories, state.parent, above) if part)
         candidates = [(label, label)]
         for prefix in (*reversed(categories), state.parent):
             if prefix and prefix != label:
                 joined = clean_label(split_label(prefix)[0]) + label
                 candidates.append((joined, label))
+        if len(normalize_label(label)) > _BARE_LABEL_CHARS:
+            state.last_label = label
         out = []
         for c in value_columns:
             raw = values[c]
             if raw is None:
                 continue
             role = columns.roles[c]
-            year = role.year if role.role is Role.YEAR else self.fiscal_year
+            year = role.year if role.role is Role.YEAR else (row_year or self.fiscal_year)
             if year is None or (self.fiscal_year is not None and year > self.fiscal_year):
                 continue  # a future year: a target or a pathway
             unit = (unit_cell or None) or label_unit or role.unit or unit_default
