@@ -199,6 +199,7 @@ class TableReader:
         if not has_value:
             if len(distinct) == 1:
                 state.section, state.parent, state.parent_column = clean_label(distinct[0]), "", -1
+                state.last_label = ""
                 return []
             labels = self._labels(cells, r, columns)
             if labels and all(not texts[c] for c in value_columns):
