@@ -156,7 +156,7 @@ def parse_report(text: str) -> ParsedReport:
 def _attach_scopes(rows: list[KpiRow], text: str) -> None:
     scopes = report_scopes(text)
     for row in rows:
-        if not row.metric_code:
+        if not row.metric_code or row.is_partial_scope:
             continue
         scope = scope_of(row.metric_code, row.raw_label, scopes)
         if scope is not None:

@@ -23,6 +23,7 @@ class Confirmation:
     whole: str
     relative_tolerance: float
     keep_when_missing: bool
+    void_if_reported: str
 
 
 @cache
@@ -31,10 +32,11 @@ def confirmations() -> dict[str, Confirmation]:
         row["metric_code"]: Confirmation(
             metric_code=row["metric_code"],
             min_priority=int(row["min_priority"]),
-            parts=tuple(row["parts"].split("+")),
+            parts=tuple(part for part in row["parts"].split("+") if part),
             whole=row["whole"] or row["metric_code"],
             relative_tolerance=float(row["relative_tolerance"]),
             keep_when_missing=row["when_missing"] == "keep",
+            void_if_reported=row["void_if_reported"],
         )
         for row in read_seed("label_confirmations.csv")
     }
@@ -51,6 +53,10 @@ def _value(row: KpiRow) -> float:
 def _confirmed(row: KpiRow, chosen: dict[tuple[str, int], KpiRow]) -> bool:
     rule = confirmations().get(row.metric_code or "")
     if rule is None or (row.rule_priority or 1) < rule.min_priority:
+        return True
+    if rule.void_if_reported and any(code == rule.void_if_reported for code, _ in chosen):
+        return False
+    if not rule.parts:
         return True
     parts = [chosen.get((code, row.fiscal_year)) for code in rule.parts]
     whole = chosen.get((rule.whole, row.fiscal_year))
@@ -70,6 +76,7 @@ def primary_rows(rows: Iterable[KpiRow]) -> list[KpiRow]:
     A weakly labelled figure that `label_confirmations` says must add up (an unscoped GHG total) is
     dropped when its parts do not.
     """
+    rows = list(rows)
     chosen: dict[tuple[str, int], KpiRow] = {}
     for row in rows:
         if not row.metric_code:
@@ -78,4 +85,26 @@ def primary_rows(rows: Iterable[KpiRow]) -> list[KpiRow]:
         current = chosen.get(key)
         if current is None or _rank(row) <= _rank(current):
             chosen[key] = row
-    return [row for row in chosen.values() if _confirmed(row, chosen)]
+    tables = _table_values(rows)
+    return [row for row in chosen.values() if _confirmed(row, chosen) and not _restates_another_row(row, tables)]
+
+
+_MIN_DISTINCTIVE_DIGITS = 4
+
+
+def _table_values(rows: Iterable[KpiRow]) -> dict[tuple[int, float], set[str | None]]:
+    """(fiscal year, value as printed) -> the metrics the report's tables give it."""
+    values: dict[tuple[int, float], set[str | None]] = {}
+    for row in rows:
+        if row.layout == Layout.TABLE:
+            values.setdefault((row.fiscal_year, row.reported_value), set()).add(row.metric_code)
+    return values
+
+
+def _restates_another_row(row: KpiRow, tables: dict[tuple[int, float], set[str | None]]) -> bool:
+    """A prose figure that repeats a table value printed under another label (prose `水資源使用量`
+    = table `總取水量`) is the table's KPI said loosely, not a second KPI."""
+    if row.layout == Layout.TABLE or sum(char.isdigit() for char in row.raw_value) < _MIN_DISTINCTIVE_DIGITS:
+        return False
+    metrics = tables.get((row.fiscal_year, row.reported_value))
+    return bool(metrics) and row.metric_code not in metrics

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ingest.layout import Line
 from ingest.metadata import ReportMetadata
+from ingest.read.scope import sentence_scope
 from ingest.rows import KpiRow, Layout, build_row
 from ingest.text import fold
 from ingest.map.units import unit_prefix
@@ -181,6 +182,9 @@ class _Reader:
         )
         if row.unit_factor is None and unit is None:
             return  # a bare number that is no count: a page number, a list item, a year
+        part = sentence_scope(sentence)
+        if part is not None:  # `公司全資子公司某某有限公司2024年度…為`: a subsidiary's figure
+            row.scope_note, row.is_partial_scope = part.note, part.partial
         self.rows.append(row)
         if not relative:
             self.subject = labels[0][0]

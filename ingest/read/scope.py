@@ -20,6 +20,7 @@ from ingest.text import fold
 
 _CLAUSE = re.compile(r"[。；;\n]")
 _SUBCLAUSE = re.compile(r"[，,]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _MAX_NOTE_CHARS = 160
 
 
@@ -66,6 +67,15 @@ def label_scope(label: str) -> Scope | None:
     """A label that names one site or part of the company (`總行大廈耗電總量`)."""
     if _rules()["part_label"].search(fold(label)):
         return Scope(label, True)
+    return None
+
+
+def sentence_scope(sentence: str) -> Scope | None:
+    """A prose statement whose subject is one subsidiary or site (`公司全資子公司某某有限公司…`)."""
+    start = max((match.end() for match in _SENTENCE_END.finditer(sentence)), default=0)
+    clause = sentence[start:]
+    if _rules()["part_sentence"].search(fold(clause)):
+        return Scope(clean_text(clause)[-_MAX_NOTE_CHARS:], True)
     return None
 
 
