@@ -41,12 +41,21 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from ingest.evaluate import GOLD_PATH, SEEDS_DIR, evaluate, format_evaluation
+    from ingest.evaluate import CORPUS_DIR, CORPUS_GOLD_PATH, GOLD_PATH, SEEDS_DIR, evaluate, format_evaluation
 
-    if not GOLD_PATH.exists() or not SEEDS_DIR.is_dir():
-        print(f"skipped: {GOLD_PATH} or {SEEDS_DIR} not found (the shared folder sits beside the checkout)")
-        return 0
-    print(format_evaluation(evaluate()))
+    if args.corpus or args.gold:
+        if not (args.corpus and args.gold):
+            print("give both --corpus DIR and --gold CSV", file=sys.stderr)
+            return 2
+        runs = [(Path(args.corpus), Path(args.gold))]
+    else:
+        runs = [(SEEDS_DIR, GOLD_PATH), (CORPUS_DIR, CORPUS_GOLD_PATH)]
+    for folder, gold in runs:
+        if not gold.exists() or not folder.is_dir():
+            print(f"skipped: {gold} or {folder} not found (the shared folder sits beside the checkout)")
+            continue
+        print(format_evaluation(evaluate(folder, gold), title=f"{folder} against {gold}"))
+        print()
     return 0
 
 
@@ -112,7 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     parse.add_argument("file")
     parse.add_argument("--all", action="store_true", help="include rows that map to no metric")
     parse.set_defaults(func=_parse)
-    commands.add_parser("eval", help="precision and recall against ../shared/gold").set_defaults(func=_eval)
+    evaluation = commands.add_parser(
+        "eval", help="precision and recall against the gold facts (default: ../shared seeds and corpus)"
+    )
+    evaluation.add_argument("--corpus", help="a landing folder of reports")
+    evaluation.add_argument("--gold", help="its gold CSV (source_file, fiscal_year, metric_code, ..., value[, note])")
+    evaluation.set_defaults(func=_eval)
     warehouse_bench = commands.add_parser(
         "bench-warehouse", help="dbt build cost of one new report: incremental against a full rebuild"
     )

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from ingest.layout import Line
+from ingest.map.units import unit_prefix
 from ingest.rows import KpiRow, Layout, build_row
 from ingest.text import is_number
-from ingest.map.units import unit_prefix
 
 _PAIR = re.compile(
     r"^(?P<label>.*?[\u4e00-\u9fff)）a-zA-Z][^\t]*?)\s*"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ingest.cells import is_cells_line, parse_cells
 from ingest.layout import Line, logical_lines
+from ingest.map.units import looks_like_unit
 from ingest.metadata import extract_metadata
 from ingest.read.grid import Grid, html_grids, markdown_grids
 from ingest.read.markup import clean_text
@@ -24,7 +25,6 @@ from ingest.read.tables import TableReader
 from ingest.rows import KpiRow, Layout, ParsedReport, build_row
 from ingest.statements import parse_statements
 from ingest.text import fold, is_not_disclosed, is_number
-from ingest.map.units import looks_like_unit
 
 __all__ = ["KpiRow", "ParsedReport", "parse_header", "parse_report"]
 

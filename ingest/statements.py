@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.layout import Line
+from ingest.map.units import unit_prefix
 from ingest.metadata import ReportMetadata
 from ingest.read.scope import sentence_scope
 from ingest.rows import KpiRow, Layout, build_row
 from ingest.text import fold
-from ingest.map.units import unit_prefix
 
 _VALUE = re.compile(r"(?<![\d.,A-Za-z/\-−])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?、]")

@@ -141,7 +141,10 @@ def test_topic_training_in_key_figures_is_not_all_employee_training() -> None:
 
 
 def test_footnote_marker_glued_to_a_label_in_a_one_column_table() -> None:
-    text = HEAD_2023 + "資源類型 單位 數據\n\n綜合能源消耗量4 噸標煤 43.81\n\n溫室氣體排放總量（範圍一及範圍二）5 噸二氧化碳當量 290.23\n"
+    text = (
+        HEAD_2023
+        + "資源類型 單位 數據\n\n綜合能源消耗量4 噸標煤 43.81\n\n溫室氣體排放總量（範圍一及範圍二）5 噸二氧化碳當量 290.23\n"
+    )
     got = facts(text)
     assert got == {
         ("energy_total", 2023): pytest.approx(43.81 * 8.141),

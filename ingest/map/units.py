@@ -95,7 +95,8 @@ def _known(alias: str) -> bool:
     if alias in unit_aliases() or alias in _EXTRA_UNITS:
         return True
     return any(
-        alias.startswith(prefix) and alias[len(prefix) :] in unit_aliases() for prefix, _ in _parts().get("multiplier", [])
+        alias.startswith(prefix) and alias[len(prefix) :] in unit_aliases()
+        for prefix, _ in _parts().get("multiplier", [])
     )
 
 

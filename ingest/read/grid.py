@@ -84,10 +84,7 @@ def _expand(html_rows: list[list[LexborNode]]) -> list[list[Cell]]:
             c += _span(node, "colspan")
     rows = len(html_rows)
     width = max((c for (_, c) in grid), default=-1) + 1
-    return [
-        [grid.get((r, c), Cell("", (r, c))) for c in range(width)]
-        for r in range(rows)
-    ]
+    return [[grid.get((r, c), Cell("", (r, c))) for c in range(width)] for r in range(rows)]
 
 
 def html_grids(text: str) -> list[Grid]:
@@ -102,9 +99,9 @@ def html_grids(text: str) -> list[Grid]:
         tree = LexborHTMLParser(source)
         html_rows = [list(tr.css("td, th")) for tr in tree.css("tr")]
         if not html_rows or len(html_rows) != len(row_lines):
-            row_lines = (row_lines + [row_lines[-1] if row_lines else _line_of(starts, match.start())] * len(html_rows))[
-                : len(html_rows)
-            ]
+            row_lines = (
+                row_lines + [row_lines[-1] if row_lines else _line_of(starts, match.start())] * len(html_rows)
+            )[: len(html_rows)]
         rows = _expand(html_rows)
         keep = [index for index, row in enumerate(rows) if any(cell.text for cell in row)]
         if not keep:

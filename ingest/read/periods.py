@@ -51,6 +51,16 @@ _CURRENT_WITH_UNIT = {"人数": "人", "员工人数": "人", "占比": "%", "�
 _CURRENT = re.compile(r"^(?:数据|数值|统计数据|本年度?|本期|报告期|本报告期|当年|当期|数量|金额|绩效|表现|value|data)$")
 
 
+_LABEL_HEADER = re.compile(
+    r"^(?:指标|项目|绩效指标|关键指标|关键绩效|类别|类型|kpi|内容|议题|范畴|indicator)(?:名称)?$"
+)
+
+
+def is_label_header(header: str) -> bool:
+    """`指標`, `項目`, `類別`: the header of a label column."""
+    return bool(_LABEL_HEADER.match(fold(header)))
+
+
 def year_of(header: str) -> int | None:
     """The fiscal year a header names, or None."""
     text = fold(arabic_dates(header)).strip("*")

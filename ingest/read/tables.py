@@ -16,14 +16,16 @@ import re
 from dataclasses import dataclass
 
 from ingest.map.normalize import normalize_label
-from ingest.read.grid import Cell, Grid
-from ingest.read.periods import ColumnRole, Role, column_role, year_of
-from ingest.rows import KpiRow, Layout, build_row
-from ingest.text import fold, is_not_disclosed
 from ingest.map.units import looks_like_unit
+from ingest.read.grid import Cell, Grid
+from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, year_of
+from ingest.rows import KpiRow, Layout, build_row
+from ingest.text import fold
 
 _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
-_NUMBER_WITH_MARK = re.compile(r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)(?:\s+\d{1,2}|\*{1,3}|\s*[(（]\d{1,2}[)）])$")
+_NUMBER_WITH_MARK = re.compile(
+    r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)(?:\s+\d{1,2}|\*{1,3}|\s*[(（]\d{1,2}[)）])$"
+)
 _NUMBERING = re.compile(r"^(?:\d{1,3}[.、)]?|[(（]?[一二三四五六七八九十]{1,3}[)）、.]?|[a-z][.)])$", re.IGNORECASE)
 _LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*[(（](?P<unit>[^()（）]{1,16})[)）]$")
 _LABEL_SLASH_UNIT = re.compile(r"^(?P<label>.+?)\s*[/／]\s*(?P<unit>[^/／]{1,16})$")
@@ -84,12 +86,10 @@ def header_roles(cells: list[str]) -> list[ColumnRole] | None:
         others = [fold(text) for text, role in zip(cells, roles, strict=True) if role.role is not Role.YEAR]
         if any(text and looks_like_unit(text) for text in others):
             return None
-    if not any(role.role is Role.YEAR for role in roles):
-        # `數據` alone: the row must also name the label or unit column, as a header does
-        if not any(role.role is Role.UNIT for role in roles) and not any(
-            fold(text) in {"指标", "项目", "指标名称", "绩效指标", "关键指标", "类别", "kpi", "内容"} for text in cells
-        ):
-            return None
+    # `數據` alone: the row must also name the label or unit column, as a header does
+    names_columns = any(role.role is Role.UNIT for role in roles) or any(is_label_header(text) for text in cells)
+    if not any(role.role is Role.YEAR for role in roles) and not names_columns:
+        return None
     return roles
 
 
@@ -147,9 +147,7 @@ class TableReader:
                 return None
         self.previous, self.previous_width = columns, grid.width
         self.previous_last_line = grid.last_line
-        title = " ".join(
-            dict.fromkeys(text for r in range(max(0, start - 1)) for text in grid.texts(r) if text)
-        )
+        title = " ".join(dict.fromkeys(text for r in range(max(0, start - 1)) for text in grid.texts(r) if text))
         context_head = " / ".join(part for part in (caption, title) if part)
         unit_default = caption_unit(caption) or caption_unit(title)
         state = _State()
@@ -226,7 +224,9 @@ class TableReader:
         if not label:
             return []
         unit_cell = texts[columns.unit_column] if columns.unit_column is not None else ""
-        unit_cell = _FOOTNOTE_TAIL.sub("", unit_cell).strip() if unit_cell and not looks_like_unit(unit_cell) else unit_cell
+        unit_cell = (
+            _FOOTNOTE_TAIL.sub("", unit_cell).strip() if unit_cell and not looks_like_unit(unit_cell) else unit_cell
+        )
         # A bare label (`範圍二`, `密度`, `女性`) takes its meaning from the valued row above it.
         above = state.last_label if len(normalize_label(label)) <= _BARE_LABEL_CHARS else ""
         section = " / ".join(part for part in (context_head, state.section, *categories, state.parent, above) if part)
