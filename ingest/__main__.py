@@ -33,7 +33,7 @@ def _parse(args: argparse.Namespace) -> int:
     from ingest.parser import parse_report
 
     text, _ = decode_report(Path(args.file).read_bytes())
-    parsed = parse_report(text)
+    parsed = parse_report(text, Path(args.file).name)
     print(json.dumps(parsed.metadata.as_record(), ensure_ascii=False, default=str))
     for row in parsed.rows if args.all else parsed.observations:
         print(json.dumps(row.as_record(), ensure_ascii=False))

@@ -120,7 +120,7 @@ def evaluate(folder: Path = SEEDS_DIR, gold_path: Path = GOLD_PATH) -> Evaluatio
             evaluation.per_report[name].errors.append(f"{name}: file not found")
             continue
         text, _ = decode_report(path.read_bytes())
-        parsed = parse_report(text)
+        parsed = parse_report(text, name)
         unmapped.update(row.layout for row in parsed.unmapped)
         predicted = canonical_facts(parsed.rows)
         if name not in graded:

@@ -121,13 +121,31 @@ def _report_year(head: str) -> int | None:
     return max(set(years), key=years.count) if years else None
 
 
-def extract_metadata(text: str) -> ReportMetadata:
+_NAME_CODE = re.compile(r"(?<![0-9A-Za-z])(\d{4,6})(?![0-9A-Za-z])")
+_NAME_YEAR = re.compile(r"(?<![0-9A-Za-z])(20\d{2})(?![0-9])")
+_NAME_NOISE = re.compile(r"(?i)[_\-\s.]+|esg|csr|report|報告|报告|環境|环境|社會|社会|管治|治理|可持續發展|可持续发展|及|和|、")
+
+
+def _from_file_name(name: str) -> tuple[str | None, str | None, int | None]:
+    """(company, stock code, year) the file name gives: the fallback when the text does not say."""
+    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    year = _NAME_YEAR.search(stem)
+    code = _NAME_CODE.search(_NAME_YEAR.sub(" ", stem))
+    company = _COMPANY_LINE.search(stem)
+    words = _NAME_NOISE.sub(" ", _NAME_CODE.sub(" ", _NAME_YEAR.sub(" ", stem))).strip()
+    name_part = company.group(1) if company else (words or stem)
+    return name_part, code.group(1) if code else None, int(year.group(1)) if year else None
+
+
+def extract_metadata(text: str, source_name: str | None = None) -> ReportMetadata:
+    """Company, code, period and script from the report's opening lines; the file name fills gaps."""
     text = arabic_dates(text)
     head = text[:_HEAD_CHARS]
-    company = _title_company(head) or _company(head) or _company(text[:40000])
+    name_company, name_code, name_year = _from_file_name(source_name) if source_name else (None, None, None)
+    company = _title_company(head) or _company(head) or _company(text[:40000]) or name_company
     stock = _STOCK_CODE.search(text[:40000])
     period = _period(text)
-    report_year = _report_year(head)
+    report_year = _report_year(head) or name_year
     if period:
         start, end = period
     elif report_year:
@@ -137,8 +155,8 @@ def extract_metadata(text: str) -> ReportMetadata:
     return ReportMetadata(
         company_name=company,
         company_key=fold(company) if company else None,
-        stock_code=stock.group(1) if stock else None,
-        exchange=_exchange(stock.group(1), stock.group(2)) if stock else None,
+        stock_code=stock.group(1) if stock else name_code,
+        exchange=_exchange(stock.group(1), stock.group(2)) if stock else (_exchange(name_code, None) if name_code else None),
         report_year=report_year,
         period_start=start,
         period_end=end,

@@ -139,8 +139,9 @@ class _TableState:
         return " / ".join([self.heading, *(label for _, label in self.parents)])
 
 
-def parse_report(text: str) -> ParsedReport:
-    metadata = extract_metadata(text)
+def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
+    """Every KPI row of a report's text; `source_name` (the file's name) fills metadata the text lacks."""
+    metadata = extract_metadata(text, source_name)
     report = ParsedReport(metadata)
     consumed: set[int] = set()
     report.rows.extend(parse_grids(text, metadata.fiscal_year, consumed))

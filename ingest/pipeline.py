@@ -79,20 +79,21 @@ _MID_SENTENCE = re.compile(r"[\u4e00-\u9fff，,、：:]$")
 
 
 def unusable_reason(parsed: ParsedReport, text: str | None = None) -> str | None:
-    """Why a decoded text is not a report we can use, or None."""
-    missing = []
-    if not parsed.metadata.company_name:
-        missing.append("no company name")
-    if not parsed.metadata.fiscal_year:
-        missing.append("no reporting period")
-    if not parsed.observations:
-        missing.append("no KPI value")
-    if not missing:
+    """Why a decoded text is not a report we can use, or None.
+
+    A text with a reporting period is a report, even when no KPI can be read from it: it lands and
+    the completeness check says "no KPI read". Quarantine keeps what is not a report (no period and
+    no KPI) and a text that stops mid-sentence without any KPI (cut short: land the whole file).
+    """
+    if parsed.observations:
         return None
-    reason = "no recognisable report: " + ", ".join(missing)
+    if not parsed.metadata.fiscal_year:
+        return "no recognisable report: no reporting period, no KPI value"
     if text is not None and _MID_SENTENCE.search(text.rstrip()):
-        reason += "; the text stops mid-sentence, so the file may be cut short: land the complete file again"
-    return reason
+        return (
+            "no KPI value, and the text stops mid-sentence, so the file may be cut short: land the complete file again"
+        )
+    return None
 
 
 def ingest_report(settings: Settings, landed: dict) -> Path:
@@ -103,7 +104,7 @@ def ingest_report(settings: Settings, landed: dict) -> Path:
         if cached.get("parser_version") == PARSER_VERSION and cached["landed"]["source_file"] == landed["source_file"]:
             return target
     text = Path(landed["raw_path"]).read_text("utf-8")
-    parsed = parse_report(text)
+    parsed = parse_report(text, landed["source_file"])
     reason = unusable_reason(parsed, text)
     primary = {id(row) for row in primary_rows(parsed.rows)}
     source_file = landed["source_file"]

@@ -220,6 +220,13 @@ def validate_completeness(gx, context, completeness: pd.DataFrame, run_at: str) 
     findings = []
     for meta, _, report_id in failures:
         row = by_id.loc[report_id]
+        if int(row["observations_read"]) == 0:
+            message = (
+                f"no KPI read: {row['source_file']} landed and its metadata is stored, but no KPI value could be "
+                f"read from it (prose only, or a layout the parser does not know yet). {meta['explanation']}"
+            )
+            findings.append(_finding(run_at, meta["check_name"], meta["severity"], row, report_id, message))
+            continue
         message = (
             f"{row['source_file']} discloses {row['kpis_disclosed']} of {row['kpis_numeric']} numeric HKEX ESG "
             f"KPIs for {int(row['fiscal_year'])} ({row['disclosed_share']:.0%}); missing: {row['kpis_missing']}. "

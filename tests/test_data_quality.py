@@ -1,8 +1,8 @@
 """Every data-quality check fires on its planted problem and stays silent on figures that agree.
 
 The landing folder holds our fixture reports (tests/fixtures/dq): company 7001's 2024 report with
-one planted problem per check, its 2025 report restating a 2024 figure, and company 7002's report
-whose figures all agree within their printed rounding. Real dbt, Great Expectations and DuckDB.
+one planted problem per check, its 2025 report restating a 2024 figure, company 7002's report
+whose figures all agree within their printed rounding, and company 7003's report of prose only. Real dbt, Great Expectations and DuckDB.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ pytestmark = pytest.mark.integration
 FIXTURES = REPO / "tests" / "fixtures" / "dq"
 PLANTED = "code:7001"
 CLEAN = "code:7002"
+PROSE_ONLY = "code:7003"
 
 
 def declared_checks() -> set[str]:
@@ -50,6 +51,16 @@ def test_each_check_fires_on_its_planted_problem_and_not_on_clean_figures(tmp_pa
             "where company_id = ? and metric_code = 'employee_turnover_rate' and fiscal_year = 2024",
             [PLANTED],
         ).fetchone()[0]
+
+    with duckdb.connect(env["ESG_WAREHOUSE"], read_only=True) as connection:
+        prose_report = connection.execute(
+            "select company_name, fiscal_year from marts.dim_report where company_id = ?", [PROSE_ONLY]
+        ).fetchall()
+        quarantined = connection.execute("select source_file from raw.quarantine").fetchall()
+    assert prose_report == [("示例綠能科技有限公司", 2024)], "a report with no KPI read still lands with its metadata"
+    assert quarantined == []
+    prose_findings = [finding for finding in findings if finding[0] == PROSE_ONLY]
+    assert [(finding[1], finding[5][:11]) for finding in prose_findings] == [("hkex_kpi_completeness", "no KPI read")]
 
     clean = [finding for finding in findings if finding[0] == CLEAN]
     assert clean == [], "figures that agree within their printed rounding raise nothing"

@@ -26,6 +26,14 @@ observations as (
     select * from {{ ref('fct_metric_observation') }}
 ),
 
+read_per_report as (
+    select
+        report_id,
+        count(*) as observations_read
+    from observations
+    group by report_id
+),
+
 disclosed as (
     select distinct
         observations.report_id,
@@ -45,6 +53,7 @@ select
     count(disclosed.hkex_kpi) as kpis_disclosed,
     count(*) as kpis_numeric,
     count(disclosed.hkex_kpi) / count(*) as disclosed_share,
+    coalesce(any_value(read_per_report.observations_read), 0) as observations_read,
     coalesce(
         string_agg(numeric_kpis.hkex_kpi, ', ' order by numeric_kpis.hkex_kpi)
         filter (where disclosed.hkex_kpi is null),
@@ -54,4 +63,5 @@ from reports
 cross join numeric_kpis
 left join disclosed
     on reports.report_id = disclosed.report_id and numeric_kpis.hkex_kpi = disclosed.hkex_kpi
+left join read_per_report on reports.report_id = read_per_report.report_id
 group by reports.report_id, reports.source_file, reports.company_id, reports.company_name, reports.fiscal_year
