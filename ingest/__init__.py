@@ -5,7 +5,7 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 _PARSER_INPUTS = [
-    *sorted(_PACKAGE.glob("*.py")),
+    *sorted(_PACKAGE.rglob("*.py")),
     *sorted((_PACKAGE.parent / "dbt_project" / "seeds").glob("*.csv")),
 ]
 

@@ -123,7 +123,9 @@ def _report_year(head: str) -> int | None:
 
 _NAME_CODE = re.compile(r"(?<![0-9A-Za-z])(\d{4,6})(?![0-9A-Za-z])")
 _NAME_YEAR = re.compile(r"(?<![0-9A-Za-z])(20\d{2})(?![0-9])")
-_NAME_NOISE = re.compile(r"(?i)[_\-\s.]+|esg|csr|report|報告|报告|環境|环境|社會|社会|管治|治理|可持續發展|可持续发展|及|和|、")
+_NAME_NOISE = re.compile(
+    r"(?i)[_\-\s.]+|esg|csr|report|報告|报告|環境|环境|社會|社会|管治|治理|可持續發展|可持续发展|及|和|、"
+)
 
 
 def _from_file_name(name: str) -> tuple[str | None, str | None, int | None]:
@@ -156,7 +158,9 @@ def extract_metadata(text: str, source_name: str | None = None) -> ReportMetadat
         company_name=company,
         company_key=fold(company) if company else None,
         stock_code=stock.group(1) if stock else name_code,
-        exchange=_exchange(stock.group(1), stock.group(2)) if stock else (_exchange(name_code, None) if name_code else None),
+        exchange=_exchange(stock.group(1), stock.group(2))
+        if stock
+        else (_exchange(name_code, None) if name_code else None),
         report_year=report_year,
         period_start=start,
         period_end=end,

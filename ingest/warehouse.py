@@ -72,6 +72,8 @@ create table if not exists raw.observations (
     table_header_line integer,
     is_primary boolean not null,
     layout varchar,
+    scope_note varchar,
+    is_partial_scope boolean,
     primary key (report_id, row_number)
 );
 create table if not exists raw.unmapped_rows (
@@ -92,6 +94,9 @@ create table if not exists raw.unmapped_rows (
 -- Warehouses built before the parser read key figures and prose lack the layout column.
 alter table raw.observations add column if not exists layout varchar;
 alter table raw.unmapped_rows add column if not exists layout varchar;
+-- ... and the stated scope (issue 11).
+alter table raw.observations add column if not exists scope_note varchar;
+alter table raw.observations add column if not exists is_partial_scope boolean;
 """
 
 MANIFEST_COLUMNS = ["report_id", "content_sha256", "source_file", "raw_path", "encoding", "size_bytes", "landed_at"]
@@ -130,6 +135,8 @@ OBSERVATION_COLUMNS = [
     "table_header_line",
     "is_primary",
     "layout",
+    "scope_note",
+    "is_partial_scope",
 ]
 UNMAPPED_COLUMNS = [
     "report_id",

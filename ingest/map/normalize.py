@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ingest.text import fold
 
-_BRACKETS = str.maketrans("【】〔〕［］{}<>《》", "()()()()()()")
+_BRACKETS = str.maketrans("【】〔〕［］[]{}<>《》", "()()()()()()()", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 _LEADING = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,2})*[.、)]|[(]?[一二三四五六七八九十]{1,3}[)、.]|[(]\d{1,2}[)]|[a-z][.)]|[-–—•·*#>:]+)+"
 )

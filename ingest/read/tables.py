@@ -58,11 +58,22 @@ class Columns:
 
 
 def value_of(text: str) -> str | None:
-    """The number a value cell holds, without footnote marks; None for text or not-disclosed."""
-    text = text.strip().replace(" ", "") if re.fullmatch(r"[\d,\s.]+", text.strip()) else text.strip()
+    """The number a value cell holds, without footnote marks; None for text or not-disclosed.
+
+    `8,202.6 4` is 8,202.6 with footnote 4; `1 234 567` (thin spaces) is one number.
+    """
+    text = text.strip()
     if _NUMBER.match(text):
         return text
     match = _NUMBER_WITH_MARK.match(text)
+    if match and (
+        "," in match.group(1)
+        or "." in match.group(1)
+        or not match.group(0)[len(match.group(1)) :].strip()[:1].isdigit()
+    ):
+        return match.group(1)
+    if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:\.\d+)?", text):
+        return text.replace(" ", "")
     return match.group(1) if match else None
 
 
@@ -243,7 +254,7 @@ class TableReader:
             if raw is None:
                 continue
             role = columns.roles[c]
-            year = role.year if role.role is Role.YEAR else (row_year or self.fiscal_year)
+            year = row_year or (role.year if role.role is Role.YEAR else self.fiscal_year)
             if year is None or (self.fiscal_year is not None and year > self.fiscal_year):
                 continue  # a future year: a target or a pathway
             unit = (unit_cell or None) or label_unit or role.unit or unit_default

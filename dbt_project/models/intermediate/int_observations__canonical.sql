@@ -30,6 +30,8 @@ converted as (
         observations.metric_code,
         observations.fiscal_year,
         observations.is_primary,
+        observations.scope_note,
+        observations.is_partial_scope,
         observations.unit_factor,
         reports.company_id,
         reports.company_name,

@@ -11,7 +11,8 @@
 }}
 
 -- Grain: one company x one metric x one fiscal year. The value of the most recent report that
--- states it; how many reports stated it; whether they disagreed beyond printed rounding.
+-- states it for the whole company (a figure of stated partial scope only where no report gives a
+-- whole-company one); how many reports stated it; whether they disagreed beyond printed rounding.
 -- Impossible values (negative quantities, percentages above 100) stay in fct_metric_observation
 -- with an `error` finding but never count here.
 -- Incremental: a run rebuilds the companies with a report parsed since the last run.
@@ -48,7 +49,7 @@ ranked as (
         same_fact as (partition by company_id, metric_code, fiscal_year),
         by_recency as (
             partition by company_id, metric_code, fiscal_year
-            order by report_period_end desc, report_landed_at desc, report_id desc
+            order by is_partial_scope asc, report_period_end desc, report_landed_at desc, report_id desc
         )
 )
 
@@ -63,6 +64,8 @@ select
     report_id,
     source_file,
     source_line,
+    scope_note,
+    is_partial_scope,
     reports_stating,
     earlier_value,
     earlier_report_id,

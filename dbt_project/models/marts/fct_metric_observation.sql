@@ -53,6 +53,8 @@ select
     raw_label,
     section,
     layout,
+    scope_note,
+    is_partial_scope,
     label_line,
     source_file,
     source_line,

@@ -19,6 +19,8 @@ select
     facts.source_line,
     facts.label_line,
     facts.layout,
+    facts.scope_note,
+    facts.is_partial_scope,
     facts.report_id,
     metrics.name_en as metric_name,
     metrics.pillar

@@ -15,5 +15,7 @@ select
     table_header_line,
     layout,
     is_primary,
+    scope_note,
+    coalesce(is_partial_scope, false) as is_partial_scope,
     cast(fiscal_year as integer) as fiscal_year
 from {{ source('raw', 'observations') }}

@@ -1,0 +1,180 @@
+"""The label lexicon and the unit grammar as data: every term of `label_lexicon.csv` maps to its metric,
+the Hong Kong, mainland and Taiwan wordings of one KPI map alike, and the look-alikes of the corpus
+README never map. Adding a synonym is one CSV row; `test_every_exact_term_maps_to_its_metric` then
+checks it (and a pattern gets a line in WORDINGS)."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from ingest.config import SEEDS_DIR
+from ingest.map.lexicon import map_label
+from ingest.map.normalize import normalize_label
+from ingest.map.units import conversion_factor
+from ingest.reference import metrics
+
+# A printed unit for each canonical unit, to ask the lexicon about a term alone.
+PRINTED_UNIT = {
+    "tCO2e": "噸二氧化碳當量",
+    "tCO2e/CNY_mn": "噸二氧化碳當量/百萬元",
+    "tCO2e/person": "噸二氧化碳當量/人",
+    "kg": "千克",
+    "t": "噸",
+    "MWh": "兆瓦時",
+    "MWh/CNY_mn": "兆瓦時/百萬元",
+    "m3": "立方米",
+    "m3/CNY_mn": "立方米/百萬元",
+    "persons": "人",
+    "pct": "%",
+    "h": "小時",
+    "h/person": "小時",
+    "days": "天",
+    "count": "件",
+    "CNY": "萬元",
+}
+
+
+def _lexicon_rows() -> list[dict[str, str]]:
+    with open(SEEDS_DIR / "label_lexicon.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize(
+    "row", [row for row in _lexicon_rows() if row["match"] == "exact"], ids=lambda row: row["term"]
+)
+def test_every_exact_term_maps_to_its_metric(row: dict[str, str]) -> None:
+    unit = PRINTED_UNIT[metrics()[row["metric_code"]].canonical_unit]
+    match = map_label(row["term"], row["requires_context"] or "", unit)
+    assert match is not None and match.metric_code == row["metric_code"], (row, match)
+
+
+# (label as printed, context, unit, metric): wordings of Hong Kong (Traditional), mainland
+# (Simplified), Taiwan and English reports for the same KPI.
+WORDINGS = [
+    ("範圍一溫室氣體排放", "", "噸二氧化碳當量", "ghg_scope1"),
+    ("直接排放量(范围一)", "", "吨二氧化碳当量", "ghg_scope1"),
+    ("範疇一", "溫室氣體排放", "公噸CO2e", "ghg_scope1"),
+    ("Scope 1 emissions", "", "tCO2e", "ghg_scope1"),
+    ("能源間接溫室氣體排放(範圍二)", "", "噸二氧化碳當量", "ghg_scope2"),
+    ("溫室氣體排放總量（範圍一及範圍二）", "", "噸二氧化碳當量", "ghg_scope1_2"),
+    ("温室气体排放总量(范畴一+范畴二)", "", "万吨二氧化碳当量", "ghg_scope1_2"),
+    ("温室气体排放强度", "", "吨二氧化碳当量/万元营收", "ghg_intensity_revenue"),
+    ("人均溫室氣體排放量(範圍一、二)", "", "噸二氧化碳當量/人", "ghg_intensity_employee"),
+    ("二氧化硫排放量", "", "吨", "sox_emissions"),
+    ("懸浮粒子", "", "千克", "pm_emissions"),
+    ("危险废物产生量", "", "吨", "hazardous_waste"),
+    ("有害廢棄物(醫療廢棄物)總量", "", "噸", "hazardous_waste"),
+    ("無害廢棄物總產生量", "", "千克", "non_hazardous_waste"),
+    ("外購電力", "", "千瓦時", "electricity_purchased"),
+    ("全年傳統電力消耗總量", "", "萬度", "electricity_purchased"),
+    ("綜合能源消耗量", "", "噸標準煤", "energy_total"),
+    ("能源消費總量", "", "兆瓦時", "energy_total"),
+    ("直接能源總消耗量", "", "吨标准煤", "energy_direct"),
+    ("單位營業收入能耗", "", "噸標準煤/萬元", "energy_intensity_revenue"),
+    ("總耗水量", "", "立方米", "water_consumption"),
+    ("水源消耗總量", "", "立方米", "water_consumption"),
+    ("耗水密度", "", "立方米/營業收入(人民幣萬元)", "water_intensity_revenue"),
+    ("包裝材料使用總量", "", "噸", "packaging_material"),
+    ("製成品所用包裝材料的總量", "", "噸", "packaging_material"),
+    ("僱員總數", "", "人", "employees_total"),
+    ("在岗员工总人数", "", "人", "employees_total"),
+    ("女性", "按性別劃分", "人", "employees_female"),
+    ("女性員工佔比", "", "%", "employees_female_pct"),
+    ("員工流失率", "", "%", "employee_turnover_rate"),
+    ("受訓僱員百分比", "", "%", "employees_trained_pct"),
+    ("員工受訓總時數", "", "小時", "training_hours_total"),
+    ("每名員工每年接受培訓的平均時長", "", "小時/年", "training_hours_per_employee"),
+    ("因工死亡人數", "", "人", "work_related_fatalities"),
+    ("因工傷損失工作日數", "", "天", "lost_days_work_injury"),
+    ("供應商總數", "", "家", "suppliers_total"),
+    ("客戶投訴數量", "", "件", "customer_complaints"),
+    ("對外捐贈總額", "", "萬元", "community_donations"),
+    ("志願服務時數", "", "小時", "volunteer_hours"),
+    ("研發投入", "", "億元", "rd_investment"),
+    ("營業收入", "", "億元", "revenue"),
+    ("董事會成員人數", "", "人", "board_size"),
+    ("女性董事人數", "", "人", "board_female"),
+    ("獨立非執行董事人數", "", "人", "board_independent"),
+    ("已審結的貪污訴訟案件數目", "", "件", "corruption_cases_concluded"),
+]
+
+
+@pytest.mark.parametrize(("label", "context", "unit", "metric"), WORDINGS, ids=lambda value: str(value))
+def test_wordings_of_one_kpi_map_alike(label: str, context: str, unit: str, metric: str) -> None:
+    match = map_label(label, context, unit)
+    assert match is not None and match.metric_code == metric, match
+
+
+# The look-alikes the corpus README lists: other KPIs, partial figures, breakdowns.
+LOOK_ALIKES = [
+    ("總取水量", "", "噸", "withdrawal is not consumption"),
+    ("一般工業固體廢物產生量", "", "噸", "general industrial solid waste is not non-hazardous waste"),
+    ("溫室氣體排放總量（範圍一、二及三）", "", "噸二氧化碳當量", "a scope-3-inclusive total"),
+    ("溫室氣體排放總量（範圍一、二及三）強度", "", "噸二氧化碳當量/百萬元", "a scope-3-inclusive intensity"),
+    ("光伏發電量", "", "千瓦時", "self-generated power"),
+    ("萬元產值綜合能耗", "", "噸標準煤/萬元", "per output value, not per revenue"),
+    ("單位產品能耗", "", "噸標準煤/噸", "per product"),
+    ("安全培訓總時長", "", "小時", "topic-specific training"),
+    ("員工培訓總時長", "", "學時", "class periods are no hours"),
+    ("因工傷損失工時", "", "小時", "lost hours are no lost days"),
+    ("每百萬營收因工傷損失工作日數", "", "天", "a rate per revenue"),
+    ("女性", "人均受訓時長 / 按性別劃分", "人", "a gender row of a training table"),
+    ("女性", "董事會", "%", "a board share"),
+    ("貪污腐敗事件數量", "", "件", "incidents are not concluded legal cases"),
+    ("鄉村振興投入", "", "萬元", "rural revitalisation is not a donation"),
+    ("員工流失率", "按性別劃分 / 女性", "%", None),
+    ("子公司員工總數", "", "人", "a subsidiary"),
+    ("2030年溫室氣體排放總量目標", "", "噸二氧化碳當量", "a target"),
+]
+
+
+@pytest.mark.parametrize(("label", "context", "unit", "why"), LOOK_ALIKES, ids=lambda value: str(value))
+def test_look_alikes_never_map(label: str, context: str, unit: str, why: str | None) -> None:
+    match = map_label(label, context, unit)
+    if why is None:  # `員工流失率` under a breakdown heading is still the rate: the label decides
+        assert match is not None
+        return
+    assert match is None, (why, match)
+
+
+@pytest.mark.parametrize(
+    ("printed", "normalised"),
+    [
+        ("1. 員工總數³", "员工总数"),
+        ("（一）溫室氣體排放總量", "温室气体排放总量"),
+        ("其中：女性員工", "女性员工"),
+        ("- 直接能源消耗量", "直接能源消耗量"),
+        ("員工流失率*", "员工流失率"),
+        ("【範圍一】", "(范围一)"),
+    ],
+)
+def test_label_normalisation_happens_once_before_lookup(printed: str, normalised: str) -> None:
+    assert normalize_label(printed) == normalised
+
+
+@pytest.mark.parametrize(
+    ("unit", "canonical", "factor"),
+    [
+        ("萬噸二氧化碳當量", "tCO2e", 10_000),
+        ("千克二氧化碳當量/萬元", "tCO2e/CNY_mn", 0.1),
+        ("噸標煤每百萬營收", "MWh/CNY_mn", 8.141),
+        ("千千瓦時", "MWh", 1),
+        ("萬度", "MWh", 10),
+        ("kWh/ 百萬元", "MWh/CNY_mn", 0.001),
+        ("千瓦時/營業收入(人民幣萬元)", "MWh/CNY_mn", 0.1),
+        ("噸/億元營收", "m3/CNY_mn", 0.01),
+        ("千噸", "m3", 1000),
+        ("萬立方米", "m3", 10_000),
+        ("人民幣億元", "CNY", 100_000_000),
+        ("小時/年", "h/person", 1),
+        ("人天", "days", 1),
+        ("噸二氧化碳當量/萬元產值", "tCO2e/CNY_mn", None),
+        ("噸標準煤/噸鋼", "MWh/CNY_mn", None),
+        ("學時", "h", None),
+    ],
+)
+def test_units_are_read_as_a_grammar(unit: str, canonical: str, factor: float | None) -> None:
+    got = conversion_factor(unit, canonical)
+    assert (got is None and factor is None) or got == pytest.approx(factor), got

@@ -1,0 +1,258 @@
+"""Tables in every form the reports print them: HTML grids (rowspan / colspan, category and parent
+rows, repeated or missing headers), Markdown, transposed year rows; years and periods; markup that is
+never a value. Small texts written here, fictional companies and numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.parser import parse_report
+from ingest.read.grid import html_grids, markdown_grids
+from ingest.read.markup import clean_text
+from ingest.read.periods import Role, column_role, year_of
+from ingest.rows import KpiRow
+from ingest.selection import primary_rows
+
+HEAD_HK = "示例環保科技有限公司\n2025年度環境、社會及管治報告\n報告期間：2025年1月1日至2025年12月31日。\n\n"
+HEAD_CN = "示例新材料股份有限公司\n2025年度环境、社会及公司治理报告\n报告期：2025年1月1日至2025年12月31日。\n\n"
+
+
+def rows_of(text: str) -> dict[tuple[str, int], KpiRow]:
+    return {(row.metric_code, row.fiscal_year): row for row in primary_rows(parse_report(text).rows)}  # type: ignore[misc]
+
+
+def facts(text: str) -> dict[tuple[str, int], float]:
+    return {key: round(row.reported_value * (row.unit_factor or 0), 6) for key, row in rows_of(text).items()}
+
+
+def td(*cells: str) -> str:
+    return "<tr>" + "".join(cell if cell.startswith("<td") else f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+
+@pytest.mark.parametrize(
+    ("printed", "seen"),
+    [
+        ("$tCO_{2}e$", "tCO2e"),
+        ("$$\n1,080.10 \\text{吨}\n$$", "1,080.10 吨"),
+        ("排放總量$^{3}$", "排放總量"),
+        ("$员工流失率^1$", "员工流失率"),
+        ("氮氧化物( $NO_x$ )", "氮氧化物( NOx )"),
+        ("覆蓋率 $100\\%$", "覆蓋率 100%"),
+        ("用水量<sup>2</sup>", "用水量"),
+        ("&gt;85 &amp; 更多", ">85 & 更多"),
+        ("包裝\\*材料", "包裝*材料"),
+        ("![](images/abc.jpg)廢棄物", "廢棄物"),
+        ("溫室氣體排放總量³", "溫室氣體排放總量"),
+    ],
+)
+def test_markup_is_never_part_of_a_value_or_label(printed: str, seen: str) -> None:
+    assert clean_text(printed) == seen
+
+
+@pytest.mark.parametrize(
+    ("header", "year"),
+    [
+        ("2025年", 2025),
+        ("2025 年度", 2025),
+        ("FY2025", 2025),
+        ("2025財年", 2025),
+        ("2024/25", 2025),
+        ("2023/24財年", 2024),
+        ("截至2025年12月31日", 2025),
+        ("二零二五年", 2025),
+        ("114年", 2025),
+        ("民國113年", 2024),
+        ("2024年2", 2024),  # a footnote mark on a restated column
+        ("2025年排放量", 2025),
+        ("2025年（噸）", 2025),
+        ("指標", None),
+        ("2030年目標", None),
+        ("12,345", None),
+    ],
+)
+def test_period_headers(header: str, year: int | None) -> None:
+    assert year_of(header) == year
+
+
+def test_column_roles() -> None:
+    assert column_role("變化率").role is Role.SKIP
+    assert column_role("2030年目標").role is Role.SKIP
+    assert column_role("單位").role is Role.UNIT
+    assert column_role("數據").role is Role.CURRENT
+    assert column_role("數量（人）").unit == "人"
+    assert column_role("2024年").year == 2024
+
+
+def test_rowspan_and_colspan_are_expanded_to_a_grid_with_source_lines() -> None:
+    text = (
+        "前言\n<table>"
+        + td("指標", "單位", "2025年")
+        + "\n"
+        + td('<td rowspan="2">按性別劃分</td>', "男", "人", "10")
+        + "\n"
+        + td("女", "人", "12")
+        + "\n"
+        + td('<td colspan="4">社會績效</td>')
+        + "</table>\n"
+    )
+    (grid,) = html_grids(text)
+    assert grid.texts(1) == ["按性別劃分", "男", "人", "10"]
+    assert grid.texts(2) == ["按性別劃分", "女", "人", "12"], "the rowspan cell fills the row below"
+    assert grid.texts(3) == ["社會績效"] * 4, "the colspan cell fills the whole row"
+    assert grid.lines == [2, 3, 4, 5]
+    assert grid.rows[2][0].origin == (1, 0), "a spanned copy keeps the cell it copies"
+
+
+def test_markdown_rows_become_a_grid() -> None:
+    (grid,) = markdown_grids(["| 指標 | 2025年 |", "|---|---|", "| 員工總數 | 88 |"])
+    assert grid.texts(1) == ["員工總數", "88"]
+    assert grid.lines == [1, 3]
+
+
+def test_category_column_indicator_column_unit_column_and_descending_years() -> None:
+    text = HEAD_HK + (
+        "<table>"
+        + td("範疇", "指標", "單位", "2025年", "2024年", "2023年")
+        + td('<td colspan="6">環境績效</td>')
+        + td('<td rowspan="3">溫室氣體排放</td>', "範圍一", "噸二氧化碳當量", "1,200.5", "1,100", "/")
+        + td("範圍二", "噸二氧化碳當量", "3,000", "2,900", "-")
+        + td("排放密度", "噸二氧化碳當量/百萬元營業收入", "0.42", "0.40", "N/A")
+        + "</table>\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2025): 1200.5,
+        ("ghg_scope1", 2024): 1100,
+        ("ghg_scope2", 2025): 3000,
+        ("ghg_scope2", 2024): 2900,
+        ("ghg_intensity_revenue", 2025): 0.42,
+        ("ghg_intensity_revenue", 2024): 0.40,
+    }, "'/', '-' and 'N/A' are not disclosed, never zero"
+
+
+def test_parent_rows_give_their_children_meaning_and_numbered_rows_start_new_items() -> None:
+    text = HEAD_CN + (
+        "<table>"
+        + td("编号", "绩效指标", "单位", "2024年", "2025年")
+        + td("1.", "员工总人数", "人", "500", "520")
+        + td("2.", "按性别划分", "", "", "")
+        + td("", "女性", "人", "200", "230")
+        + td("", "男性", "人", "300", "290")
+        + td("3.", "人均受训时长", "", "", "")
+        + td("", "女性", "小时", "20", "22")
+        + td('<td>4.</td><td colspan="4">供应商数量</td>')
+        + td("", "总数", "家", "61", "64")
+        + "</table>\n"
+    )
+    got = facts(text)
+    assert got[("employees_female", 2025)] == 230
+    assert got[("employees_male", 2024)] == 300
+    assert ("training_hours_per_employee", 2025) not in got, "a female average is no all-employee figure"
+    assert got[("suppliers_total", 2025)] == 64, "a label spanned over the value columns is a parent row"
+
+
+def test_a_table_continued_after_a_page_break_keeps_its_columns() -> None:
+    text = HEAD_CN + (
+        "<table>" + td("指标", "单位", "2024年", "2025年") + td("用电量", "千瓦时", "1,000", "2,000") + "</table>\n\n"
+        "<!-- page 12 -->\n\n"
+        "<table>" + td("综合能耗", "吨标准煤", "10", "12") + "</table>\n"
+    )
+    assert facts(text)[("energy_total", 2025)] == pytest.approx(12 * 8.141)
+
+
+def test_a_repeated_header_row_resets_the_columns() -> None:
+    text = HEAD_CN + (
+        "<table>"
+        + td("指标", "单位", "2025年", "2024年")
+        + td("员工总数", "人", "90", "80")
+        + td("指标", "单位", "2024年", "2025年")
+        + td("员工流失率", "%", "11.5", "12.5")
+        + "</table>\n"
+    )
+    got = facts(text)
+    assert got[("employees_total", 2025)] == 90
+    assert got[("employee_turnover_rate", 2025)] == 12.5, "the second header reverses the years"
+
+
+def test_units_in_the_caption_in_the_label_and_in_a_header_cell() -> None:
+    text = HEAD_CN + (
+        "单位：万元\n\n<table>" + td("指标", "2025年") + td("营业收入", "1,234.5") + "</table>\n\n"
+        "<table>" + td("指标", "2025年") + td("员工总数（人）", "321") + "</table>\n\n"
+    )
+    got = facts(text)
+    assert got[("revenue", 2025)] == 12_345_000
+    assert got[("employees_total", 2025)] == 321
+
+
+def test_years_down_the_first_column_are_read_transposed() -> None:
+    text = HEAD_HK + (
+        "<table>"
+        + td("年份", "電力消耗/千瓦時", "綜合能源消耗/噸標準煤")
+        + td("2025年", "50,000", "7.5")
+        + td("2024年", "40,000", "6.0")
+        + "</table>\n"
+    )
+    got = facts(text)
+    assert got[("electricity_purchased", 2024)] == 40
+    assert got[("energy_total", 2025)] == pytest.approx(7.5 * 8.141)
+
+
+def test_a_future_year_column_is_a_target_not_data() -> None:
+    text = (
+        HEAD_CN + "<table>" + td("指标", "单位", "2025年", "2030年") + td("用水总量", "吨", "900", "700") + "</table>\n"
+    )
+    assert facts(text) == {("water_consumption", 2025): 900}
+
+
+def test_one_unlabelled_data_column_is_the_reports_own_year() -> None:
+    text = HEAD_CN + "<table>" + td("绩效指标", "单位", "数据") + td("危险废物产生量", "吨", "3.2") + "</table>\n"
+    assert facts(text) == {("hazardous_waste", 2025): 3.2}
+
+
+def test_footnote_marks_glued_to_numbers_labels_and_years_change_nothing() -> None:
+    text = HEAD_HK + (
+        "<table>"
+        + td("指標", "單位", "2025年", "2024年²")
+        + td("溫室氣體排放（範圍一和範圍二）8", "噸二氧化碳當量", "8,202.6 4", "7,000*")
+        + "</table>\n"
+    )
+    assert facts(text) == {("ghg_scope1_2", 2025): 8202.6, ("ghg_scope1_2", 2024): 7000}
+
+
+def test_group_and_item_in_one_cell() -> None:
+    text = (
+        HEAD_CN + "<table>" + td("指标", "单位", "2025年") + td("按性别划分的员工人数-女性", "人", "44") + "</table>\n"
+    )
+    assert facts(text) == {("employees_female", 2025): 44}
+
+
+def test_a_year_in_a_label_column_dates_its_row() -> None:
+    text = HEAD_HK + (
+        "<table>"
+        + td("指標名稱", "單位", "類型", "2025年")
+        + td('<td rowspan="2">因公死亡員工人數</td>', '<td rowspan="2">人</td>', "2024年", "0")
+        + td("2025年", "1")
+        + "</table>\n"
+    )
+    assert facts(text) == {("work_related_fatalities", 2024): 0, ("work_related_fatalities", 2025): 1}
+
+
+def test_taiwan_roc_year_columns() -> None:
+    text = "示例半導體股份有限公司\n114年度永續報告書\n報告期間：2025年1月1日至2025年12月31日。\n\n"
+    text += "<table>" + td("指標", "單位", "113年", "114年") + td("員工總數", "人", "1,010", "1,100") + "</table>\n"
+    assert facts(text) == {("employees_total", 2024): 1010, ("employees_total", 2025): 1100}
+
+
+def test_split_fiscal_year_columns_end_in_their_second_year() -> None:
+    text = "示例零售控股有限公司\n2024/25年度環境、社會及管治報告\n截至2025年3月31日止年度\n\n"
+    text += (
+        "<table>" + td("指標", "單位", "2024/25財年", "2023/24財年") + td("僱員總數", "人", "640", "600") + "</table>\n"
+    )
+    assert facts(text) == {("employees_total", 2025): 640, ("employees_total", 2024): 600}
+
+
+def test_markdown_pipe_table_with_units_in_latex() -> None:
+    text = (
+        HEAD_CN
+        + "| 指标 | 单位 | 2025年 |\n|---|---|---|\n| 温室气体排放总量（范围一和范围二） | 吨 $CO_2e$ | 1,500 |\n"
+    )
+    assert facts(text) == {("ghg_scope1_2", 2025): 1500}
