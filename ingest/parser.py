@@ -12,12 +12,14 @@ Four readers share the report's logical lines (`layout.logical_lines`), most str
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from dataclasses import dataclass
 
 from ingest.cells import is_cells_line, parse_cells
 from ingest.layout import Line, logical_lines
 from ingest.map.units import looks_like_unit
 from ingest.metadata import extract_metadata
+from ingest.read.cell_lines import cell_line_grids
 from ingest.read.grid import Grid, html_grids, markdown_grids
 from ingest.read.markup import clean_text
 from ingest.read.scope import report_scopes, scope_of
@@ -39,9 +41,9 @@ _CHANGE_COLUMN = re.compile(
 _UNIT_COLUMN = re.compile(r"(?:單位|单位|數量|数量|比例|比率|占比|數值|数值)\s*[（(]\s*([^）)]{1,12})\s*[）)]")
 _HEADER_WORDS = re.compile(
     r"指标名称|指标|单位|项目|[\u4e00-\u9fff]{0,4}(?:类别|类型|种类)|范畴|绩效|关键绩效|数量|数据|数值|kpi|备注|年度|年份|层面|议题"
-    r"|财年|财政年度|fy|[|:\-]"
+    r"|财年|财政年度|fy|indicators?|units?|items?|category|kpis?|remarks?|data|[|:\-/]"
 )
-_COLUMN_WORDS = re.compile(r"指标|项目|类别|类型|种类|单位|kpi|范畴|绩效")
+_COLUMN_WORDS = re.compile(r"指标|项目|类别|类型|种类|单位|kpi|范畴|绩效|indicator|unit")
 _FOOTNOTE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)）])(?<!范围)(?<!范畴)(?<!类别)\s?\d{1,2}$")
 _PROSE_END = re.compile(r"[。；;！!？?]")
 _HEADER_HINT = re.compile(r"20\d{2}|單位|单位|數量|数量|數據|数据|數值|数值", re.IGNORECASE)
@@ -68,6 +70,8 @@ def parse_header(text: str) -> list[Column] | None:
         return None
     # A bare year (a cover page's "2023") is no header: it needs a column word or several 年 columns.
     several_years = len(years) >= 2 and max(text.count("年"), text.upper().count("FY")) >= len(years)
+    # `2025 2024 2023` alone (a PDF page's header row): consecutive years, nothing else
+    several_years = several_years or (len(years) >= 2 and _consecutive(years) and not rest)
     if not _COLUMN_WORDS.search(rest) and not several_years:
         return None
     if years and not units:
@@ -86,6 +90,10 @@ def parse_header(text: str) -> list[Column] | None:
     if not years and not units and re.search(r"数量|数据|数值", rest) and re.search(r"单位", rest):
         return [Column(None)]  # `指標 單位 數量`: one column for the report's own year
     return None
+
+
+def _consecutive(years: list[int]) -> bool:
+    return all(abs(later - earlier) == 1 for earlier, later in pairwise(years))
 
 
 def split_values(tokens: list[str], max_values: int) -> tuple[list[str], list[str]]:
@@ -193,7 +201,9 @@ def _caption(raw_lines: list[str], first_line: int) -> str:
 def parse_grids(text: str, fiscal_year: int | None, consumed: set[int]) -> list[KpiRow]:
     """Rows of every HTML or Markdown period table; adds the lines of the tables it read to `consumed`."""
     raw_lines = text.splitlines()
-    grids: list[Grid] = sorted(html_grids(text) + markdown_grids(raw_lines), key=lambda grid: grid.first_line)
+    grids: list[Grid] = sorted(
+        html_grids(text) + markdown_grids(raw_lines) + cell_line_grids(raw_lines), key=lambda grid: grid.first_line
+    )
     reader = TableReader(fiscal_year)
     rows: list[KpiRow] = []
     for grid in grids:

@@ -50,6 +50,7 @@ _UNIT_IN_LABEL = re.compile(r"[(（]([^()（）]{1,16})[)）]$")
 _YEAR_MENTION = re.compile(r"(20\d{2})(?:年|财年)")
 _HEADING = re.compile(r"^(?:#+\s*|\d+(?:\.\d+)+\s*(?=[\u4e00-\u9fff]{2})|表\s*[:：])")
 _MAX_LABEL_CHARS = 40
+_CAPTION_UNIT = re.compile(r"^[(（]?(?:單位|单位)\s*[:：]\s*([^\s)）]{1,16})[)）]?$")
 _MAX_GAP_LINES = 4
 _CONTEXT_LINES = 6
 _COMPANY_PREFIX_MIN_CHARS = 3
@@ -82,16 +83,38 @@ class _Reader:
         self.heading = ""
         self.subject = ""
         self.rows: list[KpiRow] = []
+        self.caption_unit: str | None = None
+        self.labels_below = False
 
     def read(self) -> list[KpiRow]:
         for index, line in enumerate(self.lines):
             text = line.text.strip()
+            if index and line.number - self.lines[index - 1].number > _MAX_GAP_LINES:
+                self.labels_below = False
             if _is_heading(text):
                 self.heading = text.lstrip("#").strip()
                 self.subject = ""
+                self.caption_unit = None
+                self.labels_below = False
+                continue
+            caption = _CAPTION_UNIT.match(text)
+            if caption and unit_prefix(caption.group(1)) == caption.group(1):
+                self.caption_unit = caption.group(1)  # `單位：萬元` above figures printed without units
                 continue
             self._read_line(index, line)
         return self.rows
+
+    def _label_below(self, index: int) -> tuple[str, int] | None:
+        """The line below a figure, if it reads as its label (`1,437 人` / `外籍員工`)."""
+        if index + 1 >= len(self.lines):
+            return None
+        below = self.lines[index + 1]
+        text = below.text.strip()
+        if below.number - self.lines[index].number > _MAX_GAP_LINES or not text or len(text) > _MAX_LABEL_CHARS:
+            return None
+        if _has_value(text) or _is_heading(text) or _SENTENCE_END.search(text) or unit_prefix(text) == text:
+            return None
+        return text, below.number
 
     def _previous(self, index: int, steps: int = 1) -> Line | None:
         """The line `steps` above, if it sits close enough to belong to the same figure or sentence."""
@@ -117,7 +140,7 @@ class _Reader:
             unit = value.unit
             alone = not prefix.strip(_BULLETS) and not text[value.end :].strip(" \t,，。;；")
             if unit is None and alone:
-                unit = self._unit_below(index)
+                unit = self._unit_below(index) or self.caption_unit
             self._emit(index, line, value, unit, prefix, segment_start, alone)
             if unit:  # a year or a bare number stays part of the next value's clause
                 segment_start = value.end
@@ -148,6 +171,18 @@ class _Reader:
         if not prefix.strip(_BULLETS):  # the value opens its line: a key figure, or prose wrapped before it
             candidates, label_line = self._labels_above(index)
             sentence = (previous.text if previous else "") + prefix
+            below = self._label_below(index) if alone else None
+            label_above = (
+                bool(candidates)
+                and previous is not None
+                and not _has_value(previous.text)
+                and not _is_heading(previous.text.strip())
+            )
+            if below and (self.labels_below or not label_above):
+                # Tiles that print the value first: once a block does, its next figures do too.
+                candidates, label_line = [below[0]], below[1]
+                sentence = prefix
+                self.labels_below = True
         elif clause and cut == 0 and segment_start == 0 and previous and not _SENTENCE_END.search(previous.text[-2:]):
             tail = _tail(previous.text)
             prose_wrap = bool(_CLAUSE_END.search(previous.text) or _has_value(previous.text))
@@ -236,6 +271,7 @@ class _Reader:
             and not _is_heading(above.text.strip())
             and unit_prefix(above.text.strip()) != above.text.strip()
             and not _SENTENCE_END.search(above.text.rstrip()[-1:])
+            and not _CAPTION_UNIT.match(above.text.strip())
         )
         if continues and above is not None:
             candidates.insert(0, _tail(above.text) + tail)

@@ -256,3 +256,51 @@ def test_markdown_pipe_table_with_units_in_latex() -> None:
         + "| 指标 | 单位 | 2025年 |\n|---|---|---|\n| 温室气体排放总量（范围一和范围二） | 吨 $CO_2e$ | 1,500 |\n"
     )
     assert facts(text) == {("ghg_scope1_2", 2025): 1500}
+
+
+def test_pdf_text_rows_with_an_english_label_beside_the_chinese_one() -> None:
+    text = HEAD_HK + (
+        "指標 Indicator 單位 Unit 2025年 2024年\n"
+        "員工總數 Total number of employees 人 1,234 1,100\n"
+        "溫室氣體排放總量（範圍一及範圍二） Scope 1 and 2 emissions 噸二氧化碳當量 3,456.7 3,210.5\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2025): 1234,
+        ("employees_total", 2024): 1100,
+        ("ghg_scope1_2", 2025): 3456.7,
+        ("ghg_scope1_2", 2024): 3210.5,
+    }
+
+
+def test_a_pdf_page_header_of_bare_consecutive_years() -> None:
+    text = HEAD_HK + "2025 2024 2023\n員工總數 Total employees 人 1,234 1,100 1,050\n"
+    assert facts(text) == {("employees_total", y): v for y, v in ((2025, 1234), (2024, 1100), (2023, 1050))}
+
+
+def test_a_table_written_one_cell_per_line() -> None:
+    text = HEAD_HK + "指標\n單位\n2025年\n2024年\n員工總數\n人\n1,234\n1,100\n\n總耗水量\n立方米\n5,600\n5,100\n完\n"
+    rows = rows_of(text)
+    assert facts(text) == {
+        ("employees_total", 2025): 1234,
+        ("employees_total", 2024): 1100,
+        ("water_consumption", 2025): 5600,
+        ("water_consumption", 2024): 5100,
+    }
+    assert rows[("water_consumption", 2024)].source_line == 17, "each value keeps its own line"
+
+
+def test_key_figures_with_the_label_below_the_value() -> None:
+    text = HEAD_HK + "## 員工概況\n\n1,437 人\n外籍員工\n\n2,345 人\n員工總數\n"
+    rows = rows_of(text)
+    assert facts(text) == {("employees_total", 2025): 2345}
+    assert (rows[("employees_total", 2025)].source_line, rows[("employees_total", 2025)].label_line) == (10, 11)
+
+
+def test_key_figures_with_the_label_above_do_not_take_the_next_label() -> None:
+    text = HEAD_HK + "## 員工概況\n\n員工總數\n2,345 人\n外籍員工\n1,437 人\n"
+    assert facts(text) == {("employees_total", 2025): 2345}
+
+
+def test_a_tile_without_unit_takes_the_caption_unit() -> None:
+    text = HEAD_HK + "## 經營\n\n單位：萬元\n\n營業收入\n12,345.6\n"
+    assert facts(text) == {("revenue", 2025): 123_456_000}

@@ -31,3 +31,16 @@ def normalize_label(text: str) -> str:
     label = _TRAILING.sub("", label)
     label = _FOOTNOTE.sub("", label)
     return _TRAILING.sub("", label)
+
+
+_GLOSS = re.compile(r"\s*[A-Za-z][A-Za-z0-9 ,.&()'’/\-]{3,}")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def without_gloss(label: str) -> str | None:
+    """`員工總數 Total number of employees` -> `員工總數`: a bilingual label without its English gloss
+    (None when there is none, or nothing Chinese would remain)."""
+    stripped = _GLOSS.sub(" ", label).strip()
+    if stripped == label.strip() or not _HAN.search(stripped):
+        return None
+    return stripped

@@ -37,12 +37,18 @@ class Grid:
     lines: list[int]
     first_line: int
     last_line: int
-    kind: str  # "html" or "markdown"
-    caption_lines: list[int] = field(default_factory=list)
+    kind: str  # "html", "markdown" or "cell_lines"
+    cell_lines: list[list[int]] = field(default_factory=list)  # per cell, where each cell has its own line
 
     @property
     def width(self) -> int:
         return max((len(row) for row in self.rows), default=0)
+
+    def line_of(self, row: int, column: int) -> int:
+        """The source line of one cell: its own line in a one-cell-per-line table, else its row's."""
+        if self.cell_lines and column < len(self.cell_lines[row]):
+            return self.cell_lines[row][column]
+        return self.lines[row]
 
     def texts(self, row: int) -> list[str]:
         return [cell.text for cell in self.rows[row]]

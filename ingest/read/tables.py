@@ -263,7 +263,7 @@ class TableReader:
             out.append(
                 build_row(
                     layout=Layout.TABLE,
-                    source_line=grid.lines[r],
+                    source_line=grid.line_of(r, c),
                     label_line=grid.lines[r],
                     labels=candidates,
                     section=section,

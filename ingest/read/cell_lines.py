@@ -1,0 +1,106 @@
+"""Tables written one cell per line, as copies of web pages give them:
+
+    指標
+    單位
+    2025年
+    2024年
+    員工總數
+    人
+    1,234
+    1,100
+
+A run of header cells (a label header, maybe a unit header, period headers) fixes the width; the
+lines after it are read in rows of that width as long as each row is a label, a unit and values.
+The result is a grid like any other table's, each cell keeping its own line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.read.grid import Cell, Grid
+from ingest.read.markup import clean_text
+from ingest.read.periods import Role, column_role, is_label_header
+from ingest.text import is_not_disclosed
+
+_MAX_CELL_CHARS = 40
+_MIN_ROWS = 1
+_MAX_HEADER_CELL_CHARS = 16
+_LOOKAHEAD_CELLS = 9
+# A label header cell holds one of these (either script): the cheap test before the real one.
+_LABEL_HINT = re.compile(r"指|項|项|類|类|範疇|范畴|議題|议题|內容|内容|kpi|indicator", re.IGNORECASE)
+
+
+def _is_value(text: str) -> bool:
+    from ingest.read.tables import value_of  # one definition of a value cell
+
+    return value_of(text) is not None or is_not_disclosed(text)
+
+
+def cell_line_grids(lines: list[str]) -> list[Grid]:
+    """Every one-cell-per-line table of the report (blank lines between cells are ignored)."""
+    if not any(len(raw) <= _MAX_HEADER_CELL_CHARS and _LABEL_HINT.search(raw) for raw in lines):
+        return []  # no line could open such a table: most reports
+    cells = [(number, raw) for number, raw in enumerate(lines, start=1) if raw.strip()]
+    grids: list[Grid] = []
+    index = 0
+    while index < len(cells):
+        raw = cells[index][1]
+        if len(raw) > _MAX_HEADER_CELL_CHARS or not _LABEL_HINT.search(raw):
+            index += 1
+            continue
+        cleaned = [(number, clean_text(text)) for number, text in cells[index : index + _LOOKAHEAD_CELLS]]
+        header = _header_at(cleaned, 0)
+        if header is None:
+            index += 1
+            continue
+        grid, consumed = _read_rows(cells, index, header)
+        if grid is None:
+            index += 1
+            continue
+        grids.append(grid)
+        index += consumed
+    return grids
+
+
+def _header_at(cells: list[tuple[int, str]], start: int) -> list[Role] | None:
+    """The roles of a header run starting at `start`: a label header, then unit/period headers."""
+    if not is_label_header(cells[start][1]):
+        return None
+    roles = [Role.LABEL]
+    for _, text in cells[start + 1 : start + 8]:
+        role = column_role(text).role
+        if role not in (Role.YEAR, Role.CURRENT, Role.UNIT):
+            break
+        roles.append(role)
+    if not any(role in (Role.YEAR, Role.CURRENT) for role in roles):
+        return None
+    return roles
+
+
+def _read_rows(cells: list[tuple[int, str]], start: int, roles: list[Role]) -> tuple[Grid | None, int]:
+    width = len(roles)
+    header = [(number, clean_text(text)) for number, text in cells[start : start + width]]
+    rows = [[Cell(text, (0, c)) for c, (_, text) in enumerate(header)]]
+    cell_lines = [[number for number, _ in header]]
+    position = start + width
+    while position + width <= len(cells):
+        chunk = [(number, clean_text(text)) for number, text in cells[position : position + width]]
+        label = chunk[0][1]
+        if len(label) > _MAX_CELL_CHARS or _is_value(label) or column_role(label).role is Role.YEAR:
+            break
+        fits = all(
+            _is_value(text) if role in (Role.YEAR, Role.CURRENT) else len(text) <= _MAX_CELL_CHARS
+            for role, (_, text) in zip(roles[1:], chunk[1:], strict=True)
+        )
+        if not fits:
+            break
+        r = len(rows)
+        rows.append([Cell(text, (r, c)) for c, (_, text) in enumerate(chunk)])
+        cell_lines.append([number for number, _ in chunk])
+        position += width
+    if len(rows) - 1 < _MIN_ROWS:
+        return None, 0
+    lines = [numbers[0] for numbers in cell_lines]
+    grid = Grid(rows, lines, lines[0], cell_lines[-1][-1], "cell_lines", cell_lines=cell_lines)
+    return grid, position - start
