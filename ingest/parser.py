@@ -12,8 +12,8 @@ Four readers share the report's logical lines (`layout.logical_lines`), most str
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ingest.cells import is_cells_line, parse_cells
 from ingest.layout import Line, logical_lines
