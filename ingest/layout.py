@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.read.markup import clean_text
 from ingest.text import arabic_dates, strip_markup
 
 _TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
 _MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _MARKDOWN_RULE = re.compile(r"^[\s|:\-]+$")
 _SPACES = re.compile(r"[ \u3000\xa0]+")
+# Markup outside tables: tags, LaTeX, image links, escapes, entities, superscript marks.
+_MARKUP = re.compile(r"[<$\\!&*_¹²³⁴⁵⁶⁷⁸⁹⁰]")
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,7 @@ def logical_lines(text: str) -> list[Line]:
             row = "\t".join(_clean_cell(cell) or "-" for cell in markdown.group(1).split("|"))
             out.append(Line(number, raw, row))
             continue
-        cleaned = arabic_dates(strip_markup(raw))
+        cleaned = arabic_dates(clean_text(raw)) if _MARKUP.search(raw) else arabic_dates(raw)
         if cleaned.strip():
             out.append(Line(number, raw, cleaned))
     return out

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
 from ingest.map.lexicon import map_label
-from ingest.map.normalize import without_gloss
+from ingest.map.normalize import without_alias, without_gloss
 from ingest.metadata import ReportMetadata
 from ingest.text import parse_number
 
@@ -81,7 +81,8 @@ def build_row(
     mapping = None
     chosen = labels[0][1]
     glossed = [(bare, printed) for matched, printed in labels if (bare := without_gloss(matched))]
-    for matched, printed in [*labels, *glossed]:
+    aliased = [(bare, printed) for matched, printed in labels if (bare := without_alias(matched))]
+    for matched, printed in [*labels, *glossed, *aliased]:
         mapping = map_label(matched, section if context is None else context, unit, table_labels)
         if mapping:
             chosen = printed

@@ -50,6 +50,7 @@ _UNIT_IN_LABEL = re.compile(r"[(（]([^()（）]{1,16})[)）]$")
 _YEAR_MENTION = re.compile(r"(20\d{2})(?:年|财年)")
 _HEADING = re.compile(r"^(?:#+\s*|\d+(?:\.\d+)+\s*(?=[\u4e00-\u9fff]{2})|表\s*[:：])")
 _MAX_LABEL_CHARS = 40
+_HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
 _CAPTION_UNIT = re.compile(r"^[(（]?(?:單位|单位)\s*[:：]\s*([^\s)）]{1,16})[)）]?$")
 _MAX_GAP_LINES = 4
 _CONTEXT_LINES = 6
@@ -84,6 +85,7 @@ class _Reader:
         self.subject = ""
         self.rows: list[KpiRow] = []
         self.caption_unit: str | None = None
+        self.heading_year: int | None = None
         self.labels_below = False
 
     def read(self) -> list[KpiRow]:
@@ -92,7 +94,13 @@ class _Reader:
             if index and line.number - self.lines[index - 1].number > _MAX_GAP_LINES:
                 self.labels_below = False
             if _is_heading(text):
-                self.heading = text.lstrip("#").strip()
+                heading = text.lstrip("#").strip()
+                year = _HEADING_YEAR.fullmatch(heading)
+                if year:  # `## 2024年` over figures of that year: a period, not a new topic
+                    self.heading_year = int(year.group(1))
+                    continue
+                self.heading = heading
+                self.heading_year = None
                 self.subject = ""
                 self.caption_unit = None
                 self.labels_below = False
@@ -190,6 +198,8 @@ class _Reader:
             sentence = previous.text + prefix
         else:
             candidates = [clause] if clause else []
+        if unit is None:  # `僱員總數（人）5532`: the unit the label carries
+            unit = next((found for candidate in candidates if (found := _label_unit(candidate))), None)
         if unit is None and not (alone and candidates):
             return
         labels, label_unit, relative = self._labels(candidates)
@@ -243,11 +253,14 @@ class _Reader:
         return labels, unit, relative
 
     def _context_above(self, index: int) -> str:
-        """The lines just above, back to the last sentence end: what a key figure is about."""
+        """The lines just above, back to the last sentence end or the figure before: what a key figure
+        is about (a tile's neighbours are other tiles, not its context)."""
         parts: list[str] = []
         for steps in range(1, _CONTEXT_LINES + 1):
             above = self._previous(index, steps)
             if above is None:
+                break
+            if steps > 1 and (_values(above.text) or unit_prefix(above.text.strip()) == above.text.strip()):
                 break
             ends = [match.end() for match in _SENTENCE_END.finditer(above.text)]
             parts.insert(0, above.text[ends[-1] :] if ends else above.text)
@@ -307,6 +320,8 @@ class _Reader:
         """The fiscal year a statement is about: the report's, unless its sentence names an earlier one."""
         start = max((match.end() for match in _SENTENCE_END.finditer(sentence)), default=0)
         mentions = [int(year) for year in _YEAR_MENTION.findall(fold(sentence[start:]))]
+        if not mentions and self.heading_year is not None:
+            mentions = [self.heading_year]
         if not mentions:
             return self.fiscal_year
         year = mentions[-1]
@@ -315,6 +330,13 @@ class _Reader:
         if year >= self.first_year:
             return self.fiscal_year
         return year if self.calendar_year else None
+
+
+def _label_unit(label: str) -> str | None:
+    match = _UNIT_IN_LABEL.search(label.strip())
+    if match and unit_prefix(match.group(1)) == match.group(1):
+        return match.group(1)
+    return None
 
 
 def _is_heading(text: str) -> bool:

@@ -44,3 +44,17 @@ def without_gloss(label: str) -> str | None:
     if stripped == label.strip() or not _HAN.search(stripped):
         return None
     return stripped
+
+
+_TRAILING_ALIAS = re.compile(r"\s*[(（]([^()（）]{1,20})[)）]\s*$")
+# What a bracket may carry that changes the KPI: its scope, what it includes, its denominator.
+_MEANINGFUL = re.compile(r"范|範|scope|含|包括|包含|每|人均|直接|间接|間接|女|男|%|％")
+
+
+def without_alias(label: str) -> str | None:
+    """`因工傷損失的工作時間(工傷誤工時間)` -> `因工傷損失的工作時間`: a label without a trailing alias in
+    brackets (None when there is none, or the bracket names a scope, an inclusion or a denominator)."""
+    match = _TRAILING_ALIAS.search(label)
+    if not match or _MEANINGFUL.search(match.group(1)) or not label[: match.start()].strip():
+        return None
+    return label[: match.start()].strip()
