@@ -81,6 +81,11 @@ def is_not_disclosed(token: str) -> bool:
     return token.strip().lower() in NOT_DISCLOSED
 
 
+def half_width(text: str) -> str:
+    """Full-width digits and punctuation as ASCII (`１，２３４．５` -> `1,234.5`)."""
+    return text.translate(_FULLWIDTH)
+
+
 def is_number(token: str) -> bool:
     return bool(NUMBER.match(token.translate(_FULLWIDTH)))
 

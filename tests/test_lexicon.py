@@ -98,6 +98,17 @@ WORDINGS = [
     ("女性董事人數", "", "人", "board_female"),
     ("獨立非執行董事人數", "", "人", "board_independent"),
     ("已審結的貪污訴訟案件數目", "", "件", "corruption_cases_concluded"),
+    # Taiwan wordings (label_synonyms: 訓練 = 培訓, 志工 = 志願者, 職業災害 = 工傷, 事業廢棄物)
+    ("員工平均訓練時數", "", "小時", "training_hours_per_employee"),
+    ("志工服務時數", "", "小時", "volunteer_hours"),
+    ("職業災害死亡人數", "", "人", "work_related_fatalities"),
+    ("失能傷害損失日數", "", "天", "lost_days_work_injury"),
+    ("有害事業廢棄物", "", "公噸", "hazardous_waste"),
+    ("溫室氣體排放量（範疇一）", "", "公噸CO2e", "ghg_scope1"),
+    # Hong Kong (HKEX guide) wordings
+    ("每名僱員完成受訓的平均時數", "", "小時", "training_hours_per_employee"),
+    ("義工服務時數", "", "小時", "volunteer_hours"),
+    ("Total GHG emissions (Scope 1 and 2)", "", "tCO2e", "ghg_scope1_2"),
 ]
 
 

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ingest.map.normalize import normalize_label
+from ingest.map.normalize import canonical_words, normalize_label
 from ingest.map.units import conversion_factor
 from ingest.reference import metrics, read_seed
 from ingest.text import fold
@@ -125,7 +125,7 @@ def map_label(label: str, context: str, unit: str | None, table_labels: str = ""
     normalized = normalize_label(label)
     if not normalized:
         return None
-    folded_context = fold(context)
+    folded_context = canonical_words(fold(context))
     best: MetricMatch | None = None
     for entry in matching_entries(normalized):
         if best is not None and entry.priority >= best.priority:

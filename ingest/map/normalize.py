@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ingest.reference import read_seed
 from ingest.text import fold
 
 _BRACKETS = str.maketrans("【】〔〕［］[]{}<>《》", "()()()()()()()", "¹²³⁴⁵⁶⁷⁸⁹⁰")
@@ -22,10 +23,24 @@ _FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff)a-z%])(?:\d{1,2}|\*{1,3})$")
 _TRAILING = re.compile(r"[:;,.。、]+$")
 
 
+@lru_cache(maxsize=1)
+def _synonyms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Regional words for the same thing (`訓練` = `培訓`, `志工` = `志願者`): the `label_synonyms` seed."""
+    words = {fold(row["word"]): fold(row["canonical"]) for row in read_seed("label_synonyms.csv")}
+    pattern = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+    return pattern, words
+
+
+def canonical_words(folded: str) -> str:
+    """Folded text with regional words replaced by the lexicon's words."""
+    pattern, words = _synonyms()
+    return pattern.sub(lambda match: words[match.group()], folded)
+
+
 @lru_cache(maxsize=65536)
 def normalize_label(text: str) -> str:
-    """Folded label without numbering, bullets, `其中：` or footnote marks."""
-    label = fold(text).translate(_BRACKETS)
+    """Folded label in the lexicon's words, without numbering, bullets, `其中：` or footnote marks."""
+    label = canonical_words(fold(text).translate(_BRACKETS))
     label = _LEADING.sub("", label)
     label = _WHERE.sub("", label)
     label = _TRAILING.sub("", label)

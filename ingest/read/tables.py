@@ -20,7 +20,7 @@ from ingest.map.units import looks_like_unit
 from ingest.read.grid import Cell, Grid
 from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, year_of
 from ingest.rows import KpiRow, Layout, build_row
-from ingest.text import fold
+from ingest.text import fold, half_width
 
 _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _NUMBER_WITH_MARK = re.compile(
@@ -62,7 +62,7 @@ def value_of(text: str) -> str | None:
 
     `8,202.6 4` is 8,202.6 with footnote 4; `1 234 567` (thin spaces) is one number.
     """
-    text = text.strip()
+    text = half_width(text.strip())
     if _NUMBER.match(text):
         return text
     match = _NUMBER_WITH_MARK.match(text)
