@@ -46,7 +46,10 @@ _HEADER_WORDS = re.compile(
 _COLUMN_WORDS = re.compile(r"指标|项目|类别|类型|种类|单位|kpi|范畴|绩效|indicator|unit")
 _FOOTNOTE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)）])(?<!范围)(?<!范畴)(?<!类别)\s?\d{1,2}$")
 _PROSE_END = re.compile(r"[。；;！!？?]")
-_HEADER_HINT = re.compile(r"20\d{2}|單位|单位|數量|数量|數據|数据|數值|数值", re.IGNORECASE)
+_HEADER_HINT = re.compile(r"20\d{2}|1[01]\d\s*年|單位|单位|數量|数量|數據|数据|數值|数值", re.IGNORECASE)
+# Taiwan's ROC years in a header (`113年` = 2024), made Gregorian before the columns are read.
+_ROC_YEAR = re.compile(r"(?<![\d.,])(1[01]\d)(\s*年)")
+_ROC_OFFSET = 1911
 _MAX_HEADER_CHARS = 120
 _MAX_LABEL_FRAGMENTS = 3
 _MAX_GAP_LINES = 12
@@ -63,6 +66,7 @@ def parse_header(text: str) -> list[Column] | None:
     """Columns of a table header line, or None if the line is not a header."""
     if len(text) > _MAX_HEADER_CHARS or not _HEADER_HINT.search(text):
         return None  # most lines: prose
+    text = _ROC_YEAR.sub(lambda match: f"{int(match.group(1)) + _ROC_OFFSET}{match.group(2)}", text)
     years = [int(y) for y in _YEAR_COLUMN.findall(text)]
     units = _UNIT_COLUMN.findall(text)
     rest = fold(_CHANGE_COLUMN.sub(" ", _UNIT_COLUMN.sub(" ", _YEAR_COLUMN.sub(" ", text))))

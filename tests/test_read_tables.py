@@ -304,3 +304,29 @@ def test_key_figures_with_the_label_above_do_not_take_the_next_label() -> None:
 def test_a_tile_without_unit_takes_the_caption_unit() -> None:
     text = HEAD_HK + "## 經營\n\n單位：萬元\n\n營業收入\n12,345.6\n"
     assert facts(text) == {("revenue", 2025): 123_456_000}
+
+
+def test_a_taiwan_text_table_with_roc_year_columns_and_litres() -> None:
+    text = "示例光電股份有限公司\n2024年永續報告書\n報告期間：2024年1月1日至2024年12月31日\n\n"
+    text += "項目\t單位\t112年\t113年\n總用水量\t百萬公升\t12.5\t13.1\n有害事業廢棄物\t公噸\t3.2\t2.9\n"
+    assert facts(text) == {
+        ("water_consumption", 2023): 12_500,
+        ("water_consumption", 2024): 13_100,
+        ("hazardous_waste", 2023): 3.2,
+        ("hazardous_waste", 2024): 2.9,
+    }
+
+
+def test_a_pdf_text_table_aligned_with_spaces_and_indented_sub_rows() -> None:
+    text = "示例光電股份有限公司\n2024年永續報告書\n報告期間：2024年1月1日至2024年12月31日\n\n"
+    text += (
+        "關鍵績效指標              單位              2024年         2023年\n"
+        "溫室氣體排放\n"
+        "  範疇一                  公噸CO2e          1,234.5        1,100.2\n"
+        "  範疇二                  公噸CO2e          5,678.9        5,432.1\n"
+        "用電量                     千度              12,345         11,234\n"
+    )
+    got = facts(text)
+    assert got[("ghg_scope1", 2024)] == 1234.5
+    assert got[("ghg_scope2", 2023)] == 5432.1
+    assert got[("electricity_purchased", 2024)] == 12_345, "千度 is a thousand kWh: one MWh"
