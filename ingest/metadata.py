@@ -21,7 +21,7 @@ _YEAR_ENDED = re.compile(
     r"截至\s*" + _DATE + r"\s*止\s*(?:的)?\s*(?:年度|財政年度|财政年度|財年|财年|十二個月|十二个月)"
 )
 _TITLE_YEAR = re.compile(
-    r"(20\d{2})\s*(?:年度?)?\s*(?:[^\n。]{0,20})?(?:ESG|環境|环境|可持續|可持续|社會責任|社会责任)[^\n。]{0,30}(?:報告|报告)"
+    r"(20\d{2})\s*(?:年度?)?\s*(?:[^\n。]{0,20})?(?:ESG|環境|环境|可持續|可持续|永續|永续|社會責任|社会责任|企業社會|企业社会)[^\n。]{0,30}(?:報告|报告)"
 )
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _STANDARDS = {
@@ -139,14 +139,23 @@ def _from_file_name(name: str) -> tuple[str | None, str | None, int | None]:
     return name_part, code.group(1) if code else None, int(year.group(1)) if year else None
 
 
+_ROC_DATE_YEAR = re.compile(r"(?<![\d.,])(?:民國|民国)?(1[01]\d)(\s*年)(?=\s*(?:\d{1,2}\s*月|度|永續|永续|報告|报告|ESG))")
+
+
+def _gregorian(text: str) -> str:
+    """Taiwan's ROC years in dates and titles (`113年12月31日`, `113年度永續報告書`) as Gregorian years."""
+    return _ROC_DATE_YEAR.sub(lambda match: f"{int(match.group(1)) + 1911}{match.group(2)}", text)
+
+
 def extract_metadata(text: str, source_name: str | None = None) -> ReportMetadata:
     """Company, code, period and script from the report's opening lines; the file name fills gaps."""
     text = arabic_dates(text)
-    head = text[:_HEAD_CHARS]
+    opening = _gregorian(text[:40000])  # where company, code and period are stated
+    head = opening[:_HEAD_CHARS]
     name_company, name_code, name_year = _from_file_name(source_name) if source_name else (None, None, None)
-    company = _title_company(head) or _company(head) or _company(text[:40000]) or name_company
-    stock = _STOCK_CODE.search(text[:40000])
-    period = _period(text)
+    company = _title_company(head) or _company(head) or _company(opening) or name_company
+    stock = _STOCK_CODE.search(opening)
+    period = _period(opening)
     report_year = _report_year(head) or name_year
     if period:
         start, end = period

@@ -81,6 +81,7 @@ def test_column_roles() -> None:
     assert column_role("數據").role is Role.CURRENT
     assert column_role("數量（人）").unit == "人"
     assert column_role("2024年").year == 2024
+    assert column_role("2025年（噸）").unit == "吨"
 
 
 def test_rowspan_and_colspan_are_expanded_to_a_grid_with_source_lines() -> None:
@@ -330,3 +331,17 @@ def test_a_pdf_text_table_aligned_with_spaces_and_indented_sub_rows() -> None:
     assert got[("ghg_scope1", 2024)] == 1234.5
     assert got[("ghg_scope2", 2023)] == 5432.1
     assert got[("electricity_purchased", 2024)] == 12_345, "千度 is a thousand kWh: one MWh"
+
+
+def test_taiwan_roc_dates_give_the_reporting_period() -> None:
+    from ingest.metadata import extract_metadata
+
+    meta = extract_metadata("示例光電股份有限公司\n113年度永續報告書\n報告期間：民國113年1月1日至113年12月31日\n")
+    assert (meta.company_name, meta.fiscal_year, str(meta.period_end)) == ("示例光電股份有限公司", 2024, "2024-12-31")
+
+
+def test_the_file_name_fills_what_the_opening_lines_do_not_say() -> None:
+    from ingest.metadata import extract_metadata
+
+    meta = extract_metadata("本報告介紹公司的環境與社會表現。\n", "示例航運控股有限公司_00999_2024_ESG.md")
+    assert (meta.company_name, meta.stock_code, meta.fiscal_year) == ("示例航運控股有限公司", "00999", 2024)

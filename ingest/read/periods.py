@@ -16,6 +16,7 @@ from enum import StrEnum
 from ingest.text import arabic_dates, fold
 
 _ROC_OFFSET = 1911
+_HEADER_UNIT = re.compile(r"\(([^()]{1,12})\)$")
 
 
 class Role(StrEnum):
@@ -85,8 +86,9 @@ def column_role(header: str) -> ColumnRole:
     """What a column holds, from its header text alone."""
     text = fold(header)
     year = year_of(header)
-    if year is not None:
-        return ColumnRole(Role.YEAR, year)
+    if year is not None:  # `2025年（噸）`: the unit of the column's values may ride along
+        unit = _HEADER_UNIT.search(text)
+        return ColumnRole(Role.YEAR, year, unit=unit.group(1) if unit else None)
     if _CHANGE.search(text) or _TARGET.search(text) or _SKIP.match(text):
         return ColumnRole(Role.SKIP)
     if _UNIT.match(text):
