@@ -6,11 +6,12 @@ BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock 2>/dev/null | sha256sum | cut -c1-12)
 ENV := source scripts/env.sh &&
 
-.PHONY: help venv run run-generated test lint fmt airflow eval bench bench-warehouse docs clean lock
+.PHONY: help venv system-deps run run-generated test test-unit lint fmt airflow eval bench bench-warehouse docs clean lock
 
 help:
 	@echo "make run      run the pipeline once through Airflow (land -> ingest -> dbt -> GX -> publish)"
-	@echo "make test     run the whole test suite"
+	@echo "make test     run the whole test suite (installs missing Debian packages as root)"
+	@echo "make test-unit  parser and mapping tests only (seconds, no services)"
 	@echo "make lint     ruff (Python) and sqlfluff (dbt SQL)"
 	@echo "make airflow  start the Airflow UI at http://localhost:8080 (login printed)"
 	@echo "make eval     extraction precision/recall against ../shared/gold"
@@ -41,8 +42,17 @@ run: venv
 airflow: venv
 	$(ENV) scripts/airflow_ui.sh
 
-test: venv
+# Debian packages the integration tests need (Chromium, docker-compose, PostgreSQL, a CJK font).
+system-deps:
+	@scripts/system_deps.sh
+
+test: venv system-deps
 	$(ENV) $(BIN)/python -m pytest
+
+# Parser, mapping and reference-data tests: no services, a few seconds.
+test-unit: venv
+	$(ENV) $(BIN)/python -m pytest -m "not integration" tests/test_parser.py tests/test_layouts.py \
+	  tests/test_read_tables.py tests/test_lexicon.py tests/test_reference.py
 
 lint: venv
 	$(ENV) $(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -77,11 +77,11 @@ CHROMIUM_FLAGS = [
 def open_in_chromium(url: str, screenshot: Path) -> tuple[str, str]:
     """Open `url` in headless Debian Chromium (driven by Playwright); save a screenshot.
 
-    Returns (title, visible text). Fails, not skips, without Chromium: .ci/run installs it.
+    Returns (title, visible text). Fails, not skips, without Chromium: make test installs it.
     """
     from playwright.sync_api import sync_playwright
 
-    assert CHROMIUM.exists(), f"{CHROMIUM} missing: apt-get install chromium (.ci/run does)"
+    assert CHROMIUM.exists(), f"{CHROMIUM} missing: apt-get install chromium (make test does)"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         try:

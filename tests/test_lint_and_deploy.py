@@ -29,7 +29,7 @@ def test_sqlfluff_is_clean_on_dbt_models() -> None:
 def test_docker_compose_file_is_valid_for_compose() -> None:
     compose = shutil.which("docker-compose")
     if compose is None:
-        pytest.fail("docker-compose (Debian package) is not installed; .ci/run installs it")
+        pytest.fail("docker-compose (Debian package) is not installed; make test installs it (scripts/system_deps.sh)")
     env = {
         **os.environ,
         "AIRFLOW_ADMIN_PASSWORD": "test-only",

@@ -34,7 +34,7 @@ def as_postgres(*command: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
-    assert PG_BIN, "PostgreSQL server not installed: apt-get install postgresql (.ci/run does)"
+    assert PG_BIN, "PostgreSQL server not installed: apt-get install postgresql (make test does)"
     assert os.geteuid() == 0, "the test starts PostgreSQL as the postgres user, which needs root"
     bin_dir = Path(PG_BIN[-1])
     folder = Path(tempfile.mkdtemp(prefix="esg-pg-"))
