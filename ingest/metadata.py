@@ -139,7 +139,9 @@ def _from_file_name(name: str) -> tuple[str | None, str | None, int | None]:
     return name_part, code.group(1) if code else None, int(year.group(1)) if year else None
 
 
-_ROC_DATE_YEAR = re.compile(r"(?<![\d.,])(?:民國|民国)?(1[01]\d)(\s*年)(?=\s*(?:\d{1,2}\s*月|度|永續|永续|報告|报告|ESG))")
+_ROC_DATE_YEAR = re.compile(
+    r"(?<![\d.,])(?:民國|民国)?(1[01]\d)(\s*年)(?=\s*(?:\d{1,2}\s*月|度|永續|永续|報告|报告|ESG))"
+)
 
 
 def _gregorian(text: str) -> str:
