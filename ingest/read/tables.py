@@ -192,74 +192,46 @@ class TableReader:
         context_head: str,
         unit_default: str | None,
     ) -> list[KpiRow]:
+        """The KPI rows of one grid row; a row without values updates the section or parent instead."""
         label_columns = set(columns.label_columns())
         # A label cell spanned over the value columns (`79. | 供應商數量` across the row) is no value.
         texts = [
             "" if c not in label_columns and cell.origin[1] in label_columns else cell.text
             for c, cell in enumerate(cells)
         ]
-        distinct = [text for text in dict.fromkeys(cell.text for cell in cells) if text]
         value_columns = [c for c in columns.value_columns if c < len(cells)]
         values = {c: value_of(texts[c]) for c in value_columns}
-        has_value = any(value is not None for value in values.values())
-        numbered = any(_NUMBERING.match(texts[c].strip()) for c in label_columns if c < len(cells) and texts[c].strip())
-        if numbered:
+        if any(_NUMBERING.match(texts[c].strip()) for c in label_columns if c < len(cells) and texts[c].strip()):
             state.parent, state.parent_column = "", -1  # a numbered row is a new item
-        if not has_value:
-            if len(distinct) == 1:
-                state.section, state.parent, state.parent_column = clean_label(distinct[0]), "", -1
-                state.last_label = ""
-                return []
-            labels = self._labels(cells, r, columns)
-            if labels and all(not texts[c] for c in value_columns):
-                state.parent, state.parent_column = labels[-1]
+        if all(value is None for value in values.values()):
+            self._structure_row(cells, r, columns, texts, value_columns, state)
             return []
-        labels = self._labels(cells, r, columns)
-        row_year = None
-        if len(labels) >= 2 and year_of(labels[-1][0]) is not None:  # `因公死亡人數 | 人 | 2023年 | 0`
-            row_year = year_of(labels[-1][0])
-            labels = labels[:-1]
-        if not labels:
+        read = self._row_label(cells, r, columns, state)
+        if read is None:
             return []
-        # A parent row's children sit in the same or a later label column (or are unnumbered).
-        if state.parent and labels[-1][1] < state.parent_column:
-            state.parent, state.parent_column = "", -1
-        label_text = labels[-1][0]
-        categories = [text for text, _ in labels[:-1]]
-        group_item = _GROUP_ITEM.split(label_text, maxsplit=1)
-        if len(group_item) == 2:  # `按性別劃分的員工人數-女性`: a group and its item in one cell
-            categories.append(group_item[0])
-            label_text = group_item[1]
-        label, label_unit = split_label(label_text)
-        label = clean_label(label)
-        if not label:
-            return []
+        label, label_unit, categories, row_year = read
         unit_cell = texts[columns.unit_column] if columns.unit_column is not None else ""
-        unit_cell = (
-            _FOOTNOTE_TAIL.sub("", unit_cell).strip() if unit_cell and not looks_like_unit(unit_cell) else unit_cell
-        )
+        if unit_cell and not looks_like_unit(unit_cell):
+            unit_cell = _FOOTNOTE_TAIL.sub("", unit_cell).strip()
         # A bare label (`範圍二`, `密度`, `女性`) takes its meaning from the valued row above it.
-        above = state.last_label if len(normalize_label(label)) <= _BARE_LABEL_CHARS else ""
+        bare = len(normalize_label(label)) <= _BARE_LABEL_CHARS
+        above = state.last_label if bare else ""
         section = " / ".join(part for part in (context_head, state.section, *categories, state.parent, above) if part)
         candidates = [(label, label)]
         for prefix in (*reversed(categories), state.parent):
             if prefix and prefix != label:
-                joined = clean_label(split_label(prefix)[0]) + label
-                candidates.append((joined, label))
-        if len(normalize_label(label)) > _BARE_LABEL_CHARS:
+                candidates.append((clean_label(split_label(prefix)[0]) + label, label))
+        if not bare:
             state.last_label = label
         out = []
         for c in value_columns:
-            raw = values[c]
-            if raw is None:
-                continue
-            role = columns.roles[c]
+            role, raw = columns.roles[c], values[c]
             year = row_year or (role.year if role.role is Role.YEAR else self.fiscal_year)
-            if year is None or (self.fiscal_year is not None and year > self.fiscal_year):
-                continue  # a future year: a target or a pathway
-            unit = (unit_cell or None) or label_unit or role.unit or unit_default
-            if unit is None and raw.endswith("%"):
-                unit = "%"
+            if raw is None or year is None or (self.fiscal_year is not None and year > self.fiscal_year):
+                continue  # not disclosed, or a future year: a target or a pathway
+            unit = (
+                (unit_cell or None) or label_unit or role.unit or unit_default or ("%" if raw.endswith("%") else None)
+            )
             out.append(
                 build_row(
                     layout=Layout.TABLE,
@@ -275,6 +247,43 @@ class TableReader:
                 )
             )
         return out
+
+    def _structure_row(
+        self, cells: list[Cell], r: int, columns: Columns, texts: list[str], value_columns: list[int], state: _State
+    ) -> None:
+        """A row without values: one text across the row is a section; a label with empty cells a parent."""
+        distinct = [text for text in dict.fromkeys(cell.text for cell in cells) if text]
+        if len(distinct) == 1:
+            state.section, state.parent, state.parent_column = clean_label(distinct[0]), "", -1
+            state.last_label = ""
+            return
+        labels = self._labels(cells, r, columns)
+        if labels and all(not texts[c] for c in value_columns):
+            state.parent, state.parent_column = labels[-1]
+
+    def _row_label(
+        self, cells: list[Cell], r: int, columns: Columns, state: _State
+    ) -> tuple[str, str | None, list[str], int | None] | None:
+        """(label, unit it carries, category labels, a year a label cell names) of a row with values."""
+        labels = self._labels(cells, r, columns)
+        row_year = None
+        if len(labels) >= 2 and year_of(labels[-1][0]) is not None:  # `因公死亡人數 | 人 | 2023年 | 0`
+            row_year = year_of(labels[-1][0])
+            labels = labels[:-1]
+        if not labels:
+            return None
+        # A parent row's children sit in the same or a later label column (or are unnumbered).
+        if state.parent and labels[-1][1] < state.parent_column:
+            state.parent, state.parent_column = "", -1
+        label_text = labels[-1][0]
+        categories = [text for text, _ in labels[:-1]]
+        group_item = _GROUP_ITEM.split(label_text, maxsplit=1)
+        if len(group_item) == 2:  # `按性別劃分的員工人數-女性`: a group and its item in one cell
+            categories.append(group_item[0])
+            label_text = group_item[1]
+        label, label_unit = split_label(label_text)
+        label = clean_label(label)
+        return (label, label_unit, categories, row_year) if label else None
 
     def _labels(self, cells: list[Cell], r: int, columns: Columns) -> list[tuple[str, int]]:
         """The row's label cells, left to right, each once (a colspan repeats a cell), no numbering."""
