@@ -20,11 +20,13 @@ from ingest.layout import Line, logical_lines
 from ingest.map.units import looks_like_unit
 from ingest.metadata import extract_metadata
 from ingest.read.cell_lines import cell_line_grids
+from ingest.read.footnotes import footnote_below
 from ingest.read.grid import Grid, html_grids, markdown_grids
 from ingest.read.markup import clean_text
 from ingest.read.scope import report_scopes, scope_of
 from ingest.read.tables import TableReader
 from ingest.rows import KpiRow, Layout, ParsedReport, build_row
+from ingest.selection import confirmations
 from ingest.statements import parse_statements
 from ingest.text import fold, is_not_disclosed, is_number
 
@@ -163,7 +165,19 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
         report.rows.extend(parse_cells(lines, metadata.fiscal_year, consumed))
         report.rows.extend(parse_statements([line for line in lines if line.number not in consumed], metadata))
     _attach_scopes(report.rows, text)
+    _attach_notes(report.rows, text)
     return report
+
+
+def _attach_notes(rows: list[KpiRow], text: str) -> None:
+    """The footnote that may confirm a weakly labelled figure (`label_confirmations.note_confirms`)."""
+    lines: list[str] | None = None
+    for row in rows:
+        rule = confirmations().get(row.metric_code or "")
+        if rule is None or rule.note_confirms is None or (row.rule_priority or 1) < rule.min_priority:
+            continue
+        lines = lines if lines is not None else text.splitlines()
+        row.note = footnote_below(lines, row.source_line, rule.note_confirms)
 
 
 def _attach_scopes(rows: list[KpiRow], text: str) -> None:

@@ -39,6 +39,7 @@ class KpiRow:
     layout: str = Layout.TABLE
     scope_note: str | None = None  # the report's own words on what the figure covers
     is_partial_scope: bool = False  # the figure covers only part of the company (head office, some sites)
+    note: str | None = None  # a footnote below the figure that confirms what it is (label_confirmations)
 
     def as_record(self) -> dict[str, object]:
         return asdict(self)

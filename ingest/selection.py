@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+import re
 from functools import cache
 
 from ingest.reference import read_seed
 from ingest.rows import KpiRow, Layout
+from ingest.text import fold
 
 _LAYOUT_RANK = {Layout.TABLE: 0, Layout.CELLS: 1, Layout.KEY_FIGURE: 2, Layout.PROSE: 3}
 
@@ -24,6 +26,7 @@ class Confirmation:
     relative_tolerance: float
     keep_when_missing: bool
     void_if_reported: str
+    note_confirms: re.Pattern[str] | None  # a footnote of the figure that, if it says this, confirms it
 
 
 @cache
@@ -37,6 +40,7 @@ def confirmations() -> dict[str, Confirmation]:
             relative_tolerance=float(row["relative_tolerance"]),
             keep_when_missing=row["when_missing"] == "keep",
             void_if_reported=row["void_if_reported"],
+            note_confirms=re.compile(row["note_confirms"]) if row["note_confirms"] else None,
         )
         for row in read_seed("label_confirmations.csv")
     }
@@ -56,6 +60,8 @@ def _confirmed(row: KpiRow, chosen: dict[tuple[str, int], KpiRow]) -> bool:
         return True
     if rule.void_if_reported and any(code == rule.void_if_reported for code, _ in chosen):
         return False
+    if row.note and rule.note_confirms and rule.note_confirms.search(fold(row.note)):
+        return True
     if not rule.parts:
         return True
     parts = [chosen.get((code, row.fiscal_year)) for code in rule.parts]
@@ -102,9 +108,9 @@ def _table_values(rows: Iterable[KpiRow]) -> dict[tuple[int, float], set[str | N
 
 
 def _restates_another_row(row: KpiRow, tables: dict[tuple[int, float], set[str | None]]) -> bool:
-    """A prose figure that repeats a table value printed under another label (prose `水資源使用量`
-    = table `總取水量`) is the table's KPI said loosely, not a second KPI."""
+    """A prose figure that repeats a table value the table gives another metric is that KPI said
+    loosely, not a second one (an unmapped table row proves nothing: it may be a total row)."""
     if row.layout == Layout.TABLE or sum(char.isdigit() for char in row.raw_value) < _MIN_DISTINCTIVE_DIGITS:
         return False
-    metrics = tables.get((row.fiscal_year, row.reported_value))
+    metrics = tables.get((row.fiscal_year, row.reported_value), set()) - {None}
     return bool(metrics) and row.metric_code not in metrics

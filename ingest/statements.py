@@ -179,7 +179,8 @@ class _Reader:
         if not prefix.strip(_BULLETS):  # the value opens its line: a key figure, or prose wrapped before it
             candidates, label_line = self._labels_above(index)
             sentence = (previous.text if previous else "") + prefix
-            below = self._label_below(index) if alone else None
+            # Only a figure that prints its unit (`1,437 人`): a bare number is too often a page number.
+            below = self._label_below(index) if alone and value.unit else None
             label_above = (
                 bool(candidates)
                 and previous is not None
@@ -260,8 +261,8 @@ class _Reader:
             above = self._previous(index, steps)
             if above is None:
                 break
-            if steps > 1 and (_values(above.text) or unit_prefix(above.text.strip()) == above.text.strip()):
-                break
+            if "\t" in above.text or _values(above.text) or unit_prefix(above.text.strip()) == above.text.strip():
+                break  # a table row, another figure or a unit line: no longer this figure's context
             ends = [match.end() for match in _SENTENCE_END.finditer(above.text)]
             parts.insert(0, above.text[ends[-1] :] if ends else above.text)
             if ends:

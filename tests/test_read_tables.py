@@ -345,3 +345,25 @@ def test_the_file_name_fills_what_the_opening_lines_do_not_say() -> None:
 
     meta = extract_metadata("本報告介紹公司的環境與社會表現。\n", "示例航運控股有限公司_00999_2024_ESG.md")
     assert (meta.company_name, meta.stock_code, meta.fiscal_year) == ("示例航運控股有限公司", "00999", 2024)
+
+
+@pytest.mark.parametrize(
+    ("footnote", "kept"),
+    [
+        ("5 本公司不涉及直接溫室氣體排放（範圍一）；範圍二按外購電力計算。", True),
+        ("5 排放總量包括範圍一、範圍二及範圍三（商務差旅）。", False),
+        ("", False),
+    ],
+)
+def test_an_unscoped_ghg_total_counts_as_scope_1_and_2_only_when_its_footnote_says_so(
+    footnote: str, kept: bool
+) -> None:
+    text = HEAD_HK + "指標 單位 2025年\n溫室氣體排放總量5 噸二氧化碳當量 290.23\n\n" + footnote + "\n"
+    assert (("ghg_scope1_2", 2025) in facts(text)) is kept
+
+
+def test_not_only_is_no_scope_statement() -> None:
+    from ingest.read.scope import report_scopes
+
+    assert report_scopes("本集團不僅為新員工提供全面了解企業的平台，也提供培訓。") == {}
+    assert report_scopes("以下環境數據僅涵蓋香港辦事處。")["E"].partial
