@@ -21,7 +21,7 @@ from ingest.map.units import looks_like_unit
 from ingest.metadata import extract_metadata
 from ingest.read.cell_lines import cell_line_grids
 from ingest.read.footnotes import footnote_below
-from ingest.read.grid import Grid, html_grids, markdown_grids
+from ingest.read.grid import Grid, html_grids, markdown_grids, tab_grids
 from ingest.read.markup import clean_text
 from ingest.read.scope import report_scopes, scope_of
 from ingest.read.tables import TableReader
@@ -220,7 +220,8 @@ def parse_grids(text: str, fiscal_year: int | None, consumed: set[int]) -> list[
     """Rows of every HTML or Markdown period table; adds the lines of the tables it read to `consumed`."""
     raw_lines = text.splitlines()
     grids: list[Grid] = sorted(
-        html_grids(text) + markdown_grids(raw_lines) + cell_line_grids(raw_lines), key=lambda grid: grid.first_line
+        html_grids(text) + markdown_grids(raw_lines) + tab_grids(raw_lines) + cell_line_grids(raw_lines),
+        key=lambda grid: grid.first_line,
     )
     reader = TableReader(fiscal_year)
     rows: list[KpiRow] = []

@@ -21,6 +21,9 @@ _ROW_START = re.compile(r"<tr\b", re.IGNORECASE)
 _MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _MARKDOWN_RULE = re.compile(r"^[\s|:\-]+$")
 _MAX_SPAN = 50
+_MAX_SECTION_CHARS = 40
+_SENTENCE_END = re.compile(r"[。；;！!？?：:，,]")
+_TABLE_TAG_OR_PIPE = re.compile(r"<t[dhr]\b|^\s*\|", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ class Grid:
     lines: list[int]
     first_line: int
     last_line: int
-    kind: str  # "html", "markdown" or "cell_lines"
+    kind: str  # "html", "markdown", "tabs" or "cell_lines"
     cell_lines: list[list[int]] = field(default_factory=list)  # per cell, where each cell has its own line
 
     @property
@@ -147,6 +150,48 @@ def markdown_grids(lines: list[str]) -> list[Grid]:
             continue
         r = len(rows)
         rows.append([Cell(clean_text(cell), (r, c)) for c, cell in enumerate(match.group(1).split("|"))])
+        numbers.append(number)
+    close()
+    return grids
+
+
+def _is_section_line(raw: str) -> bool:
+    text = raw.strip()
+    return len(text) <= _MAX_SECTION_CHARS and not _SENTENCE_END.search(text) and not any(ch.isdigit() for ch in text)
+
+
+def tab_grids(lines: list[str]) -> list[Grid]:
+    """Runs of tab-separated lines (a table copied from a web page or a spreadsheet) as grids; one
+    blank line inside a run is allowed. Cells keep their printed text (a bilingual cell stays whole)."""
+    grids: list[Grid] = []
+    rows: list[list[Cell]] = []
+    numbers: list[int] = []
+    blank = 0
+
+    def close() -> None:
+        if len(rows) >= 2:
+            width = max(len(row) for row in rows)
+            padded = [row + [Cell("", (r, c)) for c in range(len(row), width)] for r, row in enumerate(rows)]
+            grids.append(Grid(padded, list(numbers), numbers[0], numbers[-1], "tabs"))
+        rows.clear()
+        numbers.clear()
+
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            blank += 1
+            if blank > 1:
+                close()
+            continue
+        cells = [cell.strip() for cell in raw.split("\t")]
+        if rows and "\t" not in raw.strip() and _is_section_line(raw):
+            cells = [raw.strip()]  # a section row inside the table (`排放物 Emissions`)
+        elif "\t" not in raw.strip() or sum(1 for cell in cells if cell) < 2 or _TABLE_TAG_OR_PIPE.search(raw):
+            close()
+            blank = 0
+            continue
+        blank = 0
+        r = len(rows)
+        rows.append([Cell(clean_text(cell), (r, c)) for c, cell in enumerate(cells)])
         numbers.append(number)
     close()
     return grids

@@ -56,6 +56,19 @@ class Columns:
         first_value = min(self.value_columns, default=len(self.roles))
         return [i for i, role in enumerate(self.roles[:first_value]) if role.role is Role.LABEL]
 
+    def shifted_for(self, texts: list[str]) -> Columns:
+        """These columns, moved right for a row with more leading cells than the header has (a category
+        cell the header does not name: `按性別劃分 | 女性員工佔比 | % | 43` under `指標 | 單位 | 2024年`)."""
+        last_value = max(self.value_columns, default=-1)
+        used = max((c for c, text in enumerate(texts) if text), default=-1)
+        shift = used - last_value
+        if shift <= 0 or last_value < 0:
+            return self
+        moved = [c + shift for c in self.value_columns]
+        if not any(value_of(texts[c]) is not None for c in moved if c < len(texts)):
+            return self
+        return Columns([ColumnRole(Role.LABEL)] * shift + self.roles, self.header_line)
+
 
 def value_of(text: str) -> str | None:
     """The number a value cell holds, without footnote marks; None for text or not-disclosed.
@@ -102,6 +115,16 @@ def header_roles(cells: list[str]) -> list[ColumnRole] | None:
     if not any(role.role is Role.YEAR for role in roles) and not names_columns:
         return None
     return roles
+
+
+def _unit_cell(text: str) -> str:
+    """The unit a unit cell gives: `噸 tonnes` -> `噸`, `人5` -> `人` (a footnote mark)."""
+    if not text or looks_like_unit(text):
+        return text
+    for token in text.split():
+        if looks_like_unit(token):
+            return token
+    return _FOOTNOTE_TAIL.sub("", text).strip()
 
 
 def caption_unit(text: str) -> str | None:
@@ -168,11 +191,12 @@ class TableReader:
             cells = grid.rows[r]
             texts = [cell.text for cell in cells]
             roles = header_roles(texts)
-            if roles is not None and len(roles) == len(columns.roles):
+            if roles is not None:
                 columns = Columns(roles, grid.lines[r])  # a repeated or new header
                 self.previous = columns
                 continue
-            rows.extend(self._row(grid, r, cells, columns, state, context_head, unit_default))
+            row_columns = columns.shifted_for(texts) if grid.kind == "tabs" else columns
+            rows.extend(self._row(grid, r, cells, row_columns, state, context_head, unit_default))
         return rows
 
     def _header(self, grid: Grid) -> tuple[Columns | None, int]:
@@ -210,9 +234,7 @@ class TableReader:
         if read is None:
             return []
         label, label_unit, categories, row_year = read
-        unit_cell = texts[columns.unit_column] if columns.unit_column is not None else ""
-        if unit_cell and not looks_like_unit(unit_cell):
-            unit_cell = _FOOTNOTE_TAIL.sub("", unit_cell).strip()
+        unit_cell = _unit_cell(texts[columns.unit_column] if columns.unit_column is not None else "")
         # A bare label (`範圍二`, `密度`, `女性`) takes its meaning from the valued row above it.
         bare = len(normalize_label(label)) <= _BARE_LABEL_CHARS
         above = state.last_label if bare else ""
