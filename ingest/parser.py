@@ -22,7 +22,7 @@ from ingest.metadata import extract_metadata
 from ingest.read.cell_lines import cell_line_grids
 from ingest.read.footnotes import footnote_below
 from ingest.read.grid import Grid, html_grids, markdown_grids, tab_grids
-from ingest.read.markup import clean_text
+from ingest.read.markup import clean_text, strip_footnote_mark
 from ingest.read.scope import report_scopes, scope_of
 from ingest.read.tables import TableReader
 from ingest.rows import KpiRow, Layout, ParsedReport, build_row
@@ -46,7 +46,6 @@ _HEADER_WORDS = re.compile(
     r"|财年|财政年度|fy|indicators?|units?|items?|category|kpis?|remarks?|data|[|:\-/]"
 )
 _COLUMN_WORDS = re.compile(r"指标|项目|类别|类型|种类|单位|kpi|范畴|绩效|indicator|unit")
-_FOOTNOTE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)）])(?<!范围)(?<!范畴)(?<!类别)\s?\d{1,2}$")
 _PROSE_END = re.compile(r"[。；;！!？?]")
 _HEADER_HINT = re.compile(r"20\d{2}|1[01]\d\s*年|單位|单位|數量|数量|數據|数据|數值|数值", re.IGNORECASE)
 # Taiwan's ROC years in a header (`113年` = 2024), made Gregorian before the columns are read.
@@ -129,7 +128,7 @@ def split_label_unit(tokens: list[str]) -> tuple[str, str | None]:
 
 def clean_label(label: str) -> str:
     label = label.strip().lstrip("•·-*#>").strip()
-    return _FOOTNOTE_TAIL.sub("", label).strip()
+    return strip_footnote_mark(label).strip()
 
 
 def _indent(line: str) -> int:

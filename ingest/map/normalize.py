@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ingest.read.markup import strip_footnote_mark
 from ingest.reference import read_seed
 from ingest.text import fold
 
@@ -19,7 +20,6 @@ _LEADING = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,2})*[.、)]|[(]?[一二三四五六七八九十]{1,3}[)、.]|[(]\d{1,2}[)]|[a-z][.)]|[-–—•·*#>:]+)+"
 )
 _WHERE = re.compile(r"^(?:其中|包括|含)[:]?")
-_FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff)a-z%])(?:\d{1,2}|\*{1,3})$")
 _TRAILING = re.compile(r"[:;,.。、]+$")
 
 
@@ -44,7 +44,7 @@ def normalize_label(text: str) -> str:
     label = _LEADING.sub("", label)
     label = _WHERE.sub("", label)
     label = _TRAILING.sub("", label)
-    label = _FOOTNOTE.sub("", label)
+    label = strip_footnote_mark(label)
     return _TRAILING.sub("", label)
 
 
@@ -63,7 +63,7 @@ def without_gloss(label: str) -> str | None:
 
 _TRAILING_ALIAS = re.compile(r"\s*[(（]([^()（）]{1,20})[)）]\s*$")
 # What a bracket may carry that changes the KPI: its scope, what it includes, its denominator.
-_MEANINGFUL = re.compile(r"范|範|scope|含|包括|包含|每|人均|直接|间接|間接|女|男|%|％")
+_MEANINGFUL = re.compile(r"范|範|scope|含|包括|包含|每|人均|直接|间接|間接|女|男|%|％|市场|市場|market|位置|location|基于")
 
 
 def without_alias(label: str) -> str | None:

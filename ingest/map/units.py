@@ -37,6 +37,7 @@ def fold_unit(unit: str) -> str:
     match = _PARENS_ONLY.match(folded)
     folded = match.group(1) if match else folded
     for word, _ in _parts().get("per_word", []):
+        folded = folded.replace("/" + word, "/")  # `噸/每名僱員`
         if word in folded[1:]:
             folded = folded[0] + folded[1:].replace(word, "/")
     for suffix, _ in _parts().get("per_year", []):

@@ -54,3 +54,16 @@ def clean_text(text: str) -> str:
     text = _EMPHASIS.sub("", text)
     text = _SUPERSCRIPT_DIGITS.sub("", text)
     return _SPACES.sub(" ", text).strip()
+
+
+_TRAILING_MARK = re.compile(r"(?<=[\u4e00-\u9fff)）a-zA-Z%])\s?(?:\d{1,2}|\*{1,3}|#)$")
+# Words whose trailing digit is part of the label, not a footnote mark: 範圍1, Scope 2, SO2, CO2.
+_KEEPS_ITS_DIGIT = re.compile(r"(?:范围|范畴|类别|範圍|範疇|類別|scope|category|so|co|no|nh|ch|pm)\s?$", re.IGNORECASE)
+
+
+def strip_footnote_mark(label: str) -> str:
+    """`排放總量(範圍一和範圍二)8` -> `排放總量(範圍一和範圍二)`; `範圍1`, `SO2` keep their digit."""
+    match = _TRAILING_MARK.search(label)
+    if not match or _KEEPS_ITS_DIGIT.search(label[: match.start()]):
+        return label
+    return label[: match.start()].rstrip()

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ingest.map.normalize import normalize_label
 from ingest.map.units import looks_like_unit
 from ingest.read.grid import Cell, Grid
+from ingest.read.markup import strip_footnote_mark
 from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, year_of
 from ingest.rows import KpiRow, Layout, build_row
 from ingest.text import fold, half_width
@@ -30,7 +31,6 @@ _NUMBERING = re.compile(r"^(?:\d{1,3}[.、)]?|[(（]?[一二三四五六七八�
 _LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*[(（](?P<unit>[^()（）]{1,16})[)）]$")
 _LABEL_SLASH_UNIT = re.compile(r"^(?P<label>.+?)\s*[/／]\s*(?P<unit>[^/／]{1,16})$")
 _CAPTION_UNIT = re.compile(r"(?:單位|单位|unit)\s*[:：]\s*(?P<unit>[^\s，,。;；)）]{1,16})", re.IGNORECASE)
-_FOOTNOTE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)）a-zA-Z])\s?\d{1,2}$")
 _LEADING_MARK = re.compile(r"^[-–—•·*#>\s]+")
 _MAX_HEADER_SEARCH_ROWS = 4
 _BARE_LABEL_CHARS = 3
@@ -124,7 +124,7 @@ def _unit_cell(text: str) -> str:
     for token in text.split():
         if looks_like_unit(token):
             return token
-    return _FOOTNOTE_TAIL.sub("", text).strip()
+    return strip_footnote_mark(text).strip()
 
 
 def caption_unit(text: str) -> str | None:
@@ -136,16 +136,16 @@ def caption_unit(text: str) -> str | None:
 
 def split_label(text: str) -> tuple[str, str | None]:
     """`員工總數(人)` -> (`員工總數`, `人`); `電力消耗/千瓦時` -> (`電力消耗`, `千瓦時`)."""
-    text = _FOOTNOTE_TAIL.sub("", text.strip()).strip()
+    text = strip_footnote_mark(text.strip()).strip()
     for pattern in (_LABEL_UNIT, _LABEL_SLASH_UNIT):
         match = pattern.match(text)
         if match and looks_like_unit(match.group("unit").strip()):
-            return _FOOTNOTE_TAIL.sub("", match.group("label")).strip(), match.group("unit").strip()
+            return strip_footnote_mark(match.group("label")).strip(), match.group("unit").strip()
     return text, None
 
 
 def clean_label(text: str) -> str:
-    return _FOOTNOTE_TAIL.sub("", _LEADING_MARK.sub("", text)).strip()
+    return strip_footnote_mark(_LEADING_MARK.sub("", text)).strip()
 
 
 @dataclass
