@@ -24,7 +24,7 @@ from ingest.read.footnotes import footnote_below
 from ingest.read.grid import Grid, html_grids, markdown_grids, tab_grids
 from ingest.read.markup import clean_text, strip_footnote_mark
 from ingest.read.scope import report_scopes, scope_of
-from ingest.read.tables import TableReader
+from ingest.read.tables import TableReader, caption_unit, split_label
 from ingest.rows import KpiRow, Layout, ParsedReport, build_row
 from ingest.selection import confirmations
 from ingest.statements import parse_statements
@@ -52,6 +52,7 @@ _HEADER_HINT = re.compile(r"20\d{2}|1[01]\d\s*年|單位|单位|數量|数量|�
 _ROC_YEAR = re.compile(r"(?<![\d.,])(1[01]\d)(\s*年)")
 _ROC_OFFSET = 1911
 _MAX_HEADER_CHARS = 120
+_CAPTION_UNIT_TEXT = re.compile(r"[(（]?(?:單位|单位|unit)\s*[:：].*$", re.IGNORECASE)
 _MAX_LABEL_FRAGMENTS = 3
 _MAX_GAP_LINES = 12
 
@@ -138,10 +139,11 @@ def _indent(line: str) -> int:
 
 
 class _TableState:
-    def __init__(self, columns: list[Column], header_line: int, heading: str) -> None:
+    def __init__(self, columns: list[Column], header_line: int, heading: str, unit: str | None = None) -> None:
         self.columns = columns
         self.header_line = header_line
         self.heading = heading
+        self.caption_unit = unit  # `單位：千度` on the caption line: the unit of rows that print none
         self.parents: list[tuple[int, str]] = []
         self.fragments: list[tuple[int, str]] = []
         self.gap = 0
@@ -238,18 +240,22 @@ def parse_tables(lines: list[Line], default_year: int | None, consumed: set[int]
     rows: list[KpiRow] = []
     table: _TableState | None = None
     heading = ""
+    unit: str | None = None
 
     for line in lines:
         tokens = line.text.split()
         joined = " ".join(tokens)
         columns = parse_header(joined)
         if columns:
-            table = _TableState(columns, line.number, heading)
+            table = _TableState(columns, line.number, heading, unit)
+            heading, unit = "", None
             consumed.add(line.number)
             continue
+        caption = caption_unit(joined) if len(joined) <= _MAX_CAPTION_CHARS else None
+        if caption or (len(joined) <= 30 and not _PROSE_END.search(joined) and not split_values(tokens, 1)[1]):
+            # A caption (`表4-2 電力使用情形 單位：千度`) or heading: it names the next table
+            heading, unit = clean_label(_CAPTION_UNIT_TEXT.sub("", joined).lstrip("#").strip()), caption
         if table is None:
-            if len(joined) <= 30 and not _PROSE_END.search(joined):
-                heading = clean_label(joined.lstrip("#").strip())
             continue
         if is_cells_line(line):
             continue
@@ -270,7 +276,9 @@ def parse_tables(lines: list[Line], default_year: int | None, consumed: set[int]
                 consumed.update(number for number, _ in table.fragments)
             table.fragments = []
             table.gap = 0
-            label, unit = split_label_unit(text_tokens)
+            label, row_unit = split_label_unit(text_tokens)
+            if row_unit is None:  # `離職率（%）`, `員工平均訓練時數（小時/人）`: the unit in the label
+                label, row_unit = split_label(label)
             label = clean_label(label)
             if not label:
                 continue
@@ -278,13 +286,13 @@ def parse_tables(lines: list[Line], default_year: int | None, consumed: set[int]
             indent = _indent(line.raw)
             context = table.context(indent)
             table.parents.append((indent, label))
-            rows.extend(_table_rows(table, line.number, label_line, label, unit, values, context, default_year))
+            row_unit = row_unit or table.caption_unit
+            rows.extend(_table_rows(table, line.number, label_line, label, row_unit, values, context, default_year))
             continue
 
         table.gap += 1
         if _PROSE_END.search(joined) or len(joined) > 60 or table.gap > _MAX_GAP_LINES:
             table = None
-            heading = ""
             continue
         if values:
             table.fragments = []
