@@ -63,7 +63,9 @@ def without_gloss(label: str) -> str | None:
 
 _TRAILING_ALIAS = re.compile(r"\s*[(（]([^()（）]{1,20})[)）]\s*$")
 # What a bracket may carry that changes the KPI: its scope, what it includes, its denominator.
-_MEANINGFUL = re.compile(r"范|範|scope|含|包括|包含|每|人均|直接|间接|間接|女|男|%|％|市场|市場|market|位置|location|基于")
+_MEANINGFUL = re.compile(
+    r"范|範|scope|含|包括|包含|每|人均|直接|间接|間接|女|男|%|％|市场|市場|market|位置|location|基于"
+)
 
 
 def without_alias(label: str) -> str | None:
