@@ -367,3 +367,65 @@ def test_not_only_is_no_scope_statement() -> None:
 
     assert report_scopes("本集團不僅為新員工提供全面了解企業的平台，也提供培訓。") == {}
     assert report_scopes("以下環境數據僅涵蓋香港辦事處。")["E"].partial
+
+
+def test_restated_columns_and_marks_keep_their_year() -> None:
+    assert year_of("2023/24財年（經重列）#") == 2024
+    assert column_role("2023年（經重列）").unit is None
+    text = HEAD_HK + (
+        "<table>"
+        + td("指標", "單位", "2025年", "2024年（經重列）<sup>#</sup>")
+        + td("範圍2排放", "噸二氧化碳當量", "1,456.0", "1,584.6<sup>#</sup>")
+        + "</table>\n"
+    )
+    assert facts(text) == {("ghg_scope2", 2025): 1456.0, ("ghg_scope2", 2024): 1584.6}
+
+
+def test_a_tab_table_copied_from_a_web_page_with_sections_and_bilingual_cells() -> None:
+    text = HEAD_HK + (
+        "指標 Indicator\t單位 Unit\t2025年\t2024年\n"
+        "排放物 Emissions\n"
+        "氮氧化物 Nitrogen oxides (NOx)\t千克 kg\t212.6\t198.3\n"
+        "僱員總數 Total number of employees\t人 persons\t6,008\t5,700\n"
+        "健康與安全 Health and safety\t單位 Unit\t2025年\t2024年\t2023年\n"
+        "因工作關係而死亡的人數 Work-related fatalities\t人 persons\t0\t0\t1\n"
+    )
+    assert facts(text) == {
+        ("nox_emissions", 2025): 212.6,
+        ("nox_emissions", 2024): 198.3,
+        ("employees_total", 2025): 6008,
+        ("employees_total", 2024): 5700,
+        ("work_related_fatalities", 2025): 0,
+        ("work_related_fatalities", 2024): 0,
+        ("work_related_fatalities", 2023): 1,
+    }, "the second header row brings a third year column"
+
+
+def test_a_one_cell_per_line_table_with_a_category_line() -> None:
+    text = (
+        HEAD_CN
+        + "指标\n单位\n2025年\n2024年\n排放物\n有害废弃物\n吨\n182.6\n176.9\n资源使用\n耗水量\n立方米\n356,210\n372,805\n"
+    )
+    assert facts(text) == {
+        ("hazardous_waste", 2025): 182.6,
+        ("hazardous_waste", 2024): 176.9,
+        ("water_consumption", 2025): 356_210,
+        ("water_consumption", 2024): 372_805,
+    }
+
+
+def test_text_tables_take_the_caption_unit_and_units_in_label_brackets() -> None:
+    text = "示例光電股份有限公司\n2024年永續報告書\n報告期間：2024年1月1日至2024年12月31日\n\n"
+    text += (
+        "表4-2 電力使用情形                    單位：千度\n"
+        "  能源類別          112年        113年\n"
+        "  外購電力        46,902.3     45,118.7\n\n"
+        "表5-1 員工人數統計                    單位：人\n"
+        "  類別              112年        113年\n"
+        "  離職率（%）        11.8         10.9\n"
+        "  員工平均訓練時數（小時/人）   26.0   28.0\n"
+    )
+    got = facts(text)
+    assert got[("electricity_purchased", 2024)] == 45_118.7
+    assert got[("employee_turnover_rate", 2023)] == 11.8, "the label's (%) beats the caption's 人"
+    assert got[("training_hours_per_employee", 2024)] == 28.0

@@ -78,6 +78,17 @@ def _header_at(cells: list[tuple[int, str]], start: int) -> list[Role] | None:
     return roles
 
 
+def _fits(chunk: list[tuple[int, str]], roles: list[Role]) -> bool:
+    """Whether `chunk` reads as one row: a label, then a unit and values where the header has them."""
+    label = chunk[0][1]
+    if len(label) > _MAX_CELL_CHARS or _is_value(label) or column_role(label).role is Role.YEAR:
+        return False
+    return all(
+        _is_value(text) if role in (Role.YEAR, Role.CURRENT) else len(text) <= _MAX_CELL_CHARS
+        for role, (_, text) in zip(roles[1:], chunk[1:], strict=True)
+    )
+
+
 def _read_rows(cells: list[tuple[int, str]], start: int, roles: list[Role]) -> tuple[Grid | None, int]:
     width = len(roles)
     header = [(number, clean_text(text)) for number, text in cells[start : start + width]]
@@ -86,15 +97,17 @@ def _read_rows(cells: list[tuple[int, str]], start: int, roles: list[Role]) -> t
     position = start + width
     while position + width <= len(cells):
         chunk = [(number, clean_text(text)) for number, text in cells[position : position + width]]
-        label = chunk[0][1]
-        if len(label) > _MAX_CELL_CHARS or _is_value(label) or column_role(label).role is Role.YEAR:
-            break
-        fits = all(
-            _is_value(text) if role in (Role.YEAR, Role.CURRENT) else len(text) <= _MAX_CELL_CHARS
-            for role, (_, text) in zip(roles[1:], chunk[1:], strict=True)
-        )
-        if not fits:
-            break
+        if not _fits(chunk, roles):
+            # A category line (`排放物`) between rows: a section row when the rows after it fit
+            after = [(number, clean_text(text)) for number, text in cells[position + 1 : position + 1 + width]]
+            label = chunk[0][1]
+            if len(after) < width or _is_value(label) or len(label) > _MAX_CELL_CHARS or not _fits(after, roles):
+                break
+            r = len(rows)
+            rows.append([Cell(label if c == 0 else "", (r, c)) for c in range(width)])
+            cell_lines.append([chunk[0][0]] * width)
+            position += 1
+            continue
         r = len(rows)
         rows.append([Cell(text, (r, c)) for c, (_, text) in enumerate(chunk)])
         cell_lines.append([number for number, _ in chunk])

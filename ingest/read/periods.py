@@ -40,7 +40,7 @@ _DATE_YEAR = re.compile(r"^(?:截至|截止|于|於)?(20\d{2})年(\d{1,2})月(\d
 _PLAIN_YEAR = re.compile(
     r"^(?:fy|财年|财政年度)?(20\d{2})(?:年|年度|财年|财政年度)?"
     r"(?:数据|数值|排放量|消耗量|使用量|用量|产生量|总量|实际|实际值|表现|绩效)?(?:\([^()]{1,12}\))?"
-    r"(?:\d|\*{1,2}|\(重述\)|重述)?$"
+    r"(?:\d)?$"
 )
 _ROC_YEAR = re.compile(r"^(?:民国)?(1[0-4]\d)年度?$")
 _CHANGE = re.compile(r"变化|变动|增减|增长率|同比|环比|yoy|change|差异|比上年|较上年")
@@ -62,9 +62,12 @@ def is_label_header(header: str) -> bool:
     return bool(_LABEL_HEADER.match(fold(header)))
 
 
+_RESTATED = re.compile(r"\((?:经)?(?:重列|重述|调整)(?:后)?\)|(?:经)?(?:重列|重述)|\(?restated\)?|[#†‡*]+")
+
+
 def year_of(header: str) -> int | None:
-    """The fiscal year a header names, or None."""
-    text = fold(arabic_dates(header)).strip("*")
+    """The fiscal year a header names, or None; a restated column (`2023年（經重列）#`) is its year."""
+    text = _RESTATED.sub("", fold(arabic_dates(header)))
     if not text:
         return None
     for pattern in (_PLAIN_YEAR, _DATE_YEAR):
@@ -87,7 +90,7 @@ def column_role(header: str) -> ColumnRole:
     text = fold(header)
     year = year_of(header)
     if year is not None:  # `2025年（噸）`: the unit of the column's values may ride along
-        unit = _HEADER_UNIT.search(text)
+        unit = _HEADER_UNIT.search(_RESTATED.sub("", text))
         return ColumnRole(Role.YEAR, year, unit=unit.group(1) if unit else None)
     if _CHANGE.search(text) or _TARGET.search(text) or _SKIP.match(text):
         return ColumnRole(Role.SKIP)

@@ -25,7 +25,7 @@ from ingest.text import fold, half_width
 
 _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _NUMBER_WITH_MARK = re.compile(
-    r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)(?:\s+\d{1,2}|\*{1,3}|\s*[(（]\d{1,2}[)）])$"
+    r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)(?:\s+\d{1,2}|\*{1,3}|\s*[#†‡]{1,2}|\s*[(（]\d{1,2}[)）])$"
 )
 _NUMBERING = re.compile(r"^(?:\d{1,3}[.、)]?|[(（]?[一二三四五六七八九十]{1,3}[)）、.]?|[a-z][.)])$", re.IGNORECASE)
 _LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*[(（](?P<unit>[^()（）]{1,16})[)）]$")
