@@ -29,7 +29,7 @@ _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _BULLETS = " \t•·-*>#–—"
 _NOT_A_VALUE_BEFORE = re.compile(
     r"(?:超过|超過|超|逾|近|不低于|不低於|不少于|不少於|不超过|不超過|高于|高於|低于|低於|少于|少於|多于|多於|"
-    r"大于|大於|小于|小於|至少|最高|最低|第|月|×|x|X|\*|~|～|至|到|-)\s*$"
+    r"大于|大於|小于|小於|至少|最高|最低|第|月|×|x|X|\*|~|～|至|(?<!达)(?<!達)到|-)\s*$"
 )
 _NOT_A_VALUE_AFTER = re.compile(r"^\s*(?:以上|以下|左右|余|餘|多|\+)")
 _FOLLOWED_BY_NUMBER = re.compile(r"^\s+[-−]?\d")
@@ -40,8 +40,8 @@ _NOT_A_LEVEL = re.compile(
 )
 _LEADING_FILLER = re.compile(
     r"^(?:报告期(?:内|末)|本报告期内?|截至|截止|于|在|至|本年度?|年度内|今年|年内|全年|其中|此外|同时|另外|以及|及|"
-    r"本?公司|本?集团|我们的?|我司|目前|共有|拥有|共计|合计|总计|经审计的?|的|为|"
-    r"20\d{2}(?:年度?|财年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|内)?|\d{1,2}月\d{1,2}日|底|末)"
+    r"本?公司|本?集团|我们的?|我司|目前|共有|拥有|共计|合计|总计|经审计的?|的|为|实现|录得|"
+    r"(?:20\d{2}|1[01]\d)(?:年度?|财年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|内)?|\d{1,2}月\d{1,2}日|底|末)"
 )
 _TRAILING_FILLER = re.compile(r"(?:约为|为约|达到|高达|多达|共计|总计|合计|共有|录得|实现|约|为|达|是|有|共|计|由|:)$")
 _RELATIVE = re.compile(r"^(?:占比|比例|比率|占|百分比|比重)$")
@@ -50,6 +50,8 @@ _UNIT_IN_LABEL = re.compile(r"[(（]([^()（）]{1,16})[)）]$")
 _YEAR_MENTION = re.compile(r"(20\d{2})(?:年|财年)")
 _HEADING = re.compile(r"^(?:#+\s*|\d+(?:\.\d+)+\s*(?=[\u4e00-\u9fff]{2})|表\s*[:：])")
 _MAX_LABEL_CHARS = 40
+_MAX_BARE_LABEL_CHARS = 16
+_INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
 _HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
 _CAPTION_UNIT = re.compile(r"^[(（]?(?:單位|单位)\s*[:：]\s*([^\s)）]{1,16})[)）]?$")
 _MAX_GAP_LINES = 4
@@ -87,6 +89,7 @@ class _Reader:
         self.caption_unit: str | None = None
         self.heading_year: int | None = None
         self.labels_below = False
+        self.labels_taken_below: set[int] = set()
 
     def read(self) -> list[KpiRow]:
         for index, line in enumerate(self.lines):
@@ -179,19 +182,23 @@ class _Reader:
         if not prefix.strip(_BULLETS):  # the value opens its line: a key figure, or prose wrapped before it
             candidates, label_line = self._labels_above(index)
             sentence = (previous.text if previous else "") + prefix
-            # Only a figure that prints its unit (`1,437 人`): a bare number is too often a page number.
-            below = self._label_below(index) if alone and value.unit else None
+            below = self._label_below(index) if alone else None
+            if below and not value.unit and (len(below[0]) > _MAX_BARE_LABEL_CHARS or _INDEX_CODE.match(below[0])):
+                below = None  # a bare number over a long line or an index entry (`11` / `B7.1 …`): a page number
             label_above = (
                 bool(candidates)
                 and previous is not None
+                and previous.number not in self.labels_taken_below  # the figure above's label
                 and not _has_value(previous.text)
                 and not _is_heading(previous.text.strip())
             )
             if below and (self.labels_below or not label_above):
-                # Tiles that print the value first: once a block does, its next figures do too.
-                candidates, label_line = [below[0]], below[1]
+                # Tiles that print the value first: once a block does, its next figures do too
+                # (the label above still counts where the one below does not fit the unit).
+                candidates, label_line = [below[0], *(candidates if label_above else [])], below[1]
                 sentence = prefix
                 self.labels_below = True
+                self.labels_taken_below.add(below[1])
         elif clause and cut == 0 and segment_start == 0 and previous and not _SENTENCE_END.search(previous.text[-2:]):
             tail = _tail(previous.text)
             prose_wrap = bool(_CLAUSE_END.search(previous.text) or _has_value(previous.text))

@@ -429,3 +429,40 @@ def test_text_tables_take_the_caption_unit_and_units_in_label_brackets() -> None
     assert got[("electricity_purchased", 2024)] == 45_118.7
     assert got[("employee_turnover_rate", 2023)] == 11.8, "the label's (%) beats the caption's 人"
     assert got[("training_hours_per_employee", 2024)] == 28.0
+
+
+def test_key_figures_laid_out_as_a_table_of_values_over_labels() -> None:
+    text = HEAD_CN + (
+        "<table>" + td("3,215", "58.6%", "100%") + td("员工总数（人）", "女性员工占比", "员工培训覆盖率") + "</table>\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2025): 3215,
+        ("employees_female_pct", 2025): 58.6,
+        ("employees_trained_pct", 2025): 100,
+    }
+
+
+def test_mixed_tiles_take_the_label_that_fits() -> None:
+    text = HEAD_CN + (
+        "## 环境\n\n26.8<sub>万立方米</sub>\n\n总耗水量\n\n危险废物产生量\n\n35.42\n\n吨\n\n"
+        "单位营业收入温室气体排放强度\n\n4.16<sub>吨二氧化碳当量/百万元</sub>\n\n单位产品综合能耗\n\n"
+        "0.126<sub>吨标准煤/吨产品</sub>\n"
+    )
+    assert facts(text) == {
+        ("water_consumption", 2025): 268_000,
+        ("hazardous_waste", 2025): 35.42,
+        ("ghg_intensity_revenue", 2025): 4.16,
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fact"),
+    [
+        ("报告期内，公司实现营业收入156.8亿元。", ("revenue", 15_680_000_000)),
+        ("全年员工培训总时长达到33.7万小时。", ("training_hours_total", 337_000)),
+        ("公司共有员工4,120人，其中女性占27.3%。", ("employees_female_pct", 27.3)),
+    ],
+)
+def test_prose_wordings(sentence: str, fact: tuple[str, float]) -> None:
+    metric, value = fact
+    assert facts(HEAD_CN + "## 概况\n\n" + sentence + "\n")[(metric, 2025)] == pytest.approx(value)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.map.normalize import normalize_label
-from ingest.map.units import looks_like_unit
+from ingest.map.units import looks_like_unit, unit_prefix
 from ingest.read.grid import Cell, Grid
 from ingest.read.markup import strip_footnote_mark
 from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, year_of
@@ -34,6 +34,7 @@ _CAPTION_UNIT = re.compile(r"(?:單位|单位|unit)\s*[:：]\s*(?P<unit>[^\s，,
 _LEADING_MARK = re.compile(r"^[-–—•·*#>\s]+")
 _MAX_HEADER_SEARCH_ROWS = 4
 _BARE_LABEL_CHARS = 3
+_MAX_TILE_LABEL_CHARS = 30
 _GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–]\s*(?=[\u4e00-\u9fff])")
 
 
@@ -127,6 +128,25 @@ def _unit_cell(text: str) -> str:
     return strip_footnote_mark(text).strip()
 
 
+_VALUE_AND_UNIT = re.compile(r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)\s*(.*)$")
+
+
+def _tile_pairs(values: list[str], labels: list[str]) -> list[tuple[int, str, str | None, str]] | None:
+    """(column, value, unit, label) of a value row over a label row, or None if they are not that."""
+    pairs = []
+    for c, (value_text, label) in enumerate(zip(values, labels, strict=False)):
+        if not value_text and not label:
+            continue
+        match = _VALUE_AND_UNIT.match(half_width(value_text.strip()))
+        if not match or not label or len(label) > _MAX_TILE_LABEL_CHARS or _VALUE_AND_UNIT.match(label.strip()):
+            return None
+        unit = match.group(2).strip() or None
+        if unit and unit_prefix(unit) != unit:
+            return None
+        pairs.append((c, match.group(1), unit, label))
+    return pairs or None
+
+
 def caption_unit(text: str) -> str | None:
     match = _CAPTION_UNIT.search(text)
     if match and looks_like_unit(match.group("unit")):
@@ -178,7 +198,7 @@ class TableReader:
             if self.previous is not None and grid.width == self.previous_width:
                 columns, start = self.previous, 0  # continued after a page break
             else:
-                return None
+                return self._tiles(grid, caption)
         self.previous, self.previous_width = columns, grid.width
         self.previous_last_line = grid.last_line
         title = " ".join(dict.fromkeys(text for r in range(max(0, start - 1)) for text in grid.texts(r) if text))
@@ -322,6 +342,39 @@ class TableReader:
                 continue
             labels.append((cell.text, c))
         return labels
+
+    def _tiles(self, grid: Grid, caption: str) -> list[KpiRow] | None:
+        """Key figures laid out as a table: a row of values over (or under) a row of their labels
+        (`3,215 | 58.6% | 100%` over `員工總數（人） | 女性員工佔比 | 培訓覆蓋率`), the report's own year."""
+        if self.fiscal_year is None:
+            return None
+        rows: list[KpiRow] = []
+        used: set[int] = set()
+        for r in range(len(grid.rows) - 1):
+            if r in used:
+                continue
+            for value_row, label_row in ((r, r + 1), (r + 1, r)):
+                pairs = _tile_pairs(grid.texts(value_row), grid.texts(label_row))
+                if pairs is None:
+                    continue
+                used.update((r, r + 1))
+                for c, raw, unit, label in pairs:
+                    label, label_unit = split_label(label)
+                    label = clean_label(label)
+                    rows.append(
+                        build_row(
+                            layout=Layout.KEY_FIGURE,
+                            source_line=grid.line_of(value_row, c),
+                            label_line=grid.line_of(label_row, c),
+                            labels=[(label, label)],
+                            section=caption,
+                            raw_value=raw,
+                            unit=unit or label_unit or ("%" if raw.endswith("%") else None),
+                            fiscal_year=self.fiscal_year,
+                        )
+                    )
+                break
+        return rows if used else None
 
     def _transposed(self, grid: Grid, caption: str) -> list[KpiRow] | None:
         """Years down the first column, indicators across the header row."""
