@@ -52,6 +52,7 @@ _HEADER_HINT = re.compile(r"20\d{2}|1[01]\d\s*年|單位|单位|數量|数量|�
 _ROC_YEAR = re.compile(r"(?<![\d.,])(1[01]\d)(\s*年)")
 _ROC_OFFSET = 1911
 _MAX_HEADER_CHARS = 120
+_UNIT_WORD = re.compile(r"單位|单位|unit", re.IGNORECASE)
 _CAPTION_UNIT_TEXT = re.compile(r"[(（]?(?:單位|单位|unit)\s*[:：].*$", re.IGNORECASE)
 _MAX_LABEL_FRAGMENTS = 3
 _MAX_GAP_LINES = 12
@@ -251,7 +252,7 @@ def parse_tables(lines: list[Line], default_year: int | None, consumed: set[int]
             heading, unit = "", None
             consumed.add(line.number)
             continue
-        caption = caption_unit(joined) if len(joined) <= _MAX_CAPTION_CHARS else None
+        caption = caption_unit(joined) if len(joined) <= _MAX_CAPTION_CHARS and _UNIT_WORD.search(joined) else None
         if caption or (len(joined) <= 30 and not _PROSE_END.search(joined) and not split_values(tokens, 1)[1]):
             # A caption (`表4-2 電力使用情形 單位：千度`) or heading: it names the next table
             heading, unit = clean_label(_CAPTION_UNIT_TEXT.sub("", joined).lstrip("#").strip()), caption

@@ -182,9 +182,6 @@ class _Reader:
         if not prefix.strip(_BULLETS):  # the value opens its line: a key figure, or prose wrapped before it
             candidates, label_line = self._labels_above(index)
             sentence = (previous.text if previous else "") + prefix
-            below = self._label_below(index) if alone else None
-            if below and not value.unit and (len(below[0]) > _MAX_BARE_LABEL_CHARS or _INDEX_CODE.match(below[0])):
-                below = None  # a bare number over a long line or an index entry (`11` / `B7.1 …`): a page number
             label_above = (
                 bool(candidates)
                 and previous is not None
@@ -192,6 +189,9 @@ class _Reader:
                 and not _has_value(previous.text)
                 and not _is_heading(previous.text.strip())
             )
+            below = self._label_below(index) if alone and (self.labels_below or not label_above) else None
+            if below and not value.unit and (len(below[0]) > _MAX_BARE_LABEL_CHARS or _INDEX_CODE.match(below[0])):
+                below = None  # a bare number over a long line or an index entry (`11` / `B7.1 …`): a page number
             if below and (self.labels_below or not label_above):
                 # Tiles that print the value first: once a block does, its next figures do too
                 # (the label above still counts where the one below does not fit the unit).

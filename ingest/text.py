@@ -32,6 +32,7 @@ _CN_DIGIT = {
     "八": 8,
     "九": 9,
 }
+_CN_ZERO = re.compile("[零〇○Ｏ]")
 _CN_YEAR = re.compile(r"([一二][零〇○Ｏ一二三四五六七八九]{3})(?=\s*(?:年|財|财))")
 _CN_SMALL = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _CN_MONTH_DAY = re.compile(rf"(?<=年)(\s*)({_CN_SMALL})(\s*月)(?:(\s*)({_CN_SMALL})(\s*日))?")
@@ -56,7 +57,7 @@ def _month_day(match: re.Match[str]) -> str:
 
 def arabic_dates(text: str) -> str:
     """`二零二三年十二月三十一日` -> `2023年12月31日`: Hong Kong reports often spell years and dates out."""
-    if not any(char in text for char in "零〇○Ｏ"):
+    if not _CN_ZERO.search(text):
         return text
     text = _CN_YEAR.sub(lambda match: "".join(str(_CN_DIGIT[char]) for char in match.group(1)), text)
     return _CN_MONTH_DAY.sub(_month_day, text)
@@ -95,9 +96,12 @@ def parse_number(token: str) -> float:
     return float(cleaned)
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def is_traditional(text: str, sample_chars: int = 20000) -> bool:
     """Traditional script if folding to simplified changes a noticeable share of Han characters."""
-    sample = "".join(ch for ch in text[:sample_chars] if "\u4e00" <= ch <= "\u9fff")
+    sample = "".join(_HAN.findall(text[:sample_chars]))
     if not sample:
         return False
     changed = sum(1 for a, b in zip(sample, to_simplified(sample), strict=False) if a != b)

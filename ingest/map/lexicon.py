@@ -106,12 +106,13 @@ def _excluded(code: str, label: str, context: str, unit: str) -> bool:
     return False
 
 
-def matching_entries(label: str) -> list[Entry]:
+@lru_cache(maxsize=65536)
+def matching_entries(label: str) -> tuple[Entry, ...]:
     """Every lexicon entry whose term matches the normalised label (before context and unit)."""
     exact, patterns = lexicon()
     found = list(exact.get(label, ()))
     found.extend(entry for entry in patterns if entry.pattern and entry.pattern.search(label))
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=65536)

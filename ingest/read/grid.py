@@ -22,6 +22,9 @@ _MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _MARKDOWN_RULE = re.compile(r"^[\s|:\-]+$")
 _MAX_SPAN = 50
 _MAX_SECTION_CHARS = 40
+_HEADER_ROWS = 4
+# A header row names periods or a data column; a run of tab lines without one is left to the text readers.
+_PERIOD_HINT = re.compile(r"20\d{2}|1[01]\d\s*年|數據|数据|數值|数值|FY", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[。；;！!？?：:，,]")
 _TABLE_TAG_OR_PIPE = re.compile(r"<t[dhr]\b|^\s*\|", re.IGNORECASE)
 
@@ -164,19 +167,24 @@ def tab_grids(lines: list[str]) -> list[Grid]:
     """Runs of tab-separated lines (a table copied from a web page or a spreadsheet) as grids; one
     blank line inside a run is allowed. Cells keep their printed text (a bilingual cell stays whole)."""
     grids: list[Grid] = []
-    rows: list[list[Cell]] = []
+    rows: list[list[str]] = []
     numbers: list[int] = []
     blank = 0
 
     def close() -> None:
-        if len(rows) >= 2:
+        if len(rows) >= 2 and any(_PERIOD_HINT.search(cell) for row in rows[:_HEADER_ROWS] for cell in row):
             width = max(len(row) for row in rows)
-            padded = [row + [Cell("", (r, c)) for c in range(len(row), width)] for r, row in enumerate(rows)]
-            grids.append(Grid(padded, list(numbers), numbers[0], numbers[-1], "tabs"))
+            cells = [
+                [Cell(clean_text(row[c]) if c < len(row) else "", (r, c)) for c in range(width)]
+                for r, row in enumerate(rows)
+            ]
+            grids.append(Grid(cells, list(numbers), numbers[0], numbers[-1], "tabs"))
         rows.clear()
         numbers.clear()
 
     for number, raw in enumerate(lines, start=1):
+        if "\t" not in raw and not rows:
+            continue  # most lines: no table open, no tab
         if not raw.strip():
             blank += 1
             if blank > 1:
@@ -190,8 +198,7 @@ def tab_grids(lines: list[str]) -> list[Grid]:
             blank = 0
             continue
         blank = 0
-        r = len(rows)
-        rows.append([Cell(clean_text(cell), (r, c)) for c, cell in enumerate(cells)])
+        rows.append(cells)
         numbers.append(number)
     close()
     return grids

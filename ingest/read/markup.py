@@ -27,6 +27,7 @@ _MARKDOWN_ESCAPE = re.compile(r"\\([*_#|`\[\]()<>~-])")
 _EMPHASIS = re.compile(r"\*\*|__")
 _SUPERSCRIPT_DIGITS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")
 _SPACES = re.compile(r"[ \u3000\xa0]+")
+_MARKUP_CHARS = re.compile(r"[<>$\\!&*_¹²³⁴⁵⁶⁷⁸⁹⁰†‡]")
 
 
 def strip_latex(text: str) -> str:
@@ -45,6 +46,8 @@ def strip_latex(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """Text as a reader sees it: no tags, LaTeX, entities, image links, escapes or footnote marks."""
+    if not _MARKUP_CHARS.search(text):
+        return _SPACES.sub(" ", text).strip()  # most lines and cells: plain text
     text = _IMAGE.sub(" ", text)
     text = _SUP.sub(" ", text)
     text = _TAG.sub(" ", text)
