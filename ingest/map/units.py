@@ -101,6 +101,15 @@ def _known(alias: str) -> bool:
     )
 
 
+def is_complete_unit(token: str) -> bool:
+    """Whether a unit reads whole: a known numerator, and a known denominator after any `/`."""
+    folded = fold_unit(token)
+    numerator, slash, denominator = folded.partition("/")
+    if not folded or not _known(numerator):
+        return False
+    return not slash or _known(denominator) or _known(_denominator(denominator))
+
+
 def looks_like_unit(token: str) -> bool:
     """Whether a token reads as a unit of any kind we know (used to split 'label unit' text)."""
     folded = fold_unit(token)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.map.normalize import normalize_label
-from ingest.map.units import looks_like_unit, unit_prefix
+from ingest.map.units import is_complete_unit, looks_like_unit, unit_prefix
 from ingest.read.grid import Cell, Grid
 from ingest.read.markup import strip_footnote_mark
 from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, year_of
@@ -119,12 +119,14 @@ def header_roles(cells: list[str]) -> list[ColumnRole] | None:
 
 
 def _unit_cell(text: str) -> str:
-    """The unit a unit cell gives: `噸 tonnes` -> `噸`, `人5` -> `人` (a footnote mark)."""
+    """The unit a unit cell gives: `萬噸 CO2 當量` whole, `噸二氧化碳當量／僱員 tCO2e/employee` its
+    Chinese half, `噸 tonnes` -> `噸`, `人5` -> `人` (a footnote mark)."""
+    tokens = text.split()
+    for candidate in (text, *tokens):
+        if candidate and is_complete_unit(candidate):
+            return candidate
     if not text or looks_like_unit(text):
         return text
-    for token in text.split():
-        if looks_like_unit(token):
-            return token
     return strip_footnote_mark(text).strip()
 
 
