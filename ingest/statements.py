@@ -51,6 +51,8 @@ _YEAR_MENTION = re.compile(r"(20\d{2})(?:年|财年)")
 _HEADING = re.compile(r"^(?:#+\s*|\d+(?:\.\d+)+\s*(?=[\u4e00-\u9fff]{2})|表\s*[:：])")
 _MAX_LABEL_CHARS = 40
 _MAX_BARE_LABEL_CHARS = 16
+_BARE_NUMBER = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+_LEAD_IN = re.compile(r"(?:如下|以下|下表)\s*[:：]?\s*$|[:：]\s*$")
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
 _HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
 _CAPTION_UNIT = re.compile(r"^[(（]?(?:單位|单位)\s*[:：]\s*([^\s)）]{1,16})[)）]?$")
@@ -199,7 +201,14 @@ class _Reader:
                 sentence = prefix
                 self.labels_below = True
                 self.labels_taken_below.add(below[1])
-        elif clause and cut == 0 and segment_start == 0 and previous and not _SENTENCE_END.search(previous.text[-2:]):
+        elif (
+            clause
+            and cut == 0
+            and segment_start == 0
+            and previous
+            and not _SENTENCE_END.search(previous.text[-2:])
+            and not _is_heading(previous.text.strip())  # a heading is no line the sentence wraps from
+        ):
             tail = _tail(previous.text)
             prose_wrap = bool(_CLAUSE_END.search(previous.text) or _has_value(previous.text))
             candidates = [tail + clause] if prose_wrap else [tail + clause, clause]
@@ -268,7 +277,12 @@ class _Reader:
             above = self._previous(index, steps)
             if above is None:
                 break
-            if "\t" in above.text or _values(above.text) or unit_prefix(above.text.strip()) == above.text.strip():
+            lead_in = _LEAD_IN.search(above.text)  # `共有員工1,345名，具體分佈如下：` introduces what follows
+            if (
+                "\t" in above.text
+                or (_is_figure_line(above.text) and not lead_in)
+                or unit_prefix(above.text.strip()) == above.text.strip()
+            ):
                 break  # a table row, another figure or a unit line: no longer this figure's context
             ends = [match.end() for match in _SENTENCE_END.finditer(above.text)]
             parts.insert(0, above.text[ends[-1] :] if ends else above.text)
@@ -353,6 +367,11 @@ def _is_heading(text: str) -> bool:
     if not match:
         return False
     return not text[0].isdigit() or unit_prefix(text[match.end() :]) is None
+
+
+def _is_figure_line(text: str) -> bool:
+    """A line that states a figure: a value with its unit, or a number alone (a tile's value)."""
+    return _has_value(text) or bool(_BARE_NUMBER.fullmatch(text.strip()))
 
 
 def _has_value(text: str) -> bool:

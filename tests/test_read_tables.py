@@ -466,3 +466,12 @@ def test_mixed_tiles_take_the_label_that_fits() -> None:
 def test_prose_wordings(sentence: str, fact: tuple[str, float]) -> None:
     metric, value = fact
     assert facts(HEAD_CN + "## 概况\n\n" + sentence + "\n")[(metric, 2025)] == pytest.approx(value)
+
+
+def test_year_headings_date_the_figures_under_them_and_a_lead_in_gives_their_context() -> None:
+    text = (
+        HEAD_HK
+        + "## 員工構成\n\n截至報告期末，本公司共有員工1,345名，具體分佈如下：\n\n## 2025年\n\n男性882人 女性463人\n\n## 2024年\n\n男性770人 女性402人\n"
+    )
+    got = facts(text)
+    assert (got[("employees_male", 2025)], got[("employees_female", 2024)]) == (882, 402)
