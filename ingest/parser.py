@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from ingest.cells import is_cells_line, parse_cells
 from ingest.layout import Line, logical_lines
-from ingest.map.units import looks_like_unit
+from ingest.map.units import looks_like_unit, names_currency, report_currency
 from ingest.metadata import extract_metadata
 from ingest.read.cell_lines import cell_line_grids
 from ingest.read.footnotes import footnote_below
@@ -25,6 +25,7 @@ from ingest.read.grid import Grid, html_grids, markdown_grids, tab_grids
 from ingest.read.markup import clean_text, strip_footnote_mark
 from ingest.read.scope import report_scopes, scope_of
 from ingest.read.tables import TableReader, caption_unit, split_label
+from ingest.reference import metrics
 from ingest.rows import KpiRow, Layout, ParsedReport, build_row
 from ingest.selection import confirmations
 from ingest.statements import parse_statements
@@ -168,7 +169,19 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
         report.rows.extend(parse_statements([line for line in lines if line.number not in consumed], metadata))
     _attach_scopes(report.rows, text)
     _attach_notes(report.rows, text)
+    _keep_out_foreign_money(report.rows, text)
     return report
+
+
+def _keep_out_foreign_money(rows: list[KpiRow], text: str) -> None:
+    """In a report whose money is in another currency (港元, 新台幣), an amount or intensity whose unit
+    does not itself say 人民幣 is not converted to CNY: the row stays, unmapped."""
+    money = [row for row in rows if row.metric_code and "CNY" in metrics()[row.metric_code].canonical_unit]
+    if not money or report_currency(text) == "CNY":
+        return
+    for row in money:
+        if not names_currency(row.reported_unit, "CNY"):
+            row.metric_code, row.unit_factor, row.rule_priority = None, None, None
 
 
 def _attach_notes(rows: list[KpiRow], text: str) -> None:

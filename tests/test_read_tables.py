@@ -475,3 +475,15 @@ def test_year_headings_date_the_figures_under_them_and_a_lead_in_gives_their_con
     )
     got = facts(text)
     assert (got[("employees_male", 2025)], got[("employees_female", 2024)]) == (882, 402)
+
+
+def test_money_in_another_currency_is_not_converted_as_cny() -> None:
+    text = "示例光電股份有限公司\n2024年永續報告書\n報告期間：2024年1月1日至2024年12月31日\n\n"
+    text += "本公司財務數據以新台幣計算，113年營收新台幣152億元。社會投入新台幣1,250萬元。\n\n"
+    text += (
+        "表1-1 經營績效 單位：千元\n項目\t112年\t113年\n營業收入\t14,356,000\t15,230,000\n研發費用\t780,000\t812,000\n"
+    )
+    text += "\n表1-2 以人民幣列示\n項目\t單位\t112年\t113年\n營業收入\t人民幣千元\t98,000\t102,000\n"
+    got = facts(text)
+    assert ("rd_investment", 2024) not in got, "千元 of a report in 新台幣 is no CNY amount"
+    assert got[("revenue", 2024)] == 102_000_000, "an amount that says 人民幣 is one"

@@ -157,3 +157,28 @@ def unit_prefix(text: str) -> str | None:
 _EXTRA_UNITS = frozenset(
     {"人次", "分钟", "公升", "升", "份", "项", "场", "场次", "辆", "台", "篇", "门", "元/人", "小时/人", "次/人"}
 )
+
+
+@cache
+def _currencies() -> dict[str, re.Pattern[str]]:
+    return {
+        row["kind"].split("_", 1)[1]: re.compile(row["text"], re.IGNORECASE)
+        for row in read_seed("unit_parts.csv")
+        if row["kind"].startswith("currency_")
+    }
+
+
+_MIN_CURRENCY_MENTIONS = 2
+
+
+def report_currency(text: str) -> str:
+    """The currency a report's money is in: the one it names most (at least twice), else CNY."""
+    counts = {code: len(pattern.findall(text)) for code, pattern in _currencies().items()}
+    code, count = max(counts.items(), key=lambda item: item[1])
+    return code if count >= _MIN_CURRENCY_MENTIONS and count > counts.get("CNY", 0) else "CNY"
+
+
+def names_currency(unit: str, currency: str) -> bool:
+    """Whether a printed unit names `currency` itself (`人民幣萬元`)."""
+    pattern = _currencies().get(currency)
+    return bool(pattern and pattern.search(fold(unit)))
