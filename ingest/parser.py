@@ -39,8 +39,10 @@ _YEAR_COLUMN = re.compile(
 )
 # A column of changes (`2023年 2022年 變化率`) holds no value of its own; it is read and skipped.
 _CHANGE_COLUMN = re.compile(
-    r"變化率|变化率|變動率|变动率|變化|变化|變動|变动|增減|增减|同比|增長率|增长率|yoy|change", re.I
+    r"(?:同比|環比|环比)?(?:變化|变化|變動|变动|增減|增减|增長|增长)(?:率|幅度|比例)?|同比|yoy|change", re.I
 )
+_NOTE_COLUMN = re.compile(r"附註|附注|備註|备注|註釋|注释|notes?|remarks?", re.I)
+_PERIOD_COLUMN = re.compile(r"(本年度|本年|本期|本報告期|本报告期|當年|当年)|(上年度|上年|上期|去年|上一年度?)")
 _UNIT_COLUMN = re.compile(r"(?:單位|单位|數量|数量|比例|比率|占比|數值|数值)\s*[（(]\s*([^）)]{1,12})\s*[）)]")
 _HEADER_WORDS = re.compile(
     r"指标名称|指标|单位|项目|[\u4e00-\u9fff]{0,4}(?:类别|类型|种类)|范畴|绩效|关键绩效|数量|数据|数值|kpi|备注|年度|年份|层面|议题"
@@ -48,11 +50,18 @@ _HEADER_WORDS = re.compile(
 )
 _COLUMN_WORDS = re.compile(r"指标|项目|类别|类型|种类|单位|kpi|范畴|绩效|indicator|unit")
 _PROSE_END = re.compile(r"[。；;！!？?]")
-_HEADER_HINT = re.compile(r"20\d{2}|1[01]\d\s*年|單位|单位|數量|数量|數據|数据|數值|数值", re.IGNORECASE)
+_HEADER_HINT = re.compile(
+    r"20\d{2}|1[01]\d\s*年|單位|单位|數量|数量|數據|数据|數值|数值|本年|本期|上年|上期", re.IGNORECASE
+)
 # Taiwan's ROC years in a header (`113年` = 2024), made Gregorian before the columns are read.
 _ROC_YEAR = re.compile(r"(?<![\d.,])(1[01]\d)(\s*年)")
 _ROC_OFFSET = 1911
 _MAX_HEADER_CHARS = 120
+_NOTE_MARK = re.compile(r"[\d,，a-zA-Z*#]{1,5}")
+_CHANGE_VALUE = re.compile(r"[-−+]?\d[\d,.]*\s*(?:%|个百分点|個百分點|pp|倍)?")
+# Page furniture inside a PDF table: rules, a page number alone.
+_FURNITURE = re.compile(r"^\s*(?:[─━—–\-=_·•.\s]{5,}|\d{1,4})\s*$")
+_BRACKET_UNIT_LINE = re.compile(r"^\s*[(（]([^()（）]{1,20})[)）]\s*$")
 _UNIT_WORD = re.compile(r"單位|单位|unit", re.IGNORECASE)
 _CAPTION_UNIT_TEXT = re.compile(r"[(（]?(?:單位|单位|unit)\s*[:：].*$", re.IGNORECASE)
 _MAX_LABEL_FRAGMENTS = 3
@@ -64,6 +73,8 @@ class Column:
     fiscal_year: int | None
     unit: str | None = None
     ignored: bool = False
+    note: bool = False  # a notes column (`附註`): footnote numbers or nothing
+    prior: bool = False  # `上年度` / `上期`: the year before the report's
 
 
 def parse_header(text: str) -> list[Column] | None:
@@ -73,49 +84,72 @@ def parse_header(text: str) -> list[Column] | None:
     text = _ROC_YEAR.sub(lambda match: f"{int(match.group(1)) + _ROC_OFFSET}{match.group(2)}", text)
     years = [int(y) for y in _YEAR_COLUMN.findall(text)]
     units = _UNIT_COLUMN.findall(text)
-    rest = fold(_CHANGE_COLUMN.sub(" ", _UNIT_COLUMN.sub(" ", _YEAR_COLUMN.sub(" ", text))))
+    rest = fold(_NOTE_COLUMN.sub(" ", _CHANGE_COLUMN.sub(" ", _UNIT_COLUMN.sub(" ", _YEAR_COLUMN.sub(" ", text)))))
+    periods = [] if years else list(_PERIOD_COLUMN.finditer(text))
+    if periods:
+        rest = fold(_PERIOD_COLUMN.sub(" ", _NOTE_COLUMN.sub(" ", text)))
     if _HEADER_WORDS.sub("", rest):
         return None
     # A bare year (a cover page's "2023") is no header: it needs a column word or several 年 columns.
     several_years = len(years) >= 2 and max(text.count("年"), text.upper().count("FY")) >= len(years)
     # `2025 2024 2023` alone (a PDF page's header row): consecutive years, nothing else
     several_years = several_years or (len(years) >= 2 and _consecutive(years) and not rest)
-    if not _COLUMN_WORDS.search(rest) and not several_years:
+    if not _COLUMN_WORDS.search(rest) and not several_years and not (periods and len(periods) >= 2):
         return None
-    if years and not units:
+    if periods:  # `指標 單位 本年度 上年度`
+        positioned = [(match.start(), Column(None, prior=bool(match.group(2)))) for match in periods]
+    elif years and not units:
         if len(set(years)) != len(years) or any(not 1990 <= y <= 2100 for y in years):
             return None
-        first_year = _YEAR_COLUMN.search(text).start()  # type: ignore[union-attr]
         positioned = [(match.start(), Column(int(match.group(1)))) for match in _YEAR_COLUMN.finditer(text)]
-        positioned += [
-            (match.start(), Column(None, ignored=True))
-            for match in _CHANGE_COLUMN.finditer(text)
-            if match.start() > first_year
-        ]
-        return [column for _, column in sorted(positioned, key=lambda item: item[0])]
-    if units and not years:
+    elif units and not years:
         return [Column(None, unit) for unit in units]
-    if not years and not units and re.search(r"数量|数据|数值", rest) and re.search(r"单位", rest):
+    elif not years and not units and re.search(r"数量|数据|数值", rest) and re.search(r"单位", rest):
         return [Column(None)]  # `指標 單位 數量`: one column for the report's own year
-    return None
+    else:
+        return None
+    first = min(start for start, _ in positioned)
+    positioned += [(m.start(), Column(None, ignored=True)) for m in _CHANGE_COLUMN.finditer(text) if m.start() > first]
+    positioned += [
+        (m.start(), Column(None, ignored=True, note=True)) for m in _NOTE_COLUMN.finditer(text) if m.start() > first
+    ]
+    return [column for _, column in sorted(positioned, key=lambda item: item[0])]
 
 
 def _consecutive(years: list[int]) -> bool:
     return all(abs(later - earlier) == 1 for earlier, later in pairwise(years))
 
 
-def split_values(tokens: list[str], max_values: int) -> tuple[list[str], list[str]]:
-    """Trailing value tokens (numbers or not-disclosed markers), at most `max_values`."""
+def split_values(
+    tokens: list[str], max_values: int, columns: list[Column] | None = None
+) -> tuple[list[str], list[str]]:
+    """Trailing value tokens (numbers or not-disclosed markers), at most `max_values`. With `columns`,
+    a change column also takes `-1.6个百分点` and a notes column a footnote number (`2`, `3,4`)."""
     values: list[str] = []
     index = len(tokens)
     while index > 0 and len(values) < max_values:
         token = tokens[index - 1]
-        if is_number(token) or is_not_disclosed(token):
-            values.insert(0, token)
-            index -= 1
-        else:
+        column = columns[len(columns) - 1 - len(values)] if columns else None
+        fits = is_number(token) or is_not_disclosed(token)
+        if column is not None and column.note:
+            fits = bool(_NOTE_MARK.fullmatch(token))
+        elif column is not None and column.ignored:
+            fits = fits or bool(_CHANGE_VALUE.fullmatch(token))
+        if not fits:
             break
+        values.insert(0, token)
+        index -= 1
     return tokens[:index], values
+
+
+def row_values(tokens: list[str], columns: list[Column]) -> tuple[list[str], list[str]]:
+    """The row's label tokens and one value per column; a notes column may be left empty."""
+    text_tokens, values = split_values(tokens, len(columns), columns)
+    if len(values) != len(columns) and columns and columns[-1].note:
+        text_tokens, values = split_values(tokens, len(columns) - 1, columns[:-1])
+        if len(values) == len(columns) - 1:
+            values = [*values, "-"]
+    return text_tokens, values
 
 
 def split_label_unit(tokens: list[str]) -> tuple[str, str | None]:
@@ -146,6 +180,9 @@ class _TableState:
         self.header_line = header_line
         self.heading = heading
         self.caption_unit = unit  # `單位：千度` on the caption line: the unit of rows that print none
+        self.caption = heading
+        self.heading_indent: int | None = None  # the indent of a sub-heading inside the table
+        self.deeper_row_seen = False
         self.parents: list[tuple[int, str]] = []
         self.fragments: list[tuple[int, str]] = []
         self.gap = 0
@@ -256,9 +293,26 @@ def parse_tables(lines: list[Line], default_year: int | None, consumed: set[int]
     heading = ""
     unit: str | None = None
 
+    pending: tuple | None = None  # the last row read, whose unit may stand on the next line
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None:
+            rows.extend(_table_rows(*pending))
+            pending = None
+
     for line in lines:
         tokens = line.text.split()
         joined = " ".join(tokens)
+        if table is not None and _FURNITURE.match(line.text):
+            continue  # a rule or a page number between a table's rows
+        below_unit = _BRACKET_UNIT_LINE.match(joined)
+        if pending is not None and below_unit and pending[4] is None and looks_like_unit(below_unit.group(1)):
+            pending = (*pending[:4], below_unit.group(1), *pending[5:])  # `每名僱員平均受訓時數 18.6 16.2` / `（小時）`
+            consumed.add(line.number)
+            flush()
+            continue
+        flush()
         columns = parse_header(joined)
         if columns:
             table = _TableState(columns, line.number, heading, unit)
@@ -274,8 +328,10 @@ def parse_tables(lines: list[Line], default_year: int | None, consumed: set[int]
         if is_cells_line(line):
             continue
 
-        text_tokens, values = split_values(tokens, len(table.columns))
-        has_number = any(is_number(value) for value in values)
+        text_tokens, values = row_values(tokens, table.columns)
+        has_number = any(
+            is_number(value) for value, column in zip(values, table.columns, strict=False) if not column.ignored
+        )
         if len(values) == len(table.columns) and has_number:
             label_line = line.number
             if not text_tokens and table.fragments:
@@ -298,10 +354,22 @@ def parse_tables(lines: list[Line], default_year: int | None, consumed: set[int]
                 continue
             consumed.add(line.number)
             indent = _indent(line.raw)
+            if table.heading_indent is not None and indent <= table.heading_indent and table.deeper_row_seen:
+                table.heading, table.heading_indent = table.caption, None  # back out of `按性別劃分`
+            if table.heading_indent is not None and indent > table.heading_indent:
+                table.deeper_row_seen = True
             context = table.context(indent)
             table.parents.append((indent, label))
-            row_unit = row_unit or table.caption_unit
-            rows.extend(_table_rows(table, line.number, label_line, label, row_unit, values, context, default_year))
+            pending = (
+                table,
+                line.number,
+                label_line,
+                label,
+                row_unit or table.caption_unit,
+                values,
+                context,
+                default_year,
+            )
             continue
 
         table.gap += 1
@@ -315,7 +383,9 @@ def parse_tables(lines: list[Line], default_year: int | None, consumed: set[int]
         table.fragments = [*table.fragments, (line.number, joined)][-_MAX_LABEL_FRAGMENTS:]
         if not looks_like_unit(joined):
             table.heading = clean_label(joined.lstrip("#").strip())
+            table.heading_indent, table.deeper_row_seen = _indent(line.raw), False
             table.parents = []
+    flush()
     return rows
 
 
@@ -331,7 +401,7 @@ def _table_rows(
 ) -> list[KpiRow]:
     rows = []
     for column, raw_value in zip(table.columns, values, strict=True):
-        year = column.fiscal_year or default_year
+        year = column.fiscal_year or (default_year - 1 if column.prior and default_year else default_year)
         if column.ignored or is_not_disclosed(raw_value) or year is None:
             continue
         row_unit = column.unit or unit
