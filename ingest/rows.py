@@ -82,7 +82,7 @@ def build_row(
     mapping = None
     chosen = labels[0][1]
     glossed = [(bare, printed) for matched, printed in labels if (bare := without_gloss(matched))]
-    aliased = [(bare, printed) for matched, printed in labels if (bare := without_alias(matched))]
+    aliased = [(bare, printed) for matched, printed in [*labels, *glossed] if (bare := without_alias(matched))]
     for matched, printed in [*labels, *glossed, *aliased]:
         mapping = map_label(matched, section if context is None else context, unit, table_labels)
         if mapping:

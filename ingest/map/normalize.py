@@ -48,7 +48,7 @@ def normalize_label(text: str) -> str:
     return _TRAILING.sub("", label)
 
 
-_GLOSS = re.compile(r"\s*[A-Za-z][A-Za-z0-9 ,.&()'’/\-]{3,}")
+_GLOSS = re.compile(r"\s*[A-Za-z][A-Za-z0-9 ,.&()'’/%³²\-]{3,}")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -21,7 +21,8 @@ _HEADER_UNIT = re.compile(r"\(([^()]{1,12})\)$")
 
 class Role(StrEnum):
     YEAR = "year"  # a period column: values for `year`
-    CURRENT = "current"  # one unlabelled data column (`數據`, `數值`): the report's own year
+    CURRENT = "current"  # one unlabelled data column (`數據`, `數值`, `本年度`): the report's own year
+    PRIOR = "prior"  # `上年度`, `上期`: the year before the report's
     UNIT = "unit"
     LABEL = "label"
     SKIP = "skip"  # changes, targets, remarks, index references
@@ -46,10 +47,13 @@ _ROC_YEAR = re.compile(r"^(?:民国)?(1[0-4]\d)年度?$")
 _CHANGE = re.compile(r"变化|变动|增减|增长率|同比|环比|yoy|change|差异|比上年|较上年")
 _TARGET = re.compile(r"目标|target|规划|计划|预期|预计")
 _SKIP = re.compile(r"^(?:备注|说明|注释?|remarks?|notes?|gri.*|对应.*|披露.*|索引|页码|数据来源|统计口径|计算方法)$")
-_UNIT = re.compile(r"^(?:计量)?单位|^units?$")
+_UNIT = re.compile(r"^(?:计量)?单位|^units?$|^units?单位$|^单位units?$")
+_PRIOR = re.compile(r"^(?:上年度|上年|上期|去年|上一年度?|上一报告期|上年同期|prioryear|lastyear)$")
 _VALUE_WITH_UNIT = re.compile(r"^(?:数量|数值|数据|比例|比率|占比|人数|金额|总量)\((.{1,12})\)$")
 _CURRENT_WITH_UNIT = {"人数": "人", "员工人数": "人", "占比": "%", "比例": "%", "百分比": "%", "金额": None}
-_CURRENT = re.compile(r"^(?:数据|数值|统计数据|本年度?|本期|报告期|本报告期|当年|当期|数量|金额|绩效|表现|value|data)$")
+_CURRENT = re.compile(
+    r"^(?:数据|数值|统计数据|本年度?|本期|报告期|本报告期|当年|当期|数量|金额|绩效|表现|value|data|currentyear|thisyear)$"
+)
 
 
 _LABEL_HEADER = re.compile(
@@ -96,6 +100,8 @@ def column_role(header: str) -> ColumnRole:
         return ColumnRole(Role.SKIP)
     if _UNIT.match(text):
         return ColumnRole(Role.UNIT)
+    if _PRIOR.match(text):
+        return ColumnRole(Role.PRIOR)
     match = _VALUE_WITH_UNIT.match(text)
     if match:
         return ColumnRole(Role.CURRENT, unit=match.group(1))

@@ -34,6 +34,7 @@ _CAPTION_UNIT = re.compile(r"(?:單位|单位|unit)\s*[:：]\s*(?P<unit>[^\s，,
 _LEADING_MARK = re.compile(r"^[-–—•·*#>\s]+")
 _MAX_HEADER_SEARCH_ROWS = 4
 _BARE_LABEL_CHARS = 3
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _MAX_TILE_LABEL_CHARS = 30
 _GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–]\s*(?=[\u4e00-\u9fff])")
 
@@ -47,7 +48,7 @@ class Columns:
 
     @property
     def value_columns(self) -> list[int]:
-        return [i for i, role in enumerate(self.roles) if role.role in (Role.YEAR, Role.CURRENT)]
+        return [i for i, role in enumerate(self.roles) if role.role in (Role.YEAR, Role.CURRENT, Role.PRIOR)]
 
     @property
     def unit_column(self) -> int | None:
@@ -98,7 +99,7 @@ def _is_year_cell(text: str) -> bool:
 def header_roles(cells: list[str]) -> list[ColumnRole] | None:
     """Column roles if `cells` is a header row: period columns and no values."""
     roles = [column_role(text) for text in cells]
-    if not any(role.role in (Role.YEAR, Role.CURRENT) for role in roles):
+    if not any(role.role in (Role.YEAR, Role.CURRENT, Role.PRIOR) for role in roles):
         return None
     for text, role in zip(cells, roles, strict=True):
         if role.role is Role.YEAR:
@@ -122,7 +123,8 @@ def _unit_cell(text: str) -> str:
     """The unit a unit cell gives: `萬噸 CO2 當量` whole, `噸二氧化碳當量／僱員 tCO2e/employee` its
     Chinese half, `噸 tonnes` -> `噸`, `人5` -> `人` (a footnote mark)."""
     tokens = text.split()
-    for candidate in (text, *tokens):
+    chinese = [token for token in tokens if _HAN.search(token)]
+    for candidate in (text, *chinese, *tokens):  # `'000 kWh 千個千瓦時`: the Chinese half says it whole
         if candidate and is_complete_unit(candidate):
             return candidate
     if not text or looks_like_unit(text):
@@ -178,6 +180,7 @@ class _State:
     parent: str = ""
     parent_column: int = -1
     last_label: str = ""
+    unit: str | None = None  # the unit a section row across the table gives the rows below it
 
 
 @dataclass
@@ -270,7 +273,7 @@ class TableReader:
         out = []
         for c in value_columns:
             role, raw = columns.roles[c], values[c]
-            year = row_year or (role.year if role.role is Role.YEAR else self.fiscal_year)
+            year = row_year or self._year_of(role)
             if raw is None or year is None or (self.fiscal_year is not None and year > self.fiscal_year):
                 continue  # not disclosed, or a future year: a target or a pathway
             unit = (
@@ -292,6 +295,13 @@ class TableReader:
             )
         return out
 
+    def _year_of(self, role: ColumnRole) -> int | None:
+        if role.role is Role.YEAR:
+            return role.year
+        if role.role is Role.PRIOR:
+            return self.fiscal_year - 1 if self.fiscal_year else None
+        return self.fiscal_year
+
     def _structure_row(
         self, cells: list[Cell], r: int, columns: Columns, texts: list[str], value_columns: list[int], state: _State
     ) -> None:
@@ -300,6 +310,7 @@ class TableReader:
         if len(distinct) == 1:
             state.section, state.parent, state.parent_column = clean_label(distinct[0]), "", -1
             state.last_label = ""
+            state.unit = caption_unit(distinct[0]) or state.unit  # `表B 能源消耗 單位：兆瓦時` across the table
             return
         labels = self._labels(cells, r, columns)
         if labels and all(not texts[c] for c in value_columns):
