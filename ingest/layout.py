@@ -17,6 +17,7 @@ _TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
 _MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _MARKDOWN_RULE = re.compile(r"^[\s|:\-]+$")
 _SPACES = re.compile(r"[ \u3000\xa0]+")
+_THIN_SPACE_IN_NUMBER = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 # Markup outside tables: tags, LaTeX, image links, escapes, entities, superscript marks.
 _MARKUP = re.compile(r"[<$\\!&*_¹²³⁴⁵⁶⁷⁸⁹⁰]")
 
@@ -108,6 +109,7 @@ def logical_lines(text: str) -> list[Line]:
             out.append(Line(number, raw, row))
             continue
         cleaned = arabic_dates(clean_text(raw)) if _MARKUP.search(raw) else arabic_dates(raw)
+        cleaned = _THIN_SPACE_IN_NUMBER.sub("", cleaned)  # `23 154.80` with a thin space is one number
         if cleaned.strip():
             out.append(Line(number, raw, cleaned))
     return out
