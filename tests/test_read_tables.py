@@ -487,3 +487,84 @@ def test_money_in_another_currency_is_not_converted_as_cny() -> None:
     got = facts(text)
     assert ("rd_investment", 2024) not in got, "千元 of a report in 新台幣 is no CNY amount"
     assert got[("revenue", 2024)] == 102_000_000, "an amount that says 人民幣 is one"
+
+
+def test_a_pdf_layout_table_with_a_notes_column_page_furniture_and_a_unit_below() -> None:
+    text = HEAD_HK + (
+        " 指標                              二零二五年       二零二四年      附註\n"
+        " 氮氧化物（千克）                    3,412.5          3,688.0         1\n"
+        " 溫室氣體排放總量（範圍1及2）                                          \n"
+        " （噸二氧化碳當量）                 20,745.6         22,017.7\n"
+        "                                                                      31\n"
+        "──────────────────────────────────────────────────────────────────────\n"
+        " 每名僱員平均受訓時數                  18.6             16.2\n"
+        " （小時）\n"
+        " 因工傷損失工作日數（日）                214              367        2\n"
+    )
+    assert facts(text) == {
+        ("nox_emissions", 2025): 3412.5,
+        ("nox_emissions", 2024): 3688.0,
+        ("ghg_scope1_2", 2025): 20745.6,
+        ("ghg_scope1_2", 2024): 22017.7,
+        ("training_hours_per_employee", 2025): 18.6,
+        ("training_hours_per_employee", 2024): 16.2,
+        ("lost_days_work_injury", 2025): 214,
+        ("lost_days_work_injury", 2024): 367,
+    }, "a note number is no value and a page number no row"
+
+
+def test_a_text_table_with_a_change_column_of_any_form() -> None:
+    text = HEAD_CN + (
+        "指标 单位 2025年 2024年 同比变化\n"
+        "员工流失率 % 9.6 11.2 -1.6个百分点\n"
+        "外购电力 万千瓦时 2\u2009843.6 2\u2009990.1 -4.90%\n"
+    )
+    assert facts(text) == {
+        ("employee_turnover_rate", 2025): 9.6,
+        ("employee_turnover_rate", 2024): 11.2,
+        ("electricity_purchased", 2025): 28_436,
+        ("electricity_purchased", 2024): 29_901,
+    }
+
+
+def test_current_and_prior_period_columns() -> None:
+    text = HEAD_HK + "| 指標 | 單位 | 本期 | 上期 |\n|---|---|---|---|\n| 僱員總數 | 人 | 6,842 | 6,517 |\n"
+    text += "\n指標 單位 本年度 上年度\n耗水量 立方米 21,306 22,418\n"
+    assert facts(text) == {
+        ("employees_total", 2025): 6842,
+        ("employees_total", 2024): 6517,
+        ("water_consumption", 2025): 21_306,
+        ("water_consumption", 2024): 22_418,
+    }
+
+
+def test_a_section_row_across_the_table_gives_the_unit_of_the_rows_below() -> None:
+    text = HEAD_CN + (
+        "<table>"
+        + td('<td colspan="3">表A 温室气体排放 单位：吨二氧化碳当量</td>')
+        + td("指标", "2025年", "2024年")
+        + td("范围一排放量", "62,418.5", "65,902.1")
+        + td('<td colspan="3">表B 能源消耗 单位：兆瓦时</td>')
+        + td("外购电力", "154,612.3", "160,488.7")
+        + "</table>\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2025): 62_418.5,
+        ("ghg_scope1", 2024): 65_902.1,
+        ("electricity_purchased", 2025): 154_612.3,
+        ("electricity_purchased", 2024): 160_488.7,
+    }
+
+
+def test_bilingual_headers_and_cells() -> None:
+    text = HEAD_HK + (
+        "| KPI 指標 | Unit 單位 | FY2025 | FY2024 |\n|---|---|---|---|\n"
+        "| Total energy consumption 能源總耗量 | '000 kWh 千個千瓦時 | 64,117.1 | 67,242.9 |\n"
+        "| Female employees (% of workforce) 女性僱員佔比 | % | 35.2 | 34.8 |\n"
+    )
+    assert facts(text) == {
+        ("energy_total", 2025): 64_117.1,
+        ("energy_total", 2024): 67_242.9,
+        ("employees_female_pct", 2025): 35.2,
+        ("employees_female_pct", 2024): 34.8,
+    }

@@ -277,7 +277,12 @@ class TableReader:
             if raw is None or year is None or (self.fiscal_year is not None and year > self.fiscal_year):
                 continue  # not disclosed, or a future year: a target or a pathway
             unit = (
-                (unit_cell or None) or label_unit or role.unit or unit_default or ("%" if raw.endswith("%") else None)
+                (unit_cell or None)
+                or label_unit
+                or role.unit
+                or state.unit
+                or unit_default
+                or ("%" if raw.endswith("%") else None)
             )
             out.append(
                 build_row(
