@@ -109,7 +109,8 @@ def logical_lines(text: str) -> list[Line]:
             out.append(Line(number, raw, row))
             continue
         cleaned = arabic_dates(clean_text(raw)) if _MARKUP.search(raw) else arabic_dates(raw)
-        cleaned = _THIN_SPACE_IN_NUMBER.sub("", cleaned)  # `23 154.80` with a thin space is one number
+        if "\u2009" in cleaned or "\u202f" in cleaned:
+            cleaned = _THIN_SPACE_IN_NUMBER.sub("", cleaned)  # `23 154.80` with a thin space is one number
         if cleaned.strip():
             out.append(Line(number, raw, cleaned))
     return out

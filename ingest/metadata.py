@@ -65,6 +65,9 @@ def _exchange(code: str, suffix: str | None) -> str:
 
 
 _SUFFIXES = r"(?:股份有限公司|控股有限公司|集團有限公司|集团有限公司|有限責任公司|有限责任公司|有限公司)"
+_SUFFIX_OF = re.compile(_SUFFIXES + "$")
+_MIN_NAME_CHARS = 6
+_HAN_CHARS = re.compile(r"[\u4e00-\u9fff]")
 # On a line of its own a name may hold Latin letters and digits (`XYZ醫療科技有限公司`).
 _COMPANY_LINE = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9（）()·&\- ]{{1,60}}?{_SUFFIXES})")
 
@@ -74,24 +77,71 @@ def _title_company(head: str) -> str | None:
     for line in head.splitlines():
         candidate = line.strip().strip("#*").strip()
         match = _COMPANY_LINE.fullmatch(candidate)
-        if match and re.search(r"[\u4e00-\u9fff]", match.group(1)):
-            return match.group(1)
+        if match and re.search(r"[\u4e00-\u9fff]", match.group(1)) and not _SUFFIX_OF.fullmatch(match.group(1)):
+            name = match.group(1)  # (a line that is only `股份有限公司` is the end of a wrapped name)
+            chinese = name.rsplit(" ", 1)[-1]  # `Harbourline Logistics Holdings Limited 港線物流控股有限公司`
+            return chinese if " " in name and len(_HAN_CHARS.findall(chinese)) >= _MIN_NAME_CHARS else name
     return None
+
+
+_LEADING_WORDS = re.compile(
+    r"^(?:以|由|本|是|为|為|於|于|在|向|对|對|及|和|與|与|将|將|从|從|经|經|阐述|闡述|全面|披露|揭露|介绍|介紹|关于|關於|"
+    r"旨在|通过|通過|公允地|客观地|客觀地|真实地|真實地|反映|呈现|呈現)+"
+)
+
+
+_NAME = r"([\u4e00-\u9fff（）()·]{2,40}?" + _SUFFIXES + ")"
+_SELF_NAMED = re.compile(
+    r"(?:本報告|本报告)(?:是|為|为|由)\s*"
+    + _NAME
+    + "|"
+    + _NAME
+    + r"\s*[（(]\s*(?:以下)?(?:简称|簡稱|称|稱)?\s*[「“\"']?\s*(?:本|该|該)?(?:公司|集团|集團|本行|我们|我們)"
+)
+
+
+def _self_named(head: str) -> str | None:
+    """The name the report gives itself: `本報告是X…`, `X（以下簡稱「本公司」）`."""
+    match = _SELF_NAMED.search(head)
+    if not match:
+        return None
+    name = _clean_name(match.group(1) or match.group(2))
+    return None if _SUFFIX_OF.fullmatch(name) else name
+
+
+def _clean_name(name: str) -> str:
+    """A matched name without the words of the sentence before it (`本報告全面闡述X` -> `X`)."""
+    name = name.lstrip("（(").strip()
+    name = re.sub(r"^.*(?:報告書|报告书|報告|报告)(?=[\u4e00-\u9fff]{2,})", "", name)
+    name = re.sub(r"^.*?(?:是|為|为|由|於|于|及|和|與|与)(?=[\u4e00-\u9fff]{2,})", "", name)
+    shorter = _LEADING_WORDS.sub("", name)
+    if len(shorter) > len(_SUFFIX_OF.search(shorter).group()) + 1 if _SUFFIX_OF.search(shorter) else False:
+        name = shorter
+    return name
 
 
 def _company(head: str) -> str | None:
     counts: dict[str, int] = {}
     first_seen: dict[str, int] = {}
     for match in _COMPANY.finditer(head):
-        name = match.group(1).lstrip("（(").strip()
         # Drop a leading clause that is not part of the name ("本報告是醫脈通科技有限公司").
-        name = re.sub(r"^.*(?:報告|报告)(?=[\u4e00-\u9fff]{4,})", "", name)
-        name = re.sub(r"^.*?(?:是|為|为|由|於|于|及|和|與|与)(?=[\u4e00-\u9fff]{4,})", "", name)
+        name = _clean_name(match.group(1))
+        if _SUFFIX_OF.fullmatch(name):
+            continue  # `股份有限公司` alone: the end of a name wrapped onto its own line
         counts[name] = counts.get(name, 0) + 1
         first_seen.setdefault(name, match.start())
     if not counts:
         return None
-    return max(counts, key=lambda name: (counts[name], -first_seen[name]))
+    # A name that ends another one found (`思格新能源（上海）股份有限公司` in `全面闡述思格新能源…`) is the
+    # name; the longer one carries a word of the sentence.
+    for name in list(counts):
+        for other in counts:
+            if other != name and other.endswith(name) and len(name) >= _MIN_NAME_CHARS:
+                counts[name] += counts[other]
+    names = [
+        name for name in counts if not any(o != name and name.endswith(o) and len(o) >= _MIN_NAME_CHARS for o in counts)
+    ]
+    return max(names or counts, key=lambda name: (counts[name], -first_seen[name]))
 
 
 def _period(text: str) -> tuple[date, date] | None:
@@ -155,7 +205,7 @@ def extract_metadata(text: str, source_name: str | None = None) -> ReportMetadat
     opening = _gregorian(text[:40000])  # where company, code and period are stated
     head = opening[:_HEAD_CHARS]
     name_company, name_code, name_year = _from_file_name(source_name) if source_name else (None, None, None)
-    company = _title_company(head) or _company(head) or _company(opening) or name_company
+    company = _title_company(head) or _self_named(head) or _company(head) or _company(opening) or name_company
     stock = _STOCK_CODE.search(opening)
     period = _period(opening)
     report_year = _report_year(head) or name_year

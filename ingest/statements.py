@@ -378,7 +378,7 @@ def _has_value(text: str) -> bool:
     return any(value.unit for value in _values(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _values(text: str) -> tuple[_Value, ...]:
     """Number-and-unit tokens of a line. Cached: a line is also read as the label line of the next."""
     values = []

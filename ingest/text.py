@@ -99,7 +99,7 @@ def parse_number(token: str) -> float:
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def is_traditional(text: str, sample_chars: int = 20000) -> bool:
+def is_traditional(text: str, sample_chars: int = 8000) -> bool:
     """Traditional script if folding to simplified changes a noticeable share of Han characters."""
     sample = "".join(_HAN.findall(text[:sample_chars]))
     if not sample:

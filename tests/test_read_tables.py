@@ -568,3 +568,29 @@ def test_bilingual_headers_and_cells() -> None:
         ("employees_female_pct", 2025): 35.2,
         ("employees_female_pct", 2024): 34.8,
     }
+
+
+@pytest.mark.parametrize(
+    ("opening", "company"),
+    [
+        (
+            "本報告全面闡述示例新能源（上海）股份有限公司的表現。示例新能源（上海）股份有限公司致力於…",
+            "示例新能源（上海）股份有限公司",
+        ),
+        (
+            "本报告是示例电力集团股份有限公司发布的第三份报告。附属公司：示例新能源有限公司、示例新能源有限公司",
+            "示例电力集团股份有限公司",
+        ),
+        (
+            "示例物流控股有限公司（以下簡稱「本公司」）遵循香港交易及結算所有限公司（「聯交所」）的指引。",
+            "示例物流控股有限公司",
+        ),
+        ("Example Logistics Holdings Limited 示例物流控股有限公司\n2024 ESG Report", "示例物流控股有限公司"),
+        ("中国示例资产管理\n股份有限公司\n2025年社会责任报告\n", None),
+    ],
+)
+def test_the_company_name_of_the_opening_lines(opening: str, company: str | None) -> None:
+    from ingest.metadata import extract_metadata
+
+    name = extract_metadata(opening).company_name
+    assert name == company if company else name != "股份有限公司"

@@ -9,7 +9,7 @@ what the money is. Intensities divide: a value per 万元 is 100 times the value
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ingest.reference import read_seed, unit_aliases, unit_factors
 from ingest.text import fold, to_simplified
@@ -142,7 +142,11 @@ def unit_prefix(text: str) -> str | None:
 
     `吨二氧化碳当量 / 百万元人民币收入。` -> `吨二氧化碳当量 / 百万元人民币收入`; `人提供就业机会` -> `人`.
     """
-    head = text[:40]
+    return _unit_at_start(text[:40])
+
+
+@lru_cache(maxsize=65536)
+def _unit_at_start(head: str) -> str | None:
     folded = to_simplified(head).translate(_HALF_WIDTH).lower()
     if len(folded) != len(head):
         return None
@@ -168,12 +172,22 @@ def _currencies() -> dict[str, re.Pattern[str]]:
     }
 
 
+@cache
+def _currency_words() -> dict[str, tuple[str, ...]]:
+    """Each currency's words as plain strings (counting them is far cheaper than a regex scan)."""
+    return {
+        code: tuple(word.replace("\\", "") for word in pattern.pattern.split("|"))
+        for code, pattern in _currencies().items()
+    }
+
+
 _MIN_CURRENCY_MENTIONS = 2
 
 
 def report_currency(text: str) -> str:
     """The currency a report's money is in: the one it names most (at least twice), else CNY."""
-    counts = {code: len(pattern.findall(text)) for code, pattern in _currencies().items()}
+    lowered = text.lower()
+    counts = {code: sum(lowered.count(word) for word in words) for code, words in _currency_words().items()}
     code, count = max(counts.items(), key=lambda item: item[1])
     return code if count >= _MIN_CURRENCY_MENTIONS and count > counts.get("CNY", 0) else "CNY"
 

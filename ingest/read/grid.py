@@ -145,7 +145,7 @@ def markdown_grids(lines: list[str]) -> list[Grid]:
         numbers.clear()
 
     for number, raw in enumerate(lines, start=1):
-        match = _MARKDOWN_ROW.match(raw)
+        match = _MARKDOWN_ROW.match(raw) if "|" in raw else None
         if not match:
             close()
             continue
