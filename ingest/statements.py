@@ -31,7 +31,7 @@ _NOT_A_VALUE_BEFORE = re.compile(
     r"(?:超过|超過|超|逾|近|不低于|不低於|不少于|不少於|不超过|不超過|高于|高於|低于|低於|少于|少於|多于|多於|"
     r"大于|大於|小于|小於|至少|最高|最低|第|月|×|x|X|\*|~|～|至|(?<!达)(?<!達)到|-)\s*$"
 )
-_NOT_A_VALUE_AFTER = re.compile(r"^\s*(?:以上|以下|左右|余|餘|多|\+)")
+_NOT_A_VALUE_AFTER = re.compile(r"^\s*(?:以上|以下|以内|以內|左右|余|餘|多|\+)")
 _FOLLOWED_BY_NUMBER = re.compile(r"^\s+[-−]?\d")
 # A clause that changes, compares, aims or sums over years states no level for the period.
 _NOT_A_LEVEL = re.compile(
@@ -39,12 +39,14 @@ _NOT_A_LEVEL = re.compile(
     r"力争|累计|以来|至今|每年|平均每|单次|最多|最少|超过|不少于|新增|新聘|招聘"
 )
 _LEADING_FILLER = re.compile(
-    r"^(?:报告期(?:内|末)|本报告期内?|截至|截止|于|在|至|本年度?|年度内|今年|年内|全年|其中|此外|同时|另外|以及|及|"
+    r"^(?:报告期(?:内|末)|本报告期内?|截至|截止|于|在|至|本年度?|年度内|年度|今年|年内|全年|其中|此外|同时|另外|以及|及|"
     r"本?公司|本?集团|我们的?|我司|目前|共有|拥有|共计|合计|总计|经审计的?|的|为|实现|录得|"
     r"(?:20\d{2}|1[01]\d)(?:年度?|财年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|内)?|\d{1,2}月\d{1,2}日|底|末)"
 )
-_TRAILING_FILLER = re.compile(r"(?:约为|为约|达到|高达|多达|共计|总计|合计|共有|录得|实现|约|为|达|是|有|共|计|由|:)$")
-_RELATIVE = re.compile(r"^(?:占比|比例|比率|占|百分比|比重)$")
+_TRAILING_FILLER = re.compile(
+    r"(?:约为|为约|达到|高达|多达|共计|总计|合计|共有|录得|实现|人民币|约|为|达|是|有|共|计|由|:)$"
+)
+_RELATIVE = re.compile(r"^(?:占比|比例|比率|占|百分比|比重|占(?:员工|雇员|职工)?总(?:人)?数的?(?:比例|比重)?)$")
 _QUALIFIER = re.compile(r"\((?:含|包括|包含|不含|不包括|注)[^()]*\)$")
 _UNIT_IN_LABEL = re.compile(r"[(（]([^()（）]{1,16})[)）]$")
 _YEAR_MENTION = re.compile(r"(20\d{2})(?:年|财年)")
@@ -55,6 +57,14 @@ _BARE_NUMBER = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 _LEAD_IN = re.compile(r"(?:如下|以下|下表)\s*[:：]?\s*$|[:：]\s*$")
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
 _HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
+# A line naming a period for the figures below it (`2024年度主要數據`); a bare `2023年` line is too often
+# a chart axis or a table fragment to date what follows, unless it is a heading.
+_PERIOD_LINE = re.compile(
+    r"(?:#+\s*)?(20\d{2})\s*年度?\s*(?:主要|关键|關鍵|ESG)?(?:数据|數據|表现|表現|摘要|绩效|績效|情况|情況|概况|概況|指标|指標)"
+)
+# A heading about targets, but not TCFD's `指標與目標` (metrics and targets), which holds the data.
+_TARGET = re.compile(r"(?<!指标与)(?<!指標與)(?<!指标及)(?<!指標及)(?<!指标和)(?<!指標和)(?:目标|目標)")
+_ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _CAPTION_UNIT = re.compile(r"^[(（]?(?:單位|单位)\s*[:：]\s*([^\s)）]{1,16})[)）]?$")
 _MAX_GAP_LINES = 4
 _CONTEXT_LINES = 6
@@ -90,6 +100,7 @@ class _Reader:
         self.rows: list[KpiRow] = []
         self.caption_unit: str | None = None
         self.heading_year: int | None = None
+        self.in_targets = False
         self.labels_below = False
         self.labels_taken_below: set[int] = set()
 
@@ -98,10 +109,15 @@ class _Reader:
             text = line.text.strip()
             if index and line.number - self.lines[index - 1].number > _MAX_GAP_LINES:
                 self.labels_below = False
-            if _is_heading(text):
+            period = _PERIOD_LINE.fullmatch(text)
+            if _is_heading(text) or period:
                 heading = text.lstrip("#").strip()
-                year = _HEADING_YEAR.fullmatch(heading)
-                if year:  # `## 2024年` over figures of that year: a period, not a new topic
+                # Figures under `## 2030年環境目標` or `未來目標` are targets, not data of any year.
+                self.in_targets = _TARGET.search(heading) is not None or any(
+                    int(year) > self.fiscal_year for year in _ANY_YEAR.findall(heading)
+                )
+                year = _HEADING_YEAR.fullmatch(heading) or period
+                if year:  # `## 2024年`, `2024年度主要數據`: a period over figures of that year, not a new topic
                     self.heading_year = int(year.group(1))
                     continue
                 self.heading = heading
@@ -109,6 +125,8 @@ class _Reader:
                 self.subject = ""
                 self.caption_unit = None
                 self.labels_below = False
+                continue
+            if self.in_targets:
                 continue
             caption = _CAPTION_UNIT.match(text)
             if caption and unit_prefix(caption.group(1)) == caption.group(1):
@@ -346,9 +364,9 @@ class _Reader:
             mentions = [self.heading_year]
         if not mentions:
             return self.fiscal_year
+        if max(mentions) > self.fiscal_year:
+            return None  # a target or a plan (`力爭到2030年…較2020年下降`)
         year = mentions[-1]
-        if year > self.fiscal_year:
-            return None  # a target or a plan
         if year >= self.first_year:
             return self.fiscal_year
         return year if self.calendar_year else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 import opencc
@@ -70,7 +71,7 @@ def to_simplified(text: str) -> str:
 @cache
 def fold(text: str) -> str:
     """Folded form for matching: simplified script, half-width punctuation, no spaces, lower case."""
-    return _SPACE.sub("", to_simplified(text).translate(_FULLWIDTH)).lower()
+    return _SPACE.sub("", to_simplified(unicodedata.normalize("NFKC", text)).translate(_FULLWIDTH)).lower()
 
 
 def strip_markup(line: str) -> str:
@@ -83,8 +84,8 @@ def is_not_disclosed(token: str) -> bool:
 
 
 def half_width(text: str) -> str:
-    """Full-width digits and punctuation as ASCII (`１，２３４．５` -> `1,234.5`)."""
-    return text.translate(_FULLWIDTH)
+    """Full-width digits, letters and punctuation as ASCII (`１，２３４．５` -> `1,234.5`, `ＣＯ２` -> `CO2`)."""
+    return unicodedata.normalize("NFKC", text).translate(_FULLWIDTH)
 
 
 def is_number(token: str) -> bool:
