@@ -60,7 +60,8 @@ _HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
 # A line naming a period for the figures below it (`2024年度主要數據`); a bare `2023年` line is too often
 # a chart axis or a table fragment to date what follows, unless it is a heading.
 _PERIOD_LINE = re.compile(
-    r"(?:#+\s*)?(20\d{2})\s*年度?\s*(?:主要|关键|關鍵|ESG)?(?:数据|數據|表现|表現|摘要|绩效|績效|情况|情況|概况|概況|指标|指標)"
+    r"(?:#+\s*)?(20\d{2})\s*年度?\s*(?:主要|关键|關鍵|ESG|环境|環境|社会|社會)?"
+    r"(?:数据|數據|表现|表現|摘要|绩效|績效|情况|情況|概况|概況|指标|指標|目标|目標)"
 )
 # A heading about targets, but not TCFD's `指標與目標` (metrics and targets), which holds the data.
 _TARGET = re.compile(r"(?<!指标与)(?<!指標與)(?<!指标及)(?<!指標及)(?<!指标和)(?<!指標和)(?:目标|目標)")

@@ -594,3 +594,36 @@ def test_the_company_name_of_the_opening_lines(opening: str, company: str | None
 
     name = extract_metadata(opening).company_name
     assert name == company if company else name != "股份有限公司"
+
+
+def test_units_printed_inside_value_cells() -> None:
+    text = HEAD_CN + "| 指标 | 2024年 | 2025年 | 2030年目标 |\n|---|---|---|---|\n"
+    text += "| 营业收入 | 256.3亿元 | 241.8亿元 | — |\n| 员工总数 | 3.2万人 | 3.1万人 | — |\n| 综合能耗 | 516.8万吨标准煤 | 498.3万吨标准煤 | 490万吨标准煤 |\n"
+    got = facts(text)
+    assert got[("revenue", 2025)] == pytest.approx(24_180_000_000)
+    assert got[("employees_total", 2024)] == pytest.approx(32_000)
+    assert got[("energy_total", 2025)] == pytest.approx(4_983_000 * 8.141)
+    assert not any(year == 2030 for _, year in got)
+
+
+def test_a_year_over_measure_sub_columns() -> None:
+    text = HEAD_HK + (
+        "<table>"
+        + td('<td rowspan="2">僱員類別</td>', '<td colspan="2">2025年</td>', '<td colspan="2">2024年</td>')
+        + td("流失人數（人）", "流失率", "流失人數（人）", "流失率")
+        + td("全體僱員", "214", "11.6%", "205", "12.0%")
+        + td("女性", "96", "10.4%", "90", "10.2%")
+        + "</table>\n"
+    )
+    assert facts(text) == {("employee_turnover_rate", 2025): 11.6, ("employee_turnover_rate", 2024): 12.0}
+
+
+def test_restated_marks_in_value_cells_and_full_width_units() -> None:
+    text = HEAD_HK + "| 指標 | 單位 | 2025年 | 2024年 |\n|---|---|---|---|\n"
+    text += "| 範疇二溫室氣體排放量 | 公噸ＣＯ２ｅ | １８，０２１．５ | １７，９６６．０（經重述） |\n"
+    assert facts(text) == {("ghg_scope2", 2025): 18_021.5, ("ghg_scope2", 2024): 17_966.0}
+
+
+def test_a_target_block_in_prose_is_no_data() -> None:
+    text = HEAD_HK + "2025年度主要數據\n耗水量：131,870 立方米\n\n2030年環境目標\n耗水量：110,000 立方米\n"
+    assert facts(text) == {("water_consumption", 2025): 131_870}

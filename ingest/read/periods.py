@@ -33,6 +33,7 @@ class ColumnRole:
     role: Role
     year: int | None = None
     unit: str | None = None  # a unit the header gives its values (`數量（人）`)
+    measure: str = ""  # a sub-header under a year (`2024年` over `數量 | 佔比`): what the column measures
 
 
 # All patterns read folded text: simplified script, half-width, no spaces, lower case.

@@ -21,7 +21,7 @@ from ingest.read.grid import Cell, Grid
 from ingest.read.markup import strip_footnote_mark
 from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, year_of
 from ingest.rows import KpiRow, Layout, build_row
-from ingest.text import fold, half_width
+from ingest.text import fold, half_width, is_not_disclosed
 
 _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _NUMBER_WITH_MARK = re.compile(
@@ -34,6 +34,8 @@ _CAPTION_UNIT = re.compile(r"(?:單位|单位|unit)\s*[:：]\s*(?P<unit>[^\s，,
 _LEADING_MARK = re.compile(r"^[-–—•·*#>\s]+")
 _MAX_HEADER_SEARCH_ROWS = 4
 _BARE_LABEL_CHARS = 3
+_MAX_CONTINUATION_GAP_LINES = 12  # a page break, its running header and footer
+_RESTATED_MARK = re.compile(r"\s*[(（](?:經|经)?(?:重述|重列|restated)[)）]\s*$", re.IGNORECASE)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _MAX_TILE_LABEL_CHARS = 30
 _GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–]\s*(?=[\u4e00-\u9fff])")
@@ -77,7 +79,7 @@ def value_of(text: str) -> str | None:
 
     `8,202.6 4` is 8,202.6 with footnote 4; `1 234 567` (thin spaces) is one number.
     """
-    text = half_width(text.strip())
+    text = _RESTATED_MARK.sub("", half_width(text.strip()))
     if _NUMBER.match(text):
         return text
     match = _NUMBER_WITH_MARK.match(text)
@@ -90,6 +92,17 @@ def value_of(text: str) -> str | None:
     if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:\.\d+)?", text):
         return text.replace(" ", "")
     return match.group(1) if match else None
+
+
+def value_and_unit(text: str) -> tuple[str | None, str | None]:
+    """A value cell's number and the unit printed in the cell itself (`256.3億元`, `3.2萬人`)."""
+    value = value_of(text)
+    if value is not None:
+        return value, None
+    match = _VALUE_AND_UNIT.match(half_width(text.strip()))
+    if match and match.group(2) and is_complete_unit(match.group(2).strip()):
+        return match.group(1), match.group(2).strip()
+    return None, None
 
 
 def _is_year_cell(text: str) -> bool:
@@ -133,6 +146,29 @@ def _unit_cell(text: str) -> str:
 
 
 _VALUE_AND_UNIT = re.compile(r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)\s*(.*)$")
+
+
+def _with_measures(roles: list[ColumnRole], grid: Grid, header: int) -> list[ColumnRole] | None:
+    """Year columns with what each sub-column under them measures, if the row below the header is such
+    a sub-header row: text (no numbers, no not-disclosed marks) under every year column, not all the
+    same, and nothing of its own in the label columns (a rowspan of the header, or empty)."""
+    below = grid.texts(header + 1)
+    years = [c for c, role in enumerate(roles) if role.role is Role.YEAR]
+    first_year = min(years, default=0)
+    if any(cell.text and cell.origin[0] != header for cell in grid.rows[header + 1][:first_year]):
+        return None
+    if any(c < len(below) and is_not_disclosed(below[c]) for c in years):
+        return None
+    if len(years) < 2 or any(c >= len(below) or not below[c] or value_and_unit(below[c])[0] for c in years):
+        return None
+    if len({below[c] for c in years}) < 2 or any(year_of(below[c]) is not None for c in years):
+        return None
+    out = list(roles)
+    for c in years:
+        measure, unit = split_label(below[c])
+        role = column_role(measure)
+        out[c] = ColumnRole(Role.YEAR, roles[c].year, unit=unit or role.unit or roles[c].unit, measure=measure)
+    return out
 
 
 def _tile_pairs(values: list[str], labels: list[str]) -> list[tuple[int, str, str | None, str]] | None:
@@ -200,9 +236,11 @@ class TableReader:
             transposed = self._transposed(grid, caption)
             if transposed is not None:
                 return transposed
-            if self.previous is not None and grid.width == self.previous_width:
+            continued = grid.first_line - self.previous_last_line <= _MAX_CONTINUATION_GAP_LINES
+            if self.previous is not None and grid.width == self.previous_width and continued:
                 columns, start = self.previous, 0  # continued after a page break
             else:
+                self.previous = None  # another table stands between: nothing to continue
                 return self._tiles(grid, caption)
         self.previous, self.previous_width = columns, grid.width
         self.previous_last_line = grid.last_line
@@ -228,6 +266,9 @@ class TableReader:
         for r in range(min(_MAX_HEADER_SEARCH_ROWS, len(grid.rows))):
             roles = header_roles(grid.texts(r))
             if roles is not None:
+                measured = _with_measures(roles, grid, r) if r + 1 < len(grid.rows) else None
+                if measured is not None:  # `2024年` spanning `數量（人）| 佔比` in the row below
+                    return Columns(measured, grid.lines[r]), r + 2
                 return Columns(roles, grid.lines[r]), r + 1
         return None, 0
 
@@ -249,7 +290,9 @@ class TableReader:
             for c, cell in enumerate(cells)
         ]
         value_columns = [c for c in columns.value_columns if c < len(cells)]
-        values = {c: value_of(texts[c]) for c in value_columns}
+        values, cell_units = {}, {}
+        for c in value_columns:
+            values[c], cell_units[c] = value_and_unit(texts[c])
         if any(_NUMBERING.match(texts[c].strip()) for c in label_columns if c < len(cells) and texts[c].strip()):
             state.parent, state.parent_column = "", -1  # a numbered row is a new item
         if all(value is None for value in values.values()):
@@ -268,6 +311,7 @@ class TableReader:
         for prefix in (*reversed(categories), state.parent):
             if prefix and prefix != label:
                 candidates.append((clean_label(split_label(prefix)[0]) + label, label))
+        measured = {role.measure for role in columns.roles if role.measure}
         if not bare:
             state.last_label = label
         out = []
@@ -277,19 +321,25 @@ class TableReader:
             if raw is None or year is None or (self.fiscal_year is not None and year > self.fiscal_year):
                 continue  # not disclosed, or a future year: a target or a pathway
             unit = (
-                (unit_cell or None)
+                cell_units[c]
+                or (unit_cell or None)
                 or label_unit
                 or role.unit
                 or state.unit
                 or unit_default
                 or ("%" if raw.endswith("%") else None)
             )
+            # `全體僱員` under `流失率`: the row's measure is the column's; under `數量` the row's own label
+            labels = candidates
+            if measured and role.measure:
+                plain = column_role(role.measure).role is Role.CURRENT
+                labels = [(label + role.measure, label), *(candidates if plain else [])]
             out.append(
                 build_row(
                     layout=Layout.TABLE,
                     source_line=grid.line_of(r, c),
                     label_line=grid.lines[r],
-                    labels=candidates,
+                    labels=labels,
                     section=section,
                     raw_value=raw,
                     unit=unit,
