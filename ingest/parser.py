@@ -23,7 +23,7 @@ from ingest.read.cell_lines import cell_line_grids
 from ingest.read.footnotes import footnote_below
 from ingest.read.grid import Grid, html_grids, markdown_grids, tab_grids
 from ingest.read.markup import clean_text, strip_footnote_mark
-from ingest.read.scope import report_scopes, scope_of
+from ingest.read.scope import caption_scope, report_scopes, scope_of
 from ingest.read.tables import TableReader, caption_unit, split_label
 from ingest.reference import metrics
 from ingest.rows import KpiRow, Layout, ParsedReport, build_row
@@ -254,7 +254,10 @@ def _caption(raw_lines: list[str], first_line: int) -> str:
         text = clean_text(raw_lines[number - 1])
         if not text:
             continue
-        if "<t" in raw_lines[number - 1] or "|" in text or len(text) > _MAX_CAPTION_CHARS or _PROSE_END.search(text):
+        lead_in = text.endswith(("：", ":"))  # `下表僅涵蓋附屬公司甲的數據，供持份者參考：`
+        if "<t" in raw_lines[number - 1] or "|" in text or len(text) > _MAX_CAPTION_CHARS:
+            break
+        if _PROSE_END.search(text) and not lead_in:
             break
         parts.insert(0, text.lstrip("#").strip())
         break
@@ -278,9 +281,13 @@ def parse_grids(text: str, fiscal_year: int | None, consumed: set[int]) -> list[
     reader = TableReader(fiscal_year)
     rows: list[KpiRow] = []
     for grid in grids:
-        read = reader.read(grid, _caption(raw_lines, grid.first_line))
+        caption = _caption(raw_lines, grid.first_line)
+        read = reader.read(grid, caption)
         if read is None:
             continue
+        part = caption_scope(caption)
+        for row in read if part else ():  # `下表僅涵蓋附屬公司甲的數據`: every row is that part's
+            row.scope_note, row.is_partial_scope = part.note, part.partial
         rows.extend(read)
         consumed.update(range(grid.first_line, grid.last_line + 1))
     return rows

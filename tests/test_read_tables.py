@@ -627,3 +627,14 @@ def test_restated_marks_in_value_cells_and_full_width_units() -> None:
 def test_a_target_block_in_prose_is_no_data() -> None:
     text = HEAD_HK + "2025年度主要數據\n耗水量：131,870 立方米\n\n2030年環境目標\n耗水量：110,000 立方米\n"
     assert facts(text) == {("water_consumption", 2025): 131_870}
+
+
+def test_a_table_of_one_subsidiary_is_partial_and_never_the_company_figure() -> None:
+    text = HEAD_HK + (
+        "### 附屬公司甲（示例（江門）食品有限公司）環境數據\n\n下表僅涵蓋附屬公司甲的數據，供持份者參考：\n\n"
+        "| 指標 | 單位 | 2025年 |\n|---|---|---|\n| 耗水量 | 立方米 | 5,000 |\n\n"
+        "### 附錄：關鍵績效\n\n| 指標 | 單位 | 2025年 |\n|---|---|---|\n| 耗水量 | 立方米 | 21,000 |\n"
+    )
+    rows = parse_report(text).rows
+    assert [row.is_partial_scope for row in rows if row.metric_code] == [True, False]
+    assert facts(text) == {("water_consumption", 2025): 21_000}

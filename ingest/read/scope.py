@@ -81,6 +81,13 @@ def sentence_scope(sentence: str) -> Scope | None:
     return None
 
 
+def caption_scope(caption: str) -> Scope | None:
+    """A table whose caption or heading says it holds one subsidiary's or site's figures."""
+    if caption and _rules()["part_caption"].search(fold(caption)):
+        return Scope(clean_text(caption)[:_MAX_NOTE_CHARS], True)
+    return None
+
+
 def scope_of(metric_code: str, label: str, scopes: dict[str, Scope]) -> Scope | None:
     return label_scope(label) or scopes.get(_pillar(metric_code))
 
