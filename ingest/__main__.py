@@ -41,7 +41,15 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from ingest.evaluate import CORPUS_DIR, CORPUS_GOLD_PATH, GOLD_PATH, SEEDS_DIR, evaluate, format_evaluation
+    from ingest.evaluate import (
+        CORPUS_DIR,
+        CORPUS_GOLD_PATH,
+        GOLD_PATH,
+        LAYOUTS_DIR,
+        SEEDS_DIR,
+        evaluate,
+        format_evaluation,
+    )
 
     if args.corpus or args.gold:
         if not (args.corpus and args.gold):
@@ -49,7 +57,7 @@ def _eval(args: argparse.Namespace) -> int:
             return 2
         runs = [(Path(args.corpus), Path(args.gold))]
     else:
-        runs = [(SEEDS_DIR, GOLD_PATH), (CORPUS_DIR, CORPUS_GOLD_PATH)]
+        runs = [(SEEDS_DIR, GOLD_PATH), (CORPUS_DIR, CORPUS_GOLD_PATH), (LAYOUTS_DIR, LAYOUTS_DIR / "gold.csv")]
     for folder, gold in runs:
         if not gold.exists() or not folder.is_dir():
             print(f"skipped: {gold} or {folder} not found (the shared folder sits beside the checkout)")

@@ -25,6 +25,7 @@ SEEDS_DIR = SHARED_DIR / "seeds"
 GOLD_PATH = SHARED_DIR / "gold" / "seed_gold_dev.csv"
 CORPUS_DIR = SHARED_DIR / "corpus"
 CORPUS_GOLD_PATH = CORPUS_DIR / "gold.csv"
+LAYOUTS_DIR = REPO_ROOT / "tests" / "fixtures" / "layouts"  # our own invented reports, one layout each
 RELATIVE_TOLERANCE = 0.005
 REPORT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
 _NOTE_LINE = re.compile(r"^L(\d+)\s*:\s*(.*)$")

@@ -1,0 +1,24 @@
+"""Invented reports in the layouts real reports come in (tests/fixtures/layouts): the parser keeps
+reading them. They are our own texts, so this runs everywhere, with or without ../shared."""
+
+from __future__ import annotations
+
+from conftest import REPO
+
+from ingest.evaluate import evaluate
+
+LAYOUTS = REPO / "tests" / "fixtures" / "layouts"
+PRECISION_FLOOR = 0.99
+RECALL_FLOOR = 0.95
+FILE_RECALL_FLOOR = 0.80
+
+
+def test_every_layout_fixture_is_read() -> None:
+    result = evaluate(LAYOUTS, LAYOUTS / "gold.csv")
+    assert result.overall.precision >= PRECISION_FLOOR, result.overall.errors
+    assert result.overall.recall >= RECALL_FLOOR, result.overall.errors
+    weak = {
+        name: round(score.recall, 3) for name, score in result.per_report.items() if score.recall < FILE_RECALL_FLOOR
+    }
+    assert not weak, weak
+    assert len(result.per_report) == 24
