@@ -52,7 +52,7 @@ test: venv system-deps
 # Parser, mapping and reference-data tests: no services, a few seconds.
 test-unit: venv
 	$(ENV) $(BIN)/python -m pytest -m "not integration" tests/test_parser.py tests/test_layouts.py \
-	  tests/test_read_tables.py tests/test_lexicon.py tests/test_reference.py
+	  tests/test_read_tables.py tests/test_lexicon.py tests/test_reference.py tests/test_layout_fixtures.py
 
 lint: venv
 	$(ENV) $(BIN)/ruff check . && $(BIN)/ruff format --check .
