@@ -6,7 +6,8 @@ import pytest
 
 from ingest.map.units import conversion_factor
 from ingest.metadata import extract_metadata
-from ingest.parser import parse_header, parse_report
+from ingest.parser import parse_report
+from ingest.read.text_tables import parse_header
 from ingest.selection import primary_rows
 
 HEAD_TRAD = (

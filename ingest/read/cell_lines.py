@@ -32,7 +32,7 @@ _LABEL_HINT = re.compile(r"指|項|项|類|类|範疇|范畴|議題|议题|內�
 
 
 def _is_value(text: str) -> bool:
-    from ingest.read.tables import value_of  # one definition of a value cell
+    from ingest.read.cell_values import value_of  # one definition of a value cell
 
     return value_of(text) is not None or is_not_disclosed(text)
 

@@ -16,28 +16,25 @@ import re
 from dataclasses import dataclass
 
 from ingest.map.normalize import normalize_label
-from ingest.map.units import is_complete_unit, looks_like_unit, unit_prefix
+from ingest.map.units import looks_like_unit
+from ingest.read.cell_values import (
+    caption_unit,
+    clean_label,
+    split_label,
+    tile_pairs,
+    unit_of_cell,
+    value_and_unit,
+    value_of,
+)
 from ingest.read.grid import Cell, Grid
-from ingest.read.markup import strip_footnote_mark
 from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, year_of
 from ingest.rows import KpiRow, Layout, build_row
-from ingest.text import fold, half_width, is_not_disclosed
+from ingest.text import fold, is_not_disclosed
 
-_NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
-_NUMBER_WITH_MARK = re.compile(
-    r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)(?:\s+\d{1,2}|\*{1,3}|\s*[#†‡]{1,2}|\s*[(（]\d{1,2}[)）])$"
-)
 _NUMBERING = re.compile(r"^(?:\d{1,3}[.、)]?|[(（]?[一二三四五六七八九十]{1,3}[)）、.]?|[a-z][.)])$", re.IGNORECASE)
-_LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*[(（](?P<unit>[^()（）]{1,16})[)）]$")
-_LABEL_SLASH_UNIT = re.compile(r"^(?P<label>.+?)\s*[/／]\s*(?P<unit>[^/／]{1,16})$")
-_CAPTION_UNIT = re.compile(r"(?:單位|单位|unit)\s*[:：]\s*(?P<unit>[^\s，,。;；)）]{1,16})", re.IGNORECASE)
-_LEADING_MARK = re.compile(r"^[-–—•·*#>\s]+")
 _MAX_HEADER_SEARCH_ROWS = 4
 _BARE_LABEL_CHARS = 3
 _MAX_CONTINUATION_GAP_LINES = 12  # a page break, its running header and footer
-_RESTATED_MARK = re.compile(r"\s*[(（](?:經|经)?(?:重述|重列|restated)[)）]\s*$", re.IGNORECASE)
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_MAX_TILE_LABEL_CHARS = 30
 _GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–]\s*(?=[\u4e00-\u9fff])")
 
 
@@ -74,37 +71,6 @@ class Columns:
         return Columns([ColumnRole(Role.LABEL)] * shift + self.roles, self.header_line)
 
 
-def value_of(text: str) -> str | None:
-    """The number a value cell holds, without footnote marks; None for text or not-disclosed.
-
-    `8,202.6 4` is 8,202.6 with footnote 4; `1 234 567` (thin spaces) is one number.
-    """
-    text = _RESTATED_MARK.sub("", half_width(text.strip()))
-    if _NUMBER.match(text):
-        return text
-    match = _NUMBER_WITH_MARK.match(text)
-    if match and (
-        "," in match.group(1)
-        or "." in match.group(1)
-        or not match.group(0)[len(match.group(1)) :].strip()[:1].isdigit()
-    ):
-        return match.group(1)
-    if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:\.\d+)?", text):
-        return text.replace(" ", "")
-    return match.group(1) if match else None
-
-
-def value_and_unit(text: str) -> tuple[str | None, str | None]:
-    """A value cell's number and the unit printed in the cell itself (`256.3億元`, `3.2萬人`)."""
-    value = value_of(text)
-    if value is not None:
-        return value, None
-    match = _VALUE_AND_UNIT.match(half_width(text.strip()))
-    if match and match.group(2) and is_complete_unit(match.group(2).strip()):
-        return match.group(1), match.group(2).strip()
-    return None, None
-
-
 def _is_year_cell(text: str) -> bool:
     return year_of(text) is not None
 
@@ -132,22 +98,6 @@ def header_roles(cells: list[str]) -> list[ColumnRole] | None:
     return roles
 
 
-def _unit_cell(text: str) -> str:
-    """The unit a unit cell gives: `萬噸 CO2 當量` whole, `噸二氧化碳當量／僱員 tCO2e/employee` its
-    Chinese half, `噸 tonnes` -> `噸`, `人5` -> `人` (a footnote mark)."""
-    tokens = text.split()
-    chinese = [token for token in tokens if _HAN.search(token)]
-    for candidate in (text, *chinese, *tokens):  # `'000 kWh 千個千瓦時`: the Chinese half says it whole
-        if candidate and is_complete_unit(candidate):
-            return candidate
-    if not text or looks_like_unit(text):
-        return text
-    return strip_footnote_mark(text).strip()
-
-
-_VALUE_AND_UNIT = re.compile(r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)\s*(.*)$")
-
-
 def _with_measures(roles: list[ColumnRole], grid: Grid, header: int) -> list[ColumnRole] | None:
     """Year columns with what each sub-column under them measures, if the row below the header is such
     a sub-header row: text (no numbers, no not-disclosed marks) under every year column, not all the
@@ -169,43 +119,6 @@ def _with_measures(roles: list[ColumnRole], grid: Grid, header: int) -> list[Col
         role = column_role(measure)
         out[c] = ColumnRole(Role.YEAR, roles[c].year, unit=unit or role.unit or roles[c].unit, measure=measure)
     return out
-
-
-def _tile_pairs(values: list[str], labels: list[str]) -> list[tuple[int, str, str | None, str]] | None:
-    """(column, value, unit, label) of a value row over a label row, or None if they are not that."""
-    pairs = []
-    for c, (value_text, label) in enumerate(zip(values, labels, strict=False)):
-        if not value_text and not label:
-            continue
-        match = _VALUE_AND_UNIT.match(half_width(value_text.strip()))
-        if not match or not label or len(label) > _MAX_TILE_LABEL_CHARS or _VALUE_AND_UNIT.match(label.strip()):
-            return None
-        unit = match.group(2).strip() or None
-        if unit and unit_prefix(unit) != unit:
-            return None
-        pairs.append((c, match.group(1), unit, label))
-    return pairs or None
-
-
-def caption_unit(text: str) -> str | None:
-    match = _CAPTION_UNIT.search(text)
-    if match and looks_like_unit(match.group("unit")):
-        return match.group("unit")
-    return None
-
-
-def split_label(text: str) -> tuple[str, str | None]:
-    """`員工總數(人)` -> (`員工總數`, `人`); `電力消耗/千瓦時` -> (`電力消耗`, `千瓦時`)."""
-    text = strip_footnote_mark(text.strip()).strip()
-    for pattern in (_LABEL_UNIT, _LABEL_SLASH_UNIT):
-        match = pattern.match(text)
-        if match and looks_like_unit(match.group("unit").strip()):
-            return strip_footnote_mark(match.group("label")).strip(), match.group("unit").strip()
-    return text, None
-
-
-def clean_label(text: str) -> str:
-    return strip_footnote_mark(_LEADING_MARK.sub("", text)).strip()
 
 
 @dataclass
@@ -302,7 +215,7 @@ class TableReader:
         if read is None:
             return []
         label, label_unit, categories, row_year = read
-        unit_cell = _unit_cell(texts[columns.unit_column] if columns.unit_column is not None else "")
+        unit_cell = unit_of_cell(texts[columns.unit_column] if columns.unit_column is not None else "")
         # A bare label (`範圍二`, `密度`, `女性`) takes its meaning from the valued row above it.
         bare = len(normalize_label(label)) <= _BARE_LABEL_CHARS
         above = state.last_label if bare else ""
@@ -422,7 +335,7 @@ class TableReader:
             if r in used:
                 continue
             for value_row, label_row in ((r, r + 1), (r + 1, r)):
-                pairs = _tile_pairs(grid.texts(value_row), grid.texts(label_row))
+                pairs = tile_pairs(grid.texts(value_row), grid.texts(label_row))
                 if pairs is None:
                     continue
                 used.update((r, r + 1))

@@ -1,0 +1,108 @@
+"""What a table cell holds: a value (without footnote or restated marks), maybe with its own unit;
+a label with the unit it carries (`員工總數(人)`, `電力消耗/千瓦時`); a caption's unit (`單位：萬元`).
+
+One home for these rules: the grid reader, the text-table reader and the one-cell-per-line reader
+all read cells through them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.map.units import is_complete_unit, looks_like_unit, unit_prefix
+from ingest.read.markup import strip_footnote_mark
+from ingest.text import half_width
+
+_NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+_NUMBER_WITH_MARK = re.compile(
+    r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)(?:\s+\d{1,2}|\*{1,3}|\s*[#†‡]{1,2}|\s*[(（]\d{1,2}[)）])$"
+)
+_LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*[(（](?P<unit>[^()（）]{1,16})[)）]$")
+_LABEL_SLASH_UNIT = re.compile(r"^(?P<label>.+?)\s*[/／]\s*(?P<unit>[^/／]{1,16})$")
+_CAPTION_UNIT = re.compile(r"(?:單位|单位|unit)\s*[:：]\s*(?P<unit>[^\s，,。;；)）]{1,16})", re.IGNORECASE)
+_LEADING_MARK = re.compile(r"^[-–—•·*#>\s]+")
+_RESTATED_MARK = re.compile(r"\s*[(（](?:經|经)?(?:重述|重列|restated)[)）]\s*$", re.IGNORECASE)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_MAX_TILE_LABEL_CHARS = 30
+_VALUE_AND_UNIT = re.compile(r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)\s*(.*)$")
+
+
+def value_of(text: str) -> str | None:
+    """The number a value cell holds, without footnote marks; None for text or not-disclosed.
+
+    `8,202.6 4` is 8,202.6 with footnote 4; `1 234 567` (thin spaces) is one number.
+    """
+    text = _RESTATED_MARK.sub("", half_width(text.strip()))
+    if _NUMBER.match(text):
+        return text
+    match = _NUMBER_WITH_MARK.match(text)
+    if match and (
+        "," in match.group(1)
+        or "." in match.group(1)
+        or not match.group(0)[len(match.group(1)) :].strip()[:1].isdigit()
+    ):
+        return match.group(1)
+    if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:\.\d+)?", text):
+        return text.replace(" ", "")
+    return match.group(1) if match else None
+
+
+def value_and_unit(text: str) -> tuple[str | None, str | None]:
+    """A value cell's number and the unit printed in the cell itself (`256.3億元`, `3.2萬人`)."""
+    value = value_of(text)
+    if value is not None:
+        return value, None
+    match = _VALUE_AND_UNIT.match(half_width(text.strip()))
+    if match and match.group(2) and is_complete_unit(match.group(2).strip()):
+        return match.group(1), match.group(2).strip()
+    return None, None
+
+
+def unit_of_cell(text: str) -> str:
+    """The unit a unit cell gives: `萬噸 CO2 當量` whole, `噸二氧化碳當量／僱員 tCO2e/employee` its
+    Chinese half, `噸 tonnes` -> `噸`, `人5` -> `人` (a footnote mark)."""
+    tokens = text.split()
+    chinese = [token for token in tokens if _HAN.search(token)]
+    for candidate in (text, *chinese, *tokens):  # `'000 kWh 千個千瓦時`: the Chinese half says it whole
+        if candidate and is_complete_unit(candidate):
+            return candidate
+    if not text or looks_like_unit(text):
+        return text
+    return strip_footnote_mark(text).strip()
+
+
+def caption_unit(text: str) -> str | None:
+    match = _CAPTION_UNIT.search(text)
+    if match and looks_like_unit(match.group("unit")):
+        return match.group("unit")
+    return None
+
+
+def split_label(text: str) -> tuple[str, str | None]:
+    """`員工總數(人)` -> (`員工總數`, `人`); `電力消耗/千瓦時` -> (`電力消耗`, `千瓦時`)."""
+    text = strip_footnote_mark(text.strip()).strip()
+    for pattern in (_LABEL_UNIT, _LABEL_SLASH_UNIT):
+        match = pattern.match(text)
+        if match and looks_like_unit(match.group("unit").strip()):
+            return strip_footnote_mark(match.group("label")).strip(), match.group("unit").strip()
+    return text, None
+
+
+def clean_label(text: str) -> str:
+    return strip_footnote_mark(_LEADING_MARK.sub("", text)).strip()
+
+
+def tile_pairs(values: list[str], labels: list[str]) -> list[tuple[int, str, str | None, str]] | None:
+    """(column, value, unit, label) of a value row over a label row, or None if they are not that."""
+    pairs = []
+    for c, (value_text, label) in enumerate(zip(values, labels, strict=False)):
+        if not value_text and not label:
+            continue
+        match = _VALUE_AND_UNIT.match(half_width(value_text.strip()))
+        if not match or not label or len(label) > _MAX_TILE_LABEL_CHARS or _VALUE_AND_UNIT.match(label.strip()):
+            return None
+        unit = match.group(2).strip() or None
+        if unit and unit_prefix(unit) != unit:
+            return None
+        pairs.append((c, match.group(1), unit, label))
+    return pairs or None

@@ -1,0 +1,314 @@
+"""Tables printed as text (PDF text extraction, tab or space aligned): one line per row.
+
+A header line that names the period columns (`指標 單位 2023 年數據 2022 年數據`, `指标 单位 2024年`,
+`指標 單位（人） 比例（%）`, `指標 本年度 上年度`, `指標 二零二四年 二零二三年 附註`) opens a table; each
+following line that ends in one value per column is a row (`label unit v1 v2 v3`). Wrapped labels,
+a unit on the line below the values, indentation (sub-rows, sub-headings), the caption above
+(`表4-2 電力使用情形 單位：千度`) and page furniture between rows (rules, page numbers) are handled;
+a notes column may be empty and a change column holds anything (`-1.6个百分点`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ingest.cells import is_cells_line
+from ingest.layout import Line
+from ingest.map.units import looks_like_unit
+from ingest.read.cell_values import caption_unit, clean_label, split_label
+from ingest.rows import KpiRow, Layout, build_row
+from ingest.text import fold, is_not_disclosed, is_number
+
+_YEAR_COLUMN = re.compile(
+    r"(?<![\d.])(?:FY\s*)?(20\d{2})\s*(?:財政年度|财政年度|財年|财年|財政|财政)?年?度?\s*(?:數據|数据)?(?![\d.%])",
+    re.IGNORECASE,
+)
+# A column of changes (`2023年 2022年 變化率`) holds no value of its own; it is read and skipped.
+_CHANGE_COLUMN = re.compile(
+    r"(?:同比|環比|环比)?(?:變化|变化|變動|变动|增減|增减|增長|增长)(?:率|幅度|比例)?|同比|yoy|change", re.I
+)
+_NOTE_COLUMN = re.compile(r"附註|附注|備註|备注|註釋|注释|notes?|remarks?", re.I)
+_PERIOD_COLUMN = re.compile(r"(本年度|本年|本期|本報告期|本报告期|當年|当年)|(上年度|上年|上期|去年|上一年度?)")
+_UNIT_COLUMN = re.compile(r"(?:單位|单位|數量|数量|比例|比率|占比|數值|数值)\s*[（(]\s*([^）)]{1,12})\s*[）)]")
+_HEADER_WORDS = re.compile(
+    r"指标名称|指标|单位|项目|[\u4e00-\u9fff]{0,4}(?:类别|类型|种类)|范畴|绩效|关键绩效|数量|数据|数值|kpi|备注|年度|年份|层面|议题"
+    r"|财年|财政年度|fy|indicators?|units?|items?|category|kpis?|remarks?|data|[|:\-/]"
+)
+_COLUMN_WORDS = re.compile(r"指标|项目|类别|类型|种类|单位|kpi|范畴|绩效|indicator|unit")
+_PROSE_END = re.compile(r"[。；;！!？?]")
+_HEADER_HINT = re.compile(
+    r"20\d{2}|1[01]\d\s*年|單位|单位|數量|数量|數據|数据|數值|数值|本年|本期|上年|上期", re.IGNORECASE
+)
+# Taiwan's ROC years in a header (`113年` = 2024), made Gregorian before the columns are read.
+_ROC_YEAR = re.compile(r"(?<![\d.,])(1[01]\d)(\s*年)")
+_ROC_OFFSET = 1911
+_MAX_HEADER_CHARS = 120
+_NOTE_MARK = re.compile(r"[\d,，a-zA-Z*#]{1,5}")
+_CHANGE_VALUE = re.compile(r"[-−+]?\d[\d,.]*\s*(?:%|个百分点|個百分點|pp|倍)?")
+# Page furniture inside a PDF table: rules, a page number alone.
+_FURNITURE = re.compile(r"^\s*(?:[─━—–\-=_·•.\s]{5,}|\d{1,4})\s*$")
+_BRACKET_UNIT_LINE = re.compile(r"^\s*[(（]([^()（）]{1,20})[)）]\s*$")
+_UNIT_WORD = re.compile(r"單位|单位|unit", re.IGNORECASE)
+_CAPTION_UNIT_TEXT = re.compile(r"[(（]?(?:單位|单位|unit)\s*[:：].*$", re.IGNORECASE)
+_MAX_LABEL_FRAGMENTS = 3
+_MAX_CAPTION_CHARS = 60
+_MAX_GAP_LINES = 12
+
+
+@dataclass
+class Column:
+    fiscal_year: int | None
+    unit: str | None = None
+    ignored: bool = False
+    note: bool = False  # a notes column (`附註`): footnote numbers or nothing
+    prior: bool = False  # `上年度` / `上期`: the year before the report's
+
+
+def parse_header(text: str) -> list[Column] | None:
+    """Columns of a table header line, or None if the line is not a header."""
+    if len(text) > _MAX_HEADER_CHARS or not _HEADER_HINT.search(text):
+        return None  # most lines: prose
+    text = _ROC_YEAR.sub(lambda match: f"{int(match.group(1)) + _ROC_OFFSET}{match.group(2)}", text)
+    years = [int(y) for y in _YEAR_COLUMN.findall(text)]
+    units = _UNIT_COLUMN.findall(text)
+    rest = fold(_NOTE_COLUMN.sub(" ", _CHANGE_COLUMN.sub(" ", _UNIT_COLUMN.sub(" ", _YEAR_COLUMN.sub(" ", text)))))
+    periods = [] if years else list(_PERIOD_COLUMN.finditer(text))
+    if periods:
+        rest = fold(_PERIOD_COLUMN.sub(" ", _NOTE_COLUMN.sub(" ", text)))
+    if _HEADER_WORDS.sub("", rest):
+        return None
+    # A bare year (a cover page's "2023") is no header: it needs a column word or several 年 columns.
+    several_years = len(years) >= 2 and max(text.count("年"), text.upper().count("FY")) >= len(years)
+    # `2025 2024 2023` alone (a PDF page's header row): consecutive years, nothing else
+    several_years = several_years or (len(years) >= 2 and _consecutive(years) and not rest)
+    if not _COLUMN_WORDS.search(rest) and not several_years and not (periods and len(periods) >= 2):
+        return None
+    if periods:  # `指標 單位 本年度 上年度`
+        positioned = [(match.start(), Column(None, prior=bool(match.group(2)))) for match in periods]
+    elif years and not units:
+        if len(set(years)) != len(years) or any(not 1990 <= y <= 2100 for y in years):
+            return None
+        positioned = [(match.start(), Column(int(match.group(1)))) for match in _YEAR_COLUMN.finditer(text)]
+    elif units and not years:
+        return [Column(None, unit) for unit in units]
+    elif not years and not units and re.search(r"数量|数据|数值", rest) and re.search(r"单位", rest):
+        return [Column(None)]  # `指標 單位 數量`: one column for the report's own year
+    else:
+        return None
+    first = min(start for start, _ in positioned)
+    positioned += [(m.start(), Column(None, ignored=True)) for m in _CHANGE_COLUMN.finditer(text) if m.start() > first]
+    positioned += [
+        (m.start(), Column(None, ignored=True, note=True)) for m in _NOTE_COLUMN.finditer(text) if m.start() > first
+    ]
+    return [column for _, column in sorted(positioned, key=lambda item: item[0])]
+
+
+def _consecutive(years: list[int]) -> bool:
+    return all(abs(later - earlier) == 1 for earlier, later in pairwise(years))
+
+
+def split_values(
+    tokens: list[str], max_values: int, columns: list[Column] | None = None
+) -> tuple[list[str], list[str]]:
+    """Trailing value tokens (numbers or not-disclosed markers), at most `max_values`. With `columns`,
+    a change column also takes `-1.6个百分点` and a notes column a footnote number (`2`, `3,4`)."""
+    values: list[str] = []
+    index = len(tokens)
+    while index > 0 and len(values) < max_values:
+        token = tokens[index - 1]
+        column = columns[len(columns) - 1 - len(values)] if columns else None
+        fits = is_number(token) or is_not_disclosed(token)
+        if column is not None and column.note:
+            fits = bool(_NOTE_MARK.fullmatch(token))
+        elif column is not None and column.ignored:
+            fits = fits or bool(_CHANGE_VALUE.fullmatch(token))
+        if not fits:
+            break
+        values.insert(0, token)
+        index -= 1
+    return tokens[:index], values
+
+
+def row_values(tokens: list[str], columns: list[Column]) -> tuple[list[str], list[str]]:
+    """The row's label tokens and one value per column; a notes column may be left empty."""
+    text_tokens, values = split_values(tokens, len(columns), columns)
+    if len(values) != len(columns) and columns and columns[-1].note:
+        text_tokens, values = split_values(tokens, len(columns) - 1, columns[:-1])
+        if len(values) == len(columns) - 1:
+            values = [*values, "-"]
+    return text_tokens, values
+
+
+def split_label_unit(tokens: list[str]) -> tuple[str, str | None]:
+    """`label unit` text -> (label, unit); units may span tokens (`噸二氧化碳當量 /人`)."""
+    for width in (3, 2, 1):
+        if len(tokens) <= width:
+            continue
+        candidate = " ".join(tokens[-width:])
+        if (width == 1 or candidate.split()[-1].startswith("/") or "/" in candidate) and looks_like_unit(candidate):
+            return " ".join(tokens[:-width]), candidate
+    return " ".join(tokens), None
+
+
+def _indent(line: str) -> int:
+    stripped = line.lstrip(" \t\u3000")
+    prefix = line[: len(line) - len(stripped)]
+    return prefix.count("\t") * 4 + prefix.count(" ") + prefix.count("\u3000") * 2
+
+
+class _TableState:
+    def __init__(self, columns: list[Column], header_line: int, heading: str, unit: str | None = None) -> None:
+        self.columns = columns
+        self.header_line = header_line
+        self.heading = heading
+        self.caption_unit = unit  # `單位：千度` on the caption line: the unit of rows that print none
+        self.caption = heading
+        self.heading_indent: int | None = None  # the indent of a sub-heading inside the table
+        self.deeper_row_seen = False
+        self.parents: list[tuple[int, str]] = []
+        self.fragments: list[tuple[int, str]] = []
+        self.gap = 0
+
+    def context(self, indent: int) -> str:
+        while self.parents and self.parents[-1][0] >= indent:
+            self.parents.pop()
+        return " / ".join([self.heading, *(label for _, label in self.parents)])
+
+
+def parse_tables(lines: list[Line], default_year: int | None, consumed: set[int]) -> list[KpiRow]:
+    """Rows of every period-column table; adds the line numbers it reads to `consumed`."""
+    rows: list[KpiRow] = []
+    table: _TableState | None = None
+    heading = ""
+    unit: str | None = None
+
+    pending: tuple | None = None  # the last row read, whose unit may stand on the next line
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None:
+            rows.extend(_table_rows(*pending))
+            pending = None
+
+    for line in lines:
+        tokens = line.text.split()
+        joined = " ".join(tokens)
+        if table is not None and _FURNITURE.match(line.text):
+            continue  # a rule or a page number between a table's rows
+        below_unit = _BRACKET_UNIT_LINE.match(joined)
+        if pending is not None and below_unit and pending[4] is None and looks_like_unit(below_unit.group(1)):
+            pending = (*pending[:4], below_unit.group(1), *pending[5:])  # `每名僱員平均受訓時數 18.6 16.2` / `（小時）`
+            consumed.add(line.number)
+            flush()
+            continue
+        flush()
+        columns = parse_header(joined)
+        if columns:
+            table = _TableState(columns, line.number, heading, unit)
+            heading, unit = "", None
+            consumed.add(line.number)
+            continue
+        caption = caption_unit(joined) if len(joined) <= _MAX_CAPTION_CHARS and _UNIT_WORD.search(joined) else None
+        if caption or (len(joined) <= 30 and not _PROSE_END.search(joined) and not split_values(tokens, 1)[1]):
+            # A caption (`表4-2 電力使用情形 單位：千度`) or heading: it names the next table
+            heading, unit = clean_label(_CAPTION_UNIT_TEXT.sub("", joined).lstrip("#").strip()), caption
+        if table is None:
+            continue
+        if is_cells_line(line):
+            continue
+
+        text_tokens, values = row_values(tokens, table.columns)
+        has_number = any(
+            is_number(value) for value, column in zip(values, table.columns, strict=False) if not column.ignored
+        )
+        if len(values) == len(table.columns) and has_number:
+            label_line = line.number
+            if not text_tokens and table.fragments:
+                label_line = table.fragments[0][0]
+                text_tokens = " ".join(fragment for _, fragment in table.fragments).split()
+            elif table.fragments and not looks_like_unit(" ".join(text_tokens)):
+                pass  # fragments above were headings, not a wrapped label
+            elif table.fragments:
+                label_line = table.fragments[0][0]
+                text_tokens = " ".join(fragment for _, fragment in table.fragments).split() + text_tokens
+            if label_line != line.number:
+                consumed.update(number for number, _ in table.fragments)
+            table.fragments = []
+            table.gap = 0
+            label, row_unit = split_label_unit(text_tokens)
+            if row_unit is None:  # `離職率（%）`, `員工平均訓練時數（小時/人）`: the unit in the label
+                label, row_unit = split_label(label)
+            label = clean_label(label)
+            if not label:
+                continue
+            consumed.add(line.number)
+            indent = _indent(line.raw)
+            if table.heading_indent is not None and indent <= table.heading_indent and table.deeper_row_seen:
+                table.heading, table.heading_indent = table.caption, None  # back out of `按性別劃分`
+            if table.heading_indent is not None and indent > table.heading_indent:
+                table.deeper_row_seen = True
+            context = table.context(indent)
+            table.parents.append((indent, label))
+            pending = (
+                table,
+                line.number,
+                label_line,
+                label,
+                row_unit or table.caption_unit,
+                values,
+                context,
+                default_year,
+            )
+            continue
+
+        table.gap += 1
+        if _PROSE_END.search(joined) or len(joined) > 60 or table.gap > _MAX_GAP_LINES:
+            table = None
+            continue
+        if values:
+            table.fragments = []
+            continue
+        # A short line without values: a heading inside the table, or part of a wrapped label.
+        table.fragments = [*table.fragments, (line.number, joined)][-_MAX_LABEL_FRAGMENTS:]
+        if not looks_like_unit(joined):
+            table.heading = clean_label(joined.lstrip("#").strip())
+            table.heading_indent, table.deeper_row_seen = _indent(line.raw), False
+            table.parents = []
+    flush()
+    return rows
+
+
+def _table_rows(
+    table: _TableState,
+    line_no: int,
+    label_line: int,
+    label: str,
+    unit: str | None,
+    values: list[str],
+    context: str,
+    default_year: int | None,
+) -> list[KpiRow]:
+    rows = []
+    for column, raw_value in zip(table.columns, values, strict=True):
+        year = column.fiscal_year or (default_year - 1 if column.prior and default_year else default_year)
+        if column.ignored or is_not_disclosed(raw_value) or year is None:
+            continue
+        row_unit = column.unit or unit
+        if row_unit is None and raw_value.endswith("%"):
+            row_unit = "%"
+        rows.append(
+            build_row(
+                layout=Layout.TABLE,
+                source_line=line_no,
+                label_line=label_line,
+                labels=[(label, label)],
+                section=context,
+                raw_value=raw_value,
+                unit=row_unit,
+                fiscal_year=year,
+                table_header_line=table.header_line,
+            )
+        )
+    return rows
