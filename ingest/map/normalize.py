@@ -19,6 +19,8 @@ _BRACKETS = str.maketrans("【】〔〕［］[]{}<>《》", "()()()()()()()", "�
 _LEADING = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,2})*[.、)]|[(]?[一二三四五六七八九十]{1,3}[)、.]|[(]\d{1,2}[)]|[a-z][.)]|[-–—•·*#>:]+)+"
 )
+# OCR reads `範圍1` as `範圍l` or `範圍I`: a letter where the scope number stands.
+_OCR_ONE = re.compile(r"(?<=范围)[li|](?![a-z])|(?<=范畴)[li|](?![a-z])|(?<=scope)[li|](?![a-z])")
 _WHERE = re.compile(r"^(?:其中|包括|含)[:]?")
 _TRAILING = re.compile(r"[:;,.。、]+$")
 
@@ -40,7 +42,7 @@ def canonical_words(folded: str) -> str:
 @lru_cache(maxsize=65536)
 def normalize_label(text: str) -> str:
     """Folded label in the lexicon's words, without numbering, bullets, `其中：` or footnote marks."""
-    label = canonical_words(fold(text).translate(_BRACKETS))
+    label = canonical_words(_OCR_ONE.sub("1", fold(text).translate(_BRACKETS)))
     label = _LEADING.sub("", label)
     label = _WHERE.sub("", label)
     label = _TRAILING.sub("", label)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ingest.map.normalize import normalize_label
 from ingest.map.units import looks_like_unit
@@ -98,6 +99,49 @@ def header_roles(cells: list[str]) -> list[ColumnRole] | None:
     return roles
 
 
+def _with_row_above(roles: list[ColumnRole], header: list[str], above: list[str]) -> list[ColumnRole]:
+    """A header in two rows: `GRI 準則 | 揭露項目 | 單位 | 年度` over `| | | 113年 | 112年`. The row
+    above names the columns the year row leaves empty."""
+    merged = list(roles)
+    for c, text in enumerate(header[: len(roles)]):
+        if not text and c < len(above) and above[c]:
+            upper = column_role(above[c])
+            if upper.role in (Role.UNIT, Role.LABEL, Role.SKIP):
+                merged[c] = upper
+    return merged
+
+
+def _side_by_side(grid: Grid, columns: Columns | None) -> list[Grid]:
+    """The halves of a table printed side by side (label columns again after value columns), each as
+    its own grid; [] for an ordinary table."""
+    if columns is None:
+        return []
+    roles = columns.roles
+    starts = [0]
+    for c in range(1, len(roles)):
+        after_values = any(role.role in (Role.YEAR, Role.CURRENT, Role.PRIOR) for role in roles[starts[-1] : c])
+        if roles[c].role is Role.LABEL and after_values and is_label_header(grid.texts(_header_row(grid))[c]):
+            starts.append(c)
+    if len(starts) < 2:
+        return []
+    bounds = [*starts, len(roles)]
+    return [
+        Grid(
+            [[Cell(cell.text, (cell.origin[0], cell.origin[1] - a)) for cell in row[a:b]] for row in grid.rows],
+            grid.lines,
+            grid.first_line,
+            grid.last_line,
+            grid.kind,
+            cell_lines=[numbers[a:b] for numbers in grid.cell_lines],
+        )
+        for a, b in pairwise(bounds)
+    ]
+
+
+def _header_row(grid: Grid) -> int:
+    return next((r for r in range(min(_MAX_HEADER_SEARCH_ROWS, len(grid.rows))) if header_roles(grid.texts(r))), 0)
+
+
 def _with_measures(roles: list[ColumnRole], grid: Grid, header: int) -> list[ColumnRole] | None:
     """Year columns with what each sub-column under them measures, if the row below the header is such
     a sub-header row: text (no numbers, no not-disclosed marks) under every year column, not all the
@@ -144,6 +188,12 @@ class TableReader:
 
     def read(self, grid: Grid, caption: str) -> list[KpiRow] | None:
         """KPI rows of `grid`, or None if it is no period table (left to the other readers)."""
+        halves = _side_by_side(grid, self._header(grid)[0])
+        if halves:  # `指標|單位|2024|2023 || 指標|單位|2024|2023` in one table: two tables
+            rows: list[KpiRow] = []
+            for half in halves:
+                rows.extend(self.read(half, caption) or [])
+            return rows
         columns, start = self._header(grid)
         if columns is None:
             transposed = self._transposed(grid, caption)
@@ -178,6 +228,8 @@ class TableReader:
     def _header(self, grid: Grid) -> tuple[Columns | None, int]:
         for r in range(min(_MAX_HEADER_SEARCH_ROWS, len(grid.rows))):
             roles = header_roles(grid.texts(r))
+            if roles is not None and r > 0:
+                roles = _with_row_above(roles, grid.texts(r), grid.texts(r - 1))
             if roles is not None:
                 measured = _with_measures(roles, grid, r) if r + 1 < len(grid.rows) else None
                 if measured is not None:  # `2024年` spanning `數量（人）| 佔比` in the row below
@@ -215,6 +267,8 @@ class TableReader:
         if read is None:
             return []
         label, label_unit, categories, row_year = read
+        # `能源消耗（吨标准煤）` spanning its rows: the unit of rows that print none
+        category_unit = next((unit for category in reversed(categories) if (unit := split_label(category)[1])), None)
         unit_cell = unit_of_cell(texts[columns.unit_column] if columns.unit_column is not None else "")
         # A bare label (`範圍二`, `密度`, `女性`) takes its meaning from the valued row above it.
         bare = len(normalize_label(label)) <= _BARE_LABEL_CHARS
@@ -238,6 +292,7 @@ class TableReader:
                 or (unit_cell or None)
                 or label_unit
                 or role.unit
+                or category_unit
                 or state.unit
                 or unit_default
                 or ("%" if raw.endswith("%") else None)

@@ -53,6 +53,8 @@ _BRACKET_UNIT_LINE = re.compile(r"^\s*[(（]([^()（）]{1,20})[)）]\s*$")
 _UNIT_WORD = re.compile(r"單位|单位|unit", re.IGNORECASE)
 _CAPTION_UNIT_TEXT = re.compile(r"[(（]?(?:單位|单位|unit)\s*[:：].*$", re.IGNORECASE)
 _MAX_LABEL_FRAGMENTS = 3
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_PIPE_TOKENS = frozenset({"|", "｜", "¦"})
 _MAX_CAPTION_CHARS = 60
 _MAX_GAP_LINES = 12
 
@@ -141,8 +143,23 @@ def row_values(tokens: list[str], columns: list[Column]) -> tuple[list[str], lis
     return text_tokens, values
 
 
+def unit_with_gloss(tokens: list[str]) -> str | None:
+    """The unit of tokens that are a unit and maybe its English gloss (`噸 tonnes`, `千克 kg`), or None."""
+    han = [index for index, token in enumerate(tokens) if _HAN.search(token)]
+    if len(han) == 1 and all(token.isascii() or not _HAN.search(token) for token in tokens[han[0] + 1 :]):
+        return tokens[han[0]] if looks_like_unit(tokens[han[0]]) and han[0] == 0 else None
+    return None
+
+
 def split_label_unit(tokens: list[str]) -> tuple[str, str | None]:
-    """`label unit` text -> (label, unit); units may span tokens (`噸二氧化碳當量 /人`)."""
+    """`label unit` text -> (label, unit); units may span tokens (`噸二氧化碳當量 /人`) or carry an
+    English gloss (`員工總數 Total employees 人 persons`)."""
+    for split in range(len(tokens) - 1, 0, -1):  # a Chinese unit followed by its gloss
+        if _HAN.search(tokens[split]) and not tokens[split].isascii():
+            unit = unit_with_gloss(tokens[split:])
+            if unit and split < len(tokens) - 1:
+                return " ".join(tokens[:split]), unit
+            break
     for width in (3, 2, 1):
         if len(tokens) <= width:
             continue
@@ -193,7 +210,7 @@ def parse_tables(lines: list[Line], default_year: int | None, consumed: set[int]
             pending = None
 
     for line in lines:
-        tokens = line.text.split()
+        tokens = [token.strip("|｜") or token for token in line.text.split() if token not in _PIPE_TOKENS]
         joined = " ".join(tokens)
         if table is not None and _FURNITURE.match(line.text):
             continue  # a rule or a page number between a table's rows
@@ -228,7 +245,7 @@ def parse_tables(lines: list[Line], default_year: int | None, consumed: set[int]
             if not text_tokens and table.fragments:
                 label_line = table.fragments[0][0]
                 text_tokens = " ".join(fragment for _, fragment in table.fragments).split()
-            elif table.fragments and not looks_like_unit(" ".join(text_tokens)):
+            elif table.fragments and not (looks_like_unit(" ".join(text_tokens)) or unit_with_gloss(text_tokens)):
                 pass  # fragments above were headings, not a wrapped label
             elif table.fragments:
                 label_line = table.fragments[0][0]
