@@ -44,7 +44,7 @@ _LEADING_FILLER = re.compile(
     r"(?:20\d{2}|1[01]\d)(?:年度?|财年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|内)?|\d{1,2}月\d{1,2}日|底|末)"
 )
 _TRAILING_FILLER = re.compile(
-    r"(?:约为|为约|达到|高达|多达|共计|总计|合计|共有|录得|实现|人民币|约|为|达|是|有|共|计|由|:)$"
+    r"(?:约为|为约|达到|高达|多达|共计|总计|合计|合共|共有|录得|实现|人民币|约|为|达|是|有|共|计|由|:)$"
 )
 _RELATIVE = re.compile(r"^(?:占比|比例|比率|占|百分比|比重|占(?:员工|雇员|职工)?总(?:人)?数的?(?:比例|比重)?)$")
 _QUALIFIER = re.compile(r"\((?:含|包括|包含|不含|不包括|注)[^()]*\)$")
@@ -53,6 +53,9 @@ _YEAR_MENTION = re.compile(r"(20\d{2})(?:年|财年)")
 _HEADING = re.compile(r"^(?:#+\s*|\d+(?:\.\d+)+\s*(?=[\u4e00-\u9fff]{2})|表\s*[:：])")
 _MAX_LABEL_CHARS = 40
 _MAX_BARE_LABEL_CHARS = 16
+_PRIOR_CLAUSE = re.compile(r"(?:(20\d{2})年度?(?:则|亦)?|上年度?(?:同期)?|去年(?:同期)?|上一年度?|上期)(?:则|亦)?(?:为|是)?(?:约)?(?:人民币)?")
+_PRIOR_IN_BRACKET = re.compile(r"[（(]\s*(?:20\d{2})\s*年度?\s*(?:[:：]|为|為)?\s*$")
+_CLOSED_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 _BARE_NUMBER = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 _LEAD_IN = re.compile(r"(?:如下|以下|下表)\s*[:：]?\s*$|[:：]\s*$")
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
@@ -101,6 +104,7 @@ class _Reader:
         self.rows: list[KpiRow] = []
         self.caption_unit: str | None = None
         self.heading_year: int | None = None
+        self.subject_unit: str | None = None
         self.in_targets = False
         self.labels_below = False
         self.labels_taken_below: set[int] = set()
@@ -194,7 +198,8 @@ class _Reader:
         clause_text = prefix[segment_start:]
         cut = max((match.end() for match in _CLAUSE_END.finditer(clause_text)), default=0)
         clause = clause_text[cut:].strip(_BULLETS)
-        if not clause and cut and clause_text[:cut].rstrip().endswith((":", "：")):
+        colon = cut and clause_text[:cut].rstrip().endswith((":", "："))
+        if colon and (not clause or not self._normalise(clause)[0]):  # `慈善捐款：人民幣1.25百萬元`
             before = clause_text[: cut - 1]
             clause = before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0) :].strip(_BULLETS)
         label_line = line.number
@@ -245,9 +250,19 @@ class _Reader:
             noun = after[: next((m.start() for m in _CLAUSE_END.finditer(after)), len(after))]
             labels, label_unit, relative = self._labels([noun] if noun.strip() else [])
         unit = unit or label_unit
+        prior_year = None
+        if self.subject and _PRIOR_IN_BRACKET.search(clause_text):
+            # `用水量為12,300立方米（2023年：13,100立方米）`: the same figure for the year the bracket names
+            labels = [(self.subject, self.subject)]
+            unit = unit or self.subject_unit
+        elif self.subject and (prior := _PRIOR_CLAUSE.fullmatch(fold(clause).strip(_BULLETS))):
+            # `外購電力為12,408.5兆瓦時，去年為13,025.9兆瓦時`, `2023年則為402.6千克`
+            labels = [(self.subject, self.subject)]
+            unit = unit or self.subject_unit
+            prior_year = int(prior.group(1)) if prior.group(1) else self.fiscal_year - 1
         if not labels:
             return
-        year = self._year(sentence)
+        year = prior_year or self._year(sentence)
         if year is None:
             return
         row = build_row(
@@ -268,7 +283,7 @@ class _Reader:
             row.scope_note, row.is_partial_scope = part.note, part.partial
         self.rows.append(row)
         if not relative:
-            self.subject = labels[0][0]
+            self.subject, self.subject_unit = labels[0][0], unit
 
     def _labels(self, candidates: list[str]) -> tuple[list[tuple[str, str]], str | None, bool]:
         """(label the rules read, label as printed) for each usable candidate; a unit a label carries."""
@@ -360,7 +375,8 @@ class _Reader:
     def _year(self, sentence: str) -> int | None:
         """The fiscal year a statement is about: the report's, unless its sentence names an earlier one."""
         start = max((match.end() for match in _SENTENCE_END.finditer(sentence)), default=0)
-        mentions = [int(year) for year in _YEAR_MENTION.findall(fold(sentence[start:]))]
+        # A year inside a closed bracket (`（2023年：5.23噸）`) dates that bracket's figure, not the next one.
+        mentions = [int(year) for year in _YEAR_MENTION.findall(fold(_CLOSED_BRACKET.sub("", sentence[start:])))]
         if not mentions and self.heading_year is not None:
             mentions = [self.heading_year]
         if not mentions:

@@ -638,3 +638,34 @@ def test_a_table_of_one_subsidiary_is_partial_and_never_the_company_figure() -> 
     rows = parse_report(text).rows
     assert [row.is_partial_scope for row in rows if row.metric_code] == [True, False]
     assert facts(text) == {("water_consumption", 2025): 21_000}
+
+
+def test_prior_years_in_prose_brackets_and_clauses() -> None:
+    text = HEAD_HK + (
+        "## 資源使用\n\n本年度外購電力為12,408.5兆瓦時，去年為13,025.9兆瓦時。"
+        "範圍一溫室氣體排放為1,215.4噸二氧化碳當量（2024年：1,301.7噸二氧化碳當量），"
+        "範圍二排放為7,237.2噸二氧化碳當量（2024年：7,608.7噸二氧化碳當量）。\n"
+    )
+    assert facts(text) == {
+        ("electricity_purchased", 2025): 12_408.5,
+        ("electricity_purchased", 2024): 13_025.9,
+        ("ghg_scope1", 2025): 1_215.4,
+        ("ghg_scope1", 2024): 1_301.7,
+        ("ghg_scope2", 2025): 7_237.2,
+        ("ghg_scope2", 2024): 7_608.7,
+    }, "a closed bracket's year dates its own figure only"
+
+
+def test_two_tables_side_by_side_in_one_html_table() -> None:
+    text = HEAD_CN + (
+        "<table>"
+        + td("指标", "单位", "2025年", "2024年", "指标", "单位", "2025年", "2024年")
+        + td("范围一排放", "吨二氧化碳当量", "1,200", "1,300", "员工总数", "人", "7,482", "7,300")
+        + "</table>\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2025): 1200,
+        ("ghg_scope1", 2024): 1300,
+        ("employees_total", 2025): 7482,
+        ("employees_total", 2024): 7300,
+    }
