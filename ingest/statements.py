@@ -53,7 +53,9 @@ _YEAR_MENTION = re.compile(r"(20\d{2})(?:年|财年)")
 _HEADING = re.compile(r"^(?:#+\s*|\d+(?:\.\d+)+\s*(?=[\u4e00-\u9fff]{2})|表\s*[:：])")
 _MAX_LABEL_CHARS = 40
 _MAX_BARE_LABEL_CHARS = 16
-_PRIOR_CLAUSE = re.compile(r"(?:(20\d{2})年度?(?:则|亦)?|上年度?(?:同期)?|去年(?:同期)?|上一年度?|上期)(?:则|亦)?(?:为|是)?(?:约)?(?:人民币)?")
+_PRIOR_CLAUSE = re.compile(
+    r"(?:(20\d{2})年度?(?:则|亦)?|上年度?(?:同期)?|去年(?:同期)?|上一年度?|上期)(?:则|亦)?(?:为|是)?(?:约)?(?:人民币)?"
+)
 _PRIOR_IN_BRACKET = re.compile(r"[（(]\s*(?:20\d{2})\s*年度?\s*(?:[:：]|为|為)?\s*$")
 _CLOSED_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 _BARE_NUMBER = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
