@@ -107,6 +107,7 @@ class _Reader:
         self.caption_unit: str | None = None
         self.heading_year: int | None = None
         self.subject_unit: str | None = None
+        self.period_lead = ""
         self.in_targets = False
         self.labels_below = False
         self.labels_taken_below: set[int] = set()
@@ -126,9 +127,12 @@ class _Reader:
                 year = _HEADING_YEAR.fullmatch(heading) or period
                 if year:  # `## 2024年`, `2024年度主要數據`: a period over figures of that year, not a new topic
                     self.heading_year = int(year.group(1))
+                    # `共有員工1,345名，具體分佈如下：` above the first year block is the context of them all
+                    self.period_lead = self._context_above(index) or self.period_lead
                     continue
                 self.heading = heading
                 self.heading_year = None
+                self.period_lead = ""
                 self.subject = ""
                 self.caption_unit = None
                 self.labels_below = False
@@ -273,7 +277,7 @@ class _Reader:
             label_line=label_line,
             labels=labels,
             section=self.heading,
-            context=" / ".join((self.heading, self._context_above(index), sentence)),
+            context=" / ".join((self.heading, self.period_lead, self._context_above(index), sentence)),
             raw_value=value.raw,
             unit=unit,
             fiscal_year=year,
