@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ingest.layout import Line
 from ingest.map.units import unit_prefix
 from ingest.metadata import ReportMetadata
 from ingest.read.scope import sentence_scope
+from ingest.reference import read_seed
 from ingest.rows import KpiRow, Layout, build_row
 from ingest.text import fold
 
@@ -53,6 +54,10 @@ _YEAR_MENTION = re.compile(r"(20\d{2})(?:年|财年)")
 _HEADING = re.compile(r"^(?:#+\s*|\d+(?:\.\d+)+\s*(?=[\u4e00-\u9fff]{2})|表\s*[:：])")
 _MAX_LABEL_CHARS = 40
 _MAX_BARE_LABEL_CHARS = 16
+_ZERO_HINT = re.compile(r"死亡|亡故|工亡|貪污|贪污|腐敗|腐败")  # the words of zero_statements' KPIs
+_SENTENCE_SPLIT = re.compile(r"(?<=[。；;！!？?])")
+# A zero for targets or comparisons is no level (`力爭實現零工亡`, `目標為零死亡`).
+_NOT_A_LEVEL_ZERO = re.compile(r"目标|力争|争取|实现|确保|努力|致力|承诺|保持|持续")
 _PRIOR_CLAUSE = re.compile(
     r"(?:(20\d{2})年度?(?:则|亦)?|上年度?(?:同期)?|去年(?:同期)?|上一年度?|上期)(?:则|亦)?(?:为|是)?(?:约)?(?:人民币)?"
 )
@@ -144,7 +149,33 @@ class _Reader:
                 self.caption_unit = caption.group(1)  # `單位：萬元` above figures printed without units
                 continue
             self._read_line(index, line)
+            self._read_zeros(line)
         return self.rows
+
+    def _read_zeros(self, line: Line) -> None:
+        """A KPI stated as none in words (`報告期內未發生因工死亡事故`): a zero for the sentence's year."""
+        if not _ZERO_HINT.search(line.text):
+            return
+        for sentence in _SENTENCE_SPLIT.split(line.text):
+            folded = fold(sentence)
+            for rule in zero_statements():
+                match = rule.pattern.search(folded)
+                year = self._year(sentence) if match else None
+                if match is None or year is None or _NOT_A_LEVEL_ZERO.search(folded[: match.start()]):
+                    continue
+                row = build_row(
+                    layout=Layout.PROSE,
+                    source_line=line.number,
+                    label_line=line.number,
+                    labels=[(rule.label, match.group())],
+                    section=self.heading,
+                    context=" / ".join((self.heading, sentence)),
+                    raw_value="0",
+                    unit=rule.unit,
+                    fiscal_year=year,
+                )
+                if row.metric_code == rule.metric_code:
+                    self.rows.append(row)
 
     def _label_below(self, index: int) -> tuple[str, int] | None:
         """The line below a figure, if it reads as its label (`1,437 人` / `外籍員工`)."""
@@ -393,6 +424,23 @@ class _Reader:
         if year >= self.first_year:
             return self.fiscal_year
         return year if self.calendar_year else None
+
+
+@dataclass(frozen=True)
+class ZeroStatement:
+    metric_code: str
+    pattern: re.Pattern[str]
+    label: str
+    unit: str
+
+
+@cache
+def zero_statements() -> tuple[ZeroStatement, ...]:
+    """How reports say a KPI was zero in words (the `zero_statements` seed)."""
+    return tuple(
+        ZeroStatement(row["metric_code"], re.compile(row["pattern"]), row["label"], row["unit"])
+        for row in read_seed("zero_statements.csv")
+    )
 
 
 def _label_unit(label: str) -> str | None:

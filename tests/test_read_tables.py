@@ -669,3 +669,21 @@ def test_two_tables_side_by_side_in_one_html_table() -> None:
         ("employees_total", 2025): 7482,
         ("employees_total", 2024): 7300,
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "zero"),
+    [
+        ("報告期內，本集團未發生因工死亡事故。", True),
+        ("2025年及過去三年均無工亡事件發生。", True),
+        ("本年度並無對本公司或其僱員提出並已審結的貪污訴訟案件。", True),
+        ("我們力爭實現零工亡的目標。", False),
+        ("承包商本年度未發生因工死亡事故。", False),
+        ("因工死亡率較上年下降。", False),
+    ],
+)
+def test_a_kpi_stated_as_none_in_words_is_a_zero(sentence: str, zero: bool) -> None:
+    got = facts(HEAD_HK + "## 健康與安全\n\n" + sentence + "\n")
+    assert (
+        got.get(("work_related_fatalities", 2025)) == 0 or got.get(("corruption_cases_concluded", 2025)) == 0
+    ) is zero, got
