@@ -185,6 +185,11 @@ def _line(name: str, score: Score) -> str:
 def format_evaluation(evaluation: Evaluation, title: str = "") -> str:
     header = "scope                          precision  recall   tp  fp  fn"
     lines = [f"== {title}"] if title else []
+    overall = evaluation.overall
+    lines.append(
+        f"precision {overall.precision:.1%}, recall {overall.recall:.1%}: {overall.true_positive} right, "
+        f"{overall.false_positive} wrong or not in the gold, {overall.false_negative} missed"
+    )
     lines += [header, _line("ALL", evaluation.overall), "", "per file:"]
     lines += [_line(name, score) for name, score in sorted(evaluation.per_report.items())]
     lines += [

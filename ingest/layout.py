@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.read.markup import clean_text
-from ingest.text import arabic_dates, strip_markup
+from ingest.text import arabic_dates
 
 _TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
 _MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
@@ -34,7 +34,7 @@ class Line:
 
 
 def _clean_cell(cell: str) -> str:
-    return arabic_dates(_SPACES.sub(" ", strip_markup(cell)).strip())
+    return arabic_dates(clean_text(cell))
 
 
 class _HtmlTable:
@@ -71,7 +71,7 @@ class _HtmlTable:
             self.cell.append(" ")
         text = " ".join(part for part in outside if part.strip())
         if text.strip():
-            out.append(Line(number, raw, arabic_dates(strip_markup(text))))
+            out.append(Line(number, raw, arabic_dates(clean_text(text))))
 
     def _text(self, chunk: str, outside: list[str]) -> None:
         if self.cell is not None:

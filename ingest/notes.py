@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.text import fold, strip_markup
+from ingest.read.markup import clean_text
+from ingest.text import fold
 
 _NOTE_OPENING = re.compile(
     r"^\s*(?:<sup>\s*\d+\s*</sup>|\d{1,2}\s*[.、．)）]|\d{1,2}\s{1,3}(?=\D)|[*※#]|[注註](?:\d*)\s*[:：]?)"
@@ -33,7 +34,7 @@ def explaining_note(lines: list[str], statement_lines: list[int], label: str = "
     best: tuple[int, int, str] | None = None
     for line_number in sorted(set(statement_lines)):
         for index in range(line_number, min(len(lines), line_number + _WINDOW_LINES)):
-            text = strip_markup(lines[index]).strip()
+            text = clean_text(lines[index])
             if not text or not _NOTE_OPENING.match(lines[index]):
                 continue
             folded = fold(text)

@@ -14,9 +14,6 @@ _FULLWIDTH = str.maketrans(
     "():;,%+/-0123456789. []//",
 )
 _SPACE = re.compile(r"\s+")
-_TAG = re.compile(r"<[^>]+>")
-_SUP = re.compile(r"<sup>\s*[\d,\s*]*</sup>|\[\d{1,2}\]", re.IGNORECASE)
-_EMPHASIS = re.compile(r"\*\*|__")
 
 _CN_DIGIT = {
     "零": 0,
@@ -72,11 +69,6 @@ def to_simplified(text: str) -> str:
 def fold(text: str) -> str:
     """Folded form for matching: simplified script, half-width punctuation, no spaces, lower case."""
     return _SPACE.sub("", to_simplified(unicodedata.normalize("NFKC", text)).translate(_FULLWIDTH)).lower()
-
-
-def strip_markup(line: str) -> str:
-    """Drop footnote superscripts and HTML tags; the remaining text keeps its positions' meaning."""
-    return _EMPHASIS.sub("", _TAG.sub(" ", _SUP.sub(" ", line)))
 
 
 def is_not_disclosed(token: str) -> bool:

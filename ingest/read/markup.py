@@ -21,13 +21,13 @@ _LATEX_ESCAPE = re.compile(r"\\([%$&#_{}])")
 _LATEX_SPACING = re.compile(r"\\[,;:! ]|\\quad|\\qquad|~")
 _LATEX_OTHER = re.compile(r"\\(?:times|cdot)")
 _DOLLAR = re.compile(r"\${1,2}")
-_SUP = re.compile(r"<sup>\s*[\d,\s*·注#†‡]*</sup>", re.IGNORECASE)
+_SUP = re.compile(r"<sup>\s*[\d,\s*·注#†‡]*</sup>|\[\d{1,2}\]", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 _MARKDOWN_ESCAPE = re.compile(r"\\([*_#|`\[\]()<>~-])")
 _EMPHASIS = re.compile(r"\*\*|__")
 _SUPERSCRIPT_DIGITS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")
 _SPACES = re.compile(r"[ \u3000\xa0]+")
-_MARKUP_CHARS = re.compile(r"[<>$\\!&*_¹²³⁴⁵⁶⁷⁸⁹⁰†‡]")
+_MARKUP_CHARS = re.compile(r"[<>$\\!&*_\[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]")
 
 
 def strip_latex(text: str) -> str:
