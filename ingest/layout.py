@@ -16,7 +16,6 @@ from ingest.text import arabic_dates
 _TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
 _MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _MARKDOWN_RULE = re.compile(r"^[\s|:\-]+$")
-_SPACES = re.compile(r"[ \u3000\xa0]+")
 _THIN_SPACE_IN_NUMBER = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 # Markup outside tables: tags, LaTeX, image links, escapes, entities, superscript marks.
 _MARKUP = re.compile(r"[<$\\!&*_¹²³⁴⁵⁶⁷⁸⁹⁰]")
