@@ -18,12 +18,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ingest import PARSER_VERSION
 from ingest.config import DBT_PROJECT_DIR, Settings
-from ingest.landing import land_files, quarantine
-from ingest.parser import ParsedReport, parse_report
-from ingest.selection import primary_rows
-from ingest.warehouse import (
+from ingest.land.raw_zone import land_files, quarantine
+from ingest.load.warehouse import (
     connect,
     record_landing,
     record_quarantine,
@@ -31,6 +28,9 @@ from ingest.warehouse import (
     replace_report,
     warehouse_lock,
 )
+from ingest.read.parser import ParsedReport, parse_report
+from ingest.read.selection import primary_rows
+from ingest.read.version import PARSER_VERSION
 
 log = logging.getLogger(__name__)
 _Step = TypeVar("_Step", bound=Callable[..., Any])
@@ -245,14 +245,14 @@ def transform(settings: Settings, full_refresh: bool = False) -> None:
 
 @holds_warehouse
 def validate(settings: Settings) -> dict:
-    from ingest.quality import run_validation
+    from ingest.quality.validate import run_validation
 
     return run_validation(settings)
 
 
 @holds_warehouse
 def publish(settings: Settings) -> dict:
-    from ingest.dq_report import write_dq_report
+    from ingest.quality.page import write_dq_report
 
     report_path = write_dq_report(settings)
     data_docs = settings.data_docs_dir / "index.html"

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 from conftest import SHARED, pipeline_env, run_make_step
 
-from ingest.evaluate import close_enough, report_files
+from ingest.cli.evaluate import close_enough, report_files
 
 pytestmark = pytest.mark.integration
 CORPUS = SHARED / "corpus"

@@ -12,10 +12,10 @@ import duckdb
 import pytest
 from conftest import GOLD, REPO, open_in_chromium, pipeline_env, run_make_step
 
-from ingest.evaluate import close_enough
-from ingest.landing import decode_report
-from ingest.parser import parse_report
-from ingest.selection import primary_rows
+from ingest.cli.evaluate import close_enough
+from ingest.land.raw_zone import decode_report
+from ingest.read.parser import parse_report
+from ingest.read.selection import primary_rows
 
 pytestmark = pytest.mark.integration
 MART_TABLES = [

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingest.config import Settings
-from ingest.landing import QuarantineError, decode_report, land_files
+from ingest.land.raw_zone import QuarantineError, decode_report, land_files
 
 REPORT = "示例醫療有限公司\n2023 年環境、社會及管治報告\n指標 單位 2023 年數據\n員工總數 人 120\n"
 
@@ -76,8 +76,8 @@ def test_oversized_and_unsupported_files_are_quarantined(tmp_path: Path) -> None
 
 
 def test_a_text_cut_mid_sentence_says_so_in_its_reason() -> None:
-    from ingest.parser import parse_report
     from ingest.pipeline import unusable_reason
+    from ingest.read.parser import parse_report
 
     text = "示例醫療有限公司\n2023 環境、社會及管治報告\n報告時間範圍：2023年1月1日至2023年12月31日。\n我們致力於"
     assert "cut short" in unusable_reason(parse_report(text), text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import REPO
 
-from ingest.evaluate import evaluate
+from ingest.cli.evaluate import evaluate
 
 LAYOUTS = REPO / "tests" / "fixtures" / "layouts"
 PRECISION_FLOOR = 0.99

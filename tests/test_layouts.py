@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.layout import logical_lines
-from ingest.parser import parse_report
-from ingest.rows import KpiRow
-from ingest.selection import primary_rows
+from ingest.read.layout import logical_lines
+from ingest.read.parser import parse_report
+from ingest.read.rows import KpiRow
+from ingest.read.selection import primary_rows
 
 HEAD_2023 = "示例醫療有限公司\n2023 環境、社會及管治報告\n報告時間範圍：2023年1月1日至2023年12月31日\n\n"
 HEAD_2024 = "示例健康股份有限公司\n2024年度环境、社会和公司治理报告\n本报告涵盖期间为2024年1月1日至2024年12月31日。\n\n"

@@ -12,8 +12,8 @@ import pytest
 from ingest.config import SEEDS_DIR
 from ingest.map.lexicon import map_label
 from ingest.map.normalize import normalize_label
+from ingest.map.reference import metrics
 from ingest.map.units import conversion_factor
-from ingest.reference import metrics
 
 # A printed unit for each canonical unit, to ask the lexicon about a term alone.
 PRINTED_UNIT = {

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.parser import parse_report
 from ingest.read.grid import html_grids, markdown_grids
 from ingest.read.markup import clean_text
+from ingest.read.parser import parse_report
 from ingest.read.periods import Role, column_role, year_of
-from ingest.rows import KpiRow
-from ingest.selection import primary_rows
+from ingest.read.rows import KpiRow
+from ingest.read.selection import primary_rows
 
 HEAD_HK = "示例環保科技有限公司\n2025年度環境、社會及管治報告\n報告期間：2025年1月1日至2025年12月31日。\n\n"
 HEAD_CN = "示例新材料股份有限公司\n2025年度环境、社会及公司治理报告\n报告期：2025年1月1日至2025年12月31日。\n\n"
@@ -334,14 +334,14 @@ def test_a_pdf_text_table_aligned_with_spaces_and_indented_sub_rows() -> None:
 
 
 def test_taiwan_roc_dates_give_the_reporting_period() -> None:
-    from ingest.metadata import extract_metadata
+    from ingest.read.metadata import extract_metadata
 
     meta = extract_metadata("示例光電股份有限公司\n113年度永續報告書\n報告期間：民國113年1月1日至113年12月31日\n")
     assert (meta.company_name, meta.fiscal_year, str(meta.period_end)) == ("示例光電股份有限公司", 2024, "2024-12-31")
 
 
 def test_the_file_name_fills_what_the_opening_lines_do_not_say() -> None:
-    from ingest.metadata import extract_metadata
+    from ingest.read.metadata import extract_metadata
 
     meta = extract_metadata("本報告介紹公司的環境與社會表現。\n", "示例航運控股有限公司_00999_2024_ESG.md")
     assert (meta.company_name, meta.stock_code, meta.fiscal_year) == ("示例航運控股有限公司", "00999", 2024)
@@ -590,7 +590,7 @@ def test_bilingual_headers_and_cells() -> None:
     ],
 )
 def test_the_company_name_of_the_opening_lines(opening: str, company: str | None) -> None:
-    from ingest.metadata import extract_metadata
+    from ingest.read.metadata import extract_metadata
 
     name = extract_metadata(opening).company_name
     assert name == company if company else name != "股份有限公司"

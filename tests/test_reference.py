@@ -7,9 +7,9 @@ import csv
 import pytest
 from conftest import SHARED, require_seeds
 
-from ingest.evaluate import CORPUS_DIR, CORPUS_GOLD_PATH, evaluate
+from ingest.cli.evaluate import CORPUS_DIR, CORPUS_GOLD_PATH, evaluate
 from ingest.map.lexicon import lexicon
-from ingest.reference import metrics, unit_factors
+from ingest.map.reference import metrics, unit_factors
 
 PRECISION_FLOOR = 0.995  # issue 11 acceptance on the seeds: precision >= 99.5%, recall >= 98%
 RECALL_FLOOR = 0.98

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ingest.map.normalize import canonical_words, normalize_label
+from ingest.map.reference import metrics, read_seed
 from ingest.map.units import conversion_factor
-from ingest.reference import metrics, read_seed
-from ingest.text import fold
+from ingest.read.text import fold
 
 _IMPLIED_UNIT_FACTOR = {"persons": 1.0, "count": 1.0}
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ingest.map.reference import read_seed
 from ingest.read.markup import strip_footnote_mark
-from ingest.reference import read_seed
-from ingest.text import fold
+from ingest.read.text import fold
 
 _BRACKETS = str.maketrans("【】〔〕［］[]{}<>《》", "()()()()()()()", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 _LEADING = re.compile(

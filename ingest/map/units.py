@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from ingest.reference import read_seed, unit_aliases, unit_factors
-from ingest.text import fold, to_simplified
+from ingest.map.reference import read_seed, unit_aliases, unit_factors
+from ingest.read.text import fold, to_simplified
 
 _PARENS_ONLY = re.compile(r"^\((.*)\)$")
 _PARENS = re.compile(r"[()]")

@@ -21,7 +21,7 @@ import re
 from ingest.read.grid import Cell, Grid
 from ingest.read.markup import clean_text
 from ingest.read.periods import Role, column_role, is_label_header
-from ingest.text import is_not_disclosed
+from ingest.read.text import is_not_disclosed
 
 _MAX_CELL_CHARS = 40
 _MIN_ROWS = 1

@@ -11,7 +11,7 @@ import re
 
 from ingest.map.units import is_complete_unit, looks_like_unit, unit_prefix
 from ingest.read.markup import strip_footnote_mark
-from ingest.text import half_width
+from ingest.read.text import half_width
 
 _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _NUMBER_WITH_MARK = re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.read.markup import clean_text
-from ingest.text import fold
+from ingest.read.text import fold
 
 _FOOTNOTE_LINE = re.compile(
     r"^\s*(?:<sup>\s*\d{1,2}\s*</sup>|\$\^\{?\d{1,2}\}?\$|注\s*\d{0,2}\s*[:：.．、]?|[(（]?\d{1,2}[)）]?[\s.．、:：]|[¹²³⁴⁵⁶⁷⁸⁹*])"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ingest.text import arabic_dates, fold
+from ingest.read.text import arabic_dates, fold
 
 _ROC_OFFSET = 1911
 _HEADER_UNIT = re.compile(r"\(([^()]{1,12})\)$")

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ingest.map.reference import read_seed
 from ingest.read.markup import clean_text
-from ingest.reference import read_seed
-from ingest.text import fold
+from ingest.read.text import fold
 
 _CLAUSE = re.compile(r"[。；;\n]")
 _SUBCLAUSE = re.compile(r"[，,]")

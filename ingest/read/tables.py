@@ -29,8 +29,8 @@ from ingest.read.cell_values import (
 )
 from ingest.read.grid import Cell, Grid
 from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, year_of
-from ingest.rows import KpiRow, Layout, build_row
-from ingest.text import fold, is_not_disclosed
+from ingest.read.rows import KpiRow, Layout, build_row
+from ingest.read.text import fold, is_not_disclosed
 
 _NUMBERING = re.compile(r"^(?:\d{1,3}[.、)]?|[(（]?[一二三四五六七八九十]{1,3}[)）、.]?|[a-z][.)])$", re.IGNORECASE)
 _MAX_HEADER_SEARCH_ROWS = 4

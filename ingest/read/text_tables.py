@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ingest.cells import is_cells_line
-from ingest.layout import Line
 from ingest.map.units import looks_like_unit
 from ingest.read.cell_values import caption_unit, clean_label, split_label
-from ingest.rows import KpiRow, Layout, build_row
-from ingest.text import fold, is_not_disclosed, is_number
+from ingest.read.cells import is_cells_line
+from ingest.read.layout import Line
+from ingest.read.rows import KpiRow, Layout, build_row
+from ingest.read.text import fold, is_not_disclosed, is_number
 
 _YEAR_COLUMN = re.compile(
     r"(?<![\d.])(?:FY\s*)?(20\d{2})\s*(?:財政年度|财政年度|財年|财年|財政|财政)?年?度?\s*(?:數據|数据)?(?![\d.%])",

@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
-from ingest.text import arabic_dates, fold, is_traditional
+from ingest.read.text import arabic_dates, fold, is_traditional
 
 _COMPANY = re.compile(
     r"([\u4e00-\u9fff（）()·]{2,40}?(?:股份有限公司|控股有限公司|集團有限公司|集团有限公司|有限責任公司|有限责任公司|有限公司))"

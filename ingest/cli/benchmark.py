@@ -10,9 +10,9 @@ from pathlib import Path
 
 import duckdb
 
+from ingest.cli.synthetic import write_reports
 from ingest.config import Settings
 from ingest.pipeline import ingest, land, load, transform
-from ingest.synthetic import write_reports
 
 _FACT_MODELS = ("fct_metric_observation", "fct_company_metric_year")
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.config import REPO_ROOT
-from ingest.landing import decode_report
-from ingest.parser import KpiRow, parse_report
-from ingest.selection import primary_rows
+from ingest.land.raw_zone import decode_report
+from ingest.read.parser import KpiRow, parse_report
+from ingest.read.selection import primary_rows
 
 SHARED_DIR = REPO_ROOT.parent / "shared"
 SEEDS_DIR = SHARED_DIR / "seeds"

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.layout import Line
 from ingest.map.units import unit_prefix
-from ingest.rows import KpiRow, Layout, build_row
-from ingest.text import is_number
+from ingest.read.layout import Line
+from ingest.read.rows import KpiRow, Layout, build_row
+from ingest.read.text import is_number
 
 _PAIR = re.compile(
     r"^(?P<label>.*?[\u4e00-\u9fff)）a-zA-Z][^\t]*?)\s*"

@@ -16,13 +16,13 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ingest.layout import Line
+from ingest.map.reference import read_seed
 from ingest.map.units import unit_prefix
-from ingest.metadata import ReportMetadata
+from ingest.read.layout import Line
+from ingest.read.metadata import ReportMetadata
+from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import sentence_scope
-from ingest.reference import read_seed
-from ingest.rows import KpiRow, Layout, build_row
-from ingest.text import fold
+from ingest.read.text import fold
 
 _VALUE = re.compile(r"(?<![\d.,A-Za-z/\-−])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?、]")

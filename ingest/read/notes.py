@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ingest.read.markup import clean_text
-from ingest.text import fold
+from ingest.read.text import fold
 
 _NOTE_OPENING = re.compile(
     r"^\s*(?:<sup>\s*\d+\s*</sup>|\d{1,2}\s*[.、．)）]|\d{1,2}\s{1,3}(?=\D)|[*※#]|[注註](?:\d*)\s*[:：]?)"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.read.markup import clean_text
-from ingest.text import arabic_dates
+from ingest.read.text import arabic_dates
 
 _TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
 _MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")

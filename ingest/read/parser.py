@@ -13,21 +13,21 @@ from __future__ import annotations
 
 import re
 
-from ingest.cells import parse_cells
-from ingest.layout import logical_lines
+from ingest.map.reference import metrics
 from ingest.map.units import names_currency, report_currency
-from ingest.metadata import extract_metadata
 from ingest.read.cell_lines import cell_line_grids
+from ingest.read.cells import parse_cells
 from ingest.read.footnotes import footnote_below
 from ingest.read.grid import Grid, html_grids, markdown_grids, tab_grids
+from ingest.read.layout import logical_lines
 from ingest.read.markup import clean_text
+from ingest.read.metadata import extract_metadata
+from ingest.read.rows import KpiRow, ParsedReport
 from ingest.read.scope import caption_scope, report_scopes, scope_of
+from ingest.read.selection import confirmations
+from ingest.read.statements import parse_statements
 from ingest.read.tables import TableReader
 from ingest.read.text_tables import parse_tables
-from ingest.reference import metrics
-from ingest.rows import KpiRow, ParsedReport
-from ingest.selection import confirmations
-from ingest.statements import parse_statements
 
 __all__ = ["KpiRow", "ParsedReport", "parse_report"]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from ingest.config import Settings
-from ingest.warehouse import connect
+from ingest.load.warehouse import connect
 
 _STYLE = """
 body{font-family:system-ui,'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:2rem;color:#222}

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from ingest.config import EXPECTATIONS_DIR, Settings
-from ingest.warehouse import connect
+from ingest.load.warehouse import connect
 
 logging.getLogger("great_expectations").setLevel(logging.WARNING)
 log = logging.getLogger(__name__)
@@ -238,7 +238,7 @@ def validate_completeness(gx, context, completeness: pd.DataFrame, run_at: str) 
 
 def attach_notes(connection, findings: list[dict]) -> None:
     """Add the report's own note on a flagged figure (a footnote near it that explains a change)."""
-    from ingest.notes import explaining_note
+    from ingest.read.notes import explaining_note
 
     texts: dict[str, list[str]] = {}
     for finding in findings:

@@ -7,8 +7,8 @@ from enum import StrEnum
 
 from ingest.map.lexicon import map_label
 from ingest.map.normalize import without_alias, without_gloss
-from ingest.metadata import ReportMetadata
-from ingest.text import parse_number
+from ingest.read.metadata import ReportMetadata
+from ingest.read.text import parse_number
 
 
 class Layout(StrEnum):

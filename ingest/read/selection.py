@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.reference import read_seed
-from ingest.rows import KpiRow, Layout
-from ingest.text import fold
+from ingest.map.reference import read_seed
+from ingest.read.rows import KpiRow, Layout
+from ingest.read.text import fold
 
 _LAYOUT_RANK = {Layout.TABLE: 0, Layout.CELLS: 1, Layout.KEY_FIGURE: 2, Layout.PROSE: 3}
 

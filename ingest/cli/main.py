@@ -1,0 +1,157 @@
+"""Command line: `python -m ingest <command>`; the same functions the DAG calls."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import resource
+import sys
+import time
+from pathlib import Path
+
+from ingest.config import Settings
+
+
+def _summary(_: argparse.Namespace) -> int:
+    from ingest.pipeline import summary
+
+    print(summary(Settings.from_env()))
+    return 0
+
+
+def _run_local(_: argparse.Namespace) -> int:
+    from ingest.pipeline import run_all
+
+    print(run_all(Settings.from_env()))
+    return 0
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from ingest.land.raw_zone import decode_report
+    from ingest.read.parser import parse_report
+
+    text, _ = decode_report(Path(args.file).read_bytes())
+    parsed = parse_report(text, Path(args.file).name)
+    print(json.dumps(parsed.metadata.as_record(), ensure_ascii=False, default=str))
+    for row in parsed.rows if args.all else parsed.observations:
+        print(json.dumps(row.as_record(), ensure_ascii=False))
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from ingest.cli.evaluate import (
+        CORPUS_DIR,
+        CORPUS_GOLD_PATH,
+        GOLD_PATH,
+        LAYOUTS_DIR,
+        SEEDS_DIR,
+        evaluate,
+        format_evaluation,
+    )
+
+    if args.corpus or args.gold:
+        if not (args.corpus and args.gold):
+            print("give both --corpus DIR and --gold CSV", file=sys.stderr)
+            return 2
+        runs = [(Path(args.corpus), Path(args.gold))]
+    else:
+        runs = [(SEEDS_DIR, GOLD_PATH), (CORPUS_DIR, CORPUS_GOLD_PATH), (LAYOUTS_DIR, LAYOUTS_DIR / "gold.csv")]
+    for folder, gold in runs:
+        if not gold.exists() or not folder.is_dir():
+            print(f"skipped: {gold} or {folder} not found (the shared folder sits beside the checkout)")
+            continue
+        print(format_evaluation(evaluate(folder, gold), title=f"{folder} against {gold}"))
+        print()
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from ingest.cli.evaluate import SEEDS_DIR
+    from ingest.land.raw_zone import decode_report
+    from ingest.read.parser import parse_report
+
+    files = sorted(Path(args.folder or SEEDS_DIR).glob("*"))
+    if not files:
+        print(f"skipped: no reports in {args.folder or SEEDS_DIR}")
+        return 0
+    texts = [decode_report(path.read_bytes())[0] for path in files]
+    size_mb = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+    parse_report(texts[0])  # warm caches (rules, OpenCC) once, as a long-running worker would
+    best = float("inf")
+    for _ in range(args.repeat):
+        started = time.perf_counter()
+        for text in texts:
+            parse_report(text)
+        best = min(best, time.perf_counter() - started)
+    number = re.compile(r"\d[\d,]*(?:\.\d+)?")
+    regex_best = float("inf")
+    for _ in range(args.repeat):
+        started = time.perf_counter()
+        for text in texts:
+            sum(1 for _ in number.finditer(text))
+        regex_best = min(regex_best, time.perf_counter() - started)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"reports: {len(texts)}  bytes: {size_mb:.2f} MB  best of {args.repeat}")
+    print(f"parser:      {best:.3f} s  {size_mb / best:.2f} MB/s  {len(texts) / best:.1f} reports/s")
+    print(f"bare regex:  {regex_best:.3f} s  {size_mb / regex_best:.2f} MB/s  (number scan over the same text)")
+    print(f"parser / bare regex time ratio: {best / regex_best:.1f}x")
+    print(f"peak RSS: {peak_mb:.0f} MB")
+    return 0
+
+
+def _bench_warehouse(args: argparse.Namespace) -> int:
+    from ingest.cli.benchmark import incremental_benchmark
+
+    print(incremental_benchmark(args.reports))
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from ingest.cli.synthetic import write_reports
+
+    paths = write_reports(Path(args.out), range(1, args.count + 1), args.year, vary_years=True)
+    print(f"wrote {len(paths)} synthetic reports to {args.out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("summary", help="summarise the warehouse after a run").set_defaults(func=_summary)
+    commands.add_parser("run-local", help="run every step in this process, without Airflow").set_defaults(
+        func=_run_local
+    )
+    parse = commands.add_parser("parse", help="parse one report file and print its rows as JSON lines")
+    parse.add_argument("file")
+    parse.add_argument("--all", action="store_true", help="include rows that map to no metric")
+    parse.set_defaults(func=_parse)
+    evaluation = commands.add_parser(
+        "eval", help="precision and recall against the gold facts (default: ../shared seeds and corpus)"
+    )
+    evaluation.add_argument("--corpus", help="a landing folder of reports")
+    evaluation.add_argument("--gold", help="its gold CSV (source_file, fiscal_year, metric_code, ..., value[, note])")
+    evaluation.set_defaults(func=_eval)
+    warehouse_bench = commands.add_parser(
+        "bench-warehouse", help="dbt build cost of one new report: incremental against a full rebuild"
+    )
+    warehouse_bench.add_argument("--reports", type=int, default=200)
+    warehouse_bench.set_defaults(func=_bench_warehouse)
+    generate = commands.add_parser("generate", help="write synthetic reports of fictional companies")
+    generate.add_argument("--count", type=int, default=200)
+    generate.add_argument("--year", type=int, default=2024)
+    generate.add_argument("--out", required=True)
+    generate.set_defaults(func=_generate)
+    bench = commands.add_parser("bench", help="parser throughput on ../shared/seeds")
+    bench.add_argument("--folder")
+    bench.add_argument("--repeat", type=int, default=5)
+    bench.set_defaults(func=_bench)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
