@@ -73,6 +73,8 @@ def test_oversized_and_unsupported_files_are_quarantined(tmp_path: Path) -> None
     assert "oversized" in reasons["big.txt"]
     assert "unsupported file type" in reasons["report.pdf"]
     assert result.landed == []
+    kept = {Path(q.quarantine_path).joinpath("content.bin").read_bytes() for q in result.quarantined}
+    assert kept == {(REPORT * 10).encode("utf-8"), b"%PDF-1.4"}, "quarantine keeps every file's bytes, oversized too"
 
 
 def test_a_text_cut_mid_sentence_says_so_in_its_reason() -> None:

@@ -10,11 +10,14 @@ import codecs
 import hashlib
 import json
 import os
+import shutil
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ingest.config import REPORT_SUFFIXES, Settings
+
+_CHUNK = 1 << 20
 
 # Frequent Han characters of both scripts; decoding with the wrong codec rarely produces them.
 _COMMON_HAN = frozenset(
@@ -131,9 +134,31 @@ def _write_once(path: Path, data: bytes) -> bool:
 
 
 def quarantine(settings: Settings, source: Path, data: bytes, stage: str, reason: str) -> QuarantinedFile:
+    """Keep `data` (the file's bytes) in quarantine with the reason; the bytes are written once."""
     digest = hashlib.sha256(data).hexdigest()
     folder = settings.quarantine_dir / digest[:16]
     _write_once(folder / "content.bin", data)
+    return _record(folder, source, digest, stage, reason)
+
+
+def quarantine_file(settings: Settings, source: Path, stage: str, reason: str) -> QuarantinedFile:
+    """Keep a file in quarantine by streaming it, so an oversized file keeps its bytes in bounded memory."""
+    digest = hashlib.sha256()
+    with open(source, "rb") as handle:
+        for chunk in iter(lambda: handle.read(_CHUNK), b""):
+            digest.update(chunk)
+    folder = settings.quarantine_dir / digest.hexdigest()[:16]
+    target = folder / "content.bin"
+    if not target.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".content.{os.getpid()}.tmp"
+        shutil.copyfile(source, tmp)
+        os.chmod(tmp, 0o444)
+        os.replace(tmp, target)
+    return _record(folder, source, digest.hexdigest(), stage, reason)
+
+
+def _record(folder: Path, source: Path, digest: str, stage: str, reason: str) -> QuarantinedFile:
     record = QuarantinedFile(
         source_file=source.name,
         content_sha256=digest,
@@ -182,8 +207,7 @@ def land_files(settings: Settings) -> LandingResult:
         try:
             landed = land_file(settings, source)
         except QuarantineError as error:
-            data = source.read_bytes() if source.stat().st_size <= settings.max_file_bytes else b""
-            result.quarantined.append(quarantine(settings, source, data, "land", str(error)))
+            result.quarantined.append(quarantine_file(settings, source, "land", str(error)))
             continue
         if landed.report_id in seen:
             continue  # the same report twice in one batch (a copy, or another encoding)
