@@ -88,7 +88,8 @@ Runs whenever **esg_reports** has loaded reports (Asset `esg_raw_reports`).
 | task | what it does | when it fails |
 | --- | --- | --- |
 | `transform` | `dbt build` of `dbt_project/` (seeds, incremental facts, views, tests) | read the dbt output in the task log: a failing dbt test names the model and column |
-| `validate` | Great Expectations suites (ranges, consistency, completeness); writes `marts.dq_findings` | findings never fail the task; an exception means the warehouse could not be read |
+| `validate` | Great Expectations suites of `expectations/` (staging contract, plausible ranges per unit); unexpected rows to `raw.gx_results`, Data Docs updated | unexpected rows never fail the task; an exception means the warehouse could not be read |
+| `findings` | `dbt build --select tag:after_validation`: every failed check of every family -> `marts.dq_findings` | read the dbt output in the task log |
 | `publish` | writes the data-quality HTML page; the log names it and the GX Data Docs | rerun |
 """,
     **common,
@@ -98,15 +99,19 @@ def esg_warehouse() -> None:
     def transform() -> None:
         pipeline.transform(Settings.from_env())
 
-    @task(pool=WAREHOUSE_POOL, doc_md="Great Expectations suites over the marts; findings to marts.dq_findings.")
+    @task(pool=WAREHOUSE_POOL, doc_md="Great Expectations suites of expectations/; unexpected rows to raw.gx_results.")
     def validate() -> dict:
         return pipeline.validate(Settings.from_env())
+
+    @task(pool=WAREHOUSE_POOL, doc_md="dbt builds marts.dq_findings from dbt's checks and the GX results.")
+    def findings() -> None:
+        pipeline.findings(Settings.from_env())
 
     @task(doc_md="Write the data-quality report and point to the GX Data Docs.")
     def publish() -> dict:
         return pipeline.publish(Settings.from_env())
 
-    transform() >> validate() >> publish()
+    transform() >> validate() >> findings() >> publish()
 
 
 esg_reports()

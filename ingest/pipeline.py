@@ -26,8 +26,12 @@ from ingest.load.warehouse import (
     record_quarantine,
     remove_report,
     replace_report,
+    restore_report,
     warehouse_lock,
+    withdraw_report,
+    withdrawn_reports,
 )
+from ingest.read.notes import explaining_notes
 from ingest.read.parser import ParsedReport, parse_report
 from ingest.read.selection import primary_rows
 from ingest.read.version import PARSER_VERSION
@@ -107,6 +111,7 @@ def ingest_report(settings: Settings, landed: dict) -> Path:
     parsed = parse_report(text, landed["source_file"])
     reason = unusable_reason(parsed, text)
     primary = {id(row) for row in primary_rows(parsed.rows)}
+    notes = explaining_notes(text.splitlines(), parsed.rows)
     source_file = landed["source_file"]
     payload = {
         "parser_version": PARSER_VERSION,
@@ -126,6 +131,7 @@ def ingest_report(settings: Settings, landed: dict) -> Path:
                 "row_number": number,
                 "source_file": source_file,
                 "is_primary": id(row) in primary,
+                "explaining_note": notes.get((row.metric_code, row.fiscal_year)),
             }
             for number, row in enumerate(parsed.rows, start=1)
             if row.metric_code
@@ -174,14 +180,18 @@ def _same_time(stored: str | None, staged: str) -> bool:
 @holds_warehouse
 def load(settings: Settings, staged: list[str]) -> dict:
     """Staging files -> raw tables in DuckDB, replacing each report's earlier rows."""
-    counts = {"reports": 0, "changed": 0, "observations": 0, "unmapped": 0, "quarantined": 0}
+    counts = {"reports": 0, "changed": 0, "observations": 0, "unmapped": 0, "quarantined": 0, "withdrawn": 0}
     with connect(settings.warehouse) as connection:
         loaded_before = dict(
             connection.execute("select report_id, cast(parsed_at as varchar) from raw.reports").fetchall()
         )
+        withdrawn = withdrawn_reports(connection)
         for path in staged:
             payload = json.loads(Path(path).read_text("utf-8"))
             landed = payload["landed"]
+            if landed["report_id"] in withdrawn:
+                counts["withdrawn"] += 1  # withdrawn by a person (`python -m ingest withdraw`): stays out
+                continue
             if payload["quarantine"]:
                 if landed["report_id"] in loaded_before:
                     counts["changed"] += 1  # its earlier rows leave the warehouse
@@ -226,21 +236,36 @@ def dbt_command(settings: Settings, *args: str) -> list[str]:
     ]
 
 
-@holds_warehouse
-def transform(settings: Settings, full_refresh: bool = False) -> None:
-    """`dbt build`: seeds, models and their tests. A failing dbt test fails the task.
+# Models that read what Great Expectations found (raw.gx_results): built by `findings`, after `validate`.
+AFTER_VALIDATION = "tag:after_validation"
 
-    The fact tables are incremental; `full_refresh` rebuilds them from raw (needed after a change
-    to a model's logic, not after new or re-parsed reports).
-    """
+
+def _dbt_build(settings: Settings, *selection: str) -> None:
     env = {**os.environ, "ESG_WAREHOUSE": str(settings.warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
-    command = dbt_command(settings, "build", *(["--full-refresh"] if full_refresh else []))
-    completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    completed = subprocess.run(
+        dbt_command(settings, "build", *selection), env=env, capture_output=True, text=True, check=False
+    )
     log.info("dbt build output:\n%s", completed.stdout[-20000:])
     if completed.returncode != 0:
         raise RuntimeError(
             f"dbt build failed (exit {completed.returncode}):\n{completed.stdout[-5000:]}{completed.stderr[-2000:]}"
         )
+
+
+@holds_warehouse
+def transform(settings: Settings, full_refresh: bool = False) -> None:
+    """`dbt build` of seeds, staging, intermediate, marts and the dbt checks, with their tests.
+
+    A failing dbt test fails the task. The fact tables are incremental; `full_refresh` rebuilds
+    them from raw (needed after a change to a model's logic, not after new or re-parsed reports).
+    """
+    _dbt_build(settings, "--exclude", AFTER_VALIDATION, *(["--full-refresh"] if full_refresh else []))
+
+
+@holds_warehouse
+def findings(settings: Settings) -> None:
+    """`dbt build` of the findings: dbt's checks and Great Expectations' results -> marts.dq_findings."""
+    _dbt_build(settings, "--select", AFTER_VALIDATION)
 
 
 @holds_warehouse
@@ -259,6 +284,22 @@ def publish(settings: Settings) -> dict:
     log.info("data-quality report: %s", report_path)
     log.info("Great Expectations Data Docs: %s", data_docs)
     return {"dq_report": str(report_path), "data_docs": str(data_docs)}
+
+
+@holds_warehouse
+def withdraw(settings: Settings, key: str, reason: str) -> dict:
+    """Take a landed report out of the warehouse (by report id or file name); the next build drops its facts."""
+    if not reason.strip():
+        raise ValueError("a withdrawal needs a reason (--reason)")
+    with connect(settings.warehouse) as connection:
+        return withdraw_report(connection, key, reason.strip(), datetime.now(UTC).isoformat(timespec="seconds"))
+
+
+@holds_warehouse
+def restore(settings: Settings, report_id: str) -> bool:
+    """Undo a withdrawal; the next run loads the report again."""
+    with connect(settings.warehouse) as connection:
+        return restore_report(connection, report_id)
 
 
 @holds_warehouse
@@ -298,5 +339,6 @@ def run_all(settings: Settings) -> str:
     load(settings, staged)
     transform(settings)
     validate(settings)
+    findings(settings)
     publish(settings)
     return summary(settings)

@@ -5,9 +5,7 @@ Plain file reading, no services: these are the structural promises of the README
 
 from __future__ import annotations
 
-import ast
 import re
-from pathlib import Path
 
 from conftest import REPO
 

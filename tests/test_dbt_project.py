@@ -58,3 +58,25 @@ def test_unit_tests_are_parsed_and_models_documented(tmp_path: Path) -> None:
         if not column.get("description")
     ]
     assert undocumented_columns == []
+
+
+def test_a_rule_for_a_metric_the_dictionary_lacks_fails_the_build(tmp_path: Path) -> None:
+    """A sum rule whose metric has no dictionary row is an error, not a check that silently never runs."""
+    import shutil
+
+    project = tmp_path / "dbt_project"
+    shutil.copytree(REPO / "dbt_project", project, ignore=shutil.ignore_patterns("target", "logs", "dbt_packages"))
+    with open(project / "seeds" / "dq_sum_rules.csv", "a", encoding="utf-8") as rules:
+        rules.write("scope1_plus_scope2_equals_total,ghg_scope1_2,ghg_scope_one\n")
+    env = {**os.environ, "ESG_WAREHOUSE": str(tmp_path / "wh.duckdb"), "DBT_PROFILES_DIR": str(project)}
+    result = subprocess.run(
+        [str(VENV_BIN / "dbt"), "build", "--select", "metric_dictionary", "dq_checks", "dq_sum_rules"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode != 0, "the build must fail"
+    assert "relationships_dq_sum_rules_part_metric" in result.stdout, result.stdout[-3000:]

@@ -24,7 +24,7 @@ FACTS_SQL = {
     ),
     "dim_company": "select company_id, company_name from marts.dim_company",
     "dim_report": "select report_id, source_file, company_id from marts.dim_report",
-    "dq_check_results": "select check_id, passed from marts.dq_check_results",
+    "dq_findings": "select finding_id, check_name, message from marts.dq_findings",
     "raw_observations": "select report_id, row_number, metric_code, reported_value from raw.observations",
 }
 

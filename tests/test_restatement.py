@@ -99,3 +99,44 @@ def test_a_corrected_report_is_a_new_version_whose_facts_win(tmp_path: Path) -> 
         "select count(*) from marts.fct_company_metric_year where is_restated and metric_code != 'water_consumption'",
     )[0][0]
     assert others == 0, "nothing else changed"
+
+
+def test_a_withdrawn_report_leaves_the_fact_tables_and_stays_out(tmp_path: Path) -> None:
+    """No fact outlives its report: withdrawn, its rows leave both fact tables, the earlier value counts again."""
+    fixtures = REPO / "tests" / "fixtures" / "dq"
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    for name in ("planted_7001_2024.txt", "planted_7001_2025.txt"):
+        shutil.copy(fixtures / name, landing)
+    env = pipeline_env(tmp_path, landing)
+    warehouse = Path(env["ESG_WAREHOUSE"])
+    assert run_make_step("python -m ingest run-local", env).returncode == 0
+    donations = (
+        "select value, reports_stating, source_file from marts.fct_company_metric_year "
+        "where company_id = 'code:7001' and metric_code = 'community_donations' and fiscal_year = 2024"
+    )
+    assert query(warehouse, donations) == [(20000.0, 2, "planted_7001_2025.txt")]
+
+    bad = run_make_step("python -m ingest withdraw no_such_report.txt --reason test", env)
+    assert bad.returncode == 2 and "nothing withdrawn" in bad.stderr
+    withdrawn = run_make_step("python -m ingest withdraw planted_7001_2025.txt --reason 'replaced by the issuer'", env)
+    assert withdrawn.returncode == 0, withdrawn.stdout + withdrawn.stderr
+    for _ in range(2):  # the file stays in the landing folder: a second run must not bring it back
+        rerun = run_make_step("python -m ingest run-local", env)
+        assert rerun.returncode == 0, rerun.stdout[-3000:] + rerun.stderr[-3000:]
+        assert query(warehouse, donations) == [(10000.0, 1, "planted_7001_2024.txt")]
+        stale = query(
+            warehouse,
+            "select count(*) from marts.fct_company_metric_year where source_file = 'planted_7001_2025.txt'",
+        )[0][0]
+        assert stale == 0, "no company-year row of the withdrawn report is left"
+        observed = query(
+            warehouse, "select count(*) from marts.fct_metric_observation where source_file = 'planted_7001_2025.txt'"
+        )[0][0]
+        assert observed == 0
+
+    report_id = query(warehouse, "select report_id from raw.withdrawals")[0][0]
+    restored = run_make_step(f"python -m ingest withdraw {report_id} --restore", env)
+    assert restored.returncode == 0, restored.stdout + restored.stderr
+    assert run_make_step("python -m ingest run-local", env).returncode == 0
+    assert query(warehouse, donations) == [(20000.0, 2, "planted_7001_2025.txt")], "restored, it counts again"

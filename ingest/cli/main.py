@@ -28,6 +28,25 @@ def _run_local(_: argparse.Namespace) -> int:
     return 0
 
 
+def _withdraw(args: argparse.Namespace) -> int:
+    from ingest.pipeline import restore, withdraw
+
+    settings = Settings.from_env()
+    if args.restore:
+        if not restore(settings, args.report):
+            print(f"{args.report!r} is not withdrawn (give its report id, see raw.withdrawals)", file=sys.stderr)
+            return 2
+        print(f"restored {args.report}: the next run loads it again")
+        return 0
+    try:
+        withdrawn = withdraw(settings, args.report, args.reason or "")
+    except (KeyError, ValueError) as error:
+        print(f"nothing withdrawn: {error.args[0]}", file=sys.stderr)
+        return 2
+    print(f"withdrew {withdrawn['source_file']} ({withdrawn['report_id'][:12]}): the next run drops its facts")
+    return 0
+
+
 def _parse(args: argparse.Namespace) -> int:
     from ingest.land.raw_zone import decode_report
     from ingest.read.parser import parse_report
@@ -125,6 +144,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("run-local", help="run every step in this process, without Airflow").set_defaults(
         func=_run_local
     )
+    withdraw = commands.add_parser(
+        "withdraw", help="take a landed report out of the warehouse (its facts leave on the next run)"
+    )
+    withdraw.add_argument("report", help="the report's id or landed file name")
+    withdraw.add_argument("--reason", help="why (kept in raw.withdrawals)")
+    withdraw.add_argument("--restore", action="store_true", help="undo a withdrawal (give the report id)")
+    withdraw.set_defaults(func=_withdraw)
     parse = commands.add_parser("parse", help="parse one report file and print its rows as JSON lines")
     parse.add_argument("file")
     parse.add_argument("--all", action="store_true", help="include rows that map to no metric")

@@ -91,12 +91,32 @@ create table if not exists raw.unmapped_rows (
     layout varchar,
     primary key (report_id, row_number)
 );
+create table if not exists raw.gx_results (
+    validated_at timestamptz not null,
+    suite varchar not null,
+    relation varchar not null,
+    check_name varchar not null,
+    expectation varchar not null,
+    row_key varchar,
+    column_name varchar,
+    unexpected_value varchar,
+    rule varchar,
+    explanation varchar
+);
+create table if not exists raw.withdrawals (
+    report_id varchar primary key,
+    source_file varchar not null,
+    reason varchar not null,
+    withdrawn_at timestamptz not null
+);
 -- Warehouses built before the parser read key figures and prose lack the layout column.
 alter table raw.observations add column if not exists layout varchar;
 alter table raw.unmapped_rows add column if not exists layout varchar;
 -- ... and the stated scope (issue 11).
 alter table raw.observations add column if not exists scope_note varchar;
 alter table raw.observations add column if not exists is_partial_scope boolean;
+-- ... and the report's own note explaining a change of the figure, captured at parse time (issue 12).
+alter table raw.observations add column if not exists explaining_note varchar;
 """
 
 MANIFEST_COLUMNS = ["report_id", "content_sha256", "source_file", "raw_path", "encoding", "size_bytes", "landed_at"]
@@ -137,6 +157,7 @@ OBSERVATION_COLUMNS = [
     "layout",
     "scope_note",
     "is_partial_scope",
+    "explaining_note",
 ]
 UNMAPPED_COLUMNS = [
     "report_id",
@@ -208,6 +229,54 @@ def remove_report(connection: duckdb.DuckDBPyConnection, report_id: str) -> None
     """Drop a report's parsed rows (it was quarantined after an earlier run had loaded it)."""
     connection.execute("begin transaction")
     _delete_report_rows(connection, report_id)
+    connection.execute("commit")
+
+
+def withdraw_report(connection: duckdb.DuckDBPyConnection, key: str, reason: str, at: str) -> dict:
+    """Withdraw a landed report (by report id or file name): its rows leave raw, and later loads skip it.
+
+    The raw zone and the manifest keep it (they are immutable); `restore_report` undoes this.
+    """
+    found = connection.execute(
+        "select report_id, source_file from raw.manifest where report_id = ? or source_file = ? "
+        "order by landed_at desc",
+        [key, key],
+    ).fetchall()
+    if not found:
+        raise KeyError(f"no landed report has the id or file name {key!r} (see raw.manifest)")
+    if len({report_id for report_id, _ in found}) > 1:
+        ids = ", ".join(report_id[:12] for report_id, _ in found)
+        raise KeyError(f"{key!r} names {len(found)} landed versions ({ids}): withdraw one by its report id")
+    report_id, source_file = found[0]
+    connection.execute("begin transaction")
+    _delete_report_rows(connection, report_id)
+    connection.execute(
+        "insert or replace into raw.withdrawals values (?, ?, ?, ?)", [report_id, source_file, reason, at]
+    )
+    connection.execute("commit")
+    return {"report_id": report_id, "source_file": source_file, "reason": reason}
+
+
+def restore_report(connection: duckdb.DuckDBPyConnection, report_id: str) -> bool:
+    """Undo a withdrawal: the next load brings the report's rows back from its staged parse."""
+    return bool(
+        connection.execute("delete from raw.withdrawals where report_id = ? returning 1", [report_id]).fetchall()
+    )
+
+
+def withdrawn_reports(connection: duckdb.DuckDBPyConnection) -> set[str]:
+    return {row[0] for row in connection.execute("select report_id from raw.withdrawals").fetchall()}
+
+
+def replace_gx_results(connection: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
+    """The latest validation's unexpected rows (Great Expectations), in one bulk statement."""
+    import pandas as pd
+
+    columns = [row[0] for row in connection.execute("describe raw.gx_results").fetchall()]
+    frame = pd.DataFrame(rows, columns=columns)  # noqa: F841 - scanned by DuckDB below
+    connection.execute("begin transaction")
+    connection.execute("delete from raw.gx_results")
+    connection.execute(f"insert into raw.gx_results select {', '.join(columns)} from frame")
     connection.execute("commit")
 
 

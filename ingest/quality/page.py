@@ -136,7 +136,7 @@ def write_dq_report(settings: Settings) -> Path:
             "join marts.dim_company using (company_id)"
         ).df()
         observations = connection.execute("select count(*) from marts.metric_observations").fetchone()[0]
-        completeness = connection.execute("select * from marts.dq_report_completeness").df()
+        completeness = connection.execute("select * from data_quality.dq_completeness").df()
     target = settings.dq_report_path
     runs = target.parent / "runs"
     runs.mkdir(parents=True, exist_ok=True)

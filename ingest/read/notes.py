@@ -25,12 +25,20 @@ _WINDOW_LINES = 40
 _MAX_NOTE_CHARS = 240
 
 
-def explaining_note(lines: list[str], statement_lines: list[int], label: str = "") -> str | None:
+def label_stem(label: str) -> str:
+    """The first characters of a label, brackets dropped: what a note uses to name the figure."""
+    return fold(re.sub(r"[(（].*?[)）]", "", label)).strip()[:4]
+
+
+def explaining_note(
+    lines: list[str], statement_lines: list[int], label: str = "", other_stems: frozenset[str] = frozenset()
+) -> str | None:
     """The best note within the lines after any statement of the figure (1-based line numbers).
 
-    A note that names the figure's label wins over one that only explains the table's scope.
+    A note that names the figure's label wins over one that only explains the table's scope; a
+    note that names another figure of the report (one of `other_stems`) and not this one is not its.
     """
-    stem = fold(re.sub(r"[(（].*?[)）]", "", label))[:4]
+    stem = label_stem(label)
     best: tuple[int, int, str] | None = None
     for line_number in sorted(set(statement_lines)):
         for index in range(line_number, min(len(lines), line_number + _WINDOW_LINES)):
@@ -40,7 +48,10 @@ def explaining_note(lines: list[str], statement_lines: list[int], label: str = "
             folded = fold(text)
             if not _CHANGE.search(folded):
                 continue
-            score = 2 if stem and stem in folded else 1
+            names_this = bool(stem) and stem in folded
+            if not names_this and any(other in folded for other in other_stems if other != stem):
+                continue
+            score = 2 if names_this else 1
             if best is None or score > best[0]:
                 best = (score, index + 1, text)
     if best is None:
@@ -48,3 +59,20 @@ def explaining_note(lines: list[str], statement_lines: list[int], label: str = "
     _, number, text = best
     text = text if len(text) <= _MAX_NOTE_CHARS else text[: _MAX_NOTE_CHARS - 1] + "…"
     return f"the report notes (line {number}): {text}"
+
+
+def explaining_notes(lines: list[str], rows: list) -> dict[tuple[str, int], str]:
+    """The note for every metric x fiscal year the report states, read once at parse time.
+
+    Keyed by (metric_code, fiscal_year); the note is looked for after every statement of the figure.
+    """
+    statements: dict[tuple[str, int], tuple[list[int], str]] = {}
+    for row in rows:
+        if row.metric_code and row.fiscal_year is not None:
+            source_lines, _ = statements.setdefault((row.metric_code, row.fiscal_year), ([], row.raw_label))
+            source_lines.append(row.source_line)
+    stems = frozenset(stem for _, label in statements.values() if len(stem := label_stem(label)) >= 2)
+    notes = {
+        key: explaining_note(lines, source_lines, label, stems) for key, (source_lines, label) in statements.items()
+    }
+    return {key: note for key, note in notes.items() if note}

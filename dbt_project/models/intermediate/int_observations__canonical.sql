@@ -31,6 +31,7 @@ converted as (
         observations.fiscal_year,
         observations.is_primary,
         observations.scope_note,
+        observations.explaining_note,
         observations.is_partial_scope,
         observations.unit_factor,
         reports.company_id,

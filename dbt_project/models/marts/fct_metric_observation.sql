@@ -15,8 +15,9 @@
 
 -- Grain: one report x one metric x one fiscal period. Where a report states a value more than
 -- once (a body table and the appendix), the parser's primary statement stands for it.
--- Incremental: a run rebuilds the rows of reports parsed since the last run and of reports whose
--- company key changed; the hook drops rows of reports that are gone or were parsed again.
+-- Incremental: a run rebuilds the rows of reports parsed since the last run, of reports whose
+-- company key changed and of reports it has no rows of; the hook drops rows of reports that are
+-- gone (withdrawn, quarantined) or were parsed again.
 with
 
 observations as (
@@ -33,6 +34,11 @@ reports_to_build as (
             or exists (
                 select 1 from {{ this }} as built
                 where built.report_id = reports.report_id and built.company_id != reports.company_id
+            )
+            -- a report loaded again with its earlier parse (a withdrawal undone)
+            or not exists (
+                select 1 from {{ this }} as built
+                where built.report_id = reports.report_id
             )
     {% endif %}
 )
@@ -54,6 +60,7 @@ select
     section,
     layout,
     scope_note,
+    explaining_note,
     is_partial_scope,
     label_line,
     source_file,

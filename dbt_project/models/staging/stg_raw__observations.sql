@@ -16,6 +16,7 @@ select
     layout,
     is_primary,
     scope_note,
+    explaining_note,
     coalesce(is_partial_scope, false) as is_partial_scope,
     cast(fiscal_year as integer) as fiscal_year
 from {{ source('raw', 'observations') }}

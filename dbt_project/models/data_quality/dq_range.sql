@@ -1,0 +1,91 @@
+{{ config(tags=['after_validation']) }}
+
+-- Values out of range. Impossible values are dbt's (seed dq_range_rules, macro breaks_range_rule:
+-- a negative quantity, a percentage above 100; they never count in fct_company_metric_year).
+-- Implausible magnitudes per unit are Great Expectations' (expectations/fact_ranges.json): its
+-- unexpected rows (raw.gx_results) become findings here. Only failed checks are rows.
+with
+
+facts as (
+    select * from {{ ref('fct_metric_observation') }}
+),
+
+range_rules as (
+    select * from {{ ref('dq_range_rules') }}
+),
+
+expectation_results as (
+    select * from {{ source('raw', 'gx_results') }}
+    where suite = 'fact_ranges'
+),
+
+described as (
+    select
+        *,
+        format(
+            '{} {} = {} {} (printed ''{} {}'', label ''{}'', line {})',
+            metric_code, fiscal_year, value, unit, raw_value, coalesce(reported_unit, ''), raw_label, source_line
+        ) as fact_text
+    from facts
+),
+
+impossible as (
+    select
+        range_rules.check_name,
+        described.report_id,
+        described.company_id,
+        described.source_file,
+        described.metric_code,
+        described.fiscal_year,
+        described.value as observed,
+        cast(described.source_line as varchar) as source_lines,
+        format(
+            '{} is outside [{}, {}]; kept out of fct_company_metric_year',
+            described.fact_text, range_rules.min_value, range_rules.max_value
+        ) as message
+    from described
+    inner join range_rules on {{ breaks_range_rule('range_rules', 'described') }}
+),
+
+implausible as (
+    select
+        expectation_results.check_name,
+        described.report_id,
+        described.company_id,
+        described.source_file,
+        described.metric_code,
+        described.fiscal_year,
+        described.value as observed,
+        cast(described.source_line as varchar) as source_lines,
+        format(
+            '{} is outside [{}, {}]: {} (Great Expectations, suite fact_ranges)',
+            described.fact_text,
+            coalesce(json_extract_string(expectation_results.rule, '$.min_value'), ''),
+            coalesce(json_extract_string(expectation_results.rule, '$.max_value'), ''),
+            expectation_results.explanation
+        ) as message
+    from expectation_results
+    inner join described on expectation_results.row_key = described.observation_id
+),
+
+out_of_range as (
+    select * from impossible
+    union all
+    select * from implausible
+)
+
+select
+    {{ check_id() }} as check_id,
+    check_name,
+    report_id,
+    company_id,
+    source_file,
+    metric_code,
+    fiscal_year,
+    observed,
+    cast(null as double) as expected,
+    0.0 as tolerance,
+    source_lines,
+    message,
+    false as passed
+from out_of_range
