@@ -6,7 +6,7 @@ BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock 2>/dev/null | sha256sum | cut -c1-12)
 ENV := source scripts/env.sh &&
 
-.PHONY: help venv system-deps run run-generated test test-unit lint fmt airflow eval bench bench-warehouse docs clean lock
+.PHONY: help venv system-deps run run-generated test test-unit lint fmt airflow eval bench bench-warehouse withdraw docs clean lock
 
 help:
 	@echo "make run      run the pipeline once through Airflow (land -> ingest -> dbt -> GX -> publish)"
@@ -18,6 +18,7 @@ help:
 	@echo "make bench    parser throughput on ../shared/seeds"
 	@echo "make run-generated   make run on COUNT=200 synthetic reports; prints wall time and peak memory"
 	@echo "make bench-warehouse   dbt cost of one new report vs a full rebuild (REPORTS=200)"
+	@echo "make withdraw REPORT=… REASON=…   take a landed report out of the warehouse"
 	@echo "make docs     dbt docs generate (catalog of the warehouse)"
 	@echo "make clean    remove the run's working folder and warehouse (keeps .venv)"
 
@@ -49,10 +50,11 @@ system-deps:
 test: venv system-deps
 	$(ENV) $(BIN)/python -m pytest
 
-# Parser, mapping and reference-data tests: no services, a few seconds.
+# Parser, mapping, reference-data and tree-shape tests: no services, a few seconds.
 test-unit: venv
 	$(ENV) $(BIN)/python -m pytest -m "not integration" tests/test_parser.py tests/test_layouts.py \
-	  tests/test_read_tables.py tests/test_lexicon.py tests/test_reference.py tests/test_layout_fixtures.py
+	  tests/test_read_tables.py tests/test_lexicon.py tests/test_reference.py tests/test_layout_fixtures.py \
+	  tests/test_notes.py tests/test_architecture.py
 
 lint: venv
 	$(ENV) $(BIN)/ruff check . && $(BIN)/ruff format --check .
@@ -73,6 +75,9 @@ run-generated: venv  ## make run on COUNT synthetic reports (default 200): wall 
 
 bench-warehouse: venv
 	$(ENV) $(BIN)/python -m ingest bench-warehouse --reports $(or $(REPORTS),200)
+
+withdraw: venv
+	$(ENV) $(BIN)/python -m ingest withdraw "$(REPORT)" --reason "$(REASON)"
 
 docs: venv
 	$(ENV) cd dbt_project && dbt docs generate --target-path "$$ESG_WORKDIR/dbt_target" --log-path "$$ESG_WORKDIR/dbt_logs" \

@@ -29,6 +29,7 @@ from ingest.load.warehouse import (
     restore_report,
     warehouse_lock,
     withdraw_report,
+    withdrawals_not_built,
     withdrawn_reports,
 )
 from ingest.read.notes import explaining_notes
@@ -216,6 +217,7 @@ def load(settings: Settings, staged: list[str]) -> dict:
             counts["reports"] += 1
             counts["observations"] += len(payload["observations"])
             counts["unmapped"] += len(payload["unmapped"])
+        counts["changed"] += withdrawals_not_built(connection)  # their facts must leave the marts
     log.info("loaded %s", counts)
     return counts
 

@@ -101,6 +101,12 @@ def test_a_corrected_report_is_a_new_version_whose_facts_win(tmp_path: Path) -> 
     assert others == 0, "nothing else changed"
 
 
+LOAD_CHANGES = (
+    "python -c 'from ingest import pipeline; from ingest.config import Settings; s = Settings.from_env(); "
+    'print(pipeline.load(s, pipeline.ingest(s, pipeline.land(s)["reports"]))["changed"])\''
+)
+
+
 def test_a_withdrawn_report_leaves_the_fact_tables_and_stays_out(tmp_path: Path) -> None:
     """No fact outlives its report: withdrawn, its rows leave both fact tables, the earlier value counts again."""
     fixtures = REPO / "tests" / "fixtures" / "dq"
@@ -121,6 +127,8 @@ def test_a_withdrawn_report_leaves_the_fact_tables_and_stays_out(tmp_path: Path)
     assert bad.returncode == 2 and "nothing withdrawn" in bad.stderr
     withdrawn = run_make_step("python -m ingest withdraw planted_7001_2025.txt --reason 'replaced by the issuer'", env)
     assert withdrawn.returncode == 0, withdrawn.stdout + withdrawn.stderr
+    changed = run_make_step(LOAD_CHANGES, env)
+    assert changed.stdout.strip().splitlines()[-1] == "1", "the load says the warehouse must be rebuilt (Airflow)"
     for _ in range(2):  # the file stays in the landing folder: a second run must not bring it back
         rerun = run_make_step("python -m ingest run-local", env)
         assert rerun.returncode == 0, rerun.stdout[-3000:] + rerun.stderr[-3000:]

@@ -264,6 +264,17 @@ def restore_report(connection: duckdb.DuckDBPyConnection, report_id: str) -> boo
     )
 
 
+def withdrawals_not_built(connection: duckdb.DuckDBPyConnection) -> int:
+    """Withdrawn reports whose facts the marts still hold: the next warehouse build must run."""
+    try:
+        return connection.execute(
+            "select count(*) from raw.withdrawals as withdrawn where exists ("
+            "select 1 from marts.fct_metric_observation as facts where facts.report_id = withdrawn.report_id)"
+        ).fetchone()[0]
+    except duckdb.CatalogException:  # no warehouse build yet
+        return 0
+
+
 def withdrawn_reports(connection: duckdb.DuckDBPyConnection) -> set[str]:
     return {row[0] for row in connection.execute("select report_id from raw.withdrawals").fetchall()}
 
