@@ -186,74 +186,13 @@ class _Reader:
     def _emit(
         self, index: int, line: Line, value: Value, unit: str | None, prefix: str, segment_start: int, alone: bool
     ) -> None:
-        clause_text = prefix[segment_start:]
-        cut = max((match.end() for match in CLAUSE_END.finditer(clause_text)), default=0)
-        clause = clause_text[cut:].strip(BULLETS)
-        colon = cut and clause_text[:cut].rstrip().endswith((":", "："))
-        if colon and (not clause or not self.label_reader.normalise(clause, self.subject)[0]):
-            # `慈善捐款：人民幣1.25百萬元`: the label before the colon
-            before = clause_text[: cut - 1]
-            clause = before[max((m.end() for m in CLAUSE_END.finditer(before)), default=0) :].strip(BULLETS)
-        label_line = line.number
-        previous = self._previous(index)
-        sentence = prefix
-        if not prefix.strip(BULLETS):  # the value opens its line: a key figure, or prose wrapped before it
-            candidates, label_line = self._labels_above(index)
-            sentence = (previous.text if previous else "") + prefix
-            label_above = (
-                bool(candidates)
-                and previous is not None
-                and previous.number not in self.labels_taken_below  # the figure above's label
-                and not has_value(previous.text)
-                and not is_heading(previous.text.strip())
-            )
-            below = self._label_below(index) if alone and (self.labels_below or not label_above) else None
-            if below and not value.unit and (len(below[0]) > _MAX_BARE_LABEL_CHARS or _INDEX_CODE.match(below[0])):
-                below = None  # a bare number over a long line or an index entry (`11` / `B7.1 …`): a page number
-            if below and (self.labels_below or not label_above):
-                # Tiles that print the value first: once a block does, its next figures do too
-                # (the label above still counts where the one below does not fit the unit).
-                candidates, label_line = [below[0], *(candidates if label_above else [])], below[1]
-                sentence = prefix
-                self.labels_below = True
-                self.labels_taken_below.add(below[1])
-        elif (
-            clause
-            and cut == 0
-            and segment_start == 0
-            and previous
-            and not SENTENCE_END.search(previous.text[-2:])
-            and not is_heading(previous.text.strip())  # a heading is no line the sentence wraps from
-        ):
-            tail = last_clause(previous.text)
-            prose_wrap = bool(CLAUSE_END.search(previous.text) or has_value(previous.text))
-            candidates = [tail + clause] if prose_wrap else [tail + clause, clause]
-            sentence = previous.text + prefix
-        else:
-            candidates = [clause] if clause else []
-        if unit is None:  # `僱員總數（人）5532`: the unit the label carries
-            unit = next((found for candidate in candidates if (found := unit_in_label(candidate))), None)
-        if unit is None and not (alone and candidates):
+        """A row for `value` if it has a label, a unit (or stands alone as a count) and a year."""
+        clause_text, clause, cut = self._clause(prefix, segment_start)
+        candidates, label_line, sentence = self._candidates(index, value, prefix, clause, cut, segment_start, alone)
+        read = self._read_labels(line, value, unit, candidates, clause_text, clause, alone)
+        if read is None:
             return
-        labels, label_unit, relative = self.label_reader.labels(candidates, self.subject)
-        compares = any(states_no_level(candidate) for candidate in candidates)
-        if not labels and unit and not compares:  # `共计拥有7,440名员工`, `其中 2 名為女性董事`: noun after unit
-            after = line.text[value.end :]
-            noun = after[: next((m.start() for m in CLAUSE_END.finditer(after)), len(after))]
-            labels, label_unit, relative = self.label_reader.labels([noun] if noun.strip() else [], self.subject)
-        unit = unit or label_unit
-        prior_year = None
-        if self.subject and _PRIOR_IN_BRACKET.search(clause_text):
-            # `用水量為12,300立方米（2023年：13,100立方米）`: the same figure for the year the bracket names
-            labels = [(self.subject, self.subject)]
-            unit = unit or self.subject_unit
-        elif self.subject and (prior := _PRIOR_CLAUSE.fullmatch(fold(clause).strip(BULLETS))):
-            # `外購電力為12,408.5兆瓦時，去年為13,025.9兆瓦時`, `2023年則為402.6千克`
-            labels = [(self.subject, self.subject)]
-            unit = unit or self.subject_unit
-            prior_year = int(prior.group(1)) if prior.group(1) else self.fiscal_year - 1
-        if not labels:
-            return
+        labels, unit, relative, prior_year = read
         year = prior_year or self._year(sentence)
         if year is None:
             return
@@ -276,6 +215,101 @@ class _Reader:
         self.rows.append(row)
         if not relative:
             self.subject, self.subject_unit = labels[0][0], unit
+
+    def _clause(self, prefix: str, segment_start: int) -> tuple[str, str, int]:
+        """(the text since the previous value, the clause just before this value, where it starts)."""
+        clause_text = prefix[segment_start:]
+        cut = max((match.end() for match in CLAUSE_END.finditer(clause_text)), default=0)
+        clause = clause_text[cut:].strip(BULLETS)
+        colon = cut and clause_text[:cut].rstrip().endswith((":", "："))
+        if colon and (not clause or not self.label_reader.normalise(clause, self.subject)[0]):
+            # `慈善捐款：人民幣1.25百萬元`: the label before the colon
+            before = clause_text[: cut - 1]
+            clause = before[max((m.end() for m in CLAUSE_END.finditer(before)), default=0) :].strip(BULLETS)
+        return clause_text, clause, cut
+
+    def _candidates(
+        self, index: int, value: Value, prefix: str, clause: str, cut: int, segment_start: int, alone: bool
+    ) -> tuple[list[str], int, str]:
+        """(label candidates, the line of the label, the sentence that dates the value)."""
+        if not prefix.strip(BULLETS):  # the value opens its line: a key figure, or prose wrapped before it
+            return self._key_figure_candidates(index, value, prefix, alone)
+        previous = self._previous(index)
+        if (
+            clause
+            and cut == 0
+            and segment_start == 0
+            and previous
+            and not SENTENCE_END.search(previous.text[-2:])
+            and not is_heading(previous.text.strip())  # a heading is no line the sentence wraps from
+        ):
+            tail = last_clause(previous.text)
+            prose_wrap = bool(CLAUSE_END.search(previous.text) or has_value(previous.text))
+            candidates = [tail + clause] if prose_wrap else [tail + clause, clause]
+            return candidates, self.lines[index].number, previous.text + prefix
+        return ([clause] if clause else []), self.lines[index].number, prefix
+
+    def _key_figure_candidates(self, index: int, value: Value, prefix: str, alone: bool) -> tuple[list[str], int, str]:
+        """Label candidates of a value that opens its line: the line(s) above, or the line below for
+        tiles that print the value first."""
+        previous = self._previous(index)
+        candidates, label_line = self._labels_above(index)
+        sentence = (previous.text if previous else "") + prefix
+        label_above = (
+            bool(candidates)
+            and previous is not None
+            and previous.number not in self.labels_taken_below  # the figure above's label
+            and not has_value(previous.text)
+            and not is_heading(previous.text.strip())
+        )
+        below = self._label_below(index) if alone and (self.labels_below or not label_above) else None
+        if below and not value.unit and (len(below[0]) > _MAX_BARE_LABEL_CHARS or _INDEX_CODE.match(below[0])):
+            below = None  # a bare number over a long line or an index entry (`11` / `B7.1 …`): a page number
+        if below and (self.labels_below or not label_above):
+            # Tiles that print the value first: once a block does, its next figures do too
+            # (the label above still counts where the one below does not fit the unit).
+            candidates, label_line = [below[0], *(candidates if label_above else [])], below[1]
+            sentence = prefix
+            self.labels_below = True
+            self.labels_taken_below.add(below[1])
+        return candidates, label_line, sentence
+
+    def _read_labels(
+        self,
+        line: Line,
+        value: Value,
+        unit: str | None,
+        candidates: list[str],
+        clause_text: str,
+        clause: str,
+        alone: bool,
+    ) -> tuple[list[tuple[str, str]], str | None, bool, int | None] | None:
+        """(labels, unit, whether a share of the subject, a prior year a clause names), or None if the
+        value has no label or no unit."""
+        if unit is None:  # `僱員總數（人）5532`: the unit the label carries
+            unit = next((found for candidate in candidates if (found := unit_in_label(candidate))), None)
+        if unit is None and not (alone and candidates):
+            return None
+        labels, label_unit, relative = self.label_reader.labels(candidates, self.subject)
+        compares = any(states_no_level(candidate) for candidate in candidates)
+        if not labels and unit and not compares:  # `共计拥有7,440名员工`, `其中 2 名為女性董事`: noun after unit
+            after = line.text[value.end :]
+            noun = after[: next((m.start() for m in CLAUSE_END.finditer(after)), len(after))]
+            labels, label_unit, relative = self.label_reader.labels([noun] if noun.strip() else [], self.subject)
+        unit = unit or label_unit
+        prior_year = None
+        if self.subject and _PRIOR_IN_BRACKET.search(clause_text):
+            # `用水量為12,300立方米（2023年：13,100立方米）`: the same figure for the year the bracket names
+            labels = [(self.subject, self.subject)]
+            unit = unit or self.subject_unit
+        elif self.subject and (prior := _PRIOR_CLAUSE.fullmatch(fold(clause).strip(BULLETS))):
+            # `外購電力為12,408.5兆瓦時，去年為13,025.9兆瓦時`, `2023年則為402.6千克`
+            labels = [(self.subject, self.subject)]
+            unit = unit or self.subject_unit
+            prior_year = int(prior.group(1)) if prior.group(1) else self.fiscal_year - 1
+        if not labels:
+            return None
+        return labels, unit, relative, prior_year
 
     def _context_above(self, index: int) -> str:
         """The lines just above, back to the last sentence end or the figure before: what a key figure

@@ -50,6 +50,17 @@ class _State:
     unit: str | None = None  # the unit a section row across the table gives the rows below it
 
 
+@dataclass(frozen=True)
+class _RowLabels:
+    """What a row with values gives each of its value cells."""
+
+    label: str
+    candidates: list[tuple[str, str]]  # (label the rules read, label as printed)
+    section: str
+    year: int | None  # a year a label cell names (`因公死亡人數 | 人 | 2023年 | 0`)
+    units: tuple[str | None, ...]  # unit cell, label, category, section row, caption: in that order
+
+
 @dataclass
 class TableReader:
     """Reads the grids of one report in order; a headerless grid continues the previous table."""
@@ -135,50 +146,66 @@ class TableReader:
         # A bare label (`範圍二`, `密度`, `女性`) takes its meaning from the valued row above it.
         bare = len(normalize_label(label)) <= _BARE_LABEL_CHARS
         above = state.last_label if bare else ""
-        section = " / ".join(part for part in (context_head, state.section, *categories, state.parent, above) if part)
         candidates = [(label, label)]
         for prefix in (*reversed(categories), state.parent):
             if prefix and prefix != label:
                 candidates.append((clean_label(split_label(prefix)[0]) + label, label))
-        measured = {role.measure for role in columns.roles if role.measure}
+        row = _RowLabels(
+            label=label,
+            candidates=candidates,
+            section=" / ".join(
+                part for part in (context_head, state.section, *categories, state.parent, above) if part
+            ),
+            year=row_year,
+            units=(unit_cell or None, label_unit, category_unit, state.unit, unit_default),
+        )
         if not bare:
             state.last_label = label
         out = []
         for c in value_columns:
-            role, raw = columns.roles[c], values[c]
-            year = row_year or self._year_of(role)
-            if raw is None or year is None or (self.fiscal_year is not None and year > self.fiscal_year):
-                continue  # not disclosed, or a future year: a target or a pathway
-            unit = (
-                cell_units[c]
-                or (unit_cell or None)
-                or label_unit
-                or role.unit
-                or category_unit
-                or state.unit
-                or unit_default
-                or ("%" if raw.endswith("%") else None)
-            )
-            # `全體僱員` under `流失率`: the row's measure is the column's; under `數量` the row's own label
-            labels = candidates
-            if measured and role.measure:
-                plain = column_role(role.measure).role is Role.CURRENT
-                labels = [(label + role.measure, label), *(candidates if plain else [])]
-            out.append(
-                build_row(
-                    layout=Layout.TABLE,
-                    source_line=grid.line_of(r, c),
-                    label_line=grid.lines[r],
-                    labels=labels,
-                    section=section,
-                    raw_value=raw,
-                    unit=unit,
-                    fiscal_year=year,
-                    table_header_line=columns.header_line,
-                    table_labels=self.table_labels,
-                )
-            )
+            kpi_row = self._value_row(grid, r, c, columns, values[c], cell_units[c], row)
+            if kpi_row is not None:
+                out.append(kpi_row)
         return out
+
+    def _value_row(
+        self, grid: Grid, r: int, c: int, columns: Columns, raw: str | None, cell_unit: str | None, row: _RowLabels
+    ) -> KpiRow | None:
+        """The KPI row of one value cell: the year from the row or its column; the unit from the cell,
+        else the row (unit cell, label), the column, the category, a section row or the caption."""
+        role = columns.roles[c]
+        year = row.year or self._year_of(role)
+        if raw is None or year is None or (self.fiscal_year is not None and year > self.fiscal_year):
+            return None  # not disclosed, or a future year: a target or a pathway
+        unit_cell, label_unit, category_unit, section_unit, unit_default = row.units
+        unit = (
+            cell_unit
+            or unit_cell
+            or label_unit
+            or role.unit
+            or category_unit
+            or section_unit
+            or unit_default
+            or ("%" if raw.endswith("%") else None)
+        )
+        # `全體僱員` under `流失率`: the row's measure is the column's; under `數量` the row's own label
+        labels = row.candidates
+        measured = {column.measure for column in columns.roles if column.measure}
+        if measured and role.measure:
+            plain = column_role(role.measure).role is Role.CURRENT
+            labels = [(row.label + role.measure, row.label), *(row.candidates if plain else [])]
+        return build_row(
+            layout=Layout.TABLE,
+            source_line=grid.line_of(r, c),
+            label_line=grid.lines[r],
+            labels=labels,
+            section=row.section,
+            raw_value=raw,
+            unit=unit,
+            fiscal_year=year,
+            table_header_line=columns.header_line,
+            table_labels=self.table_labels,
+        )
 
     def _year_of(self, role: ColumnRole) -> int | None:
         if role.role is Role.YEAR:

@@ -196,105 +196,131 @@ class _TableState:
 
 def parse_tables(lines: list[Line], default_year: int | None, consumed: set[int]) -> list[KpiRow]:
     """Rows of every period-column table; adds the line numbers it reads to `consumed`."""
-    rows: list[KpiRow] = []
-    table: _TableState | None = None
-    heading = ""
-    unit: str | None = None
-
-    pending: tuple | None = None  # the last row read, whose unit may stand on the next line
-
-    def flush() -> None:
-        nonlocal pending
-        if pending is not None:
-            rows.extend(_table_rows(*pending))
-            pending = None
-
+    reader = _TextTableReader(default_year, consumed)
     for line in lines:
+        reader.feed(line)
+    reader.flush()
+    return reader.rows
+
+
+class _TextTableReader:
+    """Reads lines in order: a header opens a table, value lines are its rows, anything else between
+    them is furniture, a wrapped label, a sub-heading or the end of the table."""
+
+    def __init__(self, default_year: int | None, consumed: set[int]) -> None:
+        self.default_year = default_year
+        self.consumed = consumed
+        self.rows: list[KpiRow] = []
+        self.table: _TableState | None = None
+        self.heading = ""  # a caption or heading above the next table
+        self.unit: str | None = None  # the unit that caption names
+        self.pending: tuple | None = None  # the last row read, whose unit may stand on the next line
+
+    def flush(self) -> None:
+        if self.pending is not None:
+            self.rows.extend(_table_rows(*self.pending))
+            self.pending = None
+
+    def feed(self, line: Line) -> None:
         tokens = [token.strip("|｜") or token for token in line.text.split() if token not in _PIPE_TOKENS]
         joined = " ".join(tokens)
-        if table is not None and _FURNITURE.match(line.text):
-            continue  # a rule or a page number between a table's rows
-        below_unit = _BRACKET_UNIT_LINE.match(joined)
-        if pending is not None and below_unit and pending[4] is None and looks_like_unit(below_unit.group(1)):
-            pending = (*pending[:4], below_unit.group(1), *pending[5:])  # `每名僱員平均受訓時數 18.6 16.2` / `（小時）`
-            consumed.add(line.number)
-            flush()
-            continue
-        flush()
+        if self.table is not None and _FURNITURE.match(line.text):
+            return  # a rule or a page number between a table's rows
+        if self._unit_below(line, joined):
+            return
+        self.flush()
         columns = parse_header(joined)
         if columns:
-            table = _TableState(columns, line.number, heading, unit)
-            heading, unit = "", None
-            consumed.add(line.number)
-            continue
+            self.table = _TableState(columns, line.number, self.heading, self.unit)
+            self.heading, self.unit = "", None
+            self.consumed.add(line.number)
+            return
         caption = caption_unit(joined) if len(joined) <= _MAX_CAPTION_CHARS and _UNIT_WORD.search(joined) else None
         if caption or (len(joined) <= 30 and not _PROSE_END.search(joined) and not split_values(tokens, 1)[1]):
             # A caption (`表4-2 電力使用情形 單位：千度`) or heading: it names the next table
-            heading, unit = clean_label(_CAPTION_UNIT_TEXT.sub("", joined).lstrip("#").strip()), caption
-        if table is None:
-            continue
-        if is_cells_line(line):
-            continue
-
+            self.heading, self.unit = clean_label(_CAPTION_UNIT_TEXT.sub("", joined).lstrip("#").strip()), caption
+        table = self.table
+        if table is None or is_cells_line(line):
+            return
         text_tokens, values = row_values(tokens, table.columns)
         has_number = any(
             is_number(value) for value, column in zip(values, table.columns, strict=False) if not column.ignored
         )
         if len(values) == len(table.columns) and has_number:
-            label_line = line.number
-            if not text_tokens and table.fragments:
-                label_line = table.fragments[0][0]
-                text_tokens = " ".join(fragment for _, fragment in table.fragments).split()
-            elif table.fragments and not (looks_like_unit(" ".join(text_tokens)) or unit_with_gloss(text_tokens)):
-                pass  # fragments above were headings, not a wrapped label
-            elif table.fragments:
-                label_line = table.fragments[0][0]
-                text_tokens = " ".join(fragment for _, fragment in table.fragments).split() + text_tokens
-            if label_line != line.number:
-                consumed.update(number for number, _ in table.fragments)
-            table.fragments = []
-            table.gap = 0
-            label, row_unit = split_label_unit(text_tokens)
-            if row_unit is None:  # `離職率（%）`, `員工平均訓練時數（小時/人）`: the unit in the label
-                label, row_unit = split_label(label)
-            label = clean_label(label)
-            if not label:
-                continue
-            consumed.add(line.number)
-            indent = _indent(line.raw)
-            if table.heading_indent is not None and indent <= table.heading_indent and table.deeper_row_seen:
-                table.heading, table.heading_indent = table.caption, None  # back out of `按性別劃分`
-            if table.heading_indent is not None and indent > table.heading_indent:
-                table.deeper_row_seen = True
-            context = table.context(indent)
-            table.parents.append((indent, label))
-            pending = (
-                table,
-                line.number,
-                label_line,
-                label,
-                row_unit or table.caption_unit,
-                values,
-                context,
-                default_year,
-            )
-            continue
+            self._data_row(table, line, text_tokens, values)
+        else:
+            self._between_rows(table, line, joined, values)
 
+    def _unit_below(self, line: Line, joined: str) -> bool:
+        """`每名僱員平均受訓時數 18.6 16.2` / `（小時）`: the unit of the row above, on a line of its own."""
+        below_unit = _BRACKET_UNIT_LINE.match(joined)
+        pending = self.pending
+        if pending is None or not below_unit or pending[4] is not None or not looks_like_unit(below_unit.group(1)):
+            return False
+        self.pending = (*pending[:4], below_unit.group(1), *pending[5:])
+        self.consumed.add(line.number)
+        self.flush()
+        return True
+
+    def _data_row(self, table: _TableState, line: Line, text_tokens: list[str], values: list[str]) -> None:
+        """A line with one value per column: a row, its label maybe wrapped over the lines above."""
+        text_tokens, label_line = _wrapped_label(table, line, text_tokens)
+        if label_line != line.number:
+            self.consumed.update(number for number, _ in table.fragments)
+        table.fragments = []
+        table.gap = 0
+        label, row_unit = split_label_unit(text_tokens)
+        if row_unit is None:  # `離職率（%）`, `員工平均訓練時數（小時/人）`: the unit in the label
+            label, row_unit = split_label(label)
+        label = clean_label(label)
+        if not label:
+            return
+        self.consumed.add(line.number)
+        indent = _indent(line.raw)
+        if table.heading_indent is not None and indent <= table.heading_indent and table.deeper_row_seen:
+            table.heading, table.heading_indent = table.caption, None  # back out of `按性別劃分`
+        if table.heading_indent is not None and indent > table.heading_indent:
+            table.deeper_row_seen = True
+        context = table.context(indent)
+        table.parents.append((indent, label))
+        self.pending = (
+            table,
+            line.number,
+            label_line,
+            label,
+            row_unit or table.caption_unit,
+            values,
+            context,
+            self.default_year,
+        )
+
+    def _between_rows(self, table: _TableState, line: Line, joined: str, values: list[str]) -> None:
+        """A line inside a table that is no row: the table's end, a heading or part of a wrapped label."""
         table.gap += 1
         if _PROSE_END.search(joined) or len(joined) > 60 or table.gap > _MAX_GAP_LINES:
-            table = None
-            continue
+            self.table = None
+            return
         if values:
             table.fragments = []
-            continue
+            return
         # A short line without values: a heading inside the table, or part of a wrapped label.
         table.fragments = [*table.fragments, (line.number, joined)][-_MAX_LABEL_FRAGMENTS:]
         if not looks_like_unit(joined):
             table.heading = clean_label(joined.lstrip("#").strip())
             table.heading_indent, table.deeper_row_seen = _indent(line.raw), False
             table.parents = []
-    flush()
-    return rows
+
+
+def _wrapped_label(table: _TableState, line: Line, text_tokens: list[str]) -> tuple[list[str], int]:
+    """The row's label tokens with the fragments above it if they are its wrapped start, and its line."""
+    if not text_tokens and table.fragments:
+        return " ".join(fragment for _, fragment in table.fragments).split(), table.fragments[0][0]
+    if table.fragments and not (looks_like_unit(" ".join(text_tokens)) or unit_with_gloss(text_tokens)):
+        return text_tokens, line.number  # fragments above were headings, not a wrapped label
+    if table.fragments:
+        joined = " ".join(fragment for _, fragment in table.fragments).split() + text_tokens
+        return joined, table.fragments[0][0]
+    return text_tokens, line.number
 
 
 def _table_rows(
