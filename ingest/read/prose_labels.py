@@ -1,39 +1,57 @@
 """Labels of prose and key-figure values: the clause before a value, stripped of the filler around
 it (`報告期內，本集團…為`), of the company's own name and of a unit in brackets; a share
 (`占比`) reads as the share of the subject before it, and a clause that compares, aims or sums over
-years (`同比增加`, `目標`, `累计`) gives no label at all.
+years (`同比增加`, `目標`, `累计`) gives no label at all. The words are the `label_vocabulary` seed's
+(roles not_a_level, leading_filler, trailing_filler, share_label, label_qualifier).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ingest.map.units import unit_prefix
+from ingest.map.vocabulary import alternation
 from ingest.read.prose_tokens import UNIT_IN_LABEL
 from ingest.read.text import fold
 
-# A clause that changes, compares, aims or sums over years states no level for the period.
-_NOT_A_LEVEL = re.compile(
-    r"较|同比|相比|比上年|上年|去年|上一年|下降|减少|降低|增长|增加|提升|提高|节约|节省|节能|减排|减碳|目标|预计|计划|"
-    r"力争|累计|以来|至今|每年|平均每|单次|最多|最少|超过|不少于|新增|新聘|招聘"
-)
-_LEADING_FILLER = re.compile(
-    r"^(?:报告期(?:内|末)|本报告期内?|截至|截止|于|在|至|本年度?|年度内|年度|今年|年内|全年|其中|此外|同时|另外|以及|及|"
-    r"本?公司|本?集团|我们的?|我司|目前|共有|拥有|共计|合计|总计|经审计的?|的|为|实现|录得|"
-    r"(?:20\d{2}|1[01]\d)(?:年度?|财年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|内)?|\d{1,2}月\d{1,2}日|底|末)"
-)
-_TRAILING_FILLER = re.compile(
-    r"(?:约为|为约|达到|高达|多达|共计|总计|合计|合共|共有|录得|实现|人民币|约|为|达|是|有|共|计|由|:)$"
-)
-_RELATIVE = re.compile(r"^(?:占比|比例|比率|占|百分比|比重|占(?:员工|雇员|职工)?总(?:人)?数的?(?:比例|比重)?)$")
-_QUALIFIER = re.compile(r"\((?:含|包括|包含|不含|不包括|注)[^()]*\)$")
+# Filler after a leading year or date (`2024年末`, `12月31日`, `底`): the grammar of dates, not words.
+_DATE_FILLER = r"(?:20\d{2}|1[01]\d)(?:年度?|财年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|内)?|\d{1,2}月\d{1,2}日|底|末"
+
+
+@cache
+def _not_a_level() -> re.Pattern[str]:
+    """A clause that changes, compares, aims or sums over years states no level for the period."""
+    return re.compile(alternation("not_a_level"))
+
+
+@cache
+def _leading_filler() -> re.Pattern[str]:
+    return re.compile(f"^(?:{alternation('leading_filler')}|{_DATE_FILLER})")
+
+
+@cache
+def _trailing_filler() -> re.Pattern[str]:
+    return re.compile(f"(?:{alternation('trailing_filler')}|:)$")
+
+
+@cache
+def _relative() -> re.Pattern[str]:
+    return re.compile(f"^(?:{alternation('share_label')})$")
+
+
+@cache
+def _qualifier() -> re.Pattern[str]:
+    return re.compile(f"\\((?:{alternation('label_qualifier')})[^()]*\\)$")
+
+
 MAX_LABEL_CHARS = 40
 _COMPANY_PREFIX_MIN_CHARS = 3
 
 
 def states_no_level(text: str) -> bool:
     """A clause that compares, aims or sums over years (`较上年下降`, `目標`, `累计`)."""
-    return _NOT_A_LEVEL.search(fold(text)) is not None
+    return _not_a_level().search(fold(text)) is not None
 
 
 class LabelReader:
@@ -55,7 +73,7 @@ class LabelReader:
             if not label:
                 continue
             labels.append((label, candidate.strip()))
-            qualifier = _QUALIFIER.search(label)
+            qualifier = _qualifier().search(label)
             if qualifier:  # `研发投入（含资本化开支）`: also read without what it includes
                 labels.append((label[: qualifier.start()], candidate.strip()))
             unit = unit or label_unit
@@ -71,12 +89,12 @@ class LabelReader:
             label = label[: unit_match.start()]
         for _ in range(8):  # leading filler first: `共计拥有` must not lose its 有 to the trailing rule
             before = label
-            label = _LEADING_FILLER.sub("", label, count=1)
+            label = _leading_filler().sub("", label, count=1)
             if label == before:
-                label = self._strip_company(_TRAILING_FILLER.sub("", label))
+                label = self._strip_company(_trailing_filler().sub("", label))
             if label == before:
                 break
-        if _RELATIVE.match(label):
+        if _relative().match(label):
             return (subject + "占比" if subject else ""), unit, True
         return label, unit, False
 

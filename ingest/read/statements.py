@@ -17,8 +17,10 @@ figure and which year it is of. A line's tokens are `read.prose_tokens`', a labe
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ingest.map.units import unit_prefix
+from ingest.map.vocabulary import alternation, words
 from ingest.read.layout import Line
 from ingest.read.metadata import ReportMetadata
 from ingest.read.prose_labels import MAX_LABEL_CHARS, LabelReader, states_no_level
@@ -55,18 +57,25 @@ _CLOSED_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 _LEAD_IN = re.compile(r"(?:如下|以下|下表)\s*[:：]?\s*$|[:：]\s*$")
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
 _HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
-# A line naming a period for the figures below it (`2024年度主要數據`); a bare `2023年` line is too often
-# a chart axis or a table fragment to date what follows, unless it is a heading.
-_PERIOD_LINE = re.compile(
-    r"(?:#+\s*)?(20\d{2})\s*年度?\s*(?:主要|关键|關鍵|ESG|环境|環境|社会|社會)?"
-    r"(?:数据|數據|表现|表現|摘要|绩效|績效|情况|情況|概况|概況|指标|指標|目标|目標)"
-)
-# A heading about targets, but not TCFD's `指標與目標` (metrics and targets), which holds the data.
-_TARGET = re.compile(r"(?<!指标与)(?<!指標與)(?<!指标及)(?<!指標及)(?<!指标和)(?<!指標和)(?:目标|目標)")
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _CAPTION_UNIT = re.compile(r"^[(（]?(?:單位|单位)\s*[:：]\s*([^\s)）]{1,16})[)）]?$")
 _MAX_GAP_LINES = 4
 _CONTEXT_LINES = 6
+
+
+@cache
+def _period_line() -> re.Pattern[str]:
+    """A line naming a period for the figures below it (`2024年度主要數據`); a bare `2023年` line is too
+    often a chart axis or a table fragment to date what follows, unless it is a heading."""
+    qualifier, noun = alternation("period_line_qualifier"), alternation("period_line_noun")
+    return re.compile(rf"(?:#+\s*)?(20\d{{2}})\s*年度?\s*(?:{qualifier})?(?:{noun})")
+
+
+@cache
+def _target() -> re.Pattern[str]:
+    """A heading about targets, but not TCFD's `指標與目標` (metrics and targets), which holds the data."""
+    not_after = "".join(f"(?<!{re.escape(word)})" for word in words("target_heading_exception"))
+    return re.compile(f"{not_after}(?:{alternation('target_heading')})")
 
 
 def parse_statements(lines: list[Line], metadata: ReportMetadata) -> list[KpiRow]:
@@ -101,11 +110,11 @@ class _Reader:
             text = line.text.strip()
             if index and line.number - self.lines[index - 1].number > _MAX_GAP_LINES:
                 self.labels_below = False
-            period = _PERIOD_LINE.fullmatch(text)
+            period = _period_line().fullmatch(text)
             if is_heading(text) or period:
                 heading = text.lstrip("#").strip()
                 # Figures under `## 2030年環境目標` or `未來目標` are targets, not data of any year.
-                self.in_targets = _TARGET.search(heading) is not None or any(
+                self.in_targets = _target().search(heading) is not None or any(
                     int(year) > self.fiscal_year for year in _ANY_YEAR.findall(heading)
                 )
                 year = _HEADING_YEAR.fullmatch(heading) or period

@@ -1,7 +1,8 @@
 """KPIs stated as none in words (`報告期內未發生因工死亡事故`): a zero for the sentence's year.
 
 How reports say so is data (the `zero_statements` seed); this module finds such sentences on a line,
-keeps out zeros that are aims (`力爭實現零工亡`) and dates the rest.
+keeps out zeros that are aims (`力爭實現零工亡`, `目標為零死亡`: the `label_vocabulary` seed's
+zero_not_a_level words) and dates the rest.
 """
 
 from __future__ import annotations
@@ -12,14 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.map.reference import read_seed
+from ingest.map.vocabulary import role_pattern
 from ingest.read.layout import Line
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.text import fold
 
-_ZERO_HINT = re.compile(r"死亡|亡故|工亡|貪污|贪污|腐敗|腐败")  # the words of zero_statements' KPIs
 _SENTENCE_SPLIT = re.compile(r"(?<=[。；;！!？?])")
-# A zero for targets or comparisons is no level (`力爭實現零工亡`, `目標為零死亡`).
-_NOT_A_LEVEL_ZERO = re.compile(r"目标|力争|争取|实现|确保|努力|致力|承诺|保持|持续")
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ def zero_statements() -> tuple[ZeroStatement, ...]:
 
 def zero_rows(line: Line, section: str, year_of: Callable[[str], int | None]) -> list[KpiRow]:
     """The zeros a line states in words; `year_of` dates a sentence (None: no level of any year)."""
-    if not _ZERO_HINT.search(line.text):
+    if not role_pattern("zero_hint").search(line.text):  # the words of zero_statements' KPIs
         return []
     rows: list[KpiRow] = []
     for sentence in _SENTENCE_SPLIT.split(line.text):
@@ -49,7 +48,7 @@ def zero_rows(line: Line, section: str, year_of: Callable[[str], int | None]) ->
         for rule in zero_statements():
             match = rule.pattern.search(folded)
             year = year_of(sentence) if match else None
-            if match is None or year is None or _NOT_A_LEVEL_ZERO.search(folded[: match.start()]):
+            if match is None or year is None or role_pattern("zero_not_a_level").search(folded[: match.start()]):
                 continue
             row = build_row(
                 layout=Layout.PROSE,
