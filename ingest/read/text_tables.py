@@ -6,15 +6,20 @@ following line that ends in one value per column is a row (`label unit v1 v2 v3`
 a unit on the line below the values, indentation (sub-rows, sub-headings), the caption above
 (`表4-2 電力使用情形 單位：千度`) and page furniture between rows (rules, page numbers) are handled;
 a notes column may be empty and a change column holds anything (`-1.6个百分点`).
+
+Year, period and unit grammar is here; the words of change, notes, unit and label columns are the
+`label_vocabulary` seed's (roles `text_*`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from ingest.map.units import looks_like_unit
+from ingest.map.vocabulary import alternation, role_pattern
 from ingest.read.cell_values import caption_unit, clean_label, split_label
 from ingest.read.cells import is_cells_line
 from ingest.read.layout import Line
@@ -25,22 +30,9 @@ _YEAR_COLUMN = re.compile(
     r"(?<![\d.])(?:FY\s*)?(20\d{2})\s*(?:財政年度|财政年度|財年|财年|財政|财政)?年?度?\s*(?:數據|数据)?(?![\d.%])",
     re.IGNORECASE,
 )
-# A column of changes (`2023年 2022年 變化率`) holds no value of its own; it is read and skipped.
-_CHANGE_COLUMN = re.compile(
-    r"(?:同比|環比|环比)?(?:變化|变化|變動|变动|增減|增减|增長|增长)(?:率|幅度|比例)?|同比|yoy|change", re.I
-)
-_NOTE_COLUMN = re.compile(r"附註|附注|備註|备注|註釋|注释|notes?|remarks?", re.I)
+# `本年度 上年度`: period grammar, the report's year and the one before.
 _PERIOD_COLUMN = re.compile(r"(本年度|本年|本期|本報告期|本报告期|當年|当年)|(上年度|上年|上期|去年|上一年度?)")
-_UNIT_COLUMN = re.compile(r"(?:單位|单位|數量|数量|比例|比率|占比|數值|数值)\s*[（(]\s*([^）)]{1,12})\s*[）)]")
-_HEADER_WORDS = re.compile(
-    r"指标名称|指标|单位|项目|[\u4e00-\u9fff]{0,4}(?:类别|类型|种类)|范畴|绩效|关键绩效|数量|数据|数值|kpi|备注|年度|年份|层面|议题"
-    r"|财年|财政年度|fy|indicators?|units?|items?|category|kpis?|remarks?|data|[|:\-/]"
-)
-_COLUMN_WORDS = re.compile(r"指标|项目|类别|类型|种类|单位|kpi|范畴|绩效|indicator|unit")
 _PROSE_END = re.compile(r"[。；;！!？?]")
-_HEADER_HINT = re.compile(
-    r"20\d{2}|1[01]\d\s*年|單位|单位|數量|数量|數據|数据|數值|数值|本年|本期|上年|上期", re.IGNORECASE
-)
 # Taiwan's ROC years in a header (`113年` = 2024), made Gregorian before the columns are read.
 _ROC_YEAR = re.compile(r"(?<![\d.,])(1[01]\d)(\s*年)")
 _ROC_OFFSET = 1911
@@ -59,6 +51,35 @@ _MAX_CAPTION_CHARS = 60
 _MAX_GAP_LINES = 12
 
 
+@cache
+def _change_column() -> re.Pattern[str]:
+    """A column of changes (`2023年 2022年 變化率`) holds no value of its own; it is read and skipped."""
+    prefix, word, suffix = (alternation(f"text_change_{part}") for part in ("prefix", "word", "suffix"))
+    return re.compile(f"(?:{prefix})?(?:{word})(?:{suffix})?|{alternation('text_change_alone')}", re.I)
+
+
+@cache
+def _note_column() -> re.Pattern[str]:
+    return re.compile(alternation("text_note_column"), re.I)
+
+
+@cache
+def _unit_column() -> re.Pattern[str]:
+    """`數量（人）`, `比例（%）`: a column of values in the unit the bracket names."""
+    return re.compile(rf"(?:{alternation('text_unit_column')})\s*[（(]\s*([^）)]{{1,12}})\s*[）)]")
+
+
+@cache
+def _header_words() -> re.Pattern[str]:
+    """Everything a header line may hold besides its period and unit columns (folded)."""
+    return re.compile(f"{alternation('text_header_word')}|[|:\\-/]")
+
+
+@cache
+def _header_hint() -> re.Pattern[str]:
+    return re.compile(f"20\\d{{2}}|1[01]\\d\\s*年|{alternation('text_header_hint')}", re.IGNORECASE)
+
+
 @dataclass
 class Column:
     fiscal_year: int | None
@@ -70,22 +91,24 @@ class Column:
 
 def parse_header(text: str) -> list[Column] | None:
     """Columns of a table header line, or None if the line is not a header."""
-    if len(text) > _MAX_HEADER_CHARS or not _HEADER_HINT.search(text):
+    if len(text) > _MAX_HEADER_CHARS or not _header_hint().search(text):
         return None  # most lines: prose
     text = _ROC_YEAR.sub(lambda match: f"{int(match.group(1)) + _ROC_OFFSET}{match.group(2)}", text)
     years = [int(y) for y in _YEAR_COLUMN.findall(text)]
-    units = _UNIT_COLUMN.findall(text)
-    rest = fold(_NOTE_COLUMN.sub(" ", _CHANGE_COLUMN.sub(" ", _UNIT_COLUMN.sub(" ", _YEAR_COLUMN.sub(" ", text)))))
+    units = _unit_column().findall(text)
+    rest = fold(
+        _note_column().sub(" ", _change_column().sub(" ", _unit_column().sub(" ", _YEAR_COLUMN.sub(" ", text))))
+    )
     periods = [] if years else list(_PERIOD_COLUMN.finditer(text))
     if periods:
-        rest = fold(_PERIOD_COLUMN.sub(" ", _NOTE_COLUMN.sub(" ", text)))
-    if _HEADER_WORDS.sub("", rest):
+        rest = fold(_PERIOD_COLUMN.sub(" ", _note_column().sub(" ", text)))
+    if _header_words().sub("", rest):
         return None
     # A bare year (a cover page's "2023") is no header: it needs a column word or several 年 columns.
     several_years = len(years) >= 2 and max(text.count("年"), text.upper().count("FY")) >= len(years)
     # `2025 2024 2023` alone (a PDF page's header row): consecutive years, nothing else
     several_years = several_years or (len(years) >= 2 and _consecutive(years) and not rest)
-    if not _COLUMN_WORDS.search(rest) and not several_years and not (periods and len(periods) >= 2):
+    if not role_pattern("text_column_word").search(rest) and not several_years and not (periods and len(periods) >= 2):
         return None
     if periods:  # `指標 單位 本年度 上年度`
         positioned = [(match.start(), Column(None, prior=bool(match.group(2)))) for match in periods]
@@ -95,14 +118,16 @@ def parse_header(text: str) -> list[Column] | None:
         positioned = [(match.start(), Column(int(match.group(1)))) for match in _YEAR_COLUMN.finditer(text)]
     elif units and not years:
         return [Column(None, unit) for unit in units]
-    elif not years and not units and re.search(r"数量|数据|数值", rest) and re.search(r"单位", rest):
+    elif not years and not units and role_pattern("text_single_value_column").search(rest) and re.search(r"单位", rest):
         return [Column(None)]  # `指標 單位 數量`: one column for the report's own year
     else:
         return None
     first = min(start for start, _ in positioned)
-    positioned += [(m.start(), Column(None, ignored=True)) for m in _CHANGE_COLUMN.finditer(text) if m.start() > first]
     positioned += [
-        (m.start(), Column(None, ignored=True, note=True)) for m in _NOTE_COLUMN.finditer(text) if m.start() > first
+        (m.start(), Column(None, ignored=True)) for m in _change_column().finditer(text) if m.start() > first
+    ]
+    positioned += [
+        (m.start(), Column(None, ignored=True, note=True)) for m in _note_column().finditer(text) if m.start() > first
     ]
     return [column for _, column in sorted(positioned, key=lambda item: item[0])]
 
