@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from ingest.map.reference import read_seed
-from ingest.map.vocabulary import alternation, role_pattern
+from ingest.map.vocabulary import alternation, role_pattern, words
 from ingest.read.markup import strip_footnote_mark
 from ingest.read.text import fold
 
@@ -20,9 +20,13 @@ _BRACKETS = str.maketrans("【】〔〕［］[]{}<>《》", "()()()()()()()", "�
 _LEADING = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,2})*[.、)]|[(]?[一二三四五六七八九十]{1,3}[)、.]|[(]\d{1,2}[)]|[a-z][.)]|[-–—•·*#>:]+)+"
 )
-# OCR reads `範圍1` as `範圍l` or `範圍I`: a letter where the scope number stands.
-_OCR_ONE = re.compile(r"(?<=范围)[li|](?![a-z])|(?<=范畴)[li|](?![a-z])|(?<=scope)[li|](?![a-z])")
 _TRAILING = re.compile(r"[:;,.。、]+$")
+
+
+@cache
+def _ocr_one() -> re.Pattern[str]:
+    """OCR reads `範圍1` as `範圍l` or `範圍I`: a letter where the scope number stands."""
+    return re.compile("|".join(f"(?<={re.escape(word)})[li|](?![a-z])" for word in words("numbered_scope_word")))
 
 
 @cache
@@ -48,7 +52,7 @@ def canonical_words(folded: str) -> str:
 @lru_cache(maxsize=65536)
 def normalize_label(text: str) -> str:
     """Folded label in the lexicon's words, without numbering, bullets, `其中：` or footnote marks."""
-    label = canonical_words(_OCR_ONE.sub("1", fold(text).translate(_BRACKETS)))
+    label = canonical_words(_ocr_one().sub("1", fold(text).translate(_BRACKETS)))
     label = _LEADING.sub("", label)
     label = _where().sub("", label)
     label = _TRAILING.sub("", label)
