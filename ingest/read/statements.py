@@ -41,11 +41,6 @@ from ingest.read.scope import sentence_scope
 from ingest.read.text import fold
 from ingest.read.zeros import zero_rows
 
-_NOT_A_VALUE_BEFORE = re.compile(
-    r"(?:超过|超過|超|逾|近|不低于|不低於|不少于|不少於|不超过|不超過|高于|高於|低于|低於|少于|少於|多于|多於|"
-    r"大于|大於|小于|小於|至少|最高|最低|第|月|×|x|X|\*|~|～|至|(?<!达)(?<!達)到|-)\s*$"
-)
-_NOT_A_VALUE_AFTER = re.compile(r"^\s*(?:以上|以下|以内|以內|左右|余|餘|多|\+)")
 _FOLLOWED_BY_NUMBER = re.compile(r"^\s+[-−]?\d")
 _YEAR_MENTION = re.compile(r"(20\d{2})(?:年|财年)")
 _MAX_BARE_LABEL_CHARS = 16
@@ -54,13 +49,29 @@ _PRIOR_CLAUSE = re.compile(
 )
 _PRIOR_IN_BRACKET = re.compile(r"[（(]\s*(?:20\d{2})\s*年度?\s*(?:[:：]|为|為)?\s*$")
 _CLOSED_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
-_LEAD_IN = re.compile(r"(?:如下|以下|下表)\s*[:：]?\s*$|[:：]\s*$")
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
 _HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _CAPTION_UNIT = re.compile(r"^[(（]?(?:單位|单位)\s*[:：]\s*([^\s)）]{1,16})[)）]?$")
 _MAX_GAP_LINES = 4
 _CONTEXT_LINES = 6
+
+
+@cache
+def _not_a_value_before() -> re.Pattern[str]:
+    """A bound or approximation (`超過`, `至少`), an ordinal, a month, a product or a range before a number."""
+    bounds = alternation("bound_before")
+    return re.compile(rf"(?:{bounds}|第|月|×|x|X|\*|~|～|至|(?<!达)(?<!達)到|-)\s*$")
+
+
+@cache
+def _not_a_value_after() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{alternation('bound_after')}|\+)")
+
+
+@cache
+def _lead_in() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation('lead_in_word')})\s*[:：]?\s*$|[:：]\s*$")
 
 
 @cache
@@ -167,7 +178,7 @@ class _Reader:
         segment_start = 0
         for value in line_values(text):
             prefix = text[: value.start]
-            if _NOT_A_VALUE_BEFORE.search(prefix) or _NOT_A_VALUE_AFTER.match(text[value.start + len(value.raw) :]):
+            if _not_a_value_before().search(prefix) or _not_a_value_after().match(text[value.start + len(value.raw) :]):
                 segment_start = value.end
                 continue
             if _FOLLOWED_BY_NUMBER.match(text[value.end :]):
@@ -328,7 +339,7 @@ class _Reader:
             above = self._previous(index, steps)
             if above is None:
                 break
-            lead_in = _LEAD_IN.search(above.text)  # `共有員工1,345名，具體分佈如下：` introduces what follows
+            lead_in = _lead_in().search(above.text)  # `共有員工1,345名，具體分佈如下：` introduces what follows
             if (
                 "\t" in above.text
                 or (is_figure_line(above.text) and not lead_in)
