@@ -54,7 +54,8 @@ _MAX_GAP_LINES = 12
 @cache
 def _change_column() -> re.Pattern[str]:
     """A column of changes (`2023年 2022年 變化率`) holds no value of its own; it is read and skipped."""
-    prefix, word, suffix = (alternation(f"text_change_{part}") for part in ("prefix", "word", "suffix"))
+    prefix, word = alternation("text_change_prefix"), alternation("text_change_word")
+    suffix = alternation("text_change_suffix")
     return re.compile(f"(?:{prefix})?(?:{word})(?:{suffix})?|{alternation('text_change_alone')}", re.I)
 
 
