@@ -93,7 +93,16 @@ def synthetic_report(company: int, year: int, restate: dict[int, float] | None =
             "附录：关键绩效表",
             "指标\t单位\t" + "\t".join(f"{y}年" for y in years),
         ]
-    separator = " " if traditional else "\t"
+    lines += _table_lines(rows, company, years, people, restate, " " if traditional else "\t")
+    return "\n".join(lines) + "\n"
+
+
+def _table_lines(
+    rows: list, company: int, years: list[int], people: int, restate: dict[int, float] | None, separator: str
+) -> list[str]:
+    """The key performance table's rows: label, unit and one value per year (the current year's
+    headcount is the one the text states; `restate` scales a row's prior-year value)."""
+    lines = []
     for index, (label, unit, kind, low, high) in enumerate(rows):
         values = []
         for offset, column_year in enumerate(years):
@@ -104,7 +113,7 @@ def synthetic_report(company: int, year: int, restate: dict[int, float] | None =
                 value *= restate[index]
             values.append(_format(kind, value))
         lines.append(separator.join([label, unit, *values]))
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def write_reports(folder: Path, companies: range, year: int, vary_years: bool = False) -> list[Path]:

@@ -9,9 +9,10 @@ report prints it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ingest.map.reference import read_seed
+from ingest.map.vocabulary import alternation, role_pattern, words
 from ingest.read.markup import strip_footnote_mark
 from ingest.read.text import fold
 
@@ -19,10 +20,19 @@ _BRACKETS = str.maketrans("【】〔〕［］[]{}<>《》", "()()()()()()()", "�
 _LEADING = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,2})*[.、)]|[(]?[一二三四五六七八九十]{1,3}[)、.]|[(]\d{1,2}[)]|[a-z][.)]|[-–—•·*#>:]+)+"
 )
-# OCR reads `範圍1` as `範圍l` or `範圍I`: a letter where the scope number stands.
-_OCR_ONE = re.compile(r"(?<=范围)[li|](?![a-z])|(?<=范畴)[li|](?![a-z])|(?<=scope)[li|](?![a-z])")
-_WHERE = re.compile(r"^(?:其中|包括|含)[:]?")
 _TRAILING = re.compile(r"[:;,.。、]+$")
+
+
+@cache
+def _ocr_one() -> re.Pattern[str]:
+    """OCR reads `範圍1` as `範圍l` or `範圍I`: a letter where the scope number stands."""
+    return re.compile("|".join(f"(?<={re.escape(word)})[li|](?![a-z])" for word in words("numbered_scope_word")))
+
+
+@cache
+def _where() -> re.Pattern[str]:
+    """`其中：`, `包括`: a word that opens a sub-item's label."""
+    return re.compile(f"^(?:{alternation('label_lead_word')})[:]?")
 
 
 @lru_cache(maxsize=1)
@@ -42,9 +52,9 @@ def canonical_words(folded: str) -> str:
 @lru_cache(maxsize=65536)
 def normalize_label(text: str) -> str:
     """Folded label in the lexicon's words, without numbering, bullets, `其中：` or footnote marks."""
-    label = canonical_words(_OCR_ONE.sub("1", fold(text).translate(_BRACKETS)))
+    label = canonical_words(_ocr_one().sub("1", fold(text).translate(_BRACKETS)))
     label = _LEADING.sub("", label)
-    label = _WHERE.sub("", label)
+    label = _where().sub("", label)
     label = _TRAILING.sub("", label)
     label = strip_footnote_mark(label)
     return _TRAILING.sub("", label)
@@ -64,16 +74,12 @@ def without_gloss(label: str) -> str | None:
 
 
 _TRAILING_ALIAS = re.compile(r"\s*[(（]([^()（）]{1,20})[)）]\s*$")
-# What a bracket may carry that changes the KPI: its scope, what it includes, its denominator.
-_MEANINGFUL = re.compile(
-    r"范|範|scope|含|包括|包含|每|人均|直接|间接|間接|女|男|%|％|市场|市場|market|位置|location|基于"
-)
 
 
 def without_alias(label: str) -> str | None:
     """`因工傷損失的工作時間(工傷誤工時間)` -> `因工傷損失的工作時間`: a label without a trailing alias in
     brackets (None when there is none, or the bracket names a scope, an inclusion or a denominator)."""
     match = _TRAILING_ALIAS.search(label)
-    if not match or _MEANINGFUL.search(match.group(1)) or not label[: match.start()].strip():
+    if not match or role_pattern("alias_meaningful").search(match.group(1)) or not label[: match.start()].strip():
         return None
     return label[: match.start()].strip()

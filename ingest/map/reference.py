@@ -17,6 +17,7 @@ PARSER_SEEDS = (
     "label_exclusions.csv",
     "label_lexicon.csv",
     "label_synonyms.csv",
+    "label_vocabulary.csv",
     "metric_dictionary.csv",
     "scope_rules.csv",
     "unit_factors.csv",

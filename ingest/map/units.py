@@ -93,7 +93,7 @@ def conversion_factor(reported_unit: str | None, canonical_unit: str) -> float |
 
 
 def _known(alias: str) -> bool:
-    if alias in unit_aliases() or alias in _EXTRA_UNITS:
+    if alias in unit_aliases() or alias in _extra_units():
         return True
     return any(
         alias.startswith(prefix) and alias[len(prefix) :] in unit_aliases()
@@ -115,7 +115,7 @@ def looks_like_unit(token: str) -> bool:
     folded = fold_unit(token)
     if not folded:
         return False
-    return _known(folded.partition("/")[0]) or folded in _EXTRA_UNITS
+    return _known(folded.partition("/")[0]) or folded in _extra_units()
 
 
 @cache
@@ -127,8 +127,8 @@ def _unit_prefix_pattern() -> re.Pattern[str]:
     # `名员工`, `万元营收` are denominators only: `7,440名员工` is 7,440 名 of 员工.
     numerators = {alias for alias, canonical in unit_factors() if canonical not in _DENOMINATOR_UNITS}
     multiplier = alternatives({prefix for prefix, _ in _parts().get("multiplier", []) if not prefix.isascii()})
-    numerator = alternatives(numerators | _EXTRA_UNITS)
-    denominator = alternatives(unit_aliases() | _EXTRA_UNITS)
+    numerator = alternatives(numerators | _extra_units())
+    denominator = alternatives(unit_aliases() | _extra_units())
     revenue = alternatives({word for word, _ in _parts().get("revenue_word", [])})
     return re.compile(
         rf"^[ \t]*(?:(?:{multiplier})?(?:{numerator}))(?![a-z])"
@@ -157,10 +157,10 @@ def _unit_at_start(head: str) -> str | None:
     return unit or None
 
 
-# Units that appear in KPI tables but map to no core metric; knowing them keeps labels clean.
-_EXTRA_UNITS = frozenset(
-    {"人次", "分钟", "公升", "升", "份", "项", "场", "场次", "辆", "台", "篇", "门", "元/人", "小时/人", "次/人"}
-)
+@cache
+def _extra_units() -> frozenset[str]:
+    """Units that appear in KPI tables but map to no core metric; knowing them keeps labels clean."""
+    return frozenset(text for text, _ in _parts().get("extra_unit", []))
 
 
 @cache

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.map.vocabulary import role_pattern
 from ingest.read.grid import Cell, Grid
 from ingest.read.markup import clean_text
 from ingest.read.periods import Role, column_role, is_label_header
@@ -27,8 +28,11 @@ _MAX_CELL_CHARS = 40
 _MIN_ROWS = 1
 _MAX_HEADER_CELL_CHARS = 16
 _LOOKAHEAD_CELLS = 9
-# A label header cell holds one of these (either script): the cheap test before the real one.
-_LABEL_HINT = re.compile(r"指|項|项|類|类|範疇|范畴|議題|议题|內容|内容|kpi|indicator", re.IGNORECASE)
+
+
+def _label_hint() -> re.Pattern[str]:
+    """A label header cell holds one of these (either script): the cheap test before the real one."""
+    return role_pattern("label_column_hint", re.IGNORECASE)
 
 
 def _is_value(text: str) -> bool:
@@ -39,14 +43,14 @@ def _is_value(text: str) -> bool:
 
 def cell_line_grids(lines: list[str]) -> list[Grid]:
     """Every one-cell-per-line table of the report (blank lines between cells are ignored)."""
-    if not any(len(raw) <= _MAX_HEADER_CELL_CHARS and _LABEL_HINT.search(raw) for raw in lines):
+    if not any(len(raw) <= _MAX_HEADER_CELL_CHARS and _label_hint().search(raw) for raw in lines):
         return []  # no line could open such a table: most reports
     cells = [(number, raw) for number, raw in enumerate(lines, start=1) if raw.strip()]
     grids: list[Grid] = []
     index = 0
     while index < len(cells):
         raw = cells[index][1]
-        if len(raw) > _MAX_HEADER_CELL_CHARS or not _LABEL_HINT.search(raw):
+        if len(raw) > _MAX_HEADER_CELL_CHARS or not _label_hint().search(raw):
             index += 1
             continue
         cleaned = [(number, clean_text(text)) for number, text in cells[index : index + _LOOKAHEAD_CELLS]]

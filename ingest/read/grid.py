@@ -11,9 +11,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ingest.map.vocabulary import alternation
 from ingest.read.markup import clean_text
 
 _TABLE_SPAN = re.compile(r"<table\b.*?(?:</table\s*>|(?=<table\b)|\Z)", re.IGNORECASE | re.DOTALL)
@@ -23,10 +25,14 @@ _MARKDOWN_RULE = re.compile(r"^[\s|:\-]+$")
 _MAX_SPAN = 50
 _MAX_SECTION_CHARS = 40
 _HEADER_ROWS = 4
-# A header row names periods or a data column; a run of tab lines without one is left to the text readers.
-_PERIOD_HINT = re.compile(r"20\d{2}|1[01]\d\s*年|數據|数据|數值|数值|FY", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[。；;！!？?：:，,]")
 _TABLE_TAG_OR_PIPE = re.compile(r"<t[dhr]\b|^\s*\|", re.IGNORECASE)
+
+
+@cache
+def _period_hint() -> re.Pattern[str]:
+    """A header row names periods or a data column; a run of tab lines without one is left to the text readers."""
+    return re.compile(rf"20\d{{2}}|1[01]\d\s*年|{alternation('grid_header_hint')}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -172,7 +178,7 @@ def tab_grids(lines: list[str]) -> list[Grid]:
     blank = 0
 
     def close() -> None:
-        if len(rows) >= 2 and any(_PERIOD_HINT.search(cell) for row in rows[:_HEADER_ROWS] for cell in row):
+        if len(rows) >= 2 and any(_period_hint().search(cell) for row in rows[:_HEADER_ROWS] for cell in row):
             width = max(len(row) for row in rows)
             cells = [
                 [Cell(clean_text(row[c]) if c < len(row) else "", (r, c)) for c in range(width)]

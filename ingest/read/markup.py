@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
+
+from ingest.map.vocabulary import alternation
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LATEX_FOOTNOTE = re.compile(r"\$\s*\^\s*\{?\s*[\d*,\s注]{1,6}\}?\s*\$")  # `$^{1}$`, `$^1$`
@@ -60,13 +63,17 @@ def clean_text(text: str) -> str:
 
 
 _TRAILING_MARK = re.compile(r"(?<=[\u4e00-\u9fff)）a-zA-Z%])\s?(?:\d{1,2}|\*{1,3}|#)$")
-# Words whose trailing digit is part of the label, not a footnote mark: 範圍1, Scope 2, SO2, CO2.
-_KEEPS_ITS_DIGIT = re.compile(r"(?:范围|范畴|类别|範圍|範疇|類別|scope|category|so|co|no|nh|ch|pm)\s?$", re.IGNORECASE)
+
+
+@cache
+def _keeps_its_digit() -> re.Pattern[str]:
+    """Words whose trailing digit is part of the label, not a footnote mark: 範圍1, Scope 2, SO2, CO2."""
+    return re.compile(f"(?:{alternation('keeps_its_digit')})\\s?$", re.IGNORECASE)
 
 
 def strip_footnote_mark(label: str) -> str:
     """`排放總量(範圍一和範圍二)8` -> `排放總量(範圍一和範圍二)`; `範圍1`, `SO2` keep their digit."""
     match = _TRAILING_MARK.search(label)
-    if not match or _KEEPS_ITS_DIGIT.search(label[: match.start()]):
+    if not match or _keeps_its_digit().search(label[: match.start()]):
         return label
     return label[: match.start()].rstrip()

@@ -1,38 +1,34 @@
-"""Report metadata: company, stock code, fiscal period, script and cited standards."""
+"""Report metadata: company, stock code, fiscal period, script and cited standards.
+
+Date, period and ROC-year grammar and the grammar of a report naming itself are here; company
+suffixes, stock-code words, report-title words, the standards' names and file-name noise are the
+`label_vocabulary` seed's.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
+from ingest.map.vocabulary import alternation, role_pattern
 from ingest.read.text import arabic_dates, fold, is_traditional
 
-_COMPANY = re.compile(
-    r"([\u4e00-\u9fff（）()·]{2,40}?(?:股份有限公司|控股有限公司|集團有限公司|集团有限公司|有限責任公司|有限责任公司|有限公司))"
-)
-_STOCK_CODE = re.compile(
-    r"(?:股份代號|股份代号|股票代碼|股票代码|證券代碼|证券代码|Stock Code)\s*[:：]?\s*(\d{4,6})(?:\.(HK|SH|SZ|SS))?",
-    re.IGNORECASE,
-)
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _PERIOD = re.compile(_DATE + r"\s*(?:至|到|-|—|–|~)\s*" + _DATE)
 _YEAR_ENDED = re.compile(
     r"截至\s*" + _DATE + r"\s*止\s*(?:的)?\s*(?:年度|財政年度|财政年度|財年|财年|十二個月|十二个月)"
 )
-_TITLE_YEAR = re.compile(
-    r"(20\d{2})\s*(?:年度?)?\s*(?:[^\n。]{0,20})?(?:ESG|環境|环境|可持續|可持续|永續|永续|社會責任|社会责任|企業社會|企业社会)[^\n。]{0,30}(?:報告|报告)"
-)
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+# The standards a report may cite, each a role of the `label_vocabulary` seed.
 _STANDARDS = {
-    "HKEX ESG Reporting Guide": re.compile(
-        r"環境、社會及管治報告指引|环境、社会及管治报告指引|ESG報告指引|ESG报告指引|附錄\s*C2|附录\s*C2|附錄二十七|附录二十七"
-    ),
-    "GRI": re.compile(r"\bGRI\b"),
-    "SASB": re.compile(r"\bSASB\b"),
-    "TCFD": re.compile(r"\bTCFD\b"),
-    "UN SDGs": re.compile(r"SDGs|可持續發展目標|可持续发展目标"),
-    "SSE/SZSE guidelines": re.compile(r"上海證券交易所|上海证券交易所|深圳證券交易所|深圳证券交易所"),
+    "HKEX ESG Reporting Guide": "standard_hkex_esg_guide",
+    "GRI": "standard_gri",
+    "SASB": "standard_sasb",
+    "TCFD": "standard_tcfd",
+    "UN SDGs": "standard_un_sdgs",
+    "SSE/SZSE guidelines": "standard_exchange_guidelines",
 }
 _HEAD_CHARS = 6000
 
@@ -64,49 +60,81 @@ def _exchange(code: str, suffix: str | None) -> str:
     return "SSE" if code.startswith(("6", "9")) else "SZSE"
 
 
-_SUFFIXES = r"(?:股份有限公司|控股有限公司|集團有限公司|集团有限公司|有限責任公司|有限责任公司|有限公司)"
-_SUFFIX_OF = re.compile(_SUFFIXES + "$")
 _MIN_NAME_CHARS = 6
 _HAN_CHARS = re.compile(r"[\u4e00-\u9fff]")
-# On a line of its own a name may hold Latin letters and digits (`XYZ醫療科技有限公司`).
-_COMPANY_LINE = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9（）()·&\- ]{{1,60}}?{_SUFFIXES})")
+
+
+@cache
+def _suffixes() -> str:
+    """The legal suffixes that end a company name (`股份有限公司`, `有限公司`)."""
+    return f"(?:{alternation('company_suffix')})"
+
+
+@cache
+def _company_pattern() -> re.Pattern[str]:
+    return re.compile(rf"([\u4e00-\u9fff（）()·]{{2,40}}?{_suffixes()})")
+
+
+@cache
+def _suffix_of() -> re.Pattern[str]:
+    return re.compile(_suffixes() + "$")
+
+
+@cache
+def _company_line() -> re.Pattern[str]:
+    """On a line of its own a name may hold Latin letters and digits (`XYZ醫療科技有限公司`)."""
+    return re.compile(rf"([\u4e00-\u9fffA-Za-z0-9（）()·&\- ]{{1,60}}?{_suffixes()})")
+
+
+@cache
+def _stock_code() -> re.Pattern[str]:
+    words = alternation("stock_code_word")
+    return re.compile(rf"(?:{words})\s*[:：]?\s*(\d{{4,6}})(?:\.(HK|SH|SZ|SS))?", re.IGNORECASE)
+
+
+@cache
+def _title_year() -> re.Pattern[str]:
+    topic, report = alternation("report_title_topic"), alternation("report_title_word")
+    return re.compile(rf"(20\d{{2}})\s*(?:年度?)?\s*(?:[^\n。]{{0,20}})?(?:{topic})[^\n。]{{0,30}}(?:{report})")
 
 
 def _title_company(head: str) -> str | None:
     """A line that is nothing but a company name: the cover page or title states it that way."""
     for line in head.splitlines():
         candidate = line.strip().strip("#*").strip()
-        match = _COMPANY_LINE.fullmatch(candidate)
-        if match and re.search(r"[\u4e00-\u9fff]", match.group(1)) and not _SUFFIX_OF.fullmatch(match.group(1)):
+        match = _company_line().fullmatch(candidate)
+        if match and re.search(r"[\u4e00-\u9fff]", match.group(1)) and not _suffix_of().fullmatch(match.group(1)):
             name = match.group(1)  # (a line that is only `股份有限公司` is the end of a wrapped name)
             chinese = name.rsplit(" ", 1)[-1]  # `Harbourline Logistics Holdings Limited 港線物流控股有限公司`
             return chinese if " " in name and len(_HAN_CHARS.findall(chinese)) >= _MIN_NAME_CHARS else name
     return None
 
 
-_LEADING_WORDS = re.compile(
-    r"^(?:以|由|本|是|为|為|於|于|在|向|对|對|及|和|與|与|将|將|从|從|经|經|阐述|闡述|全面|披露|揭露|介绍|介紹|关于|關於|"
-    r"旨在|通过|通過|公允地|客观地|客觀地|真实地|真實地|反映|呈现|呈現)+"
-)
+@cache
+def _leading_words() -> re.Pattern[str]:
+    return re.compile(f"^(?:{alternation('name_leading_word')})+")
 
 
-_NAME = r"([\u4e00-\u9fff（）()·]{2,40}?" + _SUFFIXES + ")"
-_SELF_NAMED = re.compile(
-    r"(?:本報告|本报告)(?:是|為|为|由)\s*"
-    + _NAME
-    + "|"
-    + _NAME
-    + r"\s*[（(]\s*(?:以下)?(?:简称|簡稱|称|稱)?\s*[「“\"']?\s*(?:本|该|該)?(?:公司|集团|集團|本行|我们|我們)"
-)
+@cache
+def _self_named_pattern() -> re.Pattern[str]:
+    """`本報告是X…`, `X（以下簡稱「本公司」）`: the grammar of a report naming its company."""
+    name = r"([\u4e00-\u9fff（）()·]{2,40}?" + _suffixes() + ")"
+    return re.compile(
+        r"(?:本報告|本报告)(?:是|為|为|由)\s*"
+        + name
+        + "|"
+        + name
+        + r"\s*[（(]\s*(?:以下)?(?:简称|簡稱|称|稱)?\s*[「“\"']?\s*(?:本|该|該)?(?:公司|集团|集團|本行|我们|我們)"
+    )
 
 
 def _self_named(head: str) -> str | None:
     """The name the report gives itself: `本報告是X…`, `X（以下簡稱「本公司」）`."""
-    match = _SELF_NAMED.search(head)
+    match = _self_named_pattern().search(head)
     if not match:
         return None
     name = _clean_name(match.group(1) or match.group(2))
-    return None if _SUFFIX_OF.fullmatch(name) else name
+    return None if _suffix_of().fullmatch(name) else name
 
 
 def _clean_name(name: str) -> str:
@@ -114,8 +142,8 @@ def _clean_name(name: str) -> str:
     name = name.lstrip("（(").strip()
     name = re.sub(r"^.*(?:報告書|报告书|報告|报告)(?=[\u4e00-\u9fff]{2,})", "", name)
     name = re.sub(r"^.*?(?:是|為|为|由|於|于|及|和|與|与)(?=[\u4e00-\u9fff]{2,})", "", name)
-    shorter = _LEADING_WORDS.sub("", name)
-    if len(shorter) > len(_SUFFIX_OF.search(shorter).group()) + 1 if _SUFFIX_OF.search(shorter) else False:
+    shorter = _leading_words().sub("", name)
+    if len(shorter) > len(_suffix_of().search(shorter).group()) + 1 if _suffix_of().search(shorter) else False:
         name = shorter
     return name
 
@@ -123,10 +151,10 @@ def _clean_name(name: str) -> str:
 def _company(head: str) -> str | None:
     counts: dict[str, int] = {}
     first_seen: dict[str, int] = {}
-    for match in _COMPANY.finditer(head):
+    for match in _company_pattern().finditer(head):
         # Drop a leading clause that is not part of the name ("本報告是醫脈通科技有限公司").
         name = _clean_name(match.group(1))
-        if _SUFFIX_OF.fullmatch(name):
+        if _suffix_of().fullmatch(name):
             continue  # `股份有限公司` alone: the end of a name wrapped onto its own line
         counts[name] = counts.get(name, 0) + 1
         first_seen.setdefault(name, match.start())
@@ -164,7 +192,7 @@ def _period(text: str) -> tuple[date, date] | None:
 
 
 def _report_year(head: str) -> int | None:
-    match = _TITLE_YEAR.search(head)
+    match = _title_year().search(head)
     if match and match.group(1):
         return int(match.group(1))
     years = [int(y) for y in _YEAR.findall(head[:2000]) if 2000 <= int(y) <= 2100]
@@ -173,9 +201,11 @@ def _report_year(head: str) -> int | None:
 
 _NAME_CODE = re.compile(r"(?<![0-9A-Za-z])(\d{4,6})(?![0-9A-Za-z])")
 _NAME_YEAR = re.compile(r"(?<![0-9A-Za-z])(20\d{2})(?![0-9])")
-_NAME_NOISE = re.compile(
-    r"(?i)[_\-\s.]+|esg|csr|report|報告|报告|環境|环境|社會|社会|管治|治理|可持續發展|可持续发展|及|和|、"
-)
+
+
+@cache
+def _name_noise() -> re.Pattern[str]:
+    return re.compile(rf"(?i)[_\-\s.]+|{alternation('file_name_noise')}")
 
 
 def _from_file_name(name: str) -> tuple[str | None, str | None, int | None]:
@@ -183,8 +213,8 @@ def _from_file_name(name: str) -> tuple[str | None, str | None, int | None]:
     stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     year = _NAME_YEAR.search(stem)
     code = _NAME_CODE.search(_NAME_YEAR.sub(" ", stem))
-    company = _COMPANY_LINE.search(stem)
-    words = _NAME_NOISE.sub(" ", _NAME_CODE.sub(" ", _NAME_YEAR.sub(" ", stem))).strip()
+    company = _company_line().search(stem)
+    words = _name_noise().sub(" ", _NAME_CODE.sub(" ", _NAME_YEAR.sub(" ", stem))).strip()
     name_part = company.group(1) if company else (words or stem)
     return name_part, code.group(1) if code else None, int(year.group(1)) if year else None
 
@@ -206,7 +236,7 @@ def extract_metadata(text: str, source_name: str | None = None) -> ReportMetadat
     head = opening[:_HEAD_CHARS]
     name_company, name_code, name_year = _from_file_name(source_name) if source_name else (None, None, None)
     company = _title_company(head) or _self_named(head) or _company(head) or _company(opening) or name_company
-    stock = _STOCK_CODE.search(opening)
+    stock = _stock_code().search(opening)
     period = _period(opening)
     report_year = _report_year(head) or name_year
     if period:
@@ -227,5 +257,5 @@ def extract_metadata(text: str, source_name: str | None = None) -> ReportMetadat
         period_end=end,
         fiscal_year=end.year if end else None,
         script="traditional" if is_traditional(text) else "simplified",
-        standards=[name for name, pattern in _STANDARDS.items() if pattern.search(text)],
+        standards=[name for name, role in _STANDARDS.items() if role_pattern(role).search(text)],
     )

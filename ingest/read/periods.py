@@ -5,6 +5,9 @@ Years are printed many ways: `2025年`, `2025年度`, `FY2025`, `2025財年`, `2
 `截至2025年12月31日`, `二零二五年` (made Arabic before this), Taiwan's ROC years (`114年` = 2025), each
 maybe with a footnote mark (`2023年²`, restated). A split year (`2024/25`) is the year in which the
 period ends, as `fiscal_year` is everywhere in the warehouse.
+
+Year, period and unit grammar is here; the words of other headers (changes, targets, remarks, label
+and data columns) are the `label_vocabulary` seed's.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
+from ingest.map.vocabulary import alternation, role_pattern
 from ingest.read.text import arabic_dates, fold
 
 _ROC_OFFSET = 1911
@@ -39,32 +44,45 @@ class ColumnRole:
 # All patterns read folded text: simplified script, half-width, no spaces, lower case.
 _SPLIT_YEAR = re.compile(r"^(?:fy)?(20\d{2})[/\-–~至](?:20)?(\d{2})(?:年度?|财年|财政年度)?$")
 _DATE_YEAR = re.compile(r"^(?:截至|截止|于|於)?(20\d{2})年(\d{1,2})月(\d{1,2})日(?:止)?(?:年度)?$")
-_PLAIN_YEAR = re.compile(
-    r"^(?:fy|财年|财政年度)?(20\d{2})(?:年|年度|财年|财政年度)?"
-    r"(?:数据|数值|排放量|消耗量|使用量|用量|产生量|总量|实际|实际值|表现|绩效)?(?:\([^()]{1,12}\))?"
-    r"(?:\d)?$"
-)
 _ROC_YEAR = re.compile(r"^(?:民国)?(1[0-4]\d)年度?$")
-_CHANGE = re.compile(r"变化|变动|增减|增长率|同比|环比|yoy|change|差异|比上年|较上年")
-_TARGET = re.compile(r"目标|target|规划|计划|预期|预计")
-_SKIP = re.compile(r"^(?:备注|说明|注释?|remarks?|notes?|gri.*|对应.*|披露.*|索引|页码|数据来源|统计口径|计算方法)$")
 _UNIT = re.compile(r"^(?:计量)?单位|^units?$|^units?单位$|^单位units?$")
 _PRIOR = re.compile(r"^(?:上年度|上年|上期|去年|上一年度?|上一报告期|上年同期|prioryear|lastyear)$")
-_VALUE_WITH_UNIT = re.compile(r"^(?:数量|数值|数据|比例|比率|占比|人数|金额|总量)\((.{1,12})\)$")
 _CURRENT_WITH_UNIT = {"人数": "人", "员工人数": "人", "占比": "%", "比例": "%", "百分比": "%", "金额": None}
-_CURRENT = re.compile(
-    r"^(?:数据|数值|统计数据|本年度?|本期|报告期|本报告期|当年|当期|数量|金额|绩效|表现|value|data|currentyear|thisyear)$"
-)
 
 
-_LABEL_HEADER = re.compile(
-    r"^(?:指标|项目|绩效指标|关键指标|关键绩效|类别|类型|kpi|内容|议题|范畴|indicator)(?:名称)?$"
-)
+@cache
+def _plain_year() -> re.Pattern[str]:
+    """`2024年`, `FY2024`, `2024年度排放量`, `2024年(噸)`: a year, maybe a measure word and a unit after it."""
+    return re.compile(
+        r"^(?:fy|财年|财政年度)?(20\d{2})(?:年|年度|财年|财政年度)?"
+        rf"(?:{alternation('year_column_measure')})?(?:\([^()]{{1,12}}\))?"
+        r"(?:\d)?$"
+    )
+
+
+@cache
+def _skip() -> re.Pattern[str]:
+    return re.compile(f"^(?:{alternation('skip_column')})$")
+
+
+@cache
+def _value_with_unit() -> re.Pattern[str]:
+    return re.compile(f"^(?:{alternation('value_column_with_unit')})\\((.{{1,12}})\\)$")
+
+
+@cache
+def _current() -> re.Pattern[str]:
+    return re.compile(f"^(?:{alternation('current_column')})$")
+
+
+@cache
+def _label_header() -> re.Pattern[str]:
+    return re.compile(f"^(?:{alternation('label_column')})(?:名称)?$")
 
 
 def is_label_header(header: str) -> bool:
     """`指標`, `項目`, `類別`: the header of a label column."""
-    return bool(_LABEL_HEADER.match(fold(header)))
+    return bool(_label_header().match(fold(header)))
 
 
 _RESTATED = re.compile(r"\((?:经)?(?:重列|重述|调整)(?:后)?\)|(?:经)?(?:重列|重述)|\(?restated\)?|[#†‡*]+")
@@ -75,7 +93,7 @@ def year_of(header: str) -> int | None:
     text = _RESTATED.sub("", fold(arabic_dates(header)))
     if not text:
         return None
-    for pattern in (_PLAIN_YEAR, _DATE_YEAR):
+    for pattern in (_plain_year(), _DATE_YEAR):
         match = pattern.match(text)
         if match:
             return int(match.group(1))
@@ -97,17 +115,17 @@ def column_role(header: str) -> ColumnRole:
     if year is not None:  # `2025年（噸）`: the unit of the column's values may ride along
         unit = _HEADER_UNIT.search(_RESTATED.sub("", text))
         return ColumnRole(Role.YEAR, year, unit=unit.group(1) if unit else None)
-    if _CHANGE.search(text) or _TARGET.search(text) or _SKIP.match(text):
+    if role_pattern("change_column").search(text) or role_pattern("target_column").search(text) or _skip().match(text):
         return ColumnRole(Role.SKIP)
     if _UNIT.match(text):
         return ColumnRole(Role.UNIT)
     if _PRIOR.match(text):
         return ColumnRole(Role.PRIOR)
-    match = _VALUE_WITH_UNIT.match(text)
+    match = _value_with_unit().match(text)
     if match:
         return ColumnRole(Role.CURRENT, unit=match.group(1))
     if text in _CURRENT_WITH_UNIT:  # `類別 | 人數 | 佔比`: one year, two measures
         return ColumnRole(Role.CURRENT, unit=_CURRENT_WITH_UNIT[text])
-    if _CURRENT.match(text):
+    if _current().match(text):
         return ColumnRole(Role.CURRENT)
     return ColumnRole(Role.LABEL)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.map.reference import read_seed
+from ingest.map.vocabulary import role_pattern
 from ingest.read.markup import clean_text
 from ingest.read.text import fold
 
@@ -22,8 +23,6 @@ _CLAUSE = re.compile(r"[。；;\n]")
 _SUBCLAUSE = re.compile(r"[，,]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _MAX_NOTE_CHARS = 160
-# Characters every boundary statement of `scope_rules` holds, in either script (a cheap pre-filter).
-_TRIGGER = re.compile(r"范|範|边界|邊界|口径|口徑|仅|僅|只|均为|均為|不包|不含|不涵")
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ def report_scopes(text: str) -> dict[str, Scope]:
     """Pillar (`E`, `S`) -> the scope the report states for it; the first partial statement wins."""
     scopes: dict[str, Scope] = {}
     for sentence in _CLAUSE.split(text):
-        if not _TRIGGER.search(sentence):
+        if not role_pattern("scope_trigger").search(sentence):  # a cheap pre-filter
             continue  # most sentences state no boundary: skip folding them
         folded = fold(sentence)
         if not (_rules()["partial"].search(folded) or _rules()["boundary"].search(folded)):

@@ -8,161 +8,35 @@ missing (a table continued in the next `<table>`, which takes the previous table
 whose years run down its first column (`2025年 | 1,234 | 5,678` under `電力消耗/千瓦時 | …`) is read
 transposed. Units come from the unit column, else the label (`員工總數(人)`), the column header
 (`電力消耗/千瓦時`, `數量（人）`) or the caption (`單位：萬元`).
+
+This module owns the reading of a period table's rows (sections, parents, labels, values, units);
+the header's column roles are `read.columns`', tiles and transposed tables `read.table_shapes`'.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 
 from ingest.map.normalize import normalize_label
-from ingest.map.units import looks_like_unit
 from ingest.read.cell_values import (
     caption_unit,
     clean_label,
     split_label,
-    tile_pairs,
     unit_of_cell,
     value_and_unit,
-    value_of,
 )
+from ingest.read.columns import Columns, find_header, header_roles, side_by_side
 from ingest.read.grid import Cell, Grid
-from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, year_of
+from ingest.read.periods import ColumnRole, Role, column_role, year_of
 from ingest.read.rows import KpiRow, Layout, build_row
-from ingest.read.text import fold, is_not_disclosed
+from ingest.read.table_shapes import tile_rows, transposed_rows
+from ingest.read.text import fold
 
 _NUMBERING = re.compile(r"^(?:\d{1,3}[.、)]?|[(（]?[一二三四五六七八九十]{1,3}[)）、.]?|[a-z][.)])$", re.IGNORECASE)
-_MAX_HEADER_SEARCH_ROWS = 4
 _BARE_LABEL_CHARS = 3
 _MAX_CONTINUATION_GAP_LINES = 12  # a page break, its running header and footer
 _GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–]\s*(?=[\u4e00-\u9fff])")
-
-
-@dataclass
-class Columns:
-    """The roles of a table's columns, from its header row."""
-
-    roles: list[ColumnRole]
-    header_line: int
-
-    @property
-    def value_columns(self) -> list[int]:
-        return [i for i, role in enumerate(self.roles) if role.role in (Role.YEAR, Role.CURRENT, Role.PRIOR)]
-
-    @property
-    def unit_column(self) -> int | None:
-        return next((i for i, role in enumerate(self.roles) if role.role is Role.UNIT), None)
-
-    def label_columns(self) -> list[int]:
-        first_value = min(self.value_columns, default=len(self.roles))
-        return [i for i, role in enumerate(self.roles[:first_value]) if role.role is Role.LABEL]
-
-    def shifted_for(self, texts: list[str]) -> Columns:
-        """These columns, moved right for a row with more leading cells than the header has (a category
-        cell the header does not name: `按性別劃分 | 女性員工佔比 | % | 43` under `指標 | 單位 | 2024年`)."""
-        last_value = max(self.value_columns, default=-1)
-        used = max((c for c, text in enumerate(texts) if text), default=-1)
-        shift = used - last_value
-        if shift <= 0 or last_value < 0:
-            return self
-        moved = [c + shift for c in self.value_columns]
-        if not any(value_of(texts[c]) is not None for c in moved if c < len(texts)):
-            return self
-        return Columns([ColumnRole(Role.LABEL)] * shift + self.roles, self.header_line)
-
-
-def _is_year_cell(text: str) -> bool:
-    return year_of(text) is not None
-
-
-def header_roles(cells: list[str]) -> list[ColumnRole] | None:
-    """Column roles if `cells` is a header row: period columns and no values."""
-    roles = [column_role(text) for text in cells]
-    if not any(role.role in (Role.YEAR, Role.CURRENT, Role.PRIOR) for role in roles):
-        return None
-    for text, role in zip(cells, roles, strict=True):
-        if role.role is Role.YEAR:
-            continue
-        if value_of(text) is not None:
-            return None  # a data row with numbers
-    bare = [text for text, role in zip(cells, roles, strict=True) if role.role is Role.YEAR and text.strip().isdigit()]
-    if bare and len(bare) == sum(role.role is Role.YEAR for role in roles):
-        # `2025 | 2024` with no 年: a header only if the other cells are header words or empty
-        others = [fold(text) for text, role in zip(cells, roles, strict=True) if role.role is not Role.YEAR]
-        if any(text and looks_like_unit(text) for text in others):
-            return None
-    # `數據` alone: the row must also name the label or unit column, as a header does
-    names_columns = any(role.role is Role.UNIT for role in roles) or any(is_label_header(text) for text in cells)
-    if not any(role.role is Role.YEAR for role in roles) and not names_columns:
-        return None
-    return roles
-
-
-def _with_row_above(roles: list[ColumnRole], header: list[str], above: list[str]) -> list[ColumnRole]:
-    """A header in two rows: `GRI 準則 | 揭露項目 | 單位 | 年度` over `| | | 113年 | 112年`. The row
-    above names the columns the year row leaves empty."""
-    merged = list(roles)
-    for c, text in enumerate(header[: len(roles)]):
-        if not text and c < len(above) and above[c]:
-            upper = column_role(above[c])
-            if upper.role in (Role.UNIT, Role.LABEL, Role.SKIP):
-                merged[c] = upper
-    return merged
-
-
-def _side_by_side(grid: Grid, columns: Columns | None) -> list[Grid]:
-    """The halves of a table printed side by side (label columns again after value columns), each as
-    its own grid; [] for an ordinary table."""
-    if columns is None:
-        return []
-    roles = columns.roles
-    starts = [0]
-    for c in range(1, len(roles)):
-        after_values = any(role.role in (Role.YEAR, Role.CURRENT, Role.PRIOR) for role in roles[starts[-1] : c])
-        if roles[c].role is Role.LABEL and after_values and is_label_header(grid.texts(_header_row(grid))[c]):
-            starts.append(c)
-    if len(starts) < 2:
-        return []
-    bounds = [*starts, len(roles)]
-    return [
-        Grid(
-            [[Cell(cell.text, (cell.origin[0], cell.origin[1] - a)) for cell in row[a:b]] for row in grid.rows],
-            grid.lines,
-            grid.first_line,
-            grid.last_line,
-            grid.kind,
-            cell_lines=[numbers[a:b] for numbers in grid.cell_lines],
-        )
-        for a, b in pairwise(bounds)
-    ]
-
-
-def _header_row(grid: Grid) -> int:
-    return next((r for r in range(min(_MAX_HEADER_SEARCH_ROWS, len(grid.rows))) if header_roles(grid.texts(r))), 0)
-
-
-def _with_measures(roles: list[ColumnRole], grid: Grid, header: int) -> list[ColumnRole] | None:
-    """Year columns with what each sub-column under them measures, if the row below the header is such
-    a sub-header row: text (no numbers, no not-disclosed marks) under every year column, not all the
-    same, and nothing of its own in the label columns (a rowspan of the header, or empty)."""
-    below = grid.texts(header + 1)
-    years = [c for c, role in enumerate(roles) if role.role is Role.YEAR]
-    first_year = min(years, default=0)
-    if any(cell.text and cell.origin[0] != header for cell in grid.rows[header + 1][:first_year]):
-        return None
-    if any(c < len(below) and is_not_disclosed(below[c]) for c in years):
-        return None
-    if len(years) < 2 or any(c >= len(below) or not below[c] or value_and_unit(below[c])[0] for c in years):
-        return None
-    if len({below[c] for c in years}) < 2 or any(year_of(below[c]) is not None for c in years):
-        return None
-    out = list(roles)
-    for c in years:
-        measure, unit = split_label(below[c])
-        role = column_role(measure)
-        out[c] = ColumnRole(Role.YEAR, roles[c].year, unit=unit or role.unit or roles[c].unit, measure=measure)
-    return out
 
 
 @dataclass
@@ -174,6 +48,17 @@ class _State:
     parent_column: int = -1
     last_label: str = ""
     unit: str | None = None  # the unit a section row across the table gives the rows below it
+
+
+@dataclass(frozen=True)
+class _RowLabels:
+    """What a row with values gives each of its value cells."""
+
+    label: str
+    candidates: list[tuple[str, str]]  # (label the rules read, label as printed)
+    section: str
+    year: int | None  # a year a label cell names (`因公死亡人數 | 人 | 2023年 | 0`)
+    units: tuple[str | None, ...]  # unit cell, label, category, section row, caption: in that order
 
 
 @dataclass
@@ -188,15 +73,15 @@ class TableReader:
 
     def read(self, grid: Grid, caption: str) -> list[KpiRow] | None:
         """KPI rows of `grid`, or None if it is no period table (left to the other readers)."""
-        halves = _side_by_side(grid, self._header(grid)[0])
+        halves = side_by_side(grid, find_header(grid)[0])
         if halves:  # `指標|單位|2024|2023 || 指標|單位|2024|2023` in one table: two tables
             rows: list[KpiRow] = []
             for half in halves:
                 rows.extend(self.read(half, caption) or [])
             return rows
-        columns, start = self._header(grid)
+        columns, start = find_header(grid)
         if columns is None:
-            transposed = self._transposed(grid, caption)
+            transposed = transposed_rows(grid, caption, self.fiscal_year)
             if transposed is not None:
                 return transposed
             continued = grid.first_line - self.previous_last_line <= _MAX_CONTINUATION_GAP_LINES
@@ -204,7 +89,7 @@ class TableReader:
                 columns, start = self.previous, 0  # continued after a page break
             else:
                 self.previous = None  # another table stands between: nothing to continue
-                return self._tiles(grid, caption)
+                return tile_rows(grid, caption, self.fiscal_year)
         self.previous, self.previous_width = columns, grid.width
         self.previous_last_line = grid.last_line
         title = " ".join(dict.fromkeys(text for r in range(max(0, start - 1)) for text in grid.texts(r) if text))
@@ -224,18 +109,6 @@ class TableReader:
             row_columns = columns.shifted_for(texts) if grid.kind == "tabs" else columns
             rows.extend(self._row(grid, r, cells, row_columns, state, context_head, unit_default))
         return rows
-
-    def _header(self, grid: Grid) -> tuple[Columns | None, int]:
-        for r in range(min(_MAX_HEADER_SEARCH_ROWS, len(grid.rows))):
-            roles = header_roles(grid.texts(r))
-            if roles is not None and r > 0:
-                roles = _with_row_above(roles, grid.texts(r), grid.texts(r - 1))
-            if roles is not None:
-                measured = _with_measures(roles, grid, r) if r + 1 < len(grid.rows) else None
-                if measured is not None:  # `2024年` spanning `數量（人）| 佔比` in the row below
-                    return Columns(measured, grid.lines[r]), r + 2
-                return Columns(roles, grid.lines[r]), r + 1
-        return None, 0
 
     def _row(
         self,
@@ -273,50 +146,66 @@ class TableReader:
         # A bare label (`範圍二`, `密度`, `女性`) takes its meaning from the valued row above it.
         bare = len(normalize_label(label)) <= _BARE_LABEL_CHARS
         above = state.last_label if bare else ""
-        section = " / ".join(part for part in (context_head, state.section, *categories, state.parent, above) if part)
         candidates = [(label, label)]
         for prefix in (*reversed(categories), state.parent):
             if prefix and prefix != label:
                 candidates.append((clean_label(split_label(prefix)[0]) + label, label))
-        measured = {role.measure for role in columns.roles if role.measure}
+        row = _RowLabels(
+            label=label,
+            candidates=candidates,
+            section=" / ".join(
+                part for part in (context_head, state.section, *categories, state.parent, above) if part
+            ),
+            year=row_year,
+            units=(unit_cell or None, label_unit, category_unit, state.unit, unit_default),
+        )
         if not bare:
             state.last_label = label
         out = []
         for c in value_columns:
-            role, raw = columns.roles[c], values[c]
-            year = row_year or self._year_of(role)
-            if raw is None or year is None or (self.fiscal_year is not None and year > self.fiscal_year):
-                continue  # not disclosed, or a future year: a target or a pathway
-            unit = (
-                cell_units[c]
-                or (unit_cell or None)
-                or label_unit
-                or role.unit
-                or category_unit
-                or state.unit
-                or unit_default
-                or ("%" if raw.endswith("%") else None)
-            )
-            # `全體僱員` under `流失率`: the row's measure is the column's; under `數量` the row's own label
-            labels = candidates
-            if measured and role.measure:
-                plain = column_role(role.measure).role is Role.CURRENT
-                labels = [(label + role.measure, label), *(candidates if plain else [])]
-            out.append(
-                build_row(
-                    layout=Layout.TABLE,
-                    source_line=grid.line_of(r, c),
-                    label_line=grid.lines[r],
-                    labels=labels,
-                    section=section,
-                    raw_value=raw,
-                    unit=unit,
-                    fiscal_year=year,
-                    table_header_line=columns.header_line,
-                    table_labels=self.table_labels,
-                )
-            )
+            kpi_row = self._value_row(grid, r, c, columns, values[c], cell_units[c], row)
+            if kpi_row is not None:
+                out.append(kpi_row)
         return out
+
+    def _value_row(
+        self, grid: Grid, r: int, c: int, columns: Columns, raw: str | None, cell_unit: str | None, row: _RowLabels
+    ) -> KpiRow | None:
+        """The KPI row of one value cell: the year from the row or its column; the unit from the cell,
+        else the row (unit cell, label), the column, the category, a section row or the caption."""
+        role = columns.roles[c]
+        year = row.year or self._year_of(role)
+        if raw is None or year is None or (self.fiscal_year is not None and year > self.fiscal_year):
+            return None  # not disclosed, or a future year: a target or a pathway
+        unit_cell, label_unit, category_unit, section_unit, unit_default = row.units
+        unit = (
+            cell_unit
+            or unit_cell
+            or label_unit
+            or role.unit
+            or category_unit
+            or section_unit
+            or unit_default
+            or ("%" if raw.endswith("%") else None)
+        )
+        # `全體僱員` under `流失率`: the row's measure is the column's; under `數量` the row's own label
+        labels = row.candidates
+        measured = {column.measure for column in columns.roles if column.measure}
+        if measured and role.measure:
+            plain = column_role(role.measure).role is Role.CURRENT
+            labels = [(row.label + role.measure, row.label), *(row.candidates if plain else [])]
+        return build_row(
+            layout=Layout.TABLE,
+            source_line=grid.line_of(r, c),
+            label_line=grid.lines[r],
+            labels=labels,
+            section=row.section,
+            raw_value=raw,
+            unit=unit,
+            fiscal_year=year,
+            table_header_line=columns.header_line,
+            table_labels=self.table_labels,
+        )
 
     def _year_of(self, role: ColumnRole) -> int | None:
         if role.role is Role.YEAR:
@@ -378,73 +267,3 @@ class TableReader:
                 continue
             labels.append((cell.text, c))
         return labels
-
-    def _tiles(self, grid: Grid, caption: str) -> list[KpiRow] | None:
-        """Key figures laid out as a table: a row of values over (or under) a row of their labels
-        (`3,215 | 58.6% | 100%` over `員工總數（人） | 女性員工佔比 | 培訓覆蓋率`), the report's own year."""
-        if self.fiscal_year is None:
-            return None
-        rows: list[KpiRow] = []
-        used: set[int] = set()
-        for r in range(len(grid.rows) - 1):
-            if r in used:
-                continue
-            for value_row, label_row in ((r, r + 1), (r + 1, r)):
-                pairs = tile_pairs(grid.texts(value_row), grid.texts(label_row))
-                if pairs is None:
-                    continue
-                used.update((r, r + 1))
-                for c, raw, unit, label in pairs:
-                    label, label_unit = split_label(label)
-                    label = clean_label(label)
-                    rows.append(
-                        build_row(
-                            layout=Layout.KEY_FIGURE,
-                            source_line=grid.line_of(value_row, c),
-                            label_line=grid.line_of(label_row, c),
-                            labels=[(label, label)],
-                            section=caption,
-                            raw_value=raw,
-                            unit=unit or label_unit or ("%" if raw.endswith("%") else None),
-                            fiscal_year=self.fiscal_year,
-                        )
-                    )
-                break
-        return rows if used else None
-
-    def _transposed(self, grid: Grid, caption: str) -> list[KpiRow] | None:
-        """Years down the first column, indicators across the header row."""
-        if len(grid.rows) < 2:
-            return None
-        header = grid.texts(0)
-        year_rows = [r for r in range(1, len(grid.rows)) if _is_year_cell(grid.rows[r][0].text)]
-        if len(year_rows) < 1 or len(year_rows) < (len(grid.rows) - 1) / 2:
-            return None
-        if any(_is_year_cell(text) for text in header[1:]):
-            return None
-        unit_default = caption_unit(caption)
-        rows: list[KpiRow] = []
-        for r in year_rows:
-            year = year_of(grid.rows[r][0].text)
-            if year is None or (self.fiscal_year is not None and year > self.fiscal_year):
-                continue
-            for c in range(1, len(grid.rows[r])):
-                raw = value_of(grid.rows[r][c].text)
-                if raw is None or c >= len(header) or not header[c]:
-                    continue
-                label, unit = split_label(header[c])
-                label = clean_label(label)
-                rows.append(
-                    build_row(
-                        layout=Layout.TABLE,
-                        source_line=grid.lines[r],
-                        label_line=grid.lines[0],
-                        labels=[(label, label)],
-                        section=caption,
-                        raw_value=raw,
-                        unit=unit or unit_default or ("%" if raw.endswith("%") else None),
-                        fiscal_year=year,
-                        table_header_line=grid.lines[0],
-                    )
-                )
-        return rows

@@ -6,15 +6,20 @@ following line that ends in one value per column is a row (`label unit v1 v2 v3`
 a unit on the line below the values, indentation (sub-rows, sub-headings), the caption above
 (`表4-2 電力使用情形 單位：千度`) and page furniture between rows (rules, page numbers) are handled;
 a notes column may be empty and a change column holds anything (`-1.6个百分点`).
+
+Year, period and unit grammar is here; the words of change, notes, unit and label columns are the
+`label_vocabulary` seed's (roles `text_*`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from ingest.map.units import looks_like_unit
+from ingest.map.vocabulary import alternation, role_pattern
 from ingest.read.cell_values import caption_unit, clean_label, split_label
 from ingest.read.cells import is_cells_line
 from ingest.read.layout import Line
@@ -25,22 +30,9 @@ _YEAR_COLUMN = re.compile(
     r"(?<![\d.])(?:FY\s*)?(20\d{2})\s*(?:財政年度|财政年度|財年|财年|財政|财政)?年?度?\s*(?:數據|数据)?(?![\d.%])",
     re.IGNORECASE,
 )
-# A column of changes (`2023年 2022年 變化率`) holds no value of its own; it is read and skipped.
-_CHANGE_COLUMN = re.compile(
-    r"(?:同比|環比|环比)?(?:變化|变化|變動|变动|增減|增减|增長|增长)(?:率|幅度|比例)?|同比|yoy|change", re.I
-)
-_NOTE_COLUMN = re.compile(r"附註|附注|備註|备注|註釋|注释|notes?|remarks?", re.I)
+# `本年度 上年度`: period grammar, the report's year and the one before.
 _PERIOD_COLUMN = re.compile(r"(本年度|本年|本期|本報告期|本报告期|當年|当年)|(上年度|上年|上期|去年|上一年度?)")
-_UNIT_COLUMN = re.compile(r"(?:單位|单位|數量|数量|比例|比率|占比|數值|数值)\s*[（(]\s*([^）)]{1,12})\s*[）)]")
-_HEADER_WORDS = re.compile(
-    r"指标名称|指标|单位|项目|[\u4e00-\u9fff]{0,4}(?:类别|类型|种类)|范畴|绩效|关键绩效|数量|数据|数值|kpi|备注|年度|年份|层面|议题"
-    r"|财年|财政年度|fy|indicators?|units?|items?|category|kpis?|remarks?|data|[|:\-/]"
-)
-_COLUMN_WORDS = re.compile(r"指标|项目|类别|类型|种类|单位|kpi|范畴|绩效|indicator|unit")
 _PROSE_END = re.compile(r"[。；;！!？?]")
-_HEADER_HINT = re.compile(
-    r"20\d{2}|1[01]\d\s*年|單位|单位|數量|数量|數據|数据|數值|数值|本年|本期|上年|上期", re.IGNORECASE
-)
 # Taiwan's ROC years in a header (`113年` = 2024), made Gregorian before the columns are read.
 _ROC_YEAR = re.compile(r"(?<![\d.,])(1[01]\d)(\s*年)")
 _ROC_OFFSET = 1911
@@ -59,6 +51,36 @@ _MAX_CAPTION_CHARS = 60
 _MAX_GAP_LINES = 12
 
 
+@cache
+def _change_column() -> re.Pattern[str]:
+    """A column of changes (`2023年 2022年 變化率`) holds no value of its own; it is read and skipped."""
+    prefix, word = alternation("text_change_prefix"), alternation("text_change_word")
+    suffix = alternation("text_change_suffix")
+    return re.compile(f"(?:{prefix})?(?:{word})(?:{suffix})?|{alternation('text_change_alone')}", re.I)
+
+
+@cache
+def _note_column() -> re.Pattern[str]:
+    return re.compile(alternation("text_note_column"), re.I)
+
+
+@cache
+def _unit_column() -> re.Pattern[str]:
+    """`數量（人）`, `比例（%）`: a column of values in the unit the bracket names."""
+    return re.compile(rf"(?:{alternation('text_unit_column')})\s*[（(]\s*([^）)]{{1,12}})\s*[）)]")
+
+
+@cache
+def _header_words() -> re.Pattern[str]:
+    """Everything a header line may hold besides its period and unit columns (folded)."""
+    return re.compile(f"{alternation('text_header_word')}|[|:\\-/]")
+
+
+@cache
+def _header_hint() -> re.Pattern[str]:
+    return re.compile(f"20\\d{{2}}|1[01]\\d\\s*年|{alternation('text_header_hint')}", re.IGNORECASE)
+
+
 @dataclass
 class Column:
     fiscal_year: int | None
@@ -70,22 +92,24 @@ class Column:
 
 def parse_header(text: str) -> list[Column] | None:
     """Columns of a table header line, or None if the line is not a header."""
-    if len(text) > _MAX_HEADER_CHARS or not _HEADER_HINT.search(text):
+    if len(text) > _MAX_HEADER_CHARS or not _header_hint().search(text):
         return None  # most lines: prose
     text = _ROC_YEAR.sub(lambda match: f"{int(match.group(1)) + _ROC_OFFSET}{match.group(2)}", text)
     years = [int(y) for y in _YEAR_COLUMN.findall(text)]
-    units = _UNIT_COLUMN.findall(text)
-    rest = fold(_NOTE_COLUMN.sub(" ", _CHANGE_COLUMN.sub(" ", _UNIT_COLUMN.sub(" ", _YEAR_COLUMN.sub(" ", text)))))
+    units = _unit_column().findall(text)
+    rest = fold(
+        _note_column().sub(" ", _change_column().sub(" ", _unit_column().sub(" ", _YEAR_COLUMN.sub(" ", text))))
+    )
     periods = [] if years else list(_PERIOD_COLUMN.finditer(text))
     if periods:
-        rest = fold(_PERIOD_COLUMN.sub(" ", _NOTE_COLUMN.sub(" ", text)))
-    if _HEADER_WORDS.sub("", rest):
+        rest = fold(_PERIOD_COLUMN.sub(" ", _note_column().sub(" ", text)))
+    if _header_words().sub("", rest):
         return None
     # A bare year (a cover page's "2023") is no header: it needs a column word or several 年 columns.
     several_years = len(years) >= 2 and max(text.count("年"), text.upper().count("FY")) >= len(years)
     # `2025 2024 2023` alone (a PDF page's header row): consecutive years, nothing else
     several_years = several_years or (len(years) >= 2 and _consecutive(years) and not rest)
-    if not _COLUMN_WORDS.search(rest) and not several_years and not (periods and len(periods) >= 2):
+    if not role_pattern("text_column_word").search(rest) and not several_years and not (periods and len(periods) >= 2):
         return None
     if periods:  # `指標 單位 本年度 上年度`
         positioned = [(match.start(), Column(None, prior=bool(match.group(2)))) for match in periods]
@@ -95,14 +119,16 @@ def parse_header(text: str) -> list[Column] | None:
         positioned = [(match.start(), Column(int(match.group(1)))) for match in _YEAR_COLUMN.finditer(text)]
     elif units and not years:
         return [Column(None, unit) for unit in units]
-    elif not years and not units and re.search(r"数量|数据|数值", rest) and re.search(r"单位", rest):
+    elif not years and not units and role_pattern("text_single_value_column").search(rest) and re.search(r"单位", rest):
         return [Column(None)]  # `指標 單位 數量`: one column for the report's own year
     else:
         return None
     first = min(start for start, _ in positioned)
-    positioned += [(m.start(), Column(None, ignored=True)) for m in _CHANGE_COLUMN.finditer(text) if m.start() > first]
     positioned += [
-        (m.start(), Column(None, ignored=True, note=True)) for m in _NOTE_COLUMN.finditer(text) if m.start() > first
+        (m.start(), Column(None, ignored=True)) for m in _change_column().finditer(text) if m.start() > first
+    ]
+    positioned += [
+        (m.start(), Column(None, ignored=True, note=True)) for m in _note_column().finditer(text) if m.start() > first
     ]
     return [column for _, column in sorted(positioned, key=lambda item: item[0])]
 
@@ -196,105 +222,131 @@ class _TableState:
 
 def parse_tables(lines: list[Line], default_year: int | None, consumed: set[int]) -> list[KpiRow]:
     """Rows of every period-column table; adds the line numbers it reads to `consumed`."""
-    rows: list[KpiRow] = []
-    table: _TableState | None = None
-    heading = ""
-    unit: str | None = None
-
-    pending: tuple | None = None  # the last row read, whose unit may stand on the next line
-
-    def flush() -> None:
-        nonlocal pending
-        if pending is not None:
-            rows.extend(_table_rows(*pending))
-            pending = None
-
+    reader = _TextTableReader(default_year, consumed)
     for line in lines:
+        reader.feed(line)
+    reader.flush()
+    return reader.rows
+
+
+class _TextTableReader:
+    """Reads lines in order: a header opens a table, value lines are its rows, anything else between
+    them is furniture, a wrapped label, a sub-heading or the end of the table."""
+
+    def __init__(self, default_year: int | None, consumed: set[int]) -> None:
+        self.default_year = default_year
+        self.consumed = consumed
+        self.rows: list[KpiRow] = []
+        self.table: _TableState | None = None
+        self.heading = ""  # a caption or heading above the next table
+        self.unit: str | None = None  # the unit that caption names
+        self.pending: tuple | None = None  # the last row read, whose unit may stand on the next line
+
+    def flush(self) -> None:
+        if self.pending is not None:
+            self.rows.extend(_table_rows(*self.pending))
+            self.pending = None
+
+    def feed(self, line: Line) -> None:
         tokens = [token.strip("|｜") or token for token in line.text.split() if token not in _PIPE_TOKENS]
         joined = " ".join(tokens)
-        if table is not None and _FURNITURE.match(line.text):
-            continue  # a rule or a page number between a table's rows
-        below_unit = _BRACKET_UNIT_LINE.match(joined)
-        if pending is not None and below_unit and pending[4] is None and looks_like_unit(below_unit.group(1)):
-            pending = (*pending[:4], below_unit.group(1), *pending[5:])  # `每名僱員平均受訓時數 18.6 16.2` / `（小時）`
-            consumed.add(line.number)
-            flush()
-            continue
-        flush()
+        if self.table is not None and _FURNITURE.match(line.text):
+            return  # a rule or a page number between a table's rows
+        if self._unit_below(line, joined):
+            return
+        self.flush()
         columns = parse_header(joined)
         if columns:
-            table = _TableState(columns, line.number, heading, unit)
-            heading, unit = "", None
-            consumed.add(line.number)
-            continue
+            self.table = _TableState(columns, line.number, self.heading, self.unit)
+            self.heading, self.unit = "", None
+            self.consumed.add(line.number)
+            return
         caption = caption_unit(joined) if len(joined) <= _MAX_CAPTION_CHARS and _UNIT_WORD.search(joined) else None
         if caption or (len(joined) <= 30 and not _PROSE_END.search(joined) and not split_values(tokens, 1)[1]):
             # A caption (`表4-2 電力使用情形 單位：千度`) or heading: it names the next table
-            heading, unit = clean_label(_CAPTION_UNIT_TEXT.sub("", joined).lstrip("#").strip()), caption
-        if table is None:
-            continue
-        if is_cells_line(line):
-            continue
-
+            self.heading, self.unit = clean_label(_CAPTION_UNIT_TEXT.sub("", joined).lstrip("#").strip()), caption
+        table = self.table
+        if table is None or is_cells_line(line):
+            return
         text_tokens, values = row_values(tokens, table.columns)
         has_number = any(
             is_number(value) for value, column in zip(values, table.columns, strict=False) if not column.ignored
         )
         if len(values) == len(table.columns) and has_number:
-            label_line = line.number
-            if not text_tokens and table.fragments:
-                label_line = table.fragments[0][0]
-                text_tokens = " ".join(fragment for _, fragment in table.fragments).split()
-            elif table.fragments and not (looks_like_unit(" ".join(text_tokens)) or unit_with_gloss(text_tokens)):
-                pass  # fragments above were headings, not a wrapped label
-            elif table.fragments:
-                label_line = table.fragments[0][0]
-                text_tokens = " ".join(fragment for _, fragment in table.fragments).split() + text_tokens
-            if label_line != line.number:
-                consumed.update(number for number, _ in table.fragments)
-            table.fragments = []
-            table.gap = 0
-            label, row_unit = split_label_unit(text_tokens)
-            if row_unit is None:  # `離職率（%）`, `員工平均訓練時數（小時/人）`: the unit in the label
-                label, row_unit = split_label(label)
-            label = clean_label(label)
-            if not label:
-                continue
-            consumed.add(line.number)
-            indent = _indent(line.raw)
-            if table.heading_indent is not None and indent <= table.heading_indent and table.deeper_row_seen:
-                table.heading, table.heading_indent = table.caption, None  # back out of `按性別劃分`
-            if table.heading_indent is not None and indent > table.heading_indent:
-                table.deeper_row_seen = True
-            context = table.context(indent)
-            table.parents.append((indent, label))
-            pending = (
-                table,
-                line.number,
-                label_line,
-                label,
-                row_unit or table.caption_unit,
-                values,
-                context,
-                default_year,
-            )
-            continue
+            self._data_row(table, line, text_tokens, values)
+        else:
+            self._between_rows(table, line, joined, values)
 
+    def _unit_below(self, line: Line, joined: str) -> bool:
+        """`每名僱員平均受訓時數 18.6 16.2` / `（小時）`: the unit of the row above, on a line of its own."""
+        below_unit = _BRACKET_UNIT_LINE.match(joined)
+        pending = self.pending
+        if pending is None or not below_unit or pending[4] is not None or not looks_like_unit(below_unit.group(1)):
+            return False
+        self.pending = (*pending[:4], below_unit.group(1), *pending[5:])
+        self.consumed.add(line.number)
+        self.flush()
+        return True
+
+    def _data_row(self, table: _TableState, line: Line, text_tokens: list[str], values: list[str]) -> None:
+        """A line with one value per column: a row, its label maybe wrapped over the lines above."""
+        text_tokens, label_line = _wrapped_label(table, line, text_tokens)
+        if label_line != line.number:
+            self.consumed.update(number for number, _ in table.fragments)
+        table.fragments = []
+        table.gap = 0
+        label, row_unit = split_label_unit(text_tokens)
+        if row_unit is None:  # `離職率（%）`, `員工平均訓練時數（小時/人）`: the unit in the label
+            label, row_unit = split_label(label)
+        label = clean_label(label)
+        if not label:
+            return
+        self.consumed.add(line.number)
+        indent = _indent(line.raw)
+        if table.heading_indent is not None and indent <= table.heading_indent and table.deeper_row_seen:
+            table.heading, table.heading_indent = table.caption, None  # back out of `按性別劃分`
+        if table.heading_indent is not None and indent > table.heading_indent:
+            table.deeper_row_seen = True
+        context = table.context(indent)
+        table.parents.append((indent, label))
+        self.pending = (
+            table,
+            line.number,
+            label_line,
+            label,
+            row_unit or table.caption_unit,
+            values,
+            context,
+            self.default_year,
+        )
+
+    def _between_rows(self, table: _TableState, line: Line, joined: str, values: list[str]) -> None:
+        """A line inside a table that is no row: the table's end, a heading or part of a wrapped label."""
         table.gap += 1
         if _PROSE_END.search(joined) or len(joined) > 60 or table.gap > _MAX_GAP_LINES:
-            table = None
-            continue
+            self.table = None
+            return
         if values:
             table.fragments = []
-            continue
+            return
         # A short line without values: a heading inside the table, or part of a wrapped label.
         table.fragments = [*table.fragments, (line.number, joined)][-_MAX_LABEL_FRAGMENTS:]
         if not looks_like_unit(joined):
             table.heading = clean_label(joined.lstrip("#").strip())
             table.heading_indent, table.deeper_row_seen = _indent(line.raw), False
             table.parents = []
-    flush()
-    return rows
+
+
+def _wrapped_label(table: _TableState, line: Line, text_tokens: list[str]) -> tuple[list[str], int]:
+    """The row's label tokens with the fragments above it if they are its wrapped start, and its line."""
+    if not text_tokens and table.fragments:
+        return " ".join(fragment for _, fragment in table.fragments).split(), table.fragments[0][0]
+    if table.fragments and not (looks_like_unit(" ".join(text_tokens)) or unit_with_gloss(text_tokens)):
+        return text_tokens, line.number  # fragments above were headings, not a wrapped label
+    if table.fragments:
+        joined = " ".join(fragment for _, fragment in table.fragments).split() + text_tokens
+        return joined, table.fragments[0][0]
+    return text_tokens, line.number
 
 
 def _table_rows(

@@ -1,0 +1,160 @@
+"""The header of a grid: which column holds labels, the unit, each period's values, or nothing.
+
+A header row names period columns (`2025年`, `FY2024`, `本年度`, `數據`); it may span two rows (a
+row above names the columns the year row leaves empty), carry a sub-header of measures under each
+year (`2024年` over `數量（人） | 佔比`), or repeat label and value columns side by side (two tables
+in one). The rows of a table are read by `read.tables`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ingest.map.units import looks_like_unit
+from ingest.read.cell_values import split_label, value_and_unit, value_of
+from ingest.read.grid import Cell, Grid
+from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, year_of
+from ingest.read.text import fold, is_not_disclosed
+
+_MAX_HEADER_SEARCH_ROWS = 4
+
+
+@dataclass
+class Columns:
+    """The roles of a table's columns, from its header row."""
+
+    roles: list[ColumnRole]
+    header_line: int
+
+    @property
+    def value_columns(self) -> list[int]:
+        return [i for i, role in enumerate(self.roles) if role.role in (Role.YEAR, Role.CURRENT, Role.PRIOR)]
+
+    @property
+    def unit_column(self) -> int | None:
+        return next((i for i, role in enumerate(self.roles) if role.role is Role.UNIT), None)
+
+    def label_columns(self) -> list[int]:
+        first_value = min(self.value_columns, default=len(self.roles))
+        return [i for i, role in enumerate(self.roles[:first_value]) if role.role is Role.LABEL]
+
+    def shifted_for(self, texts: list[str]) -> Columns:
+        """These columns, moved right for a row with more leading cells than the header has (a category
+        cell the header does not name: `按性別劃分 | 女性員工佔比 | % | 43` under `指標 | 單位 | 2024年`)."""
+        last_value = max(self.value_columns, default=-1)
+        used = max((c for c, text in enumerate(texts) if text), default=-1)
+        shift = used - last_value
+        if shift <= 0 or last_value < 0:
+            return self
+        moved = [c + shift for c in self.value_columns]
+        if not any(value_of(texts[c]) is not None for c in moved if c < len(texts)):
+            return self
+        return Columns([ColumnRole(Role.LABEL)] * shift + self.roles, self.header_line)
+
+
+def is_year_cell(text: str) -> bool:
+    return year_of(text) is not None
+
+
+def header_roles(cells: list[str]) -> list[ColumnRole] | None:
+    """Column roles if `cells` is a header row: period columns and no values."""
+    roles = [column_role(text) for text in cells]
+    if not any(role.role in (Role.YEAR, Role.CURRENT, Role.PRIOR) for role in roles):
+        return None
+    for text, role in zip(cells, roles, strict=True):
+        if role.role is Role.YEAR:
+            continue
+        if value_of(text) is not None:
+            return None  # a data row with numbers
+    bare = [text for text, role in zip(cells, roles, strict=True) if role.role is Role.YEAR and text.strip().isdigit()]
+    if bare and len(bare) == sum(role.role is Role.YEAR for role in roles):
+        # `2025 | 2024` with no 年: a header only if the other cells are header words or empty
+        others = [fold(text) for text, role in zip(cells, roles, strict=True) if role.role is not Role.YEAR]
+        if any(text and looks_like_unit(text) for text in others):
+            return None
+    # `數據` alone: the row must also name the label or unit column, as a header does
+    names_columns = any(role.role is Role.UNIT for role in roles) or any(is_label_header(text) for text in cells)
+    if not any(role.role is Role.YEAR for role in roles) and not names_columns:
+        return None
+    return roles
+
+
+def _with_row_above(roles: list[ColumnRole], header: list[str], above: list[str]) -> list[ColumnRole]:
+    """A header in two rows: `GRI 準則 | 揭露項目 | 單位 | 年度` over `| | | 113年 | 112年`. The row
+    above names the columns the year row leaves empty."""
+    merged = list(roles)
+    for c, text in enumerate(header[: len(roles)]):
+        if not text and c < len(above) and above[c]:
+            upper = column_role(above[c])
+            if upper.role in (Role.UNIT, Role.LABEL, Role.SKIP):
+                merged[c] = upper
+    return merged
+
+
+def side_by_side(grid: Grid, columns: Columns | None) -> list[Grid]:
+    """The halves of a table printed side by side (label columns again after value columns), each as
+    its own grid; [] for an ordinary table."""
+    if columns is None:
+        return []
+    roles = columns.roles
+    starts = [0]
+    for c in range(1, len(roles)):
+        after_values = any(role.role in (Role.YEAR, Role.CURRENT, Role.PRIOR) for role in roles[starts[-1] : c])
+        if roles[c].role is Role.LABEL and after_values and is_label_header(grid.texts(_header_row(grid))[c]):
+            starts.append(c)
+    if len(starts) < 2:
+        return []
+    bounds = [*starts, len(roles)]
+    return [
+        Grid(
+            [[Cell(cell.text, (cell.origin[0], cell.origin[1] - a)) for cell in row[a:b]] for row in grid.rows],
+            grid.lines,
+            grid.first_line,
+            grid.last_line,
+            grid.kind,
+            cell_lines=[numbers[a:b] for numbers in grid.cell_lines],
+        )
+        for a, b in pairwise(bounds)
+    ]
+
+
+def _header_row(grid: Grid) -> int:
+    return next((r for r in range(min(_MAX_HEADER_SEARCH_ROWS, len(grid.rows))) if header_roles(grid.texts(r))), 0)
+
+
+def _with_measures(roles: list[ColumnRole], grid: Grid, header: int) -> list[ColumnRole] | None:
+    """Year columns with what each sub-column under them measures, if the row below the header is such
+    a sub-header row: text (no numbers, no not-disclosed marks) under every year column, not all the
+    same, and nothing of its own in the label columns (a rowspan of the header, or empty)."""
+    below = grid.texts(header + 1)
+    years = [c for c, role in enumerate(roles) if role.role is Role.YEAR]
+    first_year = min(years, default=0)
+    if any(cell.text and cell.origin[0] != header for cell in grid.rows[header + 1][:first_year]):
+        return None
+    if any(c < len(below) and is_not_disclosed(below[c]) for c in years):
+        return None
+    if len(years) < 2 or any(c >= len(below) or not below[c] or value_and_unit(below[c])[0] for c in years):
+        return None
+    if len({below[c] for c in years}) < 2 or any(year_of(below[c]) is not None for c in years):
+        return None
+    out = list(roles)
+    for c in years:
+        measure, unit = split_label(below[c])
+        role = column_role(measure)
+        out[c] = ColumnRole(Role.YEAR, roles[c].year, unit=unit or role.unit or roles[c].unit, measure=measure)
+    return out
+
+
+def find_header(grid: Grid) -> tuple[Columns | None, int]:
+    """The columns of `grid`'s header row (searched in its first rows) and the row its data starts at."""
+    for r in range(min(_MAX_HEADER_SEARCH_ROWS, len(grid.rows))):
+        roles = header_roles(grid.texts(r))
+        if roles is not None and r > 0:
+            roles = _with_row_above(roles, grid.texts(r), grid.texts(r - 1))
+        if roles is not None:
+            measured = _with_measures(roles, grid, r) if r + 1 < len(grid.rows) else None
+            if measured is not None:  # `2024年` spanning `數量（人）| 佔比` in the row below
+                return Columns(measured, grid.lines[r]), r + 2
+            return Columns(roles, grid.lines[r]), r + 1
+    return None, 0

@@ -1,0 +1,105 @@
+"""Labels of prose and key-figure values: the clause before a value, stripped of the filler around
+it (`報告期內，本集團…為`), of the company's own name and of a unit in brackets; a share
+(`占比`) reads as the share of the subject before it, and a clause that compares, aims or sums over
+years (`同比增加`, `目標`, `累计`) gives no label at all. The words are the `label_vocabulary` seed's
+(roles not_a_level, leading_filler, trailing_filler, share_label, label_qualifier).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ingest.map.units import unit_prefix
+from ingest.map.vocabulary import alternation
+from ingest.read.prose_tokens import UNIT_IN_LABEL
+from ingest.read.text import fold
+
+# Filler after a leading year or date (`2024年末`, `12月31日`, `底`): the grammar of dates, not words.
+_DATE_FILLER = r"(?:20\d{2}|1[01]\d)(?:年度?|财年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|内)?|\d{1,2}月\d{1,2}日|底|末"
+
+
+@cache
+def _not_a_level() -> re.Pattern[str]:
+    """A clause that changes, compares, aims or sums over years states no level for the period."""
+    return re.compile(alternation("not_a_level"))
+
+
+@cache
+def _leading_filler() -> re.Pattern[str]:
+    return re.compile(f"^(?:{alternation('leading_filler')}|{_DATE_FILLER})")
+
+
+@cache
+def _trailing_filler() -> re.Pattern[str]:
+    return re.compile(f"(?:{alternation('trailing_filler')}|:)$")
+
+
+@cache
+def _relative() -> re.Pattern[str]:
+    return re.compile(f"^(?:{alternation('share_label')})$")
+
+
+@cache
+def _qualifier() -> re.Pattern[str]:
+    return re.compile(f"\\((?:{alternation('label_qualifier')})[^()]*\\)$")
+
+
+MAX_LABEL_CHARS = 40
+_COMPANY_PREFIX_MIN_CHARS = 3
+
+
+def states_no_level(text: str) -> bool:
+    """A clause that compares, aims or sums over years (`较上年下降`, `目標`, `累计`)."""
+    return _not_a_level().search(fold(text)) is not None
+
+
+class LabelReader:
+    """Reads the labels of one report's values; knows the company's name, to strip it off labels."""
+
+    def __init__(self, company: str) -> None:
+        self.company = fold(company)
+
+    def labels(self, candidates: list[str], subject: str) -> tuple[list[tuple[str, str]], str | None, bool]:
+        """(label the rules read, label as printed) for each usable candidate; a unit a label carries;
+        whether the label is a share of `subject`, the figure before."""
+        labels: list[tuple[str, str]] = []
+        unit = None
+        relative = False
+        for candidate in candidates:
+            if len(candidate) > MAX_LABEL_CHARS or states_no_level(candidate):
+                continue
+            label, label_unit, relative = self.normalise(candidate, subject)
+            if not label:
+                continue
+            labels.append((label, candidate.strip()))
+            qualifier = _qualifier().search(label)
+            if qualifier:  # `研发投入（含资本化开支）`: also read without what it includes
+                labels.append((label[: qualifier.start()], candidate.strip()))
+            unit = unit or label_unit
+        return labels, unit, relative
+
+    def normalise(self, candidate: str, subject: str) -> tuple[str, str | None, bool]:
+        """Folded label without the filler around it (`報告期內，本集團…為`); the unit it may carry."""
+        label = fold(candidate)
+        unit = None
+        unit_match = UNIT_IN_LABEL.search(label)
+        if unit_match and unit_prefix(unit_match.group(1)) == unit_match.group(1):
+            unit = unit_match.group(1)
+            label = label[: unit_match.start()]
+        for _ in range(8):  # leading filler first: `共计拥有` must not lose its 有 to the trailing rule
+            before = label
+            label = _leading_filler().sub("", label, count=1)
+            if label == before:
+                label = self._strip_company(_trailing_filler().sub("", label))
+            if label == before:
+                break
+        if _relative().match(label):
+            return (subject + "占比" if subject else ""), unit, True
+        return label, unit, False
+
+    def _strip_company(self, label: str) -> str:
+        for width in range(min(len(label) - 1, len(self.company)), _COMPANY_PREFIX_MIN_CHARS - 1, -1):
+            if label[:width] in self.company:
+                return label[width:]
+        return label

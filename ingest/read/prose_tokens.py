@@ -1,0 +1,77 @@
+"""The grammar of a prose or key-figure line: number-and-unit tokens, clause and sentence ends,
+headings, a line's last clause and a unit a label carries in brackets.
+
+Everything here is about how a line is built, not what it says; the readers of key figures and
+prose (`read.statements`, `read.prose_labels`, `read.zeros`) build on it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest.map.units import unit_prefix
+
+_VALUE = re.compile(r"(?<![\d.,A-Za-z/\-−])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
+CLAUSE_END = re.compile(r"[，,。；;：:！!？?、]")
+SENTENCE_END = re.compile(r"[。；;！!？?]")
+BULLETS = " \t•·-*>#–—"
+_HEADING = re.compile(r"^(?:#+\s*|\d+(?:\.\d+)+\s*(?=[\u4e00-\u9fff]{2})|表\s*[:：])")
+_BARE_NUMBER = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+UNIT_IN_LABEL = re.compile(r"[(（]([^()（）]{1,16})[)）]$")
+
+
+@dataclass(frozen=True)
+class Value:
+    start: int
+    end: int  # after the unit
+    raw: str
+    unit: str | None
+
+
+def unit_in_label(label: str) -> str | None:
+    """The unit a label carries in a closing bracket (`僱員總數（人）`)."""
+    match = UNIT_IN_LABEL.search(label.strip())
+    if match and unit_prefix(match.group(1)) == match.group(1):
+        return match.group(1)
+    return None
+
+
+def is_heading(text: str) -> bool:
+    """`## 排放物`, `3.2 人才發展及培訓`, `表：員工構成` -- but not a figure such as `26.83 小時`."""
+    match = _HEADING.match(text)
+    if not match:
+        return False
+    return not text[0].isdigit() or unit_prefix(text[match.end() :]) is None
+
+
+def is_figure_line(text: str) -> bool:
+    """A line that states a figure: a value with its unit, or a number alone (a tile's value)."""
+    return has_value(text) or bool(_BARE_NUMBER.fullmatch(text.strip()))
+
+
+def has_value(text: str) -> bool:
+    return any(value.unit for value in line_values(text))
+
+
+@lru_cache(maxsize=65536)
+def line_values(text: str) -> tuple[Value, ...]:
+    """Number-and-unit tokens of a line. Cached: a line is also read as the label line of the next."""
+    found = []
+    for match in _VALUE.finditer(text):
+        unit = unit_prefix(text[match.end() :])
+        end = match.end()
+        if unit:
+            end = text.index(unit, match.end()) + len(unit)
+        found.append(Value(match.start(), end, match.group(), unit))
+    return tuple(found)
+
+
+def last_clause(text: str) -> str:
+    """The last clause of a line, after its last delimiter or value: the label of what follows."""
+    cut = max((match.end() for match in CLAUSE_END.finditer(text)), default=0)
+    for value in line_values(text):
+        if value.unit or value.end == len(text.rstrip()):
+            cut = max(cut, value.end)
+    return text[cut:].strip(BULLETS)

@@ -1,0 +1,83 @@
+"""Grids that are no period table: key figures laid out as a table (a row of values over a row of
+their labels) and transposed tables (years down the first column, indicators across the header).
+"""
+
+from __future__ import annotations
+
+from ingest.read.cell_values import caption_unit, clean_label, split_label, tile_pairs, value_of
+from ingest.read.columns import is_year_cell
+from ingest.read.grid import Grid
+from ingest.read.periods import year_of
+from ingest.read.rows import KpiRow, Layout, build_row
+
+
+def tile_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRow] | None:
+    """Key figures laid out as a table: a row of values over (or under) a row of their labels
+    (`3,215 | 58.6% | 100%` over `員工總數（人） | 女性員工佔比 | 培訓覆蓋率`), the report's own year."""
+    if fiscal_year is None:
+        return None
+    rows: list[KpiRow] = []
+    used: set[int] = set()
+    for r in range(len(grid.rows) - 1):
+        if r in used:
+            continue
+        for value_row, label_row in ((r, r + 1), (r + 1, r)):
+            pairs = tile_pairs(grid.texts(value_row), grid.texts(label_row))
+            if pairs is None:
+                continue
+            used.update((r, r + 1))
+            for c, raw, unit, label in pairs:
+                label, label_unit = split_label(label)
+                label = clean_label(label)
+                rows.append(
+                    build_row(
+                        layout=Layout.KEY_FIGURE,
+                        source_line=grid.line_of(value_row, c),
+                        label_line=grid.line_of(label_row, c),
+                        labels=[(label, label)],
+                        section=caption,
+                        raw_value=raw,
+                        unit=unit or label_unit or ("%" if raw.endswith("%") else None),
+                        fiscal_year=fiscal_year,
+                    )
+                )
+            break
+    return rows if used else None
+
+
+def transposed_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRow] | None:
+    """Years down the first column, indicators across the header row."""
+    if len(grid.rows) < 2:
+        return None
+    header = grid.texts(0)
+    year_rows = [r for r in range(1, len(grid.rows)) if is_year_cell(grid.rows[r][0].text)]
+    if len(year_rows) < 1 or len(year_rows) < (len(grid.rows) - 1) / 2:
+        return None
+    if any(is_year_cell(text) for text in header[1:]):
+        return None
+    unit_default = caption_unit(caption)
+    rows: list[KpiRow] = []
+    for r in year_rows:
+        year = year_of(grid.rows[r][0].text)
+        if year is None or (fiscal_year is not None and year > fiscal_year):
+            continue
+        for c in range(1, len(grid.rows[r])):
+            raw = value_of(grid.rows[r][c].text)
+            if raw is None or c >= len(header) or not header[c]:
+                continue
+            label, unit = split_label(header[c])
+            label = clean_label(label)
+            rows.append(
+                build_row(
+                    layout=Layout.TABLE,
+                    source_line=grid.lines[r],
+                    label_line=grid.lines[0],
+                    labels=[(label, label)],
+                    section=caption,
+                    raw_value=raw,
+                    unit=unit or unit_default or ("%" if raw.endswith("%") else None),
+                    fiscal_year=year,
+                    table_header_line=grid.lines[0],
+                )
+            )
+    return rows
