@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import re
 
+from ingest.map.vocabulary import role_pattern
 from ingest.read.markup import clean_text
 from ingest.read.text import fold
 
 _NOTE_OPENING = re.compile(
     r"^\s*(?:<sup>\s*\d+\s*</sup>|\d{1,2}\s*[.、．)）]|\d{1,2}\s{1,3}(?=\D)|[*※#]|[注註](?:\d*)\s*[:：]?)"
 )
-# A change, or what changes a figure's basis; a cause alone (`由於…估算`) is a method note.
-_CHANGE = re.compile(
-    r"口径|统计范围|新设|新增|替代|增加|增长|增大|减少|下降|上升|变化|变动|调整|停止|关闭|暂停|出售|收购"
-)
+# A change, or what changes a figure's basis (seed label_vocabulary, role `note_change_word`); a
+# cause alone (`由於…估算`) is a method note.
+_CHANGE = role_pattern("note_change_word")
 _WINDOW_LINES = 40
 _MAX_NOTE_CHARS = 240
 

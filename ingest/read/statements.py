@@ -90,8 +90,12 @@ def _target() -> re.Pattern[str]:
 
 
 def parse_statements(lines: list[Line], metadata: ReportMetadata) -> list[KpiRow]:
-    """Values of key figures and prose on lines no table read (`lines` are those lines, in order)."""
-    assert metadata.fiscal_year is not None
+    """Values of key figures and prose on lines no table read (`lines` are those lines, in order).
+
+    A sentence's year defaults to the report's own, so a report without a fiscal year has none.
+    """
+    if metadata.fiscal_year is None:
+        raise ValueError("parse_statements needs the report's fiscal year: without one no sentence has a year")
     reader = _Reader(lines, metadata)
     return reader.read()
 
