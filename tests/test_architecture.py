@@ -113,3 +113,13 @@ def test_no_assert_checks_input_in_the_package() -> None:
         if isinstance(node, ast.Assert)
     ]
     assert asserts == [], "an assert vanishes under python -O: raise a clear error instead"
+
+
+def test_every_dbt_yml_is_valid_yaml() -> None:
+    """A YAML error stops every dbt command; catch it in the unit tests, not in the integration run."""
+    import yaml
+
+    for path in sorted((REPO / "dbt_project").rglob("*.yml")):
+        if "target" in path.parts or "dbt_packages" in path.parts:
+            continue
+        yaml.safe_load(path.read_text("utf-8"))

@@ -17,10 +17,11 @@ def test_dagbag_wires_landing_to_the_warehouse_through_an_asset() -> None:
     reports, warehouse = bag.dags.get("esg_reports"), bag.dags.get("esg_warehouse")
     assert reports is not None and warehouse is not None
     assert set(reports.task_ids) == {"land", "plan_batches", "ingest", "load"}
-    assert set(warehouse.task_ids) == {"transform", "validate", "publish"}
+    assert set(warehouse.task_ids) == {"transform", "validate", "findings", "publish"}
     assert reports.get_task("ingest").is_mapped, "ingest is mapped over batches of reports"
     assert reports.get_task("load").upstream_task_ids == {"ingest"}
     assert warehouse.get_task("validate").upstream_task_ids == {"transform"}
+    assert warehouse.get_task("findings").upstream_task_ids == {"validate"}, "dbt builds findings after GX"
 
     (outlet,) = reports.get_task("load").outlets
     assert outlet.name == "esg_raw_reports"
@@ -29,6 +30,6 @@ def test_dagbag_wires_landing_to_the_warehouse_through_an_asset() -> None:
 
     tasks = [*reports.tasks, *warehouse.tasks]
     writers = {task.task_id for task in tasks if task.pool == "duckdb_writer"}
-    assert writers == {"land", "load", "transform", "validate"}
+    assert writers == {"land", "load", "transform", "validate", "findings"}
     assert all(task.retries >= 1 for task in tasks)
     assert reports.doc_md and "duckdb_writer" in reports.doc_md and warehouse.doc_md
