@@ -29,63 +29,41 @@ described as (
     from facts
 ),
 
-impossible as (
+breaches as (
     select
         range_rules.check_name,
-        described.report_id,
-        described.company_id,
-        described.source_file,
-        described.metric_code,
-        described.fiscal_year,
-        described.value as observed,
-        cast(described.source_line as varchar) as source_lines,
+        described.observation_id,
         format(
-            '{} is outside [{}, {}]; kept out of fct_company_metric_year',
-            described.fact_text, range_rules.min_value, range_rules.max_value
-        ) as message
+            'is outside [{}, {}]; kept out of fct_company_metric_year', range_rules.min_value, range_rules.max_value
+        ) as reason
     from described
     inner join range_rules on {{ breaks_range_rule('range_rules', 'described') }}
-),
-
-implausible as (
-    select
-        expectation_results.check_name,
-        described.report_id,
-        described.company_id,
-        described.source_file,
-        described.metric_code,
-        described.fiscal_year,
-        described.value as observed,
-        cast(described.source_line as varchar) as source_lines,
-        format(
-            '{} is outside [{}, {}]: {} (Great Expectations, suite fact_ranges)',
-            described.fact_text,
-            coalesce(json_extract_string(expectation_results.rule, '$.min_value'), ''),
-            coalesce(json_extract_string(expectation_results.rule, '$.max_value'), ''),
-            expectation_results.explanation
-        ) as message
-    from expectation_results
-    inner join described on expectation_results.row_key = described.observation_id
-),
-
-out_of_range as (
-    select * from impossible
     union all
-    select * from implausible
+    select
+        check_name,
+        row_key as observation_id,
+        format(
+            'is outside [{}, {}]: {} (Great Expectations, suite fact_ranges)',
+            coalesce(json_extract_string(rule, '$.min_value'), ''),
+            coalesce(json_extract_string(rule, '$.max_value'), ''),
+            explanation
+        ) as reason
+    from expectation_results
 )
 
 select
     {{ check_id() }} as check_id,
-    check_name,
-    report_id,
-    company_id,
-    source_file,
-    metric_code,
-    fiscal_year,
-    observed,
+    breaches.check_name,
+    described.report_id,
+    described.company_id,
+    described.source_file,
+    described.metric_code,
+    described.fiscal_year,
+    described.value as observed,
     cast(null as double) as expected,
     0.0 as tolerance,
-    source_lines,
-    message,
+    cast(described.source_line as varchar) as source_lines,
+    described.fact_text || ' ' || breaches.reason as message,
     false as passed
-from out_of_range
+from breaches
+inner join described on breaches.observation_id = described.observation_id
