@@ -87,7 +87,7 @@ Runs whenever **esg_reports** has loaded reports (Asset `esg_raw_reports`).
 
 | task | what it does | when it fails |
 | --- | --- | --- |
-| `transform` | `dbt build` of `dbt_project/` (seeds, incremental facts, views, tests) | read the dbt output in the task log: a failing dbt test names the model and column |
+| `transform` | `dbt build` of `dbt_project/` (seeds, facts, views, the dbt checks, tests) | read the dbt output in the task log: a failing dbt test names the model and column |
 | `validate` | Great Expectations suites of `expectations/` (staging contract, plausible ranges per unit); unexpected rows to `raw.gx_results`, Data Docs updated | unexpected rows never fail the task; an exception means the warehouse could not be read |
 | `findings` | `dbt build --select tag:after_validation`: every failed check of every family -> `marts.dq_findings` | read the dbt output in the task log |
 | `publish` | writes the data-quality HTML page; the log names it and the GX Data Docs | rerun |

@@ -9,7 +9,6 @@ import functools
 import json
 import logging
 import os
-import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -32,9 +31,8 @@ from ingest.load.warehouse import (
     withdrawals_not_built,
     withdrawn_reports,
 )
-from ingest.read.notes import explaining_notes
-from ingest.read.parser import ParsedReport, parse_report
-from ingest.read.selection import primary_rows
+from ingest.read.parser import parse_report
+from ingest.read.staged import staged_records, unusable_reason
 from ingest.read.version import PARSER_VERSION
 
 log = logging.getLogger(__name__)
@@ -80,27 +78,6 @@ def _json_default(value: object) -> str:
     raise TypeError(f"not serialisable: {value!r}")
 
 
-_MID_SENTENCE = re.compile(r"[\u4e00-\u9fff，,、：:]$")
-
-
-def unusable_reason(parsed: ParsedReport, text: str | None = None) -> str | None:
-    """Why a decoded text is not a report we can use, or None.
-
-    A text with a reporting period is a report, even when no KPI can be read from it: it lands and
-    the completeness check says "no KPI read". Quarantine keeps what is not a report (no period and
-    no KPI) and a text that stops mid-sentence without any KPI (cut short: land the whole file).
-    """
-    if parsed.observations:
-        return None
-    if not parsed.metadata.fiscal_year:
-        return "no recognisable report: no reporting period, no KPI value"
-    if text is not None and _MID_SENTENCE.search(text.rstrip()):
-        return (
-            "no KPI value, and the text stops mid-sentence, so the file may be cut short: land the complete file again"
-        )
-    return None
-
-
 def ingest_report(settings: Settings, landed: dict) -> Path:
     """Parse one landed report into a staging file (JSON). Skips work already done by this parser version."""
     target = settings.staging_dir / f"{landed['report_id']}.json"
@@ -110,14 +87,11 @@ def ingest_report(settings: Settings, landed: dict) -> Path:
             return target
     text = Path(landed["raw_path"]).read_text("utf-8")
     parsed = parse_report(text, landed["source_file"])
-    reason = unusable_reason(parsed, text)
-    primary = {id(row) for row in primary_rows(parsed.rows)}
-    notes = explaining_notes(text.splitlines(), parsed.rows)
     source_file = landed["source_file"]
     payload = {
         "parser_version": PARSER_VERSION,
         "landed": landed,
-        "quarantine": reason,
+        "quarantine": unusable_reason(parsed, text),
         "report": {
             "report_id": landed["report_id"],
             "source_file": source_file,
@@ -125,23 +99,7 @@ def ingest_report(settings: Settings, landed: dict) -> Path:
             "parsed_at": datetime.now(UTC).isoformat(timespec="seconds"),
             **parsed.metadata.as_record(),
         },
-        "observations": [
-            {
-                **row.as_record(),
-                "report_id": landed["report_id"],
-                "row_number": number,
-                "source_file": source_file,
-                "is_primary": id(row) in primary,
-                "explaining_note": notes.get((row.metric_code, row.fiscal_year)),
-            }
-            for number, row in enumerate(parsed.rows, start=1)
-            if row.metric_code
-        ],
-        "unmapped": [
-            {**row.as_record(), "report_id": landed["report_id"], "row_number": number, "source_file": source_file}
-            for number, row in enumerate(parsed.rows, start=1)
-            if not row.metric_code
-        ],
+        **staged_records(parsed, text, landed["report_id"], source_file),
     }
     settings.staging_dir.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(f".{os.getpid()}.tmp")
@@ -258,8 +216,8 @@ def _dbt_build(settings: Settings, *selection: str) -> None:
 def transform(settings: Settings, full_refresh: bool = False) -> None:
     """`dbt build` of seeds, staging, intermediate, marts and the dbt checks, with their tests.
 
-    A failing dbt test fails the task. The fact tables are incremental; `full_refresh` rebuilds
-    them from raw (needed after a change to a model's logic, not after new or re-parsed reports).
+    A failing dbt test fails the task. fct_company_metric_year is incremental; `full_refresh` rebuilds
+    it from raw (needed after a change to a model's logic, not after new or re-parsed reports).
     """
     _dbt_build(settings, "--exclude", AFTER_VALIDATION, *(["--full-refresh"] if full_refresh else []))
 

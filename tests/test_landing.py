@@ -78,8 +78,8 @@ def test_oversized_and_unsupported_files_are_quarantined(tmp_path: Path) -> None
 
 
 def test_a_text_cut_mid_sentence_says_so_in_its_reason() -> None:
-    from ingest.pipeline import unusable_reason
     from ingest.read.parser import parse_report
+    from ingest.read.staged import unusable_reason
 
     text = "示例醫療有限公司\n2023 環境、社會及管治報告\n報告時間範圍：2023年1月1日至2023年12月31日。\n我們致力於"
     assert "cut short" in unusable_reason(parse_report(text), text)

@@ -27,7 +27,7 @@ def _model_seconds(settings: Settings) -> dict[str, float]:
 
 
 def _fact_rows(settings: Settings, written_after: object = None) -> tuple[int, object]:
-    """(rows written after `written_after`, the newest parse time), from the incremental watermark."""
+    """(fact rows of reports parsed after `written_after`, the newest parse time)."""
     if not settings.warehouse.exists():
         return 0, None
     with duckdb.connect(str(settings.warehouse), read_only=True) as connection:
@@ -69,7 +69,7 @@ def incremental_benchmark(reports: int, year: int = 2024) -> str:
         with duckdb.connect(str(settings.warehouse), read_only=True) as connection:
             facts = connection.execute("select count(*) from marts.fct_metric_observation").fetchone()[0]
     header = f"{'scenario':<34} {'dbt build':>9} " + " ".join(f"{name:>24}" for name in _FACT_MODELS)
-    lines = [header + f" {'fact rows written':>18}"]
+    lines = [header + f" {'new fact rows':>18}"]
     for name, total, models, written in rows:
         timings = " ".join(f"{models.get(model, 0.0):23.3f}s" for model in _FACT_MODELS)
         lines.append(f"{name:<34} {total:8.2f}s {timings} {written:18d}")

@@ -1,46 +1,13 @@
-{{
-    config(
-        materialized='incremental',
-        unique_key='report_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='sync_all_columns',
-        post_hook="
-            delete from {{ this }} as built
-            where not exists (
-                select 1 from {{ ref('int_reports__companies') }} as reports
-                where reports.report_id = built.report_id and reports.parsed_at <= built.report_parsed_at
-            )"
-    )
-}}
-
 -- Grain: one report x one metric x one fiscal period. Where a report states a value more than
 -- once (a body table and the appendix), the parser's primary statement stands for it.
--- Incremental: a run rebuilds the rows of reports parsed since the last run, of reports whose
--- company key changed and of reports it has no rows of; the hook drops rows of reports that are
--- gone (withdrawn, quarantined) or were parsed again.
+-- A table, rebuilt on every run: at 1,000 reports it builds faster than the incremental model it
+-- replaced (0.25-0.27 s against 0.27-0.30 s, `make bench-warehouse REPORTS=1000`), since either
+-- way the canonical observations are computed whole; and no row can outlive its report.
 with
 
 observations as (
     select * from {{ ref('int_observations__canonical') }}
     where is_primary
-),
-
-reports_to_build as (
-    select reports.report_id
-    from {{ ref('int_reports__companies') }} as reports
-    {% if is_incremental() %}
-        where
-            reports.parsed_at > (select coalesce(max(built.report_parsed_at), '1900-01-01') from {{ this }} as built)
-            or exists (
-                select 1 from {{ this }} as built
-                where built.report_id = reports.report_id and built.company_id != reports.company_id
-            )
-            -- a report loaded again with its earlier parse (a withdrawal undone)
-            or not exists (
-                select 1 from {{ this }} as built
-                where built.report_id = reports.report_id
-            )
-    {% endif %}
 )
 
 select
@@ -72,4 +39,3 @@ select
     report_landed_at,
     report_parsed_at
 from observations
-where report_id in (select reports_to_build.report_id from reports_to_build)
