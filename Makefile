@@ -6,7 +6,7 @@ BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock 2>/dev/null | sha256sum | cut -c1-12)
 ENV := source scripts/env.sh &&
 
-.PHONY: help venv system-deps run run-generated test test-unit lint fmt airflow eval bench bench-warehouse withdraw docs clean lock
+.PHONY: help venv system-deps run run-generated test test-unit lint fmt airflow eval bench bench-scale bench-warehouse withdraw docs clean lock
 
 help:
 	@echo "make run      run the pipeline once through Airflow (land -> ingest -> dbt -> GX -> publish)"
@@ -17,6 +17,7 @@ help:
 	@echo "make eval     extraction precision/recall against ../shared/gold"
 	@echo "make bench    parser throughput on ../shared/seeds"
 	@echo "make run-generated   make run on COUNT=200 synthetic reports; prints wall time and peak memory"
+	@echo "make bench-scale N=1000   N real-size reports through the pipeline: per-stage time, peak memory"
 	@echo "make bench-warehouse   dbt cost of one new report vs a full rebuild (REPORTS=200)"
 	@echo "make withdraw REPORT=… REASON=…   take a landed report out of the warehouse"
 	@echo "make docs     dbt docs generate (catalog of the warehouse)"
@@ -72,6 +73,9 @@ bench: venv
 run-generated: venv  ## make run on COUNT synthetic reports (default 200): wall time and peak memory
 	$(ENV) rm -rf "$$ESG_WORKDIR/generated" && $(BIN)/python -m ingest generate --count $(or $(COUNT),200) --out "$$ESG_WORKDIR/generated" \
 	  && ESG_LANDING_DIR="$$ESG_WORKDIR/generated" scripts/run_pipeline.sh
+
+bench-scale: venv  ## N real-size reports (default 1000) through the pipeline: per-stage time, peak memory
+	$(ENV) $(BIN)/python -m ingest bench-scale --reports $(or $(N),1000)
 
 bench-warehouse: venv
 	$(ENV) $(BIN)/python -m ingest bench-warehouse --reports $(or $(REPORTS),200)

@@ -19,7 +19,6 @@ the scheduler waits its turn. The logic lives in the `ingest` package (`ingest.p
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 
 import pendulum
@@ -55,8 +54,7 @@ def esg_reports() -> None:
 
     @task(doc_md="Split the landed reports into batches: one mapped ingest task per batch.")
     def plan_batches(reports: list[dict]) -> list[list[dict]]:
-        size = max(1, int(os.environ.get("ESG_INGEST_BATCH", 50)))
-        return [reports[start : start + size] for start in range(0, len(reports), size)] or [[]]
+        return pipeline.plan_batches(reports)
 
     @task(doc_md="Parse the reports of one batch into staging files; unreadable reports are quarantined.")
     def ingest(reports: list[dict]) -> list[str]:

@@ -8,10 +8,12 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import multiprocessing
 import os
 import subprocess
 import sys
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -24,7 +26,7 @@ from ingest.load.warehouse import (
     record_landing,
     record_quarantine,
     remove_report,
-    replace_report,
+    replace_reports,
     restore_report,
     warehouse_lock,
     withdraw_report,
@@ -127,6 +129,26 @@ def ingest(settings: Settings, reports: list[dict]) -> list[str]:
     return staged
 
 
+def plan_batches(reports: list[dict], size: int | None = None) -> list[list[dict]]:
+    """Batches of `size` reports (ESG_INGEST_BATCH, default 50): one Airflow task, or one pool job, each."""
+    size = max(1, size or int(os.environ.get("ESG_INGEST_BATCH", 50)))
+    return [reports[start : start + size] for start in range(0, len(reports), size)] or [[]]
+
+
+def ingest_parallel(settings: Settings, reports: list[dict], workers: int | None = None) -> list[str]:
+    """`ingest` over batches in a process pool (the CLI's counterpart of the Dag's mapped tasks).
+
+    Parsing writes only staging files, never the warehouse, so batches run side by side; the load
+    that follows is the one writer. `workers` defaults to ESG_INGEST_WORKERS, else the CPU count.
+    """
+    workers = workers or int(os.environ.get("ESG_INGEST_WORKERS", 0)) or os.cpu_count() or 1
+    batches = [batch for batch in plan_batches(reports, max(1, min(50, len(reports) // (workers * 4) or 1))) if batch]
+    if workers == 1 or len(batches) <= 1:
+        return [path for batch in batches for path in ingest(settings, batch)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return [path for staged in pool.map(ingest, [settings] * len(batches), batches) for path in staged]
+
+
 def _same_time(stored: str | None, staged: str) -> bool:
     if stored is None:
         return False
@@ -134,6 +156,26 @@ def _same_time(stored: str | None, staged: str) -> bool:
         return datetime.fromisoformat(stored) == datetime.fromisoformat(staged)
     except ValueError:
         return False
+
+
+# Staged reports written per transaction: bulk inserts, memory bounded by the chunk, not the run.
+LOAD_CHUNK = 500
+
+
+def _write(connection, payloads: list[dict], counts: dict) -> None:
+    """One bulk replace for the staged reports of `payloads` (emptied afterwards); a report staged
+    twice counts once, as its last staging."""
+    payloads[:] = list({payload["report"]["report_id"]: payload for payload in payloads}.values())
+    replace_reports(
+        connection,
+        [payload["report"] for payload in payloads],
+        [row for payload in payloads for row in payload["observations"]],
+        [row for payload in payloads for row in payload["unmapped"]],
+    )
+    counts["reports"] += len(payloads)
+    counts["observations"] += sum(len(payload["observations"]) for payload in payloads)
+    counts["unmapped"] += sum(len(payload["unmapped"]) for payload in payloads)
+    payloads.clear()
 
 
 @holds_warehouse
@@ -145,6 +187,7 @@ def load(settings: Settings, staged: list[str]) -> dict:
             connection.execute("select report_id, cast(parsed_at as varchar) from raw.reports").fetchall()
         )
         withdrawn = withdrawn_reports(connection)
+        pending: list[dict] = []
         for path in staged:
             payload = json.loads(Path(path).read_text("utf-8"))
             landed = payload["landed"]
@@ -171,10 +214,10 @@ def load(settings: Settings, staged: list[str]) -> dict:
                 loaded_before[report_id], payload["report"]["parsed_at"]
             ):
                 counts["changed"] += 1  # a new report, or one parsed again (new parser or rules)
-            replace_report(connection, payload["report"], payload["observations"], payload["unmapped"])
-            counts["reports"] += 1
-            counts["observations"] += len(payload["observations"])
-            counts["unmapped"] += len(payload["unmapped"])
+            pending.append(payload)
+            if len(pending) >= LOAD_CHUNK:
+                _write(connection, pending, counts)
+        _write(connection, pending, counts)
         counts["changed"] += withdrawals_not_built(connection)  # their facts must leave the marts
     log.info("loaded %s", counts)
     return counts
@@ -295,7 +338,7 @@ def summary(settings: Settings) -> str:
 def run_all(settings: Settings) -> str:
     """The whole pipeline in one process, without Airflow (used by `python -m ingest run-local`)."""
     landed = land(settings)
-    staged = ingest(settings, landed["reports"])
+    staged = ingest_parallel(settings, landed["reports"])
     load(settings, staged)
     transform(settings)
     validate(settings)

@@ -47,6 +47,13 @@ def _withdraw(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bench_scale(args: argparse.Namespace) -> int:
+    from ingest.cli.scale import run_scale
+
+    print(run_scale(args.reports, args.workers))
+    return 0
+
+
 def _parse(args: argparse.Namespace) -> int:
     from ingest.land.raw_zone import decode_report
     from ingest.read.parser import parse_report
@@ -166,6 +173,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     warehouse_bench.add_argument("--reports", type=int, default=200)
     warehouse_bench.set_defaults(func=_bench_warehouse)
+    scale = commands.add_parser(
+        "bench-scale", help="N real-size reports (from ../shared) through the pipeline: per-stage time and memory"
+    )
+    scale.add_argument("--reports", type=int, default=1000)
+    scale.add_argument("--workers", type=int, help="ingest processes (default: the CPU count)")
+    scale.set_defaults(func=_bench_scale)
     generate = commands.add_parser("generate", help="write synthetic reports of fictional companies")
     generate.add_argument("--count", type=int, default=200)
     generate.add_argument("--year", type=int, default=2024)

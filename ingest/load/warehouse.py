@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 log = logging.getLogger(__name__)
 
@@ -191,10 +192,23 @@ def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConn
 def _insert(
     connection: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: Iterable[dict], verb: str = "insert"
 ) -> None:
-    values = [tuple(row.get(column) for column in columns) for row in rows]
-    if values:
-        placeholders = ", ".join("?" for _ in columns)
-        connection.executemany(f"{verb} into {table} ({', '.join(columns)}) values ({placeholders})", values)
+    """All `rows` in one statement: DuckDB scans a DataFrame (its `executemany` inserts row by row).
+
+    Every column is cast to the table's own type, so a column of None or of mixed ints and floats
+    lands as declared.
+    """
+    frame = pd.DataFrame.from_records(
+        [tuple(row.get(column) for column in columns) for row in rows], columns=columns
+    ).astype(object)
+    if frame.empty:
+        return
+    types = dict(connection.execute(f"select column_name, column_type from (describe {table})").fetchall())
+    selected = ", ".join(f"cast({column} as {types[column]}) as {column}" for column in columns)
+    connection.register("_rows", frame)
+    try:
+        connection.execute(f"{verb} into {table} ({', '.join(columns)}) select {selected} from _rows")
+    finally:
+        connection.unregister("_rows")
 
 
 def record_landing(connection: duckdb.DuckDBPyConnection, landed: list[dict], quarantined: list[dict]) -> None:
@@ -208,18 +222,22 @@ def record_quarantine(connection: duckdb.DuckDBPyConnection, entry: dict) -> Non
     _insert(connection, "raw.quarantine", QUARANTINE_COLUMNS, [entry], verb="insert or replace")
 
 
-def _delete_report_rows(connection: duckdb.DuckDBPyConnection, report_id: str) -> None:
+def _delete_report_rows(connection: duckdb.DuckDBPyConnection, *report_ids: str) -> None:
+    ids = list(report_ids)
     for table in ("raw.observations", "raw.unmapped_rows", "raw.reports"):
-        connection.execute(f"delete from {table} where report_id = ?", [report_id])
+        connection.execute(f"delete from {table} where report_id in (select unnest(?::varchar[]))", [ids])
 
 
-def replace_report(
-    connection: duckdb.DuckDBPyConnection, report: dict, observations: list[dict], unmapped: list[dict]
+def replace_reports(
+    connection: duckdb.DuckDBPyConnection, reports: list[dict], observations: list[dict], unmapped: list[dict]
 ) -> None:
-    """Replace everything known about one report in one transaction."""
+    """Replace everything known about these reports in one transaction: one delete and one insert
+    per table for the whole batch, so a rerun or a retried task leaves the same rows."""
+    if not reports:
+        return
     connection.execute("begin transaction")
-    _delete_report_rows(connection, report["report_id"])
-    _insert(connection, "raw.reports", REPORT_COLUMNS, [report])
+    _delete_report_rows(connection, *(report["report_id"] for report in reports))
+    _insert(connection, "raw.reports", REPORT_COLUMNS, reports)
     _insert(connection, "raw.observations", OBSERVATION_COLUMNS, observations)
     _insert(connection, "raw.unmapped_rows", UNMAPPED_COLUMNS, unmapped)
     connection.execute("commit")
@@ -281,8 +299,6 @@ def withdrawn_reports(connection: duckdb.DuckDBPyConnection) -> set[str]:
 
 def replace_gx_results(connection: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
     """The latest validation's unexpected rows (Great Expectations), in one bulk statement."""
-    import pandas as pd
-
     columns = [row[0] for row in connection.execute("describe raw.gx_results").fetchall()]
     frame = pd.DataFrame(rows, columns=columns)  # noqa: F841 - scanned by DuckDB below
     connection.execute("begin transaction")
