@@ -1,7 +1,7 @@
 """`make bench-scale N=…`: N real-size reports through the real pipeline, with per-stage figures.
 
 The reports are made at run time from `../shared/seeds` and `../shared/corpus` (never committed):
-report k is source k mod S with its company renamed (`…第k號`), a stock code of its own and its
+report k is source k mod S with its company renamed (k in Chinese digits inside the name), a stock code of its own and its
 years shifted back by k // S mod 3, so the warehouse holds N different company-years. Prints the
 wall time of every stage, the peak resident memory of this process and of its children (dbt), and
 facts per second. A benchmark prints; it asserts nothing.
@@ -23,6 +23,7 @@ from ingest.land.raw_zone import decode_report
 from ingest.read.metadata import extract_metadata
 
 SOURCES = (REPO_ROOT.parent / "shared" / "seeds", REPO_ROOT.parent / "shared" / "corpus")
+_CJK_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
 _YEAR = re.compile(r"(?<!\d)(20[12]\d)(?!\d)")
 
 
@@ -42,7 +43,9 @@ def variant(text: str, name: str, number: int, shift: int) -> str:
     """The report as another company's: a new name and stock code, its years moved back by `shift`."""
     metadata = extract_metadata(text, name)
     if metadata.company_name:
-        text = text.replace(metadata.company_name, f"{metadata.company_name}第{number}號")
+        # a mark inside the name, so its suffix (有限公司) still ends it: 醫脈通… -> 醫脈一二通…
+        marked = metadata.company_name[:2] + str(number).translate(_CJK_DIGITS) + metadata.company_name[2:]
+        text = text.replace(metadata.company_name, marked)
     if metadata.stock_code:
         text = re.sub(rf"(?<!\d){re.escape(metadata.stock_code)}(?!\d)", f"{80000 + number:05d}", text)
     if shift:
