@@ -135,6 +135,10 @@ def plan_batches(reports: list[dict], size: int | None = None) -> list[list[dict
     return [reports[start : start + size] for start in range(0, len(reports), size)] or [[]]
 
 
+# Fewer reports parse faster in this process than a pool of fresh interpreters starts (about 2 s).
+PARALLEL_FROM = 100
+
+
 def ingest_parallel(settings: Settings, reports: list[dict], workers: int | None = None) -> list[str]:
     """`ingest` over batches in a process pool (the CLI's counterpart of the Dag's mapped tasks).
 
@@ -142,9 +146,9 @@ def ingest_parallel(settings: Settings, reports: list[dict], workers: int | None
     that follows is the one writer. `workers` defaults to ESG_INGEST_WORKERS, else the CPU count.
     """
     workers = workers or int(os.environ.get("ESG_INGEST_WORKERS", 0)) or os.cpu_count() or 1
-    batches = [batch for batch in plan_batches(reports, max(1, min(50, len(reports) // (workers * 4) or 1))) if batch]
-    if workers == 1 or len(batches) <= 1:
-        return [path for batch in batches for path in ingest(settings, batch)]
+    if workers == 1 or len(reports) < PARALLEL_FROM:
+        return ingest(settings, reports)
+    batches = plan_batches(reports, max(1, min(50, len(reports) // (workers * 4))))
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         return [path for staged in pool.map(ingest, [settings] * len(batches), batches) for path in staged]
 
