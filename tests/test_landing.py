@@ -83,3 +83,24 @@ def test_a_text_cut_mid_sentence_says_so_in_its_reason() -> None:
 
     text = "示例醫療有限公司\n2023 環境、社會及管治報告\n報告時間範圍：2023年1月1日至2023年12月31日。\n我們致力於"
     assert "cut short" in unusable_reason(parse_report(text), text)
+
+
+def test_an_unchanged_file_is_not_read_again_and_a_changed_one_is(tmp_path: Path, monkeypatch) -> None:
+    import ingest.land.raw_zone as raw_zone
+
+    settings = settings_for(tmp_path)
+    report = settings.landing_dir / "report.txt"
+    report.write_text(REPORT, "utf-8")
+    (first,) = land_files(settings).landed
+
+    def no_reading(*_: object) -> None:
+        raise AssertionError("an unchanged file was read again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(raw_zone, "land_file", no_reading)
+        (again,) = land_files(settings).landed
+    assert (again.report_id, again.raw_path, again.newly_landed) == (first.report_id, first.raw_path, False)
+
+    report.write_text(REPORT + "\n補充說明。", "utf-8")
+    (changed,) = land_files(settings).landed
+    assert changed.report_id != first.report_id and changed.newly_landed

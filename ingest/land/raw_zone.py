@@ -196,21 +196,57 @@ def land_file(settings: Settings, source: Path) -> LandedReport:
 
 
 def land_files(settings: Settings) -> LandingResult:
-    """Land every file of the landing folder; a bad file is quarantined and never stops the others."""
+    """Land every file of the landing folder; a bad file is quarantined and never stops the others.
+
+    A file whose name, size and modification time match the landing index (a cache of the last
+    landing, `$ESG_WORKDIR/landing_index.json`) is not read again: its raw copy already exists.
+    """
     result = LandingResult()
     if not settings.landing_dir.is_dir():
         raise FileNotFoundError(f"landing folder {settings.landing_dir} does not exist (ESG_LANDING_DIR)")
+    index = _read_index(settings)
+    fresh_index: dict[str, dict] = {}
     seen: set[str] = set()
     for source in sorted(settings.landing_dir.iterdir()):
         if not source.is_file() or source.name.startswith("."):
             continue
-        try:
-            landed = land_file(settings, source)
-        except QuarantineError as error:
-            result.quarantined.append(quarantine_file(settings, source, "land", str(error)))
-            continue
+        stat = source.stat()
+        known = index.get(source.name)
+        if (
+            known
+            and (known["size"], known["mtime_ns"]) == (stat.st_size, stat.st_mtime_ns)
+            and (Path(known["landed"]["raw_path"]).exists())
+        ):
+            landed = LandedReport(**{**known["landed"], "newly_landed": False})
+        else:
+            try:
+                landed = land_file(settings, source)
+            except QuarantineError as error:
+                result.quarantined.append(quarantine_file(settings, source, "land", str(error)))
+                continue
+        fresh_index[source.name] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "landed": asdict(landed)}
         if landed.report_id in seen:
             continue  # the same report twice in one batch (a copy, or another encoding)
         seen.add(landed.report_id)
         result.landed.append(landed)
+    _write_index(settings, fresh_index)
     return result
+
+
+def _index_path(settings: Settings) -> Path:
+    return settings.workdir / "landing_index.json"
+
+
+def _read_index(settings: Settings) -> dict[str, dict]:
+    try:
+        return json.loads(_index_path(settings).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}  # no index yet, or a damaged one: every file is read
+
+
+def _write_index(settings: Settings, index: dict[str, dict]) -> None:
+    path = _index_path(settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(index, ensure_ascii=False), "utf-8")
+    os.replace(tmp, path)
