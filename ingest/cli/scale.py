@@ -80,12 +80,15 @@ def run_scale(count: int, workers: int | None = None) -> str:
         started = time.perf_counter()
         size = write_variants(settings.landing_dir, count)
         timings: list[tuple[str, float]] = [("make reports", time.perf_counter() - started)]
+        memory: dict[str, tuple[float, float]] = {}
         state: dict = {}
 
         def stage(name: str, step: Callable[[], object]) -> None:
             begun = time.perf_counter()
             state[name] = step()
             timings.append((name, time.perf_counter() - begun))
+            # peaks so far, so the stage that raised one shows (the first run's are kept)
+            memory.setdefault(name, (_peak_mb(resource.RUSAGE_SELF), _peak_mb(resource.RUSAGE_CHILDREN)))
 
         def run_pipeline() -> None:
             stage("land", lambda: pipeline.land(settings))
@@ -111,6 +114,7 @@ def run_scale(count: int, workers: int | None = None) -> str:
     lines += [
         f"  {name:<18} {seconds:8.1f} s"
         + (f"  {100 * seconds / pipeline_seconds:5.1f}%" if name != "make reports" else "")
+        + (f"  peak so far {memory[name][0]:.0f} MB, children {memory[name][1]:.0f} MB" if name in memory else "")
         for name, seconds in timings
     ]
     lines += [
