@@ -298,12 +298,11 @@ def withdrawn_reports(connection: duckdb.DuckDBPyConnection) -> set[str]:
 
 
 def replace_gx_results(connection: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
-    """The latest validation's unexpected rows (Great Expectations), in one bulk statement."""
+    """The latest validation's unexpected rows (Great Expectations) replace the earlier ones."""
     columns = [row[0] for row in connection.execute("describe raw.gx_results").fetchall()]
-    frame = pd.DataFrame(rows, columns=columns)  # noqa: F841 - scanned by DuckDB below
     connection.execute("begin transaction")
     connection.execute("delete from raw.gx_results")
-    connection.execute(f"insert into raw.gx_results select {', '.join(columns)} from frame")
+    _insert(connection, "raw.gx_results", columns, rows)
     connection.execute("commit")
 
 
