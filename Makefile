@@ -55,7 +55,8 @@ test: venv system-deps
 test-unit: venv
 	$(ENV) $(BIN)/python -m pytest -m "not integration" tests/test_parser.py tests/test_layouts.py \
 	  tests/test_read_tables.py tests/test_lexicon.py tests/test_reference.py tests/test_layout_fixtures.py \
-	  tests/test_notes.py tests/test_architecture.py tests/test_load.py tests/test_expectations.py
+	  tests/test_notes.py tests/test_architecture.py tests/test_load.py tests/test_expectations.py \
+	  tests/test_arrival.py
 
 lint: venv
 	$(ENV) $(BIN)/ruff check . && $(BIN)/ruff format --check .

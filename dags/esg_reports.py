@@ -1,7 +1,9 @@
 """
 ### ESG reports: landed report text -> raw rows of the DuckDB warehouse
 
-Daily, or triggered by hand when new reports arrive. Its last task updates the Asset
+Starts when new report files arrive in the landing folder (the Asset watcher `new_report_files`,
+run by the triggerer, polls it every `ESG_LANDING_POLL_SECONDS`, default 30 s), daily as a safety
+net, or by hand. Its last task updates the Asset
 `esg_raw_reports`, which starts the Dag **esg_warehouse** (dbt build, Great Expectations, the
 data-quality page).
 
@@ -22,14 +24,29 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import Asset, dag, task
+from airflow.sdk import Asset, AssetOrTimeSchedule, AssetWatcher, CronTriggerTimetable, dag, task
 from airflow.sdk.exceptions import AirflowSkipException
 
 from ingest import pipeline
 from ingest.config import Settings
+from ingest.land.arrival import LandingFolderTrigger
 
 WAREHOUSE_POOL = "duckdb_writer"
 RAW_REPORTS = Asset(name="esg_raw_reports", uri="file:///esg/warehouse/raw")
+_settings = Settings.from_env()
+LANDING_FOLDER = Asset(
+    name="esg_landing_folder",
+    watchers=[
+        AssetWatcher(
+            name="new_report_files",
+            trigger=LandingFolderTrigger(
+                landing_dir=str(_settings.landing_dir),
+                workdir=str(_settings.workdir),
+                poke_interval=_settings.landing_poll_seconds,
+            ),
+        )
+    ],
+)
 
 default_args = {
     "retries": 2,
@@ -46,7 +63,15 @@ common = {
 }
 
 
-@dag(dag_id="esg_reports", schedule="@daily", doc_md=__doc__, **common)
+@dag(
+    dag_id="esg_reports",
+    schedule=AssetOrTimeSchedule(
+        timetable=CronTriggerTimetable("@daily", timezone="UTC"),
+        assets=[LANDING_FOLDER],
+    ),
+    doc_md=__doc__,
+    **common,
+)
 def esg_reports() -> None:
     @task(pool=WAREHOUSE_POOL, doc_md="Land new report files into the raw zone and the manifest.")
     def land() -> list[dict]:

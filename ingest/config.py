@@ -13,6 +13,8 @@ EXPECTATIONS_DIR = REPO_ROOT / "expectations"
 
 # Files above this size are quarantined rather than parsed (real reports are < 1 MB of text).
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+# How often the triggerer looks for new files in the landing folder (the file-arrival trigger).
+DEFAULT_LANDING_POLL_SECONDS = 30.0
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
@@ -22,6 +24,7 @@ class Settings:
     workdir: Path
     warehouse: Path
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    landing_poll_seconds: float = DEFAULT_LANDING_POLL_SECONDS
 
     @property
     def raw_dir(self) -> Path:
@@ -60,4 +63,5 @@ class Settings:
             workdir=workdir,
             warehouse=Path(os.environ.get("ESG_WAREHOUSE", workdir / "warehouse.duckdb")).resolve(),
             max_file_bytes=int(os.environ.get("ESG_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES)),
+            landing_poll_seconds=float(os.environ.get("ESG_LANDING_POLL_SECONDS", DEFAULT_LANDING_POLL_SECONDS)),
         )

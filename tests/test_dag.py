@@ -33,3 +33,15 @@ def test_dagbag_wires_landing_to_the_warehouse_through_an_asset() -> None:
     assert writers == {"land", "load", "transform", "validate", "findings"}
     assert all(task.retries >= 1 for task in tasks)
     assert reports.doc_md and "duckdb_writer" in reports.doc_md and warehouse.doc_md
+
+
+def test_new_files_in_the_landing_folder_start_esg_reports() -> None:
+    bag = DagBag(dag_folder=str(DAGS))
+    reports = bag.dags["esg_reports"]
+    (asset,) = reports.timetable.asset_condition.objects
+    (watcher,) = asset.watchers
+    assert asset.name == "esg_landing_folder"
+    classpath, kwargs = watcher.trigger.serialize()
+    assert classpath == "ingest.land.arrival.LandingFolderTrigger"
+    assert kwargs["landing_dir"] and kwargs["workdir"], "the triggerer gets the folders from the Dag's environment"
+    assert reports.timetable.timetable.expression == "0 0 * * *", "and daily, as a safety net"

@@ -233,6 +233,26 @@ def land_files(settings: Settings) -> LandingResult:
     return result
 
 
+def unlanded_files(settings: Settings) -> dict[str, tuple[int, int]]:
+    """Files of the landing folder the last landing has not seen as they are now: name -> (size, mtime).
+
+    The file-arrival trigger polls this; it applies the landing's own rule (the index), so a file that
+    is already landed never starts a run and a file replaced in place does.
+    """
+    if not settings.landing_dir.is_dir():
+        return {}
+    index = _read_index(settings)
+    pending: dict[str, tuple[int, int]] = {}
+    for source in settings.landing_dir.iterdir():
+        if not source.is_file() or source.name.startswith("."):
+            continue
+        stat = source.stat()
+        known = index.get(source.name)
+        if not known or (known["size"], known["mtime_ns"]) != (stat.st_size, stat.st_mtime_ns):
+            pending[source.name] = (stat.st_size, stat.st_mtime_ns)
+    return pending
+
+
 def _index_path(settings: Settings) -> Path:
     return settings.workdir / "landing_index.json"
 
