@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import opencc
 
@@ -82,6 +82,7 @@ def half_width(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_FULLWIDTH)
 
 
+@lru_cache(maxsize=65536)
 def is_number(token: str) -> bool:
     return bool(NUMBER.match(token.translate(_FULLWIDTH)))
 
