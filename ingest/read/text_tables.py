@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from ingest.map.units import looks_like_unit
@@ -81,7 +81,7 @@ def _header_hint() -> re.Pattern[str]:
     return re.compile(f"20\\d{{2}}|1[01]\\d\\s*年|{alternation('text_header_hint')}", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Column:
     fiscal_year: int | None
     unit: str | None = None
@@ -94,6 +94,13 @@ def parse_header(text: str) -> list[Column] | None:
     """Columns of a table header line, or None if the line is not a header."""
     if len(text) > _MAX_HEADER_CHARS or not _header_hint().search(text):
         return None  # most lines: prose
+    columns = _header_columns(text)
+    return list(columns) if columns is not None else None
+
+
+@lru_cache(maxsize=65536)
+def _header_columns(text: str) -> tuple[Column, ...] | None:
+    """Cached: a running page header (`2023年環境數據`) or a repeated table header recurs in a report."""
     text = _ROC_YEAR.sub(lambda match: f"{int(match.group(1)) + _ROC_OFFSET}{match.group(2)}", text)
     years = [int(y) for y in _YEAR_COLUMN.findall(text)]
     units = _unit_column().findall(text)
@@ -118,9 +125,9 @@ def parse_header(text: str) -> list[Column] | None:
             return None
         positioned = [(match.start(), Column(int(match.group(1)))) for match in _YEAR_COLUMN.finditer(text)]
     elif units and not years:
-        return [Column(None, unit) for unit in units]
+        return tuple(Column(None, unit) for unit in units)
     elif not years and not units and role_pattern("text_single_value_column").search(rest) and re.search(r"单位", rest):
-        return [Column(None)]  # `指標 單位 數量`: one column for the report's own year
+        return (Column(None),)  # `指標 單位 數量`: one column for the report's own year
     else:
         return None
     first = min(start for start, _ in positioned)
@@ -130,7 +137,7 @@ def parse_header(text: str) -> list[Column] | None:
     positioned += [
         (m.start(), Column(None, ignored=True, note=True)) for m in _note_column().finditer(text) if m.start() > first
     ]
-    return [column for _, column in sorted(positioned, key=lambda item: item[0])]
+    return tuple(column for _, column in sorted(positioned, key=lambda item: item[0]))
 
 
 def _consecutive(years: list[int]) -> bool:
@@ -238,7 +245,7 @@ class _TextTableReader:
         self.consumed = consumed
         self.rows: list[KpiRow] = []
         self.table: _TableState | None = None
-        self.heading = ""  # a caption or heading above the next table
+        self.heading_line = ""  # a caption or heading above the next table, as printed
         self.unit: str | None = None  # the unit that caption names
         self.pending: tuple | None = None  # the last row read, whose unit may stand on the next line
 
@@ -257,14 +264,14 @@ class _TextTableReader:
         self.flush()
         columns = parse_header(joined)
         if columns:
-            self.table = _TableState(columns, line.number, self.heading, self.unit)
-            self.heading, self.unit = "", None
+            self.table = _TableState(columns, line.number, _heading(self.heading_line), self.unit)
+            self.heading_line, self.unit = "", None
             self.consumed.add(line.number)
             return
         caption = caption_unit(joined) if len(joined) <= _MAX_CAPTION_CHARS and _UNIT_WORD.search(joined) else None
         if caption or (len(joined) <= 30 and not _PROSE_END.search(joined) and not split_values(tokens, 1)[1]):
             # A caption (`表4-2 電力使用情形 單位：千度`) or heading: it names the next table
-            self.heading, self.unit = clean_label(_CAPTION_UNIT_TEXT.sub("", joined).lstrip("#").strip()), caption
+            self.heading_line, self.unit = joined, caption
         table = self.table
         if table is None or is_cells_line(line):
             return
@@ -279,9 +286,11 @@ class _TextTableReader:
 
     def _unit_below(self, line: Line, joined: str) -> bool:
         """`每名僱員平均受訓時數 18.6 16.2` / `（小時）`: the unit of the row above, on a line of its own."""
-        below_unit = _BRACKET_UNIT_LINE.match(joined)
         pending = self.pending
-        if pending is None or not below_unit or pending[4] is not None or not looks_like_unit(below_unit.group(1)):
+        if pending is None:
+            return False
+        below_unit = _BRACKET_UNIT_LINE.match(joined)
+        if not below_unit or pending[4] is not None or not looks_like_unit(below_unit.group(1)):
             return False
         self.pending = (*pending[:4], below_unit.group(1), *pending[5:])
         self.consumed.add(line.number)
@@ -335,6 +344,11 @@ class _TextTableReader:
             table.heading = clean_label(joined.lstrip("#").strip())
             table.heading_indent, table.deeper_row_seen = _indent(line.raw), False
             table.parents = []
+
+
+def _heading(line: str) -> str:
+    """A caption or heading line as the context of the table below it; cleaned only once a table opens."""
+    return clean_label(_CAPTION_UNIT_TEXT.sub("", line).lstrip("#").strip())
 
 
 def _wrapped_label(table: _TableState, line: Line, text_tokens: list[str]) -> tuple[list[str], int]:
