@@ -21,6 +21,16 @@ _THIN_SPACE_IN_NUMBER = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 _MARKUP = re.compile(r"[<$\\!&*_¹²³⁴⁵⁶⁷⁸⁹⁰]")
 
 
+_PIPE_TOKENS = frozenset({"|", "｜", "¦"})
+
+
+def words(text: str) -> list[str]:
+    """A line's space-separated words without table pipes (`| 指標 |`); a line with no pipe is split as it is."""
+    if "|" not in text and "｜" not in text and "¦" not in text:
+        return text.split()
+    return [token.strip("|｜") or token for token in text.split() if token not in _PIPE_TOKENS]
+
+
 @dataclass(frozen=True)
 class Line:
     number: int
@@ -97,10 +107,10 @@ def logical_lines(text: str) -> list[Line]:
     out: list[Line] = []
     html = _HtmlTable()
     for number, raw in enumerate(text.splitlines(), start=1):
-        if html.open or _TABLE_TAG.search(raw):
+        if html.open or ("<" in raw and _TABLE_TAG.search(raw)):
             html.feed(number, raw, out)
             continue
-        markdown = _MARKDOWN_ROW.match(raw)
+        markdown = _MARKDOWN_ROW.match(raw) if "|" in raw else None
         if markdown:
             if _MARKDOWN_RULE.match(markdown.group(1)):
                 continue

@@ -22,7 +22,7 @@ from ingest.map.units import looks_like_unit
 from ingest.map.vocabulary import alternation, role_pattern
 from ingest.read.cell_values import caption_unit, clean_label, split_label
 from ingest.read.cells import is_cells_line
-from ingest.read.layout import Line
+from ingest.read.layout import Line, words
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.text import fold, is_not_disclosed, is_number
 
@@ -46,7 +46,6 @@ _UNIT_WORD = re.compile(r"單位|单位|unit", re.IGNORECASE)
 _CAPTION_UNIT_TEXT = re.compile(r"[(（]?(?:單位|单位|unit)\s*[:：].*$", re.IGNORECASE)
 _MAX_LABEL_FRAGMENTS = 3
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_PIPE_TOKENS = frozenset({"|", "｜", "¦"})
 _MAX_CAPTION_CHARS = 60
 _MAX_GAP_LINES = 12
 
@@ -255,7 +254,7 @@ class _TextTableReader:
             self.pending = None
 
     def feed(self, line: Line) -> None:
-        tokens = [token.strip("|｜") or token for token in line.text.split() if token not in _PIPE_TOKENS]
+        tokens = words(line.text)
         joined = " ".join(tokens)
         if self.table is not None and _FURNITURE.match(line.text):
             return  # a rule or a page number between a table's rows
