@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.read.markup import clean_text
 from ingest.read.text import arabic_dates
@@ -117,9 +118,17 @@ def logical_lines(text: str) -> list[Line]:
             row = "\t".join(_clean_cell(cell) or "-" for cell in markdown.group(1).split("|"))
             out.append(Line(number, raw, row))
             continue
-        cleaned = arabic_dates(clean_text(raw)) if _MARKUP.search(raw) else arabic_dates(raw)
-        if "\u2009" in cleaned or "\u202f" in cleaned:
-            cleaned = _THIN_SPACE_IN_NUMBER.sub("", cleaned)  # `23 154.80` with a thin space is one number
+        cleaned = _plain_line(raw)
         if cleaned.strip():
             out.append(Line(number, raw, cleaned))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _plain_line(raw: str) -> str:
+    """A line outside any table as read: no markup, Arabic dates, no thin space inside a number.
+    Cached: page headers, footers and repeated captions recur through a report."""
+    cleaned = arabic_dates(clean_text(raw)) if _MARKUP.search(raw) else arabic_dates(raw)
+    if "\u2009" in cleaned or "\u202f" in cleaned:
+        cleaned = _THIN_SPACE_IN_NUMBER.sub("", cleaned)  # `23 154.80` with a thin space is one number
+    return cleaned

@@ -93,13 +93,6 @@ def parse_header(text: str) -> list[Column] | None:
     """Columns of a table header line, or None if the line is not a header."""
     if len(text) > _MAX_HEADER_CHARS or not _header_hint().search(text):
         return None  # most lines: prose
-    columns = _header_columns(text)
-    return list(columns) if columns is not None else None
-
-
-@lru_cache(maxsize=65536)
-def _header_columns(text: str) -> tuple[Column, ...] | None:
-    """Cached: a running page header (`2023年環境數據`) or a repeated table header recurs in a report."""
     text = _ROC_YEAR.sub(lambda match: f"{int(match.group(1)) + _ROC_OFFSET}{match.group(2)}", text)
     years = [int(y) for y in _YEAR_COLUMN.findall(text)]
     units = _unit_column().findall(text)
@@ -124,9 +117,9 @@ def _header_columns(text: str) -> tuple[Column, ...] | None:
             return None
         positioned = [(match.start(), Column(int(match.group(1)))) for match in _YEAR_COLUMN.finditer(text)]
     elif units and not years:
-        return tuple(Column(None, unit) for unit in units)
+        return [Column(None, unit) for unit in units]
     elif not years and not units and role_pattern("text_single_value_column").search(rest) and re.search(r"单位", rest):
-        return (Column(None),)  # `指標 單位 數量`: one column for the report's own year
+        return [Column(None)]  # `指標 單位 數量`: one column for the report's own year
     else:
         return None
     first = min(start for start, _ in positioned)
@@ -136,7 +129,7 @@ def _header_columns(text: str) -> tuple[Column, ...] | None:
     positioned += [
         (m.start(), Column(None, ignored=True, note=True)) for m in _note_column().finditer(text) if m.start() > first
     ]
-    return tuple(column for _, column in sorted(positioned, key=lambda item: item[0]))
+    return [column for _, column in sorted(positioned, key=lambda item: item[0])]
 
 
 def _consecutive(years: list[int]) -> bool:
@@ -254,22 +247,19 @@ class _TextTableReader:
             self.pending = None
 
     def feed(self, line: Line) -> None:
-        tokens = words(line.text)
-        joined = " ".join(tokens)
+        words_, joined, header, caption, names_next_table = _reading(line.text)
+        tokens = list(words_)
         if self.table is not None and _FURNITURE.match(line.text):
             return  # a rule or a page number between a table's rows
         if self._unit_below(line, joined):
             return
         self.flush()
-        columns = parse_header(joined)
-        if columns:
-            self.table = _TableState(columns, line.number, _heading(self.heading_line), self.unit)
+        if header:
+            self.table = _TableState(list(header), line.number, _heading(self.heading_line), self.unit)
             self.heading_line, self.unit = "", None
             self.consumed.add(line.number)
             return
-        caption = caption_unit(joined) if len(joined) <= _MAX_CAPTION_CHARS and _UNIT_WORD.search(joined) else None
-        if caption or (len(joined) <= 30 and not _PROSE_END.search(joined) and not split_values(tokens, 1)[1]):
-            # A caption (`表4-2 電力使用情形 單位：千度`) or heading: it names the next table
+        if names_next_table:
             self.heading_line, self.unit = joined, caption
         table = self.table
         if table is None or is_cells_line(line):
@@ -343,6 +333,19 @@ class _TextTableReader:
             table.heading = clean_label(joined.lstrip("#").strip())
             table.heading_indent, table.deeper_row_seen = _indent(line.raw), False
             table.parents = []
+
+
+@lru_cache(maxsize=65536)
+def _reading(text: str) -> tuple[tuple[str, ...], str, tuple[Column, ...] | None, str | None, bool]:
+    """What a line says on its own: its words (joined), its columns if a header, the unit if a caption,
+    and whether it names the next table (a caption such as `表4-2 電力使用情形 單位：千度`, or a short
+    heading). Cached: the reader's state decides the rest."""
+    tokens = words(text)
+    joined = " ".join(tokens)
+    columns = parse_header(joined)
+    caption = caption_unit(joined) if len(joined) <= _MAX_CAPTION_CHARS and _UNIT_WORD.search(joined) else None
+    heading = len(joined) <= 30 and not _PROSE_END.search(joined) and not split_values(tokens, 1)[1]
+    return tuple(tokens), joined, tuple(columns) if columns is not None else None, caption, bool(caption) or heading
 
 
 def _heading(line: str) -> str:
