@@ -10,9 +10,10 @@ The readers of a unit are cached: a report prints the same few units many times.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from ingest.map.reference import read_seed, unit_aliases, unit_factors
+from ingest.read.memo import memo
 from ingest.read.text import fold, to_simplified
 
 _PARENS_ONLY = re.compile(r"^\((.*)\)$")
@@ -32,7 +33,7 @@ def _parts() -> dict[str, list[tuple[str, float]]]:
     return parts
 
 
-@lru_cache(maxsize=65536)
+@memo
 def fold_unit(unit: str) -> str:
     """Folded unit: simplified, half-width, no spaces, outer brackets off, 每 as `/`, no `/年`."""
     folded = fold(unit)
@@ -103,7 +104,7 @@ def _known(alias: str) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
+@memo
 def is_complete_unit(token: str) -> bool:
     """Whether a unit reads whole: a known numerator, and a known denominator after any `/`."""
     folded = fold_unit(token)
@@ -113,7 +114,7 @@ def is_complete_unit(token: str) -> bool:
     return not slash or _known(denominator) or _known(_denominator(denominator))
 
 
-@lru_cache(maxsize=65536)
+@memo
 def looks_like_unit(token: str) -> bool:
     """Whether a token reads as a unit of any kind we know (used to split 'label unit' text)."""
     folded = fold_unit(token)
@@ -149,7 +150,7 @@ def unit_prefix(text: str) -> str | None:
     return _unit_at_start(text[:40])
 
 
-@lru_cache(maxsize=65536)
+@memo
 def _unit_at_start(head: str) -> str | None:
     folded = to_simplified(head).translate(_HALF_WIDTH).lower()
     if len(folded) != len(head):

@@ -9,10 +9,10 @@ its units, years and labels in row after row.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ingest.map.units import is_complete_unit, looks_like_unit, unit_prefix
 from ingest.read.markup import strip_footnote_mark
+from ingest.read.memo import memo
 from ingest.read.text import half_width
 
 _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
@@ -29,7 +29,7 @@ _MAX_TILE_LABEL_CHARS = 30
 _VALUE_AND_UNIT = re.compile(r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)\s*(.*)$")
 
 
-@lru_cache(maxsize=65536)
+@memo
 def value_of(text: str) -> str | None:
     """The number a value cell holds, without footnote marks; None for text or not-disclosed.
 
@@ -50,7 +50,7 @@ def value_of(text: str) -> str | None:
     return match.group(1) if match else None
 
 
-@lru_cache(maxsize=65536)
+@memo
 def value_and_unit(text: str) -> tuple[str | None, str | None]:
     """A value cell's number and the unit printed in the cell itself (`256.3億元`, `3.2萬人`)."""
     value = value_of(text)
@@ -62,7 +62,7 @@ def value_and_unit(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-@lru_cache(maxsize=65536)
+@memo
 def unit_of_cell(text: str) -> str:
     """The unit a unit cell gives: `萬噸 CO2 當量` whole, `噸二氧化碳當量／僱員 tCO2e/employee` its
     Chinese half, `噸 tonnes` -> `噸`, `人5` -> `人` (a footnote mark)."""
@@ -76,7 +76,7 @@ def unit_of_cell(text: str) -> str:
     return strip_footnote_mark(text).strip()
 
 
-@lru_cache(maxsize=65536)
+@memo
 def caption_unit(text: str) -> str | None:
     match = _CAPTION_UNIT.search(text)
     if match and looks_like_unit(match.group("unit")):
@@ -84,7 +84,7 @@ def caption_unit(text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=65536)
+@memo
 def split_label(text: str) -> tuple[str, str | None]:
     """`員工總數(人)` -> (`員工總數`, `人`); `電力消耗/千瓦時` -> (`電力消耗`, `千瓦時`)."""
     text = strip_footnote_mark(text.strip()).strip()
@@ -95,7 +95,7 @@ def split_label(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-@lru_cache(maxsize=65536)
+@memo
 def clean_label(text: str) -> str:
     return strip_footnote_mark(_LEADING_MARK.sub("", text)).strip()
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ingest.read.markup import clean_text
+from ingest.read.memo import memo
 from ingest.read.text import arabic_dates
 
 _TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
@@ -124,7 +124,7 @@ def logical_lines(text: str) -> list[Line]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@memo
 def _plain_line(raw: str) -> str:
     """A line outside any table as read: no markup, Arabic dates, no thin space inside a number.
     Cached: page headers, footers and repeated captions recur through a report."""

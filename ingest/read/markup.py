@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import html
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from ingest.map.vocabulary import alternation
+from ingest.read.memo import memo
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LATEX_FOOTNOTE = re.compile(r"\$\s*\^\s*\{?\s*[\d*,\s注]{1,6}\}?\s*\$")  # `$^{1}$`, `$^1$`
@@ -48,7 +49,7 @@ def strip_latex(text: str) -> str:
     return _DOLLAR.sub("", text)
 
 
-@lru_cache(maxsize=65536)
+@memo
 def clean_text(text: str) -> str:
     """Text as a reader sees it: no tags, LaTeX, entities, image links, escapes or footnote marks."""
     if not _MARKUP_CHARS.search(text):
@@ -73,7 +74,7 @@ def _keeps_its_digit() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation('keeps_its_digit')})\\s?$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=65536)
+@memo
 def strip_footnote_mark(label: str) -> str:
     """`排放總量(範圍一和範圍二)8` -> `排放總量(範圍一和範圍二)`; `範圍1`, `SO2` keep their digit."""
     match = _TRAILING_MARK.search(label)

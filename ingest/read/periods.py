@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache, lru_cache
+from functools import cache
 
 from ingest.map.vocabulary import alternation, role_pattern
+from ingest.read.memo import memo
 from ingest.read.text import arabic_dates, fold
 
 _ROC_OFFSET = 1911
@@ -81,7 +82,7 @@ def _label_header() -> re.Pattern[str]:
     return re.compile(f"^(?:{alternation('label_column')})(?:名称)?$")
 
 
-@lru_cache(maxsize=65536)
+@memo
 def is_label_header(header: str) -> bool:
     """`指標`, `項目`, `類別`: the header of a label column."""
     return bool(_label_header().match(fold(header)))
@@ -90,7 +91,7 @@ def is_label_header(header: str) -> bool:
 _RESTATED = re.compile(r"\((?:经)?(?:重列|重述|调整)(?:后)?\)|(?:经)?(?:重列|重述)|\(?restated\)?|[#†‡*]+")
 
 
-@lru_cache(maxsize=65536)
+@memo
 def year_of(header: str) -> int | None:
     """The fiscal year a header names, or None; a restated column (`2023年（經重列）#`) is its year."""
     text = _RESTATED.sub("", fold(arabic_dates(header)))
@@ -111,7 +112,7 @@ def year_of(header: str) -> int | None:
     return None
 
 
-@lru_cache(maxsize=65536)
+@memo
 def column_role(header: str) -> ColumnRole:
     """What a column holds, from its header text alone."""
     text = fold(header)

@@ -8,10 +8,11 @@ years (`同比增加`, `目標`, `累计`) gives no label at all. The words are 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from ingest.map.units import unit_prefix
 from ingest.map.vocabulary import alternation
+from ingest.read.memo import memo
 from ingest.read.prose_tokens import UNIT_IN_LABEL
 from ingest.read.text import fold
 
@@ -49,7 +50,7 @@ MAX_LABEL_CHARS = 40
 _COMPANY_PREFIX_MIN_CHARS = 3
 
 
-@lru_cache(maxsize=65536)
+@memo
 def states_no_level(text: str) -> bool:
     """A clause that compares, aims or sums over years (`较上年下降`, `目標`, `累计`)."""
     return _not_a_level().search(fold(text)) is not None
@@ -88,7 +89,7 @@ class LabelReader:
         return label, unit, False
 
 
-@lru_cache(maxsize=65536)
+@memo
 def _bare_label(candidate: str, company: str) -> tuple[str, str | None]:
     """(folded label without filler or the company's name, the unit it carries in brackets). Cached: a
     clause is read once for each value after it and again as the label line of the figure below."""

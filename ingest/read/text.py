@@ -5,9 +5,11 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import cache
 
 import opencc
+
+from ingest.read.memo import memo
 
 _T2S = opencc.OpenCC("t2s")
 _FULLWIDTH = str.maketrans(
@@ -82,7 +84,7 @@ def half_width(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_FULLWIDTH)
 
 
-@lru_cache(maxsize=65536)
+@memo
 def is_number(token: str) -> bool:
     return bool(NUMBER.match(token.translate(_FULLWIDTH)))
 

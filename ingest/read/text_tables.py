@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from itertools import pairwise
 
 from ingest.map.units import looks_like_unit
@@ -23,6 +23,7 @@ from ingest.map.vocabulary import alternation, role_pattern
 from ingest.read.cell_values import caption_unit, clean_label, split_label
 from ingest.read.cells import is_cells_line
 from ingest.read.layout import Line, words
+from ingest.read.memo import memo
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.text import fold, is_not_disclosed, is_number
 
@@ -335,7 +336,7 @@ class _TextTableReader:
             table.parents = []
 
 
-@lru_cache(maxsize=65536)
+@memo
 def _reading(text: str) -> tuple[tuple[str, ...], str, tuple[Column, ...] | None, str | None, bool]:
     """What a line says on its own: its words (joined), its columns if a header, the unit if a caption,
     and whether it names the next table (a caption such as `表4-2 電力使用情形 單位：千度`, or a short
