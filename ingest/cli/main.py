@@ -5,10 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import re
-import resource
 import sys
-import time
 from pathlib import Path
 
 from ingest.config import Settings
@@ -95,35 +92,9 @@ def _eval(args: argparse.Namespace) -> int:
 
 def _bench(args: argparse.Namespace) -> int:
     from ingest.cli.evaluate import SEEDS_DIR
-    from ingest.land.raw_zone import decode_report
-    from ingest.read.parser import parse_report
+    from ingest.cli.parser_bench import parser_benchmark
 
-    files = sorted(Path(args.folder or SEEDS_DIR).glob("*"))
-    if not files:
-        print(f"skipped: no reports in {args.folder or SEEDS_DIR}")
-        return 0
-    texts = [decode_report(path.read_bytes())[0] for path in files]
-    size_mb = sum(len(text.encode("utf-8")) for text in texts) / 1e6
-    parse_report(texts[0])  # warm caches (rules, OpenCC) once, as a long-running worker would
-    best = float("inf")
-    for _ in range(args.repeat):
-        started = time.perf_counter()
-        for text in texts:
-            parse_report(text)
-        best = min(best, time.perf_counter() - started)
-    number = re.compile(r"\d[\d,]*(?:\.\d+)?")
-    regex_best = float("inf")
-    for _ in range(args.repeat):
-        started = time.perf_counter()
-        for text in texts:
-            sum(1 for _ in number.finditer(text))
-        regex_best = min(regex_best, time.perf_counter() - started)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"reports: {len(texts)}  bytes: {size_mb:.2f} MB  best of {args.repeat}")
-    print(f"parser:      {best:.3f} s  {size_mb / best:.2f} MB/s  {len(texts) / best:.1f} reports/s")
-    print(f"bare regex:  {regex_best:.3f} s  {size_mb / regex_best:.2f} MB/s  (number scan over the same text)")
-    print(f"parser / bare regex time ratio: {best / regex_best:.1f}x")
-    print(f"peak RSS: {peak_mb:.0f} MB")
+    print(parser_benchmark(Path(args.folder or SEEDS_DIR), args.repeat))
     return 0
 
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from ingest.map.normalize import canonical_words, normalize_label
 from ingest.map.reference import metrics, read_seed
 from ingest.map.units import conversion_factor
+from ingest.read.memo import memo
 from ingest.read.text import fold
 
 _IMPLIED_UNIT_FACTOR = {"persons": 1.0, "count": 1.0}
@@ -106,7 +107,7 @@ def _excluded(code: str, label: str, context: str, unit: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
+@memo
 def matching_entries(label: str) -> tuple[Entry, ...]:
     """Every lexicon entry whose term matches the normalised label (before context and unit)."""
     exact, patterns = lexicon()
@@ -115,7 +116,7 @@ def matching_entries(label: str) -> tuple[Entry, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=65536)
+@memo
 def map_label(label: str, context: str, unit: str | None, table_labels: str = "") -> MetricMatch | None:
     """The best-priority entry whose term, context and exclusions fit, and whose metric's unit fits the row's.
 

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from ingest.map.reference import read_seed
 from ingest.map.vocabulary import alternation, role_pattern, words
 from ingest.read.markup import strip_footnote_mark
+from ingest.read.memo import memo
 from ingest.read.text import fold
 
 _BRACKETS = str.maketrans("【】〔〕［］[]{}<>《》", "()()()()()()()", "¹²³⁴⁵⁶⁷⁸⁹⁰")
@@ -49,7 +50,7 @@ def canonical_words(folded: str) -> str:
     return pattern.sub(lambda match: words[match.group()], folded)
 
 
-@lru_cache(maxsize=65536)
+@memo
 def normalize_label(text: str) -> str:
     """Folded label in the lexicon's words, without numbering, bullets, `其中：` or footnote marks."""
     label = canonical_words(_ocr_one().sub("1", fold(text).translate(_BRACKETS)))

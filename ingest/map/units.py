@@ -4,14 +4,16 @@ A unit is read as a grammar, not a list: a numerator (`噸二氧化碳當量`), 
 (`萬`, `千`, `百萬`, `億`: `萬噸二氧化碳當量`, `千千瓦時`), and maybe a denominator after `/` or `每`
 (`千克/萬元人民幣`, `噸標煤每百萬營收`), whose revenue words (`營業收入`, `營收`, `人民幣`) only say
 what the money is. Intensities divide: a value per 万元 is 100 times the value per CNY million.
+The readers of a unit are cached: a report prints the same few units many times.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from ingest.map.reference import read_seed, unit_aliases, unit_factors
+from ingest.read.memo import memo
 from ingest.read.text import fold, to_simplified
 
 _PARENS_ONLY = re.compile(r"^\((.*)\)$")
@@ -31,6 +33,7 @@ def _parts() -> dict[str, list[tuple[str, float]]]:
     return parts
 
 
+@memo
 def fold_unit(unit: str) -> str:
     """Folded unit: simplified, half-width, no spaces, outer brackets off, 每 as `/`, no `/年`."""
     folded = fold(unit)
@@ -101,6 +104,7 @@ def _known(alias: str) -> bool:
     )
 
 
+@memo
 def is_complete_unit(token: str) -> bool:
     """Whether a unit reads whole: a known numerator, and a known denominator after any `/`."""
     folded = fold_unit(token)
@@ -110,6 +114,7 @@ def is_complete_unit(token: str) -> bool:
     return not slash or _known(denominator) or _known(_denominator(denominator))
 
 
+@memo
 def looks_like_unit(token: str) -> bool:
     """Whether a token reads as a unit of any kind we know (used to split 'label unit' text)."""
     folded = fold_unit(token)
@@ -145,7 +150,7 @@ def unit_prefix(text: str) -> str | None:
     return _unit_at_start(text[:40])
 
 
-@lru_cache(maxsize=65536)
+@memo
 def _unit_at_start(head: str) -> str | None:
     folded = to_simplified(head).translate(_HALF_WIDTH).lower()
     if len(folded) != len(head):

@@ -41,6 +41,23 @@ def alternation(role: str) -> str:
     return "|".join(text if is_pattern else re.escape(text) for text, is_pattern in _roles()[role])
 
 
+_WORD_BOUNDARY = re.compile(r"\\b")
+
+
+@cache
+def required_words(role: str) -> tuple[str, ...] | None:
+    """One literal per entry that the text must hold for the entry to match (a word, or a pattern that
+    is a word between `\\b`s), or None if some entry is a wider pattern. A cheap `in` test before a
+    search of a whole report: a pattern that opens with `\\b` makes the regex engine try every position."""
+    needed = []
+    for text, is_pattern in _roles()[role]:
+        bare = _WORD_BOUNDARY.sub("", text) if is_pattern else text
+        if is_pattern and re.escape(bare) != bare:
+            return None
+        needed.append(bare)
+    return tuple(needed)
+
+
 @cache
 def role_pattern(role: str, flags: int = 0) -> re.Pattern[str]:
     """The role's alternation compiled: `(?:w1|w2|…)` searched anywhere."""

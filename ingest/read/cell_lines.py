@@ -43,14 +43,15 @@ def _is_value(text: str) -> bool:
 
 def cell_line_grids(lines: list[str]) -> list[Grid]:
     """Every one-cell-per-line table of the report (blank lines between cells are ignored)."""
-    if not any(len(raw) <= _MAX_HEADER_CELL_CHARS and _label_hint().search(raw) for raw in lines):
+    hint = _label_hint()
+    if not any(len(raw) <= _MAX_HEADER_CELL_CHARS and hint.search(raw) for raw in lines):
         return []  # no line could open such a table: most reports
     cells = [(number, raw) for number, raw in enumerate(lines, start=1) if raw.strip()]
     grids: list[Grid] = []
     index = 0
     while index < len(cells):
         raw = cells[index][1]
-        if len(raw) > _MAX_HEADER_CELL_CHARS or not _label_hint().search(raw):
+        if len(raw) > _MAX_HEADER_CELL_CHARS or not hint.search(raw):
             index += 1
             continue
         cleaned = [(number, clean_text(text)) for number, text in cells[index : index + _LOOKAHEAD_CELLS]]

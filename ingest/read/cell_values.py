@@ -2,7 +2,8 @@
 a label with the unit it carries (`員工總數(人)`, `電力消耗/千瓦時`); a caption's unit (`單位：萬元`).
 
 One home for these rules: the grid reader, the text-table reader and the one-cell-per-line reader
-all read cells through them.
+all read cells through them. Each is a pure function of the cell's text and cached: a report repeats
+its units, years and labels in row after row.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 
 from ingest.map.units import is_complete_unit, looks_like_unit, unit_prefix
 from ingest.read.markup import strip_footnote_mark
+from ingest.read.memo import memo
 from ingest.read.text import half_width
 
 _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
@@ -27,6 +29,7 @@ _MAX_TILE_LABEL_CHARS = 30
 _VALUE_AND_UNIT = re.compile(r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)\s*(.*)$")
 
 
+@memo
 def value_of(text: str) -> str | None:
     """The number a value cell holds, without footnote marks; None for text or not-disclosed.
 
@@ -47,6 +50,7 @@ def value_of(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+@memo
 def value_and_unit(text: str) -> tuple[str | None, str | None]:
     """A value cell's number and the unit printed in the cell itself (`256.3億元`, `3.2萬人`)."""
     value = value_of(text)
@@ -58,6 +62,7 @@ def value_and_unit(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+@memo
 def unit_of_cell(text: str) -> str:
     """The unit a unit cell gives: `萬噸 CO2 當量` whole, `噸二氧化碳當量／僱員 tCO2e/employee` its
     Chinese half, `噸 tonnes` -> `噸`, `人5` -> `人` (a footnote mark)."""
@@ -71,6 +76,7 @@ def unit_of_cell(text: str) -> str:
     return strip_footnote_mark(text).strip()
 
 
+@memo
 def caption_unit(text: str) -> str | None:
     match = _CAPTION_UNIT.search(text)
     if match and looks_like_unit(match.group("unit")):
@@ -78,6 +84,7 @@ def caption_unit(text: str) -> str | None:
     return None
 
 
+@memo
 def split_label(text: str) -> tuple[str, str | None]:
     """`員工總數(人)` -> (`員工總數`, `人`); `電力消耗/千瓦時` -> (`電力消耗`, `千瓦時`)."""
     text = strip_footnote_mark(text.strip()).strip()
@@ -88,6 +95,7 @@ def split_label(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+@memo
 def clean_label(text: str) -> str:
     return strip_footnote_mark(_LEADING_MARK.sub("", text)).strip()
 

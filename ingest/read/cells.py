@@ -64,13 +64,15 @@ def parse_cells(lines: list[Line], default_year: int, consumed: set[int]) -> lis
     for line in lines:
         if line.number in consumed:
             continue
-        pairs = cell_pairs(line) if "\t" in line.text else None
+        if "\t" not in line.text:  # one cell: no pairs and no header row, maybe a heading
+            if len(line.text.strip()) <= 40:
+                heading = line.text.strip().lstrip("#").strip()
+            continue
+        pairs = cell_pairs(line)
         if pairs is None:
             cells = line.text.split("\t")
             if len([cell for cell in cells if cell.strip()]) >= 2 and not any(is_number(c.strip()) for c in cells):
                 headers, headers_line = [cell.strip() for cell in cells], line.number
-            elif "\t" not in line.text and len(line.text.strip()) <= 40:
-                heading = line.text.strip().lstrip("#").strip()
             continue
         consumed.add(line.number)
         if line.number - max(headers_line, last_row_line) > _HEADER_GAP_LINES:

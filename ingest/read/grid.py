@@ -153,7 +153,8 @@ def markdown_grids(lines: list[str]) -> list[Grid]:
     for number, raw in enumerate(lines, start=1):
         match = _MARKDOWN_ROW.match(raw) if "|" in raw else None
         if not match:
-            close()
+            if rows:
+                close()
             continue
         if _MARKDOWN_RULE.match(match.group(1)):
             continue

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.read.markup import clean_text
+from ingest.read.memo import memo
 from ingest.read.text import arabic_dates
 
 _TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
@@ -19,6 +20,16 @@ _MARKDOWN_RULE = re.compile(r"^[\s|:\-]+$")
 _THIN_SPACE_IN_NUMBER = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 # Markup outside tables: tags, LaTeX, image links, escapes, entities, superscript marks.
 _MARKUP = re.compile(r"[<$\\!&*_¹²³⁴⁵⁶⁷⁸⁹⁰]")
+
+
+_PIPE_TOKENS = frozenset({"|", "｜", "¦"})
+
+
+def words(text: str) -> list[str]:
+    """A line's space-separated words without table pipes (`| 指標 |`); a line with no pipe is split as it is."""
+    if "|" not in text and "｜" not in text and "¦" not in text:
+        return text.split()
+    return [token.strip("|｜") or token for token in text.split() if token not in _PIPE_TOKENS]
 
 
 @dataclass(frozen=True)
@@ -97,19 +108,27 @@ def logical_lines(text: str) -> list[Line]:
     out: list[Line] = []
     html = _HtmlTable()
     for number, raw in enumerate(text.splitlines(), start=1):
-        if html.open or _TABLE_TAG.search(raw):
+        if html.open or ("<" in raw and _TABLE_TAG.search(raw)):
             html.feed(number, raw, out)
             continue
-        markdown = _MARKDOWN_ROW.match(raw)
+        markdown = _MARKDOWN_ROW.match(raw) if "|" in raw else None
         if markdown:
             if _MARKDOWN_RULE.match(markdown.group(1)):
                 continue
             row = "\t".join(_clean_cell(cell) or "-" for cell in markdown.group(1).split("|"))
             out.append(Line(number, raw, row))
             continue
-        cleaned = arabic_dates(clean_text(raw)) if _MARKUP.search(raw) else arabic_dates(raw)
-        if "\u2009" in cleaned or "\u202f" in cleaned:
-            cleaned = _THIN_SPACE_IN_NUMBER.sub("", cleaned)  # `23 154.80` with a thin space is one number
+        cleaned = _plain_line(raw)
         if cleaned.strip():
             out.append(Line(number, raw, cleaned))
     return out
+
+
+@memo
+def _plain_line(raw: str) -> str:
+    """A line outside any table as read: no markup, Arabic dates, no thin space inside a number.
+    Cached: page headers, footers and repeated captions recur through a report."""
+    cleaned = arabic_dates(clean_text(raw)) if _MARKUP.search(raw) else arabic_dates(raw)
+    if "\u2009" in cleaned or "\u202f" in cleaned:
+        cleaned = _THIN_SPACE_IN_NUMBER.sub("", cleaned)  # `23 154.80` with a thin space is one number
+    return cleaned

@@ -4,7 +4,8 @@ PDF-to-Markdown converters wrap numbers and units in LaTeX (`$tCO_{2}e$`, `$$ 1,
 mark footnotes with `$^{1}$`, `<sup>1</sup>`, `³` or a digit glued to a label (`排放總量(範圍一)8`),
 escape Markdown characters (`\\*`) and write entities (`&gt;`). Everything here turns such text into
 what a reader of the printed page sees, without the footnote marks, so that a mark never changes a
-value, becomes a year or ends up in a label.
+value, becomes a year or ends up in a label. Both readers are cached: the same cells and labels
+come back row after row.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from functools import cache
 
 from ingest.map.vocabulary import alternation
+from ingest.read.memo import memo
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LATEX_FOOTNOTE = re.compile(r"\$\s*\^\s*\{?\s*[\d*,\s注]{1,6}\}?\s*\$")  # `$^{1}$`, `$^1$`
@@ -47,6 +49,7 @@ def strip_latex(text: str) -> str:
     return _DOLLAR.sub("", text)
 
 
+@memo
 def clean_text(text: str) -> str:
     """Text as a reader sees it: no tags, LaTeX, entities, image links, escapes or footnote marks."""
     if not _MARKUP_CHARS.search(text):
@@ -71,6 +74,7 @@ def _keeps_its_digit() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation('keeps_its_digit')})\\s?$", re.IGNORECASE)
 
 
+@memo
 def strip_footnote_mark(label: str) -> str:
     """`排放總量(範圍一和範圍二)8` -> `排放總量(範圍一和範圍二)`; `範圍1`, `SO2` keep their digit."""
     match = _TRAILING_MARK.search(label)

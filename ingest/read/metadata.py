@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
-from ingest.map.vocabulary import alternation, role_pattern
+from ingest.map.vocabulary import alternation, required_words, role_pattern
 from ingest.read.text import arabic_dates, fold, is_traditional
 
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
@@ -222,10 +222,14 @@ def _from_file_name(name: str) -> tuple[str | None, str | None, int | None]:
 _ROC_DATE_YEAR = re.compile(
     r"(?<![\d.,])(?:民國|民国)?(1[01]\d)(\s*年)(?=\s*(?:\d{1,2}\s*月|度|永續|永续|報告|报告|ESG))"
 )
+# What every ROC date holds; unlike the pattern above (which opens with a look-behind) it is found fast.
+_ROC_YEAR_HINT = re.compile(r"1[01]\d\s*年")
 
 
 def _gregorian(text: str) -> str:
     """Taiwan's ROC years in dates and titles (`113年12月31日`, `113年度永續報告書`) as Gregorian years."""
+    if not _ROC_YEAR_HINT.search(text):
+        return text
     return _ROC_DATE_YEAR.sub(lambda match: f"{int(match.group(1)) + 1911}{match.group(2)}", text)
 
 
@@ -257,5 +261,13 @@ def extract_metadata(text: str, source_name: str | None = None) -> ReportMetadat
         period_end=end,
         fiscal_year=end.year if end else None,
         script="traditional" if is_traditional(text) else "simplified",
-        standards=[name for name, role in _STANDARDS.items() if role_pattern(role).search(text)],
+        standards=[name for name, role in _STANDARDS.items() if _cites(role, text)],
     )
+
+
+def _cites(role: str, text: str) -> bool:
+    """Whether the text names a standard; a word it needs that is absent settles it without the regex."""
+    needed = required_words(role)
+    if needed is not None and not any(word in text for word in needed):
+        return False
+    return role_pattern(role).search(text) is not None

@@ -7,7 +7,8 @@ maybe with a footnote mark (`2023年²`, restated). A split year (`2024/25`) is 
 period ends, as `fiscal_year` is everywhere in the warehouse.
 
 Year, period and unit grammar is here; the words of other headers (changes, targets, remarks, label
-and data columns) are the `label_vocabulary` seed's.
+and data columns) are the `label_vocabulary` seed's. A header's role is cached: every row of a table
+is also tried as a header, and a report repeats its headers table after table.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from enum import StrEnum
 from functools import cache
 
 from ingest.map.vocabulary import alternation, role_pattern
+from ingest.read.memo import memo
 from ingest.read.text import arabic_dates, fold
 
 _ROC_OFFSET = 1911
@@ -80,6 +82,7 @@ def _label_header() -> re.Pattern[str]:
     return re.compile(f"^(?:{alternation('label_column')})(?:名称)?$")
 
 
+@memo
 def is_label_header(header: str) -> bool:
     """`指標`, `項目`, `類別`: the header of a label column."""
     return bool(_label_header().match(fold(header)))
@@ -88,6 +91,7 @@ def is_label_header(header: str) -> bool:
 _RESTATED = re.compile(r"\((?:经)?(?:重列|重述|调整)(?:后)?\)|(?:经)?(?:重列|重述)|\(?restated\)?|[#†‡*]+")
 
 
+@memo
 def year_of(header: str) -> int | None:
     """The fiscal year a header names, or None; a restated column (`2023年（經重列）#`) is its year."""
     text = _RESTATED.sub("", fold(arabic_dates(header)))
@@ -108,6 +112,7 @@ def year_of(header: str) -> int | None:
     return None
 
 
+@memo
 def column_role(header: str) -> ColumnRole:
     """What a column holds, from its header text alone."""
     text = fold(header)

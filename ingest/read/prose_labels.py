@@ -12,6 +12,7 @@ from functools import cache
 
 from ingest.map.units import unit_prefix
 from ingest.map.vocabulary import alternation
+from ingest.read.memo import memo
 from ingest.read.prose_tokens import UNIT_IN_LABEL
 from ingest.read.text import fold
 
@@ -49,6 +50,7 @@ MAX_LABEL_CHARS = 40
 _COMPANY_PREFIX_MIN_CHARS = 3
 
 
+@memo
 def states_no_level(text: str) -> bool:
     """A clause that compares, aims or sums over years (`较上年下降`, `目標`, `累计`)."""
     return _not_a_level().search(fold(text)) is not None
@@ -81,25 +83,34 @@ class LabelReader:
 
     def normalise(self, candidate: str, subject: str) -> tuple[str, str | None, bool]:
         """Folded label without the filler around it (`報告期內，本集團…為`); the unit it may carry."""
-        label = fold(candidate)
-        unit = None
-        unit_match = UNIT_IN_LABEL.search(label)
-        if unit_match and unit_prefix(unit_match.group(1)) == unit_match.group(1):
-            unit = unit_match.group(1)
-            label = label[: unit_match.start()]
-        for _ in range(8):  # leading filler first: `共计拥有` must not lose its 有 to the trailing rule
-            before = label
-            label = _leading_filler().sub("", label, count=1)
-            if label == before:
-                label = self._strip_company(_trailing_filler().sub("", label))
-            if label == before:
-                break
+        label, unit = _bare_label(candidate, self.company)
         if _relative().match(label):
             return (subject + "占比" if subject else ""), unit, True
         return label, unit, False
 
-    def _strip_company(self, label: str) -> str:
-        for width in range(min(len(label) - 1, len(self.company)), _COMPANY_PREFIX_MIN_CHARS - 1, -1):
-            if label[:width] in self.company:
-                return label[width:]
-        return label
+
+@memo
+def _bare_label(candidate: str, company: str) -> tuple[str, str | None]:
+    """(folded label without filler or the company's name, the unit it carries in brackets). Cached: a
+    clause is read once for each value after it and again as the label line of the figure below."""
+    label = fold(candidate)
+    unit = None
+    unit_match = UNIT_IN_LABEL.search(label)
+    if unit_match and unit_prefix(unit_match.group(1)) == unit_match.group(1):
+        unit = unit_match.group(1)
+        label = label[: unit_match.start()]
+    for _ in range(8):  # leading filler first: `共计拥有` must not lose its 有 to the trailing rule
+        before = label
+        label = _leading_filler().sub("", label, count=1)
+        if label == before:
+            label = _strip_company(_trailing_filler().sub("", label), company)
+        if label == before:
+            break
+    return label, unit
+
+
+def _strip_company(label: str, company: str) -> str:
+    for width in range(min(len(label) - 1, len(company)), _COMPANY_PREFIX_MIN_CHARS - 1, -1):
+        if label[:width] in company:
+            return label[width:]
+    return label

@@ -2,16 +2,18 @@
 headings, a line's last clause and a unit a label carries in brackets.
 
 Everything here is about how a line is built, not what it says; the readers of key figures and
-prose (`read.statements`, `read.prose_labels`, `read.zeros`) build on it.
+prose (`read.statements`, `read.prose_labels`, `read.zeros`) build on it. Each reading is a pure
+function of the text and cached: a line is read again as the label line, the wrapped start or the
+context of the figures below it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ingest.map.units import unit_prefix
+from ingest.read.memo import memo
 
 _VALUE = re.compile(r"(?<![\d.,A-Za-z/\-−])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
 CLAUSE_END = re.compile(r"[，,。；;：:！!？?、]")
@@ -30,6 +32,7 @@ class Value:
     unit: str | None
 
 
+@memo
 def unit_in_label(label: str) -> str | None:
     """The unit a label carries in a closing bracket (`僱員總數（人）`)."""
     match = UNIT_IN_LABEL.search(label.strip())
@@ -38,6 +41,7 @@ def unit_in_label(label: str) -> str | None:
     return None
 
 
+@memo
 def is_heading(text: str) -> bool:
     """`## 排放物`, `3.2 人才發展及培訓`, `表：員工構成` -- but not a figure such as `26.83 小時`."""
     match = _HEADING.match(text)
@@ -46,16 +50,18 @@ def is_heading(text: str) -> bool:
     return not text[0].isdigit() or unit_prefix(text[match.end() :]) is None
 
 
+@memo
 def is_figure_line(text: str) -> bool:
     """A line that states a figure: a value with its unit, or a number alone (a tile's value)."""
     return has_value(text) or bool(_BARE_NUMBER.fullmatch(text.strip()))
 
 
+@memo
 def has_value(text: str) -> bool:
     return any(value.unit for value in line_values(text))
 
 
-@lru_cache(maxsize=65536)
+@memo
 def line_values(text: str) -> tuple[Value, ...]:
     """Number-and-unit tokens of a line. Cached: a line is also read as the label line of the next."""
     found = []
@@ -68,6 +74,7 @@ def line_values(text: str) -> tuple[Value, ...]:
     return tuple(found)
 
 
+@memo
 def last_clause(text: str) -> str:
     """The last clause of a line, after its last delimiter or value: the label of what follows."""
     cut = max((match.end() for match in CLAUSE_END.finditer(text)), default=0)

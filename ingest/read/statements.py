@@ -59,9 +59,10 @@ _CONTEXT_LINES = 6
 
 @cache
 def _not_a_value_before() -> re.Pattern[str]:
-    """A bound or approximation (`超過`, `至少`), an ordinal, a month, a product or a range before a number."""
+    """A bound or approximation (`超過`, `至少`), an ordinal, a month, a product or a range before a number.
+    (`到` not after `达`: every branch opens with a character, so the engine skips to candidate positions.)"""
     bounds = alternation("bound_before")
-    return re.compile(rf"(?:{bounds}|第|月|×|x|X|\*|~|～|至|(?<!达)(?<!達)到|-)\s*$")
+    return re.compile(rf"(?:{bounds}|第|月|×|x|X|\*|~|～|至|到(?<!达到)(?<!達到)|-)\s*$")
 
 
 @cache

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from functools import cache
 
 import opencc
+
+from ingest.read.memo import memo
 
 _T2S = opencc.OpenCC("t2s")
 _FULLWIDTH = str.maketrans(
@@ -33,7 +36,8 @@ _CN_DIGIT = {
 _CN_ZERO = re.compile("[零〇○Ｏ]")
 _CN_YEAR = re.compile(r"([一二][零〇○Ｏ一二三四五六七八九]{3})(?=\s*(?:年|財|财))")
 _CN_SMALL = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-_CN_MONTH_DAY = re.compile(rf"(?<=年)(\s*)({_CN_SMALL})(\s*月)(?:(\s*)({_CN_SMALL})(\s*日))?")
+# `年` is matched, not looked behind: a pattern that opens with a look-behind is tried at every position.
+_CN_MONTH_DAY = re.compile(rf"年(\s*)({_CN_SMALL})(\s*月)(?:(\s*)({_CN_SMALL})(\s*日))?")
 
 NOT_DISCLOSED = frozenset({"/", "-", "—", "–", "--", "——", "n/a", "na", "不适用", "不適用", "无", "無"})
 NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
@@ -47,7 +51,7 @@ def _small_number(numeral: str) -> int:
 
 
 def _month_day(match: re.Match[str]) -> str:
-    month = f"{match.group(1)}{_small_number(match.group(2))}{match.group(3)}"
+    month = f"年{match.group(1)}{_small_number(match.group(2))}{match.group(3)}"
     if match.group(5) is None:
         return month
     return f"{month}{match.group(4)}{_small_number(match.group(5))}{match.group(6)}"
@@ -80,6 +84,7 @@ def half_width(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_FULLWIDTH)
 
 
+@memo
 def is_number(token: str) -> bool:
     return bool(NUMBER.match(token.translate(_FULLWIDTH)))
 
@@ -97,5 +102,5 @@ def is_traditional(text: str, sample_chars: int = 8000) -> bool:
     sample = "".join(_HAN.findall(text[:sample_chars]))
     if not sample:
         return False
-    changed = sum(1 for a, b in zip(sample, to_simplified(sample), strict=False) if a != b)
+    changed = sum(map(operator.ne, sample, to_simplified(sample)))
     return changed / len(sample) > 0.02

@@ -22,7 +22,8 @@ from ingest.map.units import looks_like_unit
 from ingest.map.vocabulary import alternation, role_pattern
 from ingest.read.cell_values import caption_unit, clean_label, split_label
 from ingest.read.cells import is_cells_line
-from ingest.read.layout import Line
+from ingest.read.layout import Line, words
+from ingest.read.memo import memo
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.text import fold, is_not_disclosed, is_number
 
@@ -46,7 +47,6 @@ _UNIT_WORD = re.compile(r"單位|单位|unit", re.IGNORECASE)
 _CAPTION_UNIT_TEXT = re.compile(r"[(（]?(?:單位|单位|unit)\s*[:：].*$", re.IGNORECASE)
 _MAX_LABEL_FRAGMENTS = 3
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_PIPE_TOKENS = frozenset({"|", "｜", "¦"})
 _MAX_CAPTION_CHARS = 60
 _MAX_GAP_LINES = 12
 
@@ -81,7 +81,7 @@ def _header_hint() -> re.Pattern[str]:
     return re.compile(f"20\\d{{2}}|1[01]\\d\\s*年|{alternation('text_header_hint')}", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Column:
     fiscal_year: int | None
     unit: str | None = None
@@ -238,7 +238,7 @@ class _TextTableReader:
         self.consumed = consumed
         self.rows: list[KpiRow] = []
         self.table: _TableState | None = None
-        self.heading = ""  # a caption or heading above the next table
+        self.heading_line = ""  # a caption or heading above the next table, as printed
         self.unit: str | None = None  # the unit that caption names
         self.pending: tuple | None = None  # the last row read, whose unit may stand on the next line
 
@@ -248,23 +248,20 @@ class _TextTableReader:
             self.pending = None
 
     def feed(self, line: Line) -> None:
-        tokens = [token.strip("|｜") or token for token in line.text.split() if token not in _PIPE_TOKENS]
-        joined = " ".join(tokens)
+        words_, joined, header, caption, names_next_table = _reading(line.text)
+        tokens = list(words_)
         if self.table is not None and _FURNITURE.match(line.text):
             return  # a rule or a page number between a table's rows
         if self._unit_below(line, joined):
             return
         self.flush()
-        columns = parse_header(joined)
-        if columns:
-            self.table = _TableState(columns, line.number, self.heading, self.unit)
-            self.heading, self.unit = "", None
+        if header:
+            self.table = _TableState(list(header), line.number, _heading(self.heading_line), self.unit)
+            self.heading_line, self.unit = "", None
             self.consumed.add(line.number)
             return
-        caption = caption_unit(joined) if len(joined) <= _MAX_CAPTION_CHARS and _UNIT_WORD.search(joined) else None
-        if caption or (len(joined) <= 30 and not _PROSE_END.search(joined) and not split_values(tokens, 1)[1]):
-            # A caption (`表4-2 電力使用情形 單位：千度`) or heading: it names the next table
-            self.heading, self.unit = clean_label(_CAPTION_UNIT_TEXT.sub("", joined).lstrip("#").strip()), caption
+        if names_next_table:
+            self.heading_line, self.unit = joined, caption
         table = self.table
         if table is None or is_cells_line(line):
             return
@@ -279,9 +276,11 @@ class _TextTableReader:
 
     def _unit_below(self, line: Line, joined: str) -> bool:
         """`每名僱員平均受訓時數 18.6 16.2` / `（小時）`: the unit of the row above, on a line of its own."""
-        below_unit = _BRACKET_UNIT_LINE.match(joined)
         pending = self.pending
-        if pending is None or not below_unit or pending[4] is not None or not looks_like_unit(below_unit.group(1)):
+        if pending is None:
+            return False
+        below_unit = _BRACKET_UNIT_LINE.match(joined)
+        if not below_unit or pending[4] is not None or not looks_like_unit(below_unit.group(1)):
             return False
         self.pending = (*pending[:4], below_unit.group(1), *pending[5:])
         self.consumed.add(line.number)
@@ -335,6 +334,24 @@ class _TextTableReader:
             table.heading = clean_label(joined.lstrip("#").strip())
             table.heading_indent, table.deeper_row_seen = _indent(line.raw), False
             table.parents = []
+
+
+@memo
+def _reading(text: str) -> tuple[tuple[str, ...], str, tuple[Column, ...] | None, str | None, bool]:
+    """What a line says on its own: its words (joined), its columns if a header, the unit if a caption,
+    and whether it names the next table (a caption such as `表4-2 電力使用情形 單位：千度`, or a short
+    heading). Cached: the reader's state decides the rest."""
+    tokens = words(text)
+    joined = " ".join(tokens)
+    columns = parse_header(joined)
+    caption = caption_unit(joined) if len(joined) <= _MAX_CAPTION_CHARS and _UNIT_WORD.search(joined) else None
+    heading = len(joined) <= 30 and not _PROSE_END.search(joined) and not split_values(tokens, 1)[1]
+    return tuple(tokens), joined, tuple(columns) if columns is not None else None, caption, bool(caption) or heading
+
+
+def _heading(line: str) -> str:
+    """A caption or heading line as the context of the table below it; cleaned only once a table opens."""
+    return clean_label(_CAPTION_UNIT_TEXT.sub("", line).lstrip("#").strip())
 
 
 def _wrapped_label(table: _TableState, line: Line, text_tokens: list[str]) -> tuple[list[str], int]:
