@@ -6,7 +6,7 @@ BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock 2>/dev/null | sha256sum | cut -c1-12)
 ENV := source scripts/env.sh &&
 
-.PHONY: help venv system-deps run run-generated test test-unit lint fmt airflow eval bench bench-scale bench-warehouse withdraw docs clean lock
+.PHONY: help venv system-deps run run-generated test test-unit lint fmt airflow eval bench bench-scale bench-warehouse withdraw review docs clean lock
 
 help:
 	@echo "make run      run the pipeline once through Airflow (land -> ingest -> dbt -> GX -> publish)"
@@ -20,6 +20,7 @@ help:
 	@echo "make bench-scale N=1000   N real-size reports through the pipeline: per-stage time, peak memory"
 	@echo "make bench-warehouse   dbt cost of one new report vs a full rebuild (REPORTS=200)"
 	@echo "make withdraw REPORT=… REASON=…   take a landed report out of the warehouse"
+	@echo "make review ARGS='FINDING_ID --status explained --note …'   record a decision on a finding"
 	@echo "make docs     dbt docs generate (catalog of the warehouse)"
 	@echo "make clean    remove the run's working folder and warehouse (keeps .venv)"
 
@@ -91,3 +92,7 @@ docs: venv
 clean:
 	@# Only the in-repo defaults: a folder you pointed ESG_WORKDIR at is yours to remove.
 	rm -rf .work dbt_project/target dbt_project/logs
+
+# A decision on a data-quality finding, e.g. ARGS='year_over_year_jump-1a2b3c4d5e6f --status explained --note "acquisition"'
+review: venv
+	$(ENV) $(BIN)/python -m ingest review $(ARGS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -41,6 +42,31 @@ def _withdraw(args: argparse.Namespace) -> int:
         print(f"nothing withdrawn: {error.args[0]}", file=sys.stderr)
         return 2
     print(f"withdrew {withdrawn['source_file']} ({withdrawn['report_id'][:12]}): the next run drops its facts")
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    from ingest.quality.review import ReviewError, record_review
+
+    try:
+        review = record_review(
+            Settings.from_env(),
+            args.finding_id,
+            status=args.status,
+            note=args.note or "",
+            by=args.by or os.environ.get("USER", ""),
+            corrected_value=args.corrected_value,
+            corrected_unit=args.corrected_unit,
+            reopen=args.reopen,
+        )
+    except ReviewError as error:
+        print(f"nothing recorded: {error}", file=sys.stderr)
+        return 2
+    correction = f", corrected to {review.corrected_value} {review.corrected_unit}" if review.corrected_value else ""
+    print(
+        f"{review.finding_id}: {review.status}{correction}, by {review.reviewed_by} (dbt_project/seeds/dq_reviews.csv)"
+    )
+    print("the next `make run` applies it; commit the seed so the team reviews the decision")
     return 0
 
 
@@ -150,6 +176,17 @@ def main(argv: list[str] | None = None) -> int:
     scale.add_argument("--reports", type=int, default=1000)
     scale.add_argument("--workers", type=int, help="ingest processes (default: the CPU count)")
     scale.set_defaults(func=_bench_scale)
+    review = commands.add_parser(
+        "review", help="record a decision on a data-quality finding (seed dq_reviews.csv; the next run applies it)"
+    )
+    review.add_argument("finding_id", help="marts.dq_findings.finding_id, as the data-quality page shows it")
+    review.add_argument("--status", choices=["explained", "confirmed", "false_alarm"])
+    review.add_argument("--note", help="why: the next reviewer reads it")
+    review.add_argument("--corrected-value", help="the value that should count instead (with --corrected-unit)")
+    review.add_argument("--corrected-unit", help="its unit, e.g. 噸 or tCO2e (seed unit_factors.csv)")
+    review.add_argument("--reopen", action="store_true", help="withdraw the decision: the finding is open again")
+    review.add_argument("--by", help="who decides (default: $USER)")
+    review.set_defaults(func=_review)
     generate = commands.add_parser("generate", help="write synthetic reports of fictional companies")
     generate.add_argument("--count", type=int, default=200)
     generate.add_argument("--year", type=int, default=2024)

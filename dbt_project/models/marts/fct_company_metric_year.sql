@@ -1,61 +1,32 @@
-{{
-    config(
-        materialized='incremental',
-        unique_key='company_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='sync_all_columns',
-        post_hook="
-            delete from {{ this }}
-            where company_id not in (select facts.company_id from {{ ref('fct_metric_observation') }} as facts)"
-    )
-}}
-
 -- Grain: one company x one metric x one fiscal year. The value of the most recent report that
 -- states it for the whole company (a figure of stated partial scope only where no report gives a
 -- whole-company one); how many reports stated it; whether they disagreed beyond printed rounding.
 -- Impossible values (seed dq_range_rules: negative quantities, percentages above 100) stay in
 -- fct_metric_observation with an `error` finding but never count here.
--- Incremental: a run rebuilds the companies with a report parsed since the last run, and those
--- whose set of reports changed (a report withdrawn, or moved to another company), so no row
--- outlives the report it came from.
+-- A value the data team corrected (seed dq_reviews) counts instead of the printed one, with the
+-- decision's lineage; the printed value stays in `reported_value` and in fct_metric_observation.
+-- A plain table, rebuilt whole: a withdrawn report, a new decision or a reopened one can change
+-- any company, and the rebuild costs a second at 10,000 reports.
 with
 
 range_rules as (
     select * from {{ ref('dq_range_rules') }}
 ),
 
+all_observations as (
+    select * from {{ ref('fct_metric_observation') }}
+),
+
+corrections as (
+    select * from {{ ref('int_reviews__corrections') }}
+),
+
 observations as (
-    select * from {{ ref('fct_metric_observation') }} as facts
+    select * from all_observations as facts
     where not exists (
         select 1 from range_rules
         where {{ breaks_range_rule('range_rules', 'facts') }}
     )
-),
-
-company_reports as (
-    select
-        company_id,
-        count(distinct report_id) as reports_of_company
-    from observations
-    group by company_id
-),
-
-companies_to_build as (
-    select distinct observations.company_id
-    from observations
-    {% if is_incremental() %}
-        inner join company_reports on observations.company_id = company_reports.company_id
-        where
-            observations.report_parsed_at > (
-                select coalesce(max(built.last_report_parsed_at), '1900-01-01') from {{ this }} as built
-            )
-            or not exists (
-                select 1 from {{ this }} as built
-                where
-                    built.company_id = observations.company_id
-                    and built.reports_of_company = company_reports.reports_of_company
-            )
-    {% endif %}
 ),
 
 ranked as (
@@ -70,33 +41,86 @@ ranked as (
         max(report_parsed_at) over (partition by company_id) as last_report_parsed_at,
         count(distinct report_id) over (partition by company_id) as reports_of_company
     from observations
-    where company_id in (select companies_to_build.company_id from companies_to_build)
     window
         same_fact as (partition by company_id, metric_code, fiscal_year),
         by_recency as (
             partition by company_id, metric_code, fiscal_year
             order by is_partial_scope asc, report_period_end desc, report_landed_at desc, report_id desc
         )
+),
+
+counted as (
+    select * from ranked
+    where recency_rank = 1
+),
+
+-- A correction of a value that never counted (an impossible one) brings that printed value back as
+-- the row's lineage, from the most recent report that printed it.
+printed_only as (
+    select all_observations.*
+    from all_observations
+    inner join corrections
+        on
+            all_observations.company_id = corrections.company_id
+            and all_observations.metric_code = corrections.metric_code
+            and all_observations.fiscal_year = corrections.fiscal_year
+    where
+        not exists (
+            select 1 from counted
+            where
+                counted.company_id = all_observations.company_id
+                and counted.metric_code = all_observations.metric_code
+                and counted.fiscal_year = all_observations.fiscal_year
+        )
+    qualify row_number() over (
+        partition by all_observations.company_id, all_observations.metric_code, all_observations.fiscal_year
+        order by all_observations.report_period_end desc, all_observations.report_id desc
+    ) = 1
+),
+
+facts as (
+    select
+        * exclude (recency_rank, value_spread, spread_tolerance),
+        value_spread > spread_tolerance as is_restated
+    from counted
+    union all by name
+    select
+        *,
+        1 as reports_stating,
+        false as is_restated
+    from printed_only
 )
 
 select
-    company_id || ':' || metric_code || ':' || fiscal_year as company_metric_year_id,
-    company_id,
-    metric_code,
-    fiscal_year,
-    period_end,
-    value,
-    unit,
-    report_id,
-    source_file,
-    source_line,
-    scope_note,
-    is_partial_scope,
-    reports_stating,
-    earlier_value,
-    earlier_report_id,
-    value_spread > spread_tolerance as is_restated,
-    last_report_parsed_at,
-    reports_of_company
-from ranked
-where recency_rank = 1
+    facts.company_id || ':' || facts.metric_code || ':' || facts.fiscal_year as company_metric_year_id,
+    facts.company_id,
+    facts.metric_code,
+    facts.fiscal_year,
+    facts.period_end,
+    coalesce(corrections.value, facts.value) as value,
+    facts.unit,
+    facts.value as reported_value,
+    corrections.finding_id is not null as is_corrected,
+    corrections.finding_id as correction_finding_id,
+    corrections.corrected_value,
+    corrections.corrected_unit,
+    corrections.reviewed_by as corrected_by,
+    corrections.reviewed_at as corrected_at,
+    corrections.note as correction_note,
+    facts.report_id,
+    facts.source_file,
+    facts.source_line,
+    facts.scope_note,
+    facts.is_partial_scope,
+    facts.reports_stating,
+    facts.earlier_value,
+    facts.earlier_report_id,
+    facts.is_restated,
+    facts.last_report_parsed_at,
+    facts.reports_of_company
+from facts
+left join corrections
+    on
+        facts.company_id = corrections.company_id
+        and facts.metric_code = corrections.metric_code
+        and facts.fiscal_year = corrections.fiscal_year
