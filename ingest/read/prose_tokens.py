@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from ingest.map.units import unit_prefix
 from ingest.read.memo import memo
 
-_VALUE = re.compile(r"(?<![\d.,A-Za-z/\-−])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
+# A number not glued to a word, a decimal or another number (`-1,234.5`, not `A1`, `1.2.3`, `2-3`).
+# It opens with the character it consumes, its look-behind checked after: a pattern that opens with a
+# look-behind is tried at every position, one that opens with a character class skips to the digits.
+_VALUE = re.compile(
+    r"[-−\d](?<![\d.,A-Za-z/\-−][-−\d])"
+    r"(?:(?<=[-−])(?:\d{1,3}(?:,\d{3})+|\d+)|(?<=\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.\d+)?(?!\d)"
+)
 CLAUSE_END = re.compile(r"[，,。；;：:！!？?、]")
 SENTENCE_END = re.compile(r"[。；;！!？?]")
 BULLETS = " \t•·-*>#–—"
