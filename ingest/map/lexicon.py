@@ -127,11 +127,13 @@ def map_label(label: str, context: str, unit: str | None, table_labels: str = ""
     normalized = normalize_label(label)
     if not normalized:
         return None
-    folded_context = canonical_words(fold(context))
+    folded_context: str | None = None  # folded only for a label some term matches: most match none
     best: MetricMatch | None = None
     for entry in matching_entries(normalized):
         if best is not None and entry.priority >= best.priority:
             continue
+        if folded_context is None:
+            folded_context = canonical_words(fold(context))
         if entry.requires_context and not entry.requires_context.search(folded_context + normalized):
             continue
         if _excluded(entry.metric_code, normalized, folded_context, fold(unit or "")):
