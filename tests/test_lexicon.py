@@ -6,12 +6,14 @@ checks it (and a pattern gets a line in WORDINGS)."""
 from __future__ import annotations
 
 import csv
+import re
 
 import pytest
 
 from ingest.config import SEEDS_DIR
-from ingest.map.lexicon import map_label
+from ingest.map.lexicon import lexicon, map_label, matching_entries
 from ingest.map.normalize import normalize_label
+from ingest.map.pattern_start import first_chars
 from ingest.map.reference import metrics
 from ingest.map.units import conversion_factor
 
@@ -189,3 +191,28 @@ def test_label_normalisation_happens_once_before_lookup(printed: str, normalised
 def test_units_are_read_as_a_grammar(unit: str, canonical: str, factor: float | None) -> None:
     got = conversion_factor(unit, canonical)
     assert (got is None and factor is None) or got == pytest.approx(factor), got
+
+
+@pytest.mark.parametrize(
+    ("pattern", "chars"),
+    [
+        (r"^(总计|合计)$", {"总", "合"}),
+        (r"(?<=范围)[li|](?![a-z])", {"l", "i", "|"}),
+        (r"(碳|ghg)?排放", {"碳", "g", "排"}),
+        (r"^(?!.*总)(温室|[a-c])*排", {"温", "a", "b", "c", "排"}),
+        (r"\d+吨", None),  # a category: any digit
+        (r"(总)?", None),  # may match the empty string
+    ],
+)
+def test_first_chars_of_a_pattern(pattern: str, chars: set[str] | None) -> None:
+    found = first_chars(re.compile(pattern))
+    assert found == (frozenset(chars) if chars is not None else None)
+
+
+def test_lexicon_patterns_are_tried_by_first_char_as_if_all_were() -> None:
+    """Skipping the patterns whose first characters a label lacks finds the same entries."""
+    exact, patterns = lexicon()
+    labels = [*exact, *(normalize_label(label) for label, *_ in WORDINGS), "范围一和范围二排放强度", "总计", ""]
+    for label in labels:
+        every = [*exact.get(label, ()), *(entry for entry in patterns if entry.pattern.search(label))]
+        assert matching_entries(label) == tuple(every)

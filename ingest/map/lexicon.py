@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.map.normalize import canonical_words, normalize_label
+from ingest.map.pattern_start import first_chars
 from ingest.map.reference import metrics, read_seed
 from ingest.map.units import conversion_factor
 from ingest.read.memo import memo
@@ -107,12 +108,33 @@ def _excluded(code: str, label: str, context: str, unit: str) -> bool:
     return False
 
 
+@cache
+def _patterns_by_first_char() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """(character -> the pattern entries a match may start with it, entries that may start with any)."""
+    by_char: dict[str, list[int]] = defaultdict(list)
+    anywhere: list[int] = []
+    for position, entry in enumerate(lexicon()[1]):
+        chars = first_chars(entry.pattern) if entry.pattern else None
+        for char in chars if chars is not None else ():
+            by_char[char].append(position)
+        if chars is None:
+            anywhere.append(position)
+    return {char: tuple(positions) for char, positions in by_char.items()}, tuple(anywhere)
+
+
 @memo
 def matching_entries(label: str) -> tuple[Entry, ...]:
-    """Every lexicon entry whose term matches the normalised label (before context and unit)."""
+    """Every lexicon entry whose term matches the normalised label (before context and unit).
+
+    Only the patterns a match of which could start with one of the label's characters are tried
+    (a few of the lexicon's patterns, for most labels), in the lexicon's order."""
     exact, patterns = lexicon()
+    by_char, anywhere = _patterns_by_first_char()
+    candidates = set(anywhere).union(*(by_char.get(char, ()) for char in set(label)))
     found = list(exact.get(label, ()))
-    found.extend(entry for entry in patterns if entry.pattern and entry.pattern.search(label))
+    for entry in map(patterns.__getitem__, sorted(candidates)):
+        if entry.pattern and entry.pattern.search(label):
+            found.append(entry)
     return tuple(found)
 
 
@@ -127,11 +149,13 @@ def map_label(label: str, context: str, unit: str | None, table_labels: str = ""
     normalized = normalize_label(label)
     if not normalized:
         return None
-    folded_context = canonical_words(fold(context))
+    folded_context: str | None = None  # folded only for a label some term matches: most match none
     best: MetricMatch | None = None
     for entry in matching_entries(normalized):
         if best is not None and entry.priority >= best.priority:
             continue
+        if folded_context is None:
+            folded_context = canonical_words(fold(context))
         if entry.requires_context and not entry.requires_context.search(folded_context + normalized):
             continue
         if _excluded(entry.metric_code, normalized, folded_context, fold(unit or "")):

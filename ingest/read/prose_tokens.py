@@ -13,9 +13,16 @@ import re
 from dataclasses import dataclass
 
 from ingest.map.units import unit_prefix
+from ingest.read.layout import Line
 from ingest.read.memo import memo
 
-_VALUE = re.compile(r"(?<![\d.,A-Za-z/\-−])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
+# A number not glued to a word, a decimal or another number (`-1,234.5`, not `A1`, `1.2.3`, `2-3`).
+# It opens with the character it consumes, its look-behind checked after: a pattern that opens with a
+# look-behind is tried at every position, one that opens with a character class skips to the digits.
+_VALUE = re.compile(
+    r"[-−\d](?<![\d.,A-Za-z/\-−][-−\d])"
+    r"(?:(?<=[-−])(?:\d{1,3}(?:,\d{3})+|\d+)|(?<=\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.\d+)?(?!\d)"
+)
 CLAUSE_END = re.compile(r"[，,。；;：:！!？?、]")
 SENTENCE_END = re.compile(r"[。；;！!？?]")
 BULLETS = " \t•·-*>#–—"
@@ -39,6 +46,12 @@ def unit_in_label(label: str) -> str | None:
     if match and unit_prefix(match.group(1)) == match.group(1):
         return match.group(1)
     return None
+
+
+def may_carry_unit(prefix: str, above: list[Line]) -> bool:
+    """Whether a label cut from `prefix` and the lines `above` could end in a unit in brackets
+    (`僱員總數（人）`): without a closing bracket in them, `unit_in_label` finds none in any such label."""
+    return any(")" in text or "）" in text for text in (prefix, *(line.text for line in above)))
 
 
 @memo

@@ -34,6 +34,7 @@ from ingest.read.prose_tokens import (
     is_heading,
     last_clause,
     line_values,
+    may_carry_unit,
     unit_in_label,
 )
 from ingest.read.rows import KpiRow, Layout, build_row
@@ -193,6 +194,8 @@ class _Reader:
             alone = not prefix.strip(BULLETS) and not text[value.end :].strip(" \t,，。;；")
             if unit is None and alone:
                 unit = self._unit_below(index) or self.caption_unit
+            if unit is None and not alone and not may_carry_unit(prefix, self.lines[max(index - 2, 0) : index]):
+                continue  # no label cut from here or the two lines above carries a unit: `_read_labels` drops it
             self._emit(index, line, value, unit, prefix, segment_start, alone)
             if unit:  # a year or a bare number stays part of the next value's clause
                 segment_start = value.end
