@@ -108,6 +108,11 @@ def esg_reports() -> None:
 
 Runs whenever **esg_reports** has loaded reports (Asset `esg_raw_reports`).
 
+Review the results on the [data-quality page](/esg/data-quality/) and in the
+[Great Expectations Data Docs](/esg/data-docs/) (served by this Airflow, plugin `esg_pages`; also in
+the Browse menu). Record a decision on a finding with
+`make review ARGS='FINDING_ID --status explained --note "…"'`.
+
 | task | what it does | when it fails |
 | --- | --- | --- |
 | `transform` | `dbt build` of `dbt_project/` (seeds, facts, views, the dbt checks, tests) | read the dbt output in the task log: a failing dbt test names the model and column |

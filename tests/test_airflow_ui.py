@@ -144,6 +144,15 @@ def test_ui_serves_the_dag_and_a_triggered_run_succeeds(tmp_path: Path) -> None:
         text = runs_page_text(base, password, tmp_path / "screenshots" / "3_runs.png")
         row = text[text.index(run_id) :][:200]
         assert "Success" in row and "Manual" in row, row
+
+        # The UI links to the data-quality page and the Data Docs, which Airflow serves (plugin esg_pages).
+        code, plugins = http(f"{base}/api/v2/plugins", token=token)
+        assert code == 200 and '"esg_pages"' in plugins and "/esg/data-quality/" in plugins, plugins[:1000]
+        deadline, code, page = time.monotonic() + 240, 0, ""
+        while time.monotonic() < deadline and code != 200:  # esg_warehouse publishes after esg_reports
+            time.sleep(3)
+            code, page = http(f"{base}/esg/data-quality/")
+        assert code == 200 and "ESG data-quality report" in page, (code, page[:300])
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:

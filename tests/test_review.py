@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import REPO, pipeline_env
+from conftest import CHROMIUM, CHROMIUM_FLAGS, REPO, pipeline_env
 
 pytestmark = pytest.mark.integration
 FIXTURES = REPO / "tests" / "fixtures" / "dq"
@@ -134,6 +134,7 @@ def test_decisions_persist_corrections_count_and_findings_reopen(tmp_path: Path)
         ).fetchall()
     assert counted == [(12.0, 120.0, True, impossible[0], "ana", "12% printed as 120%", "planted_7001_2024.txt", 36)]
     assert printed == [(120.0,)], "the printed value stays queryable"
+    page_shows_the_review(Path(env["ESG_WORKDIR"]) / "dq_report" / "index.html", env, tmp_path)
 
     # Reopened by hand, or reopened because the report now prints another value on the same line.
     reopened = run(repo, f"python -m ingest review {empty_report[0]} --reopen", env)
@@ -149,3 +150,49 @@ def test_decisions_persist_corrections_count_and_findings_reopen(tmp_path: Path)
     again = found[("year_over_year_jump", "packaging_material", "code:7001")]
     assert again[0] == jump[0] and again[1] == 150.0, "the same finding, with its new value"
     assert again[2] is None and again[3].startswith("open again: the value was 100.0"), again
+
+
+def page_shows_the_review(page_path: Path, env: dict[str, str], tmp_path: Path) -> None:
+    """The data-quality page in Chromium at 1280 px: it fits, its filters work, a finding opens on its
+    source lines and its company's other years, and the decisions show."""
+    from playwright.sync_api import sync_playwright
+
+    with duckdb.connect(env["ESG_WAREHOUSE"], read_only=True) as connection:
+        total, ranges, located = connection.execute(
+            "select count(*), count(*) filter (where check_family = 'range'), count(source_line) from marts.dq_findings"
+        ).fetchone()
+    assert CHROMIUM.exists(), f"{CHROMIUM} missing: apt-get install chromium (make test does)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(page_path.as_uri())
+            assert page.evaluate("document.documentElement.scrollWidth") <= 1280, "the page fits 1280 px"
+            assert page.locator("#shown-count").inner_text() == str(total)
+            summary = page.locator("table.summary").inner_text()
+            assert "explained" in summary and "false alarm" in summary
+
+            page.select_option("#filter-family", "range")
+            assert page.locator("#shown-count").inner_text() == str(ranges)
+            assert set(
+                page.eval_on_selector_all("tbody.finding:not([hidden])", "bs => bs.map(b => b.dataset.family)")
+            ) == {"range"}
+            page.select_option("#filter-family", "")
+            page.select_option("#filter-status", "explained")
+            assert page.locator("#shown-count").inner_text() == "1", "one finding was explained"
+            page.select_option("#filter-status", "")
+            page.fill("#filter-text", "packaging_material")
+            visible = page.locator("tbody.finding:not([hidden])")
+            assert visible.count() == 1
+            visible.locator("tr.head").click()
+            detail = visible.locator("tr.detail")
+            assert detail.is_visible()
+            assert "包裝材料總量 噸 100 10" in detail.locator("mark").inner_text(), "the value's own line, marked"
+            assert "fiscal year" in detail.locator("svg.chart").text_content() and "explained" in detail.inner_text()
+            page.screenshot(path=str(tmp_path / "dq_page_finding.png"), full_page=False)
+            marked = page.eval_on_selector_all("tbody.finding", "bs => bs.filter(b => b.querySelector('mark')).length")
+            assert marked == located, "every finding with a source line shows it"
+            page.fill("#filter-text", "")
+            page.screenshot(path=str(tmp_path / "dq_page.png"), full_page=True)
+        finally:
+            browser.close()

@@ -1,150 +1,201 @@
-"""The data team's data-quality page: findings of the latest run by company and check, each flagged
-series drawn as a small chart, and HKEX KPI completeness per report. Plain HTML with inline SVG, so
-it opens from disk anywhere. Each run's page is kept under runs/; index.html is the latest."""
+"""The data team's data-quality page, built from the warehouse after each run: a summary by check
+family and review status, the findings (filter, sort, click one for its source lines, the company's
+other years of the metric as a chart, and the command that records a decision), coverage per report,
+and the unmapped labels the most reports print. Each run's page is kept under runs/; index.html is
+the latest. The source lines come from the immutable raw zone the warehouse's manifest points to."""
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
 from ingest.config import Settings
+from ingest.land.raw_zone import decode_report
 from ingest.load.warehouse import connect
+from ingest.quality.page_html import SCRIPT, STYLE, chart, filters, number, source_block, summary_table, text
 
-_STYLE = """
-body{font-family:system-ui,'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:2rem;color:#222}
-table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}
-th{background:#f3f3f3}.error{color:#b00020;font-weight:600}.warn{color:#a66300}.muted{color:#777}
-.series{display:inline-block;margin:.5rem 1rem .5rem 0;vertical-align:top}
-"""
+CONTEXT_LINES = 3
+UNMAPPED_SHOWN = 60
 
 
-def _sparkline(points: list[tuple[int, float]], flagged_years: set[int]) -> str:
-    if not points:
-        return ""
-    width, height, pad = 220, 70, 10
-    years = [year for year, _ in points]
-    values = [value for _, value in points]
-    low, high = min(values), max(values)
-    span_x = max(years) - min(years) or 1
-    span_y = (high - low) or 1
+@dataclass
+class PageData:
+    findings: pd.DataFrame
+    series: pd.DataFrame
+    coverage: pd.DataFrame
+    unmapped: pd.DataFrame
+    observations: int
+    sources: dict[str, list[tuple[int, str]]]
 
-    def xy(year: int, value: float) -> tuple[float, float]:
-        return (
-            pad + (year - min(years)) / span_x * (width - 2 * pad),
-            height - pad - (value - low) / span_y * (height - 2 * pad),
-        )
 
-    path = " ".join(f"{x:.1f},{y:.1f}" for x, y in (xy(year, value) for year, value in points))
-    dots = "".join(
-        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{"#b00020" if year in flagged_years else "#3366cc"}">'
-        f"<title>{year}: {value:g}</title></circle>"
-        for year, value in points
-        for x, y in [xy(year, value)]
+def _source_lines(raw_paths: dict[str, str], findings: pd.DataFrame) -> dict[str, list[tuple[int, str]]]:
+    """finding_id -> the numbered lines around its value; each report is read once."""
+    context: dict[str, list[tuple[int, str]]] = {}
+    located = findings.dropna(subset=["source_line", "report_id"])
+    for report_id, group in located.groupby("report_id"):
+        path = Path(raw_paths.get(str(report_id), ""))
+        if not path.is_file():
+            continue
+        lines = decode_report(path.read_bytes())[0].split("\n")
+        for row in group.itertuples():
+            line = int(row.source_line)
+            first, last = max(1, line - CONTEXT_LINES), min(len(lines), line + CONTEXT_LINES)
+            context[row.finding_id] = [(number_, lines[number_ - 1]) for number_ in range(first, last + 1)]
+    return context
+
+
+def gather(settings: Settings) -> PageData:
+    with connect(settings.warehouse, read_only=True) as connection:
+        findings = connection.execute("select * from marts.dq_findings").df()
+        findings["status"] = findings["review_status"].fillna("open")
+        series = connection.execute(
+            "select company_id, metric_code, fiscal_year, value, unit, is_corrected from marts.fct_company_metric_year "
+            "where (company_id, metric_code) in (select (company_id, metric_code) from marts.dq_findings)"
+        ).df()
+        coverage = connection.execute("select * from data_quality.dq_report_coverage order by source_file").df()
+        unmapped = connection.execute(
+            "select * from data_quality.dq_unmapped_labels order by reports_printing desc, rows_printed desc, raw_label "
+            f"limit {UNMAPPED_SHOWN}"
+        ).df()
+        observations = connection.execute("select count(*) from marts.metric_observations").fetchone()[0]
+        raw_paths = dict(connection.execute("select report_id, raw_path from raw.manifest").fetchall())
+    return PageData(findings, series, coverage, unmapped, observations, _source_lines(raw_paths, findings))
+
+
+def _history(data: PageData, finding) -> tuple[str, str]:
+    """The company's values of the finding's metric by year: a chart and a small table."""
+    if not isinstance(finding.metric_code, str):
+        return "", ""
+    rows = data.series[
+        (data.series.company_id == finding.company_id) & (data.series.metric_code == finding.metric_code)
+    ].sort_values("fiscal_year")
+    flagged = None if pd.isna(finding.fiscal_year) else int(finding.fiscal_year)
+    points = [(int(row.fiscal_year), float(row.value)) for row in rows.itertuples()]
+    table = "".join(
+        f"<tr><td>{int(row.fiscal_year)}</td><td class='num'>{number(row.value)}</td>"
+        f"<td>{'corrected' if row.is_corrected else ''}</td></tr>"
+        for row in rows.itertuples()
     )
-    labels = "".join(
-        f'<text x="{xy(year, low)[0]:.1f}" y="{height + 2}" font-size="9" text-anchor="middle">{year}</text>'
-        for year in years
+    return chart(
+        points, flagged, text(finding.unit)
+    ), f"<table><tr><th>year</th><th>value</th><th></th></tr>{table}</table>"
+
+
+def _finding_body(data: PageData, finding) -> str:
+    where = text(finding.source_file) + (f":{int(finding.source_line)}" if pd.notna(finding.source_line) else "")
+    search = " ".join(
+        str(value) for value in (finding.company_name, finding.metric_code, finding.source_file, finding.message)
     )
+    review = ""
+    if isinstance(finding.review_note, str):
+        review = f"<p><b>decision</b>: {text(finding.review_status or 'open')}: {text(finding.review_note)} "
+        review += f"<span class='muted'>({text(finding.reviewed_by)}, {text(finding.reviewed_at)})</span></p>"
+    plot, years = _history(data, finding)
+    command = f"make review ARGS='{finding.finding_id} --status explained --note \"…\"'"
+    year = "" if pd.isna(finding.fiscal_year) else int(finding.fiscal_year)
     return (
-        f'<svg width="{width}" height="{height + 6}" role="img"><polyline fill="none" stroke="#3366cc" '
-        f'stroke-width="1.5" points="{path}"/>{dots}{labels}</svg>'
+        f"<tbody class='finding' data-family='{text(finding.check_family)}' data-status='{text(finding.status)}' "
+        f"data-severity='{text(finding.severity)}' data-search='{text(search.lower())}' id='{text(finding.finding_id)}'>"
+        f"<tr class='head'><td class='{text(finding.severity)}'>{text(finding.severity)}</td>"
+        f"<td><span class='status status-{text(finding.status)}'>{text(finding.status).replace('_', ' ')}</span></td>"
+        f"<td>{text(finding.check_name)}</td><td>{text(finding.company_name)}</td><td>{text(finding.metric_code)}</td>"
+        f"<td>{year}</td><td class='num' data-sort='{'' if pd.isna(finding.value) else float(finding.value)}'>"
+        f"{number(finding.value)} {text(finding.unit)}</td><td>{where}</td></tr>"
+        f"<tr class='message'><td colspan='8'>{text(finding.message)}</td></tr>"
+        f"<tr class='detail' hidden><td colspan='8'><div class='detail-grid'><div>"
+        f"<b>source</b> {where}{source_block(data.sources.get(finding.finding_id, []), _line(finding))}{review}"
+        f"<p>finding <code>{text(finding.finding_id)}</code>; record a decision: <code>{text(command)}</code></p>"
+        f"</div><div><b>{text(finding.metric_code)}</b> by year{plot}{years}</div></div></td></tr></tbody>"
     )
 
 
-def _text(value: object) -> str:
-    """Escaped cell text; an absent value (None, NaN) is an empty cell."""
-    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
-        return ""
-    return html.escape(str(value))
+def _line(finding) -> int | None:
+    return None if pd.isna(finding.source_line) else int(finding.source_line)
 
 
-def _completeness_table(completeness: pd.DataFrame) -> str:
+def _findings_table(data: PageData) -> str:
+    findings = data.findings.sort_values(["status", "severity", "company_name", "metric_code"], na_position="last")
+    widths = (92, 100, 215, 175, 200, 66, 120, None)  # the source takes what is left of 1200 px
+    columns = ("severity", "status", "check", "company", "metric", "year", "value", "source")
+    return (
+        f"<table class='findings'><colgroup>{''.join(f'<col style=width:{width}px>' if width else '<col>' for width in widths)}</colgroup>"
+        f"<thead><tr>{''.join(f'<th class=sortable>{column}</th>' for column in columns)}</tr></thead>"
+        + "".join(_finding_body(data, finding) for finding in findings.itertuples())
+        + "</table>"
+    )
+
+
+def _coverage_table(coverage: pd.DataFrame) -> str:
     rows = "".join(
-        f"<tr><td>{_text(row.source_file)}</td><td>{_text(row.company_name)}</td><td>{_text(row.fiscal_year)}</td>"
-        f"<td>{row.kpis_disclosed} / {row.kpis_numeric} ({row.disclosed_share:.0%})</td>"
-        f"<td>{_text(row.kpis_missing)}</td></tr>"
-        for row in completeness.sort_values("source_file").itertuples()
+        f"<tr><td>{text(row.source_file)}</td><td>{text(row.company_name)}</td><td>{text(row.fiscal_year)}</td>"
+        f"<td class='num'>{row.facts_read}</td><td class='num'>{row.kpis_disclosed} / {row.kpis_numeric} "
+        f"({row.disclosed_share:.0%})</td><td>{text(row.kpis_missing)}</td><td class='num'>{row.unmapped_labels}</td></tr>"
+        for row in coverage.itertuples()
     )
     return (
-        "<h2>HKEX KPI completeness</h2><table class='completeness'><tr><th>report</th><th>company</th>"
-        f"<th>year</th><th>numeric KPIs disclosed</th><th>missing</th></tr>{rows}</table>"
+        "<h2>Coverage per report (HKEX KPI completeness)</h2><table class='coverage'><colgroup><col style=width:230px>"
+        "<col style=width:200px><col style=width:55px><col style=width:70px><col style=width:120px><col>"
+        "<col style=width:90px></colgroup><tr><th>report</th><th>company</th><th>year</th><th>facts read</th>"
+        f"<th>numeric KPIs disclosed</th><th>HKEX KPIs missing</th><th>unmapped labels</th></tr>{rows}</table>"
     )
 
 
-def render(
-    findings: pd.DataFrame,
-    series: pd.DataFrame,
-    observations: int,
-    data_docs: Path,
-    completeness: pd.DataFrame | None = None,
-) -> str:
-    esc = html.escape
+def _unmapped_table(unmapped: pd.DataFrame) -> str:
+    rows = "".join(
+        f"<tr><td>{text(row.raw_label)}</td><td class='num'>{row.reports_printing}</td><td class='num'>"
+        f"{row.rows_printed}</td><td>{text(row.example_value)}</td><td>{text(row.example_source)}</td></tr>"
+        for row in unmapped.itertuples()
+    )
+    return (
+        "<h2>Unmapped labels, by how many reports print them</h2><p class='muted'>Labels printed beside a number "
+        "that map to no metric: the next synonyms to add (dbt_project/seeds/label_synonyms.csv).</p>"
+        "<table class='unmapped'><tr><th>label</th><th>reports</th><th>rows</th><th>example value</th>"
+        f"<th>example source</th></tr>{rows}</table>"
+    )
+
+
+def render(data: PageData, data_docs: Path) -> str:
+    findings = data.findings
+    open_findings = int((findings["status"] == "open").sum()) if len(findings) else 0
     parts = [
         "<!doctype html><html lang='zh'><head><meta charset='utf-8'><title>ESG data-quality report</title>",
-        f"<style>{_STYLE}</style></head><body>",
+        f"<meta name='viewport' content='width=device-width'><style>{STYLE}</style></head><body><main>",
         "<h1>ESG data-quality report</h1>",
-        f"<p>{observations} observations validated; <span class='error'>{(findings.severity == 'error').sum()} error</span>, "
-        f"<span class='warn'>{(findings.severity == 'warn').sum()} warn</span> finding(s). "
-        f"Great Expectations Data Docs: <a href='{esc(data_docs.as_uri())}'>{esc(str(data_docs))}</a></p>",
+        f"<p>{data.observations} observations validated; {len(findings)} findings, <b>{open_findings} open</b> "
+        f"(<span class='error'>{int((findings.severity == 'error').sum())} error</span>, "
+        f"<span class='warn'>{int((findings.severity == 'warn').sum())} warn</span> in all). Great Expectations "
+        f"Data Docs: <a href='{html.escape(data_docs.as_uri())}'>{html.escape(str(data_docs))}</a></p>",
     ]
     if findings.empty:
         parts.append("<p id='no-findings'>No findings: every check passed.</p>")
     else:
-        pivot = findings.pivot_table(
-            index="company_name", columns="check_name", values="finding_id", aggfunc="count", fill_value=0
-        )
-        parts.append("<h2>Findings by company and check</h2>")
-        parts.append(pivot.to_html(classes="by-company", border=0))
-        parts.append("<h2>Flagged series</h2>")
-        for (company, metric), group in findings.dropna(subset=["metric_code"]).groupby(
-            ["company_name", "metric_code"]
-        ):
-            history = series[(series.company_name == company) & (series.metric_code == metric)].sort_values(
-                "fiscal_year"
-            )
-            points = [(int(row.fiscal_year), float(row.value)) for row in history.itertuples()]
-            parts.append(
-                f"<div class='series'><div><b>{esc(company)}</b> · {esc(metric)}</div>"
-                f"{_sparkline(points, set(group.fiscal_year.astype(int)))}</div>"
-            )
-        parts.append(
-            "<h2>All findings</h2><table><tr><th>severity</th><th>check</th><th>company</th>"
-            "<th>metric</th><th>year</th><th>file:line</th><th>message</th></tr>"
-        )
-        for row in findings.sort_values(["severity", "company_name", "metric_code"]).itertuples():
-            parts.append(
-                f"<tr><td class='{_text(row.severity)}'>{_text(row.severity)}</td><td>{_text(row.check_name)}</td>"
-                f"<td>{_text(row.company_name)}</td><td>{_text(row.metric_code)}</td><td>{_text(row.fiscal_year)}</td>"
-                f"<td>{_text(row.source_file)}{':' + _text(row.source_line) if _text(row.source_line) else ''}</td><td>{_text(row.message)}</td></tr>"
-            )
-        parts.append("</table>")
-    if completeness is not None and not completeness.empty:
-        parts.append(_completeness_table(completeness))
-    parts.append("</body></html>")
+        parts += ["<h2>Findings by check family and review status</h2>", summary_table(findings)]
+        parts += ["<h2>Findings</h2><p class='muted'>Click a finding for its source lines and other years.</p>"]
+        parts += [filters(findings), _findings_table(data), f"<script>{SCRIPT}</script>"]
+    if not data.coverage.empty:
+        parts.append(_coverage_table(data.coverage))
+    if not data.unmapped.empty:
+        parts.append(_unmapped_table(data.unmapped))
+    parts.append("</main></body></html>")
     return "\n".join(parts)
 
 
 def write_dq_report(settings: Settings) -> Path:
-    with connect(settings.warehouse, read_only=True) as connection:
-        findings = connection.execute("select * from marts.dq_findings").df()
-        series = connection.execute(
-            "select company_name, metric_code, fiscal_year, value from marts.fct_company_metric_year "
-            "join marts.dim_company using (company_id)"
-        ).df()
-        observations = connection.execute("select count(*) from marts.metric_observations").fetchone()[0]
-        completeness = connection.execute("select * from data_quality.dq_completeness").df()
+    data = gather(settings)
     target = settings.dq_report_path
     runs = target.parent / "runs"
     runs.mkdir(parents=True, exist_ok=True)
+    findings = data.findings
     run_at = str(findings["run_at"].max()) if len(findings) else datetime.now(UTC).isoformat(timespec="seconds")
     stamp = re.sub(r"[^0-9T]", "", run_at.replace(" ", "T"))[:15]
-    page = render(findings, series, observations, settings.data_docs_dir / "index.html", completeness)
+    page = render(data, settings.data_docs_dir / "index.html")
     (runs / f"{stamp}.html").write_text(page, "utf-8")  # one page per run, kept
     earlier = sorted((path.name for path in runs.glob("*.html")), reverse=True)[:30]
     links = "".join(f"<li><a href='runs/{html.escape(name)}'>{html.escape(name[:-5])}</a></li>" for name in earlier)
-    target.write_text(page.replace("</body>", f"<h2>Runs</h2><ul class='runs'>{links}</ul></body>"), "utf-8")
+    target.write_text(page.replace("</main>", f"<h2>Runs</h2><ul class='runs'>{links}</ul></main>"), "utf-8")
     return target

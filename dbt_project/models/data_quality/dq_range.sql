@@ -34,7 +34,9 @@ breaches as (
         range_rules.check_name,
         described.observation_id,
         format(
-            'is outside [{}, {}]; kept out of fct_company_metric_year', range_rules.min_value, range_rules.max_value
+            'is outside [{}, {}]; kept out of fct_company_metric_year',
+            coalesce(cast(range_rules.min_value as varchar), '-inf'),
+            coalesce(cast(range_rules.max_value as varchar), 'inf')
         ) as reason
     from described
     inner join range_rules on {{ breaks_range_rule('range_rules', 'described') }}
