@@ -56,7 +56,7 @@ def test_a_run_killed_during_dbt_build_and_rerun_equals_an_uninterrupted_run(tmp
     dbt_log = Path(env["ESG_WORKDIR"]) / "dbt_logs" / "dbt.log"
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and run.poll() is None:
-        if dbt_log.exists() and "START sql incremental model marts.fct_company_metric_year" in dbt_log.read_text(
+        if dbt_log.exists() and "START sql table model marts.fct_company_metric_year" in dbt_log.read_text(
             "utf-8", errors="replace"
         ):
             break

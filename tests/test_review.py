@@ -110,8 +110,9 @@ def test_decisions_persist_corrections_count_and_findings_reopen(tmp_path: Path)
     assert rows[jump[0]]["status"] == "explained" and rows[jump[0]]["reviewed_by"] == "tester"
     assert rows[impossible[0]]["corrected_value"] == "12.0" and rows[impossible[0]]["reviewed_by"] == "ana"
 
-    # A new report lands and everything is rebuilt: the decisions stay with their findings.
+    # A new report lands and the warehouse is rebuilt from nothing: the decisions stay with their findings.
     shutil.copy(next(FIXTURES.glob("clean_*")), landing)
+    shutil.rmtree(env["ESG_WORKDIR"])
     pipeline(repo, env)
     found = findings(env)
     assert found[("year_over_year_jump", "packaging_material", "code:7001")][:4] == (
