@@ -40,11 +40,13 @@ def pipeline_env(tmp_path: Path, landing_dir: Path) -> dict[str, str]:
     return env
 
 
-def run_make_step(script: str, env: dict[str, str], timeout: int = 600) -> subprocess.CompletedProcess[str]:
-    """Run a scripts/*.sh step the way the Makefile does (env.sh sourced first)."""
+def run_make_step(
+    script: str, env: dict[str, str], timeout: int = 600, repo: Path = REPO
+) -> subprocess.CompletedProcess[str]:
+    """Run a scripts/*.sh step the way the Makefile does (env.sh sourced first), in `repo`."""
     return subprocess.run(
         ["bash", "-c", f"source scripts/env.sh && {script}"],
-        cwd=REPO,
+        cwd=repo,
         env=env,
         capture_output=True,
         text=True,

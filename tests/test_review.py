@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import CHROMIUM, CHROMIUM_FLAGS, REPO, pipeline_env
+from conftest import CHROMIUM, CHROMIUM_FLAGS, REPO, pipeline_env, run_make_step
 
 pytestmark = pytest.mark.integration
 FIXTURES = REPO / "tests" / "fixtures" / "dq"
@@ -41,15 +41,7 @@ def checkout_copy(folder: Path) -> Path:
 
 
 def run(repo: Path, command: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["bash", "-c", f"source scripts/env.sh && {command}"],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    return run_make_step(command, env, repo=repo)
 
 
 def pipeline(repo: Path, env: dict[str, str]) -> None:

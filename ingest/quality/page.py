@@ -139,7 +139,7 @@ def _coverage_table(coverage: pd.DataFrame) -> str:
     )
     return (
         "<h2>Coverage per report (HKEX KPI completeness)</h2><table class='coverage'><colgroup><col style=width:230px>"
-        "<col style=width:200px><col style=width:55px><col style=width:70px><col style=width:120px><col>"
+        "<col style=width:200px><col style=width:64px><col style=width:70px><col style=width:120px><col>"
         "<col style=width:90px></colgroup><tr><th>report</th><th>company</th><th>year</th><th>facts read</th>"
         f"<th>numeric KPIs disclosed</th><th>HKEX KPIs missing</th><th>unmapped labels</th></tr>{rows}</table>"
     )
