@@ -20,6 +20,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
+
 from ingest.config import DBT_PROJECT_DIR, Settings
 from ingest.land.raw_zone import land_files, quarantine
 from ingest.load.warehouse import (
@@ -175,6 +177,15 @@ def _same_time(stored: str | None, staged: str) -> bool:
 LOAD_CHUNK = 500
 
 
+def _read_staged(path: Path) -> dict:
+    """A staged parse; orjson reads it in a third of the time, Python's json takes what orjson refuses (NaN)."""
+    data = path.read_bytes()
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data)
+
+
 def _write(connection, payloads: list[dict], counts: dict) -> None:
     """One bulk replace for the staged reports of `payloads` (emptied afterwards); a report staged
     twice counts once, as its last staging."""
@@ -213,7 +224,7 @@ def load(settings: Settings, staged: list[str]) -> dict:
             if Path(path).name.removesuffix(".json") in current:
                 counts["unchanged"] += 1  # loaded already from this very staging file: nothing to write
                 continue
-            payload = json.loads(Path(path).read_text("utf-8"))
+            payload = _read_staged(Path(path))
             landed = payload["landed"]
             if landed["report_id"] in withdrawn:
                 counts["withdrawn"] += 1  # withdrawn by a person (`python -m ingest withdraw`): stays out
