@@ -5,11 +5,13 @@ The seeds and the corpus are dropped into an empty landing folder and nobody tri
 file-arrival trigger (an Asset watcher in the triggerer) starts esg_reports, whose Asset starts
 esg_warehouse. This runs twice on the same PostgreSQL server, once with the LocalExecutor and once
 with the CeleryExecutor and two workers started from different working directories; both warehouses
-must hold the same facts and the same findings.
+must hold the same facts and the same findings, and the corpus's facts must meet its gold
+(recall >= 90%, precision >= 98% against ../shared/corpus/gold.csv).
 """
 
 from __future__ import annotations
 
+import csv
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -21,7 +23,7 @@ import pytest
 from airflow_stack import AirflowStack, compose_services, free_port, postgres_server, redis_server
 from conftest import SEEDS, SHARED
 
-from ingest.cli.evaluate import report_files
+from ingest.cli.evaluate import close_enough, report_files
 
 pytestmark = pytest.mark.integration
 CORPUS = SHARED / "corpus"
@@ -131,8 +133,39 @@ def test_celery_workers_build_the_same_warehouse_as_the_local_executor(
         assert "execute_workload" in celery.log(worker), f"{worker} ran tasks\n{celery.log(worker)[-2000:]}"
     assert "execute_workload" not in local.log("airflow-scheduler"), "the LocalExecutor run used no Celery"
 
+    corpus_meets_the_gold(local.host_env("airflow-scheduler")["ESG_WAREHOUSE"])
     local_facts, local_findings = warehouse_contents(local)
     celery_facts, celery_findings = warehouse_contents(celery)
     assert len({row[0] for row in local_facts}) == len(reports), "every report is in the warehouse"
     assert celery_facts == local_facts
     assert celery_findings == local_findings
+
+
+def corpus_meets_the_gold(warehouse: str) -> None:
+    """The corpus's whole-company facts in the warehouse against ../shared/corpus/gold.csv: nothing
+    quarantined, recall >= 90%, precision >= 98%, and the figures a report marks as partial kept with
+    their note."""
+    with open(CORPUS / "gold.csv", encoding="utf-8", newline="") as handle:
+        gold = {
+            (row["source_file"], row["metric_code"], int(row["fiscal_year"])): float(row["value"])
+            for row in csv.DictReader(handle)
+        }
+    corpus_files = {name for name, _, _ in gold}
+    with duckdb.connect(warehouse, read_only=True) as connection:
+        quarantined = connection.execute("select source_file, reason from raw.quarantine").fetchall()
+        facts = {
+            (source_file, metric, year): value
+            for source_file, metric, year, value in connection.execute(
+                "select source_file, metric_code, fiscal_year, value from marts.metric_observations "
+                "where not is_partial_scope"
+            ).fetchall()
+            if source_file in corpus_files
+        }
+        partial = connection.execute(
+            "select count(*) from marts.metric_observations where is_partial_scope and scope_note is not null"
+        ).fetchone()[0]
+    assert quarantined == [], "no report of the seeds or the corpus is quarantined"
+    hits = sum(1 for key, value in gold.items() if key in facts and close_enough(facts[key], value))
+    assert hits / len(gold) >= 0.90, f"recall {hits / len(gold):.3f}"
+    assert hits / len(facts) >= 0.98, f"precision {hits / len(facts):.3f}"
+    assert partial > 0, "figures the reports mark as partial are kept beside the facts, with their note"
