@@ -44,8 +44,9 @@ class LandingFolderTrigger(BaseEventTrigger):
         )
 
     def _settings(self) -> Settings:
+        """The landing's settings; the rule reads only the landing folder and the index in the workdir."""
         workdir = Path(self.workdir)
-        return Settings(landing_dir=Path(self.landing_dir), workdir=workdir, warehouse=workdir / "unused")
+        return Settings(landing_dir=Path(self.landing_dir), workdir=workdir, warehouse=workdir / "warehouse.duckdb")
 
     async def run(self) -> AsyncIterator[TriggerEvent]:
         announced: Snapshot = {}

@@ -207,16 +207,9 @@ def land_files(settings: Settings) -> LandingResult:
     index = _read_index(settings)
     fresh_index: dict[str, dict] = {}
     seen: set[str] = set()
-    for source in sorted(settings.landing_dir.iterdir()):
-        if not source.is_file() or source.name.startswith("."):
-            continue
-        stat = source.stat()
+    for source, stat in _landing_files(settings):
         known = index.get(source.name)
-        if (
-            known
-            and (known["size"], known["mtime_ns"]) == (stat.st_size, stat.st_mtime_ns)
-            and (Path(known["landed"]["raw_path"]).exists())
-        ):
+        if _as_indexed(known, stat) and Path(known["landed"]["raw_path"]).exists():
             landed = LandedReport(**{**known["landed"], "newly_landed": False})
         else:
             try:
@@ -242,15 +235,25 @@ def unlanded_files(settings: Settings) -> dict[str, tuple[int, int]]:
     if not settings.landing_dir.is_dir():
         return {}
     index = _read_index(settings)
-    pending: dict[str, tuple[int, int]] = {}
-    for source in settings.landing_dir.iterdir():
-        if not source.is_file() or source.name.startswith("."):
-            continue
-        stat = source.stat()
-        known = index.get(source.name)
-        if not known or (known["size"], known["mtime_ns"]) != (stat.st_size, stat.st_mtime_ns):
-            pending[source.name] = (stat.st_size, stat.st_mtime_ns)
-    return pending
+    return {
+        source.name: (stat.st_size, stat.st_mtime_ns)
+        for source, stat in _landing_files(settings)
+        if not _as_indexed(index.get(source.name), stat)
+    }
+
+
+def _landing_files(settings: Settings) -> list[tuple[Path, os.stat_result]]:
+    """The report files of the landing folder, by name; hidden files (copies in progress) are not yet."""
+    return [
+        (source, source.stat())
+        for source in sorted(settings.landing_dir.iterdir())
+        if source.is_file() and not source.name.startswith(".")
+    ]
+
+
+def _as_indexed(known: dict | None, stat: os.stat_result) -> bool:
+    """The landing index's one rule: a file is as last landed while its size and modification time are."""
+    return bool(known) and (known["size"], known["mtime_ns"]) == (stat.st_size, stat.st_mtime_ns)
 
 
 def _index_path(settings: Settings) -> Path:

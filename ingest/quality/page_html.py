@@ -158,7 +158,7 @@ def source_block(lines: list[tuple[int, str]], line: int | None) -> str:
 
 
 def summary_table(findings: pd.DataFrame) -> str:
-    counts = findings.assign(status=findings["status"]).pivot_table(
+    counts = findings.pivot_table(
         index="check_family", columns="status", values="finding_id", aggfunc="count", fill_value=0
     )
     header = "".join(f"<th class='num'>{status.replace('_', ' ')}</th>" for status in STATUSES)
