@@ -15,7 +15,7 @@ help:
 	@echo "make lint     ruff (Python) and sqlfluff (dbt SQL)"
 	@echo "make airflow  start the Airflow UI at http://localhost:8080 (login printed)"
 	@echo "make eval     extraction precision/recall against ../shared/gold"
-	@echo "make bench    parser throughput on ../shared/seeds"
+	@echo "make bench    parser throughput on ../shared/seeds and ../shared/corpus"
 	@echo "make run-generated   make run on COUNT=200 synthetic reports; prints wall time and peak memory"
 	@echo "make bench-scale N=1000   N real-size reports through the pipeline: per-stage time, peak memory"
 	@echo "make bench-warehouse   dbt cost of one new report vs a full rebuild (REPORTS=200)"

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.config import REPO_ROOT
+from ingest.config import REPO_ROOT, REPORT_SUFFIXES
 from ingest.land.raw_zone import decode_report
 from ingest.read.parser import KpiRow, parse_report
 from ingest.read.selection import primary_rows
@@ -27,7 +27,6 @@ CORPUS_DIR = SHARED_DIR / "corpus"
 CORPUS_GOLD_PATH = CORPUS_DIR / "gold.csv"
 LAYOUTS_DIR = REPO_ROOT / "tests" / "fixtures" / "layouts"  # our own invented reports, one layout each
 RELATIVE_TOLERANCE = 0.005
-REPORT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
 _NOTE_LINE = re.compile(r"^L(\d+)\s*:\s*(.*)$")
 _TABLE_MARK = re.compile(r"<t[dhr]\b|^\s*\||\t", re.IGNORECASE)
 

@@ -117,10 +117,11 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from ingest.cli.evaluate import SEEDS_DIR
+    from ingest.cli.evaluate import CORPUS_DIR, SEEDS_DIR
     from ingest.cli.parser_bench import parser_benchmark
 
-    print(parser_benchmark(Path(args.folder or SEEDS_DIR), args.repeat))
+    folders = [Path(args.folder)] if args.folder else [SEEDS_DIR, CORPUS_DIR]
+    print("\n\n".join(parser_benchmark(folder, args.repeat) for folder in folders))
     return 0
 
 

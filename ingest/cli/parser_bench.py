@@ -19,6 +19,7 @@ from pathlib import Path
 
 import ingest.map
 import ingest.read
+from ingest.cli.evaluate import report_files
 from ingest.config import REPO_ROOT
 from ingest.land.raw_zone import decode_report
 from ingest.read.parser import parse_report
@@ -37,7 +38,8 @@ def _caches() -> list[Callable]:
 
 
 def _texts(folder: Path) -> list[str]:
-    return [decode_report(path.read_bytes())[0] for path in sorted(folder.glob("*")) if path.is_file()]
+    """The folder's reports, as the pipeline would decode them (not its README or gold file)."""
+    return [decode_report(path.read_bytes())[0] for path in report_files(folder)]
 
 
 def _first_sight_seconds(texts: list[str], warm_up: list[str]) -> float:
