@@ -76,15 +76,15 @@ def _line_of(starts: list[int], offset: int) -> int:
     return bisect.bisect_right(starts, offset)
 
 
-def _span(node: LexborNode, name: str) -> int:
+def _span(attributes: dict[str, str | None], name: str) -> int:
     try:
-        return max(1, min(_MAX_SPAN, int((node.attributes.get(name) or "1").strip() or 1)))
+        return max(1, min(_MAX_SPAN, int((attributes.get(name) or "1").strip() or 1)))
     except ValueError:
         return 1
 
 
 def _cell_text(node: LexborNode) -> str:
-    return clean_text(node.html or "")
+    return clean_text(node.inner_html or "")
 
 
 def _expand(html_rows: list[list[LexborNode]]) -> list[list[Cell]]:
@@ -96,10 +96,12 @@ def _expand(html_rows: list[list[LexborNode]]) -> list[list[Cell]]:
             while (r, c) in grid:
                 c += 1
             cell = Cell(_cell_text(node), (r, c))
-            for dr in range(_span(node, "rowspan")):
-                for dc in range(_span(node, "colspan")):
+            attributes = node.attributes
+            rowspan, colspan = _span(attributes, "rowspan"), _span(attributes, "colspan")
+            for dr in range(rowspan):
+                for dc in range(colspan):
                     grid.setdefault((r + dr, c + dc), cell)
-            c += _span(node, "colspan")
+            c += colspan
     rows = len(html_rows)
     width = max((c for (_, c) in grid), default=-1) + 1
     return [[grid.get((r, c), Cell("", (r, c))) for c in range(width)] for r in range(rows)]

@@ -238,8 +238,7 @@ class _TextTableReader:
         self.consumed = consumed
         self.rows: list[KpiRow] = []
         self.table: _TableState | None = None
-        self.heading_line = ""  # a caption or heading above the next table, as printed
-        self.unit: str | None = None  # the unit that caption names
+        self.since_table: list[str] = []  # lines since the last header: one may be the next table's caption
         self.pending: tuple | None = None  # the last row read, whose unit may stand on the next line
 
     def flush(self) -> None:
@@ -248,7 +247,7 @@ class _TextTableReader:
             self.pending = None
 
     def feed(self, line: Line) -> None:
-        words_, joined, header, caption, names_next_table = _reading(line.text)
+        words_, joined, header = _reading(line.text)
         tokens = list(words_)
         if self.table is not None and _FURNITURE.match(line.text):
             return  # a rule or a page number between a table's rows
@@ -256,12 +255,12 @@ class _TextTableReader:
             return
         self.flush()
         if header:
-            self.table = _TableState(list(header), line.number, _heading(self.heading_line), self.unit)
-            self.heading_line, self.unit = "", None
+            caption, unit = _caption_of(self.since_table)
+            self.table = _TableState(list(header), line.number, _heading(caption), unit)
+            self.since_table = []
             self.consumed.add(line.number)
             return
-        if names_next_table:
-            self.heading_line, self.unit = joined, caption
+        self.since_table.append(joined)
         table = self.table
         if table is None or is_cells_line(line):
             return
@@ -337,16 +336,31 @@ class _TextTableReader:
 
 
 @memo
-def _reading(text: str) -> tuple[tuple[str, ...], str, tuple[Column, ...] | None, str | None, bool]:
-    """What a line says on its own: its words (joined), its columns if a header, the unit if a caption,
-    and whether it names the next table (a caption such as `表4-2 電力使用情形 單位：千度`, or a short
-    heading). Cached: the reader's state decides the rest."""
+def _reading(text: str) -> tuple[tuple[str, ...], str, tuple[Column, ...] | None]:
+    """A line's words, joined, and its columns if it is a header. Cached: the reader's state decides the rest."""
     tokens = words(text)
     joined = " ".join(tokens)
     columns = parse_header(joined)
+    return tuple(tokens), joined, tuple(columns) if columns is not None else None
+
+
+def _caption_of(lines: list[str]) -> tuple[str, str | None]:
+    """The caption of a table: the last of the lines above its header (since the table before) that
+    names it, and the unit it names. Read back from the header, so most lines are never asked."""
+    for joined in reversed(lines):
+        unit, names_table = _names_next_table(joined)
+        if names_table:
+            return joined, unit
+    return "", None
+
+
+@memo
+def _names_next_table(joined: str) -> tuple[str | None, bool]:
+    """(the unit a caption names, whether the line names the next table): a caption such as
+    `表4-2 電力使用情形 單位：千度`, or a short heading without a value."""
     caption = caption_unit(joined) if len(joined) <= _MAX_CAPTION_CHARS and _UNIT_WORD.search(joined) else None
-    heading = len(joined) <= 30 and not _PROSE_END.search(joined) and not split_values(tokens, 1)[1]
-    return tuple(tokens), joined, tuple(columns) if columns is not None else None, caption, bool(caption) or heading
+    heading = len(joined) <= 30 and not _PROSE_END.search(joined) and not split_values(joined.split(), 1)[1]
+    return caption, bool(caption) or heading
 
 
 def _heading(line: str) -> str:
