@@ -8,6 +8,7 @@ Each line keeps the 1-based number of the source line where it starts: that is t
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ingest.read.markup import clean_text
@@ -83,6 +84,10 @@ class _HtmlTable:
         if text.strip():
             out.append(Line(number, raw, arabic_dates(clean_text(text))))
 
+    def is_idle(self) -> bool:
+        """Outside any table, with no row or cell begun: what a line without table tags leaves as it is."""
+        return not self.open and self.cell is None and not self.cells and self.row_line is None
+
     def _text(self, chunk: str, outside: list[str]) -> None:
         if self.cell is not None:
             self.cell.append(chunk)
@@ -103,11 +108,30 @@ class _HtmlTable:
         self.row_line = None
 
 
-def logical_lines(text: str) -> list[Line]:
-    """Non-blank lines of the report; table rows of any markup become `cell\\tcell` lines."""
+def logical_lines(text: str, taken: Collection[int] = frozenset()) -> list[Line]:
+    """Non-blank lines of the report; table rows of any markup become `cell\\tcell` lines.
+
+    Lines in `taken` (those a grid reader already read) are left out unread: an HTML table among them
+    is skipped whole when it closes within them, else read as usual so that what follows is read the same.
+    """
     out: list[Line] = []
     html = _HtmlTable()
-    for number, raw in enumerate(text.splitlines(), start=1):
+    raws = text.splitlines()
+    skip_to = 0
+    for number, raw in enumerate(raws, start=1):
+        if number <= skip_to:
+            continue
+        if number in taken and html.is_idle():
+            has_tag = "<" in raw and _TABLE_TAG.search(raw)
+            if not has_tag:
+                continue
+            last = number
+            while last + 1 in taken:
+                last += 1
+            tags = list(_TABLE_TAG.finditer(raws[last - 1]))
+            if tags and tags[-1].group(1) == "/" and tags[-1].group(2).lower() == "table":
+                skip_to = last  # a whole table (and what else those lines hold): nothing of it is read
+                continue
         if html.open or ("<" in raw and _TABLE_TAG.search(raw)):
             html.feed(number, raw, out)
             continue
