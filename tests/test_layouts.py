@@ -54,6 +54,25 @@ def test_logical_lines_keep_text_outside_tables() -> None:
     assert [(line.number, line.text) for line in lines] == [(1, "甲\t1"), (1, "前言 後記"), (3, "粗體")]
 
 
+@pytest.mark.parametrize(
+    ("text", "taken"),
+    [
+        ("前言\n<table>\n<tr><td>甲</td><td>1</td></tr>\n</table>\n後記 2 噸", {2, 3, 4}),
+        # the last taken line opens another table: read as usual, so its rows still come out
+        (
+            "<table><tr><td>甲</td></tr></table>\n<tr><td>乙</td></tr></table><table>\n<tr><td>丙</td><td>3</td></tr>",
+            {1, 2},
+        ),
+        ("| 甲 | 1 |\n|---|---|\n說明\n<table><tr><td>丁</td></tr>", {1, 2, 4}),  # a table left open
+    ],
+)
+def test_logical_lines_leave_out_taken_lines_as_if_read(text: str, taken: set[int]) -> None:
+    """Lines a grid reader took are not read again; every other line reads as it would have."""
+    every = [line for line in logical_lines(text) if line.number not in taken]
+    assert logical_lines(text, taken) == every
+    assert every, "the test text has lines outside the taken ones"
+
+
 def test_transposed_cells_take_their_column_header_as_context() -> None:
     text = HEAD_2024 + (
         "### 2024 年员工数据\n"

@@ -111,8 +111,9 @@ class _HtmlTable:
 def logical_lines(text: str, taken: Collection[int] = frozenset()) -> list[Line]:
     """Non-blank lines of the report; table rows of any markup become `cell\\tcell` lines.
 
-    Lines in `taken` (those a grid reader already read) are left out unread: an HTML table among them
-    is skipped whole when it closes within them, else read as usual so that what follows is read the same.
+    Lines in `taken` (those a grid reader already read) are left out, unread where that changes nothing:
+    an HTML table among them is skipped whole when it closes within them, else read as usual so that
+    what follows reads the same.
     """
     out: list[Line] = []
     html = _HtmlTable()
@@ -145,7 +146,7 @@ def logical_lines(text: str, taken: Collection[int] = frozenset()) -> list[Line]
         cleaned = _plain_line(raw)
         if cleaned.strip():
             out.append(Line(number, raw, cleaned))
-    return out
+    return [line for line in out if line.number not in taken] if taken else out
 
 
 @memo

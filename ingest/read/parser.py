@@ -38,7 +38,7 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
     report = ParsedReport(metadata)
     consumed: set[int] = set()
     report.rows.extend(parse_grids(text, metadata.fiscal_year, consumed))
-    lines = [line for line in logical_lines(text, consumed) if line.number not in consumed]
+    lines = logical_lines(text, consumed)
     report.rows.extend(parse_tables(lines, metadata.fiscal_year, consumed))
     if metadata.fiscal_year is not None:
         report.rows.extend(parse_cells(lines, metadata.fiscal_year, consumed))
