@@ -294,8 +294,8 @@ def _dbt_build(settings: Settings, *selection: str) -> None:
 def transform(settings: Settings, full_refresh: bool = False) -> None:
     """`dbt build` of seeds, staging, intermediate, marts and the dbt checks, with their tests.
 
-    A failing dbt test fails the task. fct_company_metric_year is incremental; `full_refresh` rebuilds
-    it from raw (needed after a change to a model's logic, not after new or re-parsed reports).
+    A failing dbt test fails the task. Every model is rebuilt whole on each run; `full_refresh` also
+    reloads the seeds from scratch (dbt drops and recreates their tables).
     """
     _dbt_build(settings, "--exclude", AFTER_VALIDATION, *(["--full-refresh"] if full_refresh else []))
 
