@@ -20,12 +20,13 @@ from itertools import pairwise
 
 from ingest.map.units import looks_like_unit
 from ingest.map.vocabulary import alternation, role_pattern
-from ingest.read.cell_values import caption_unit, clean_label, split_label
+from ingest.read.cell_values import clean_label, split_label
 from ingest.read.cells import is_cells_line
 from ingest.read.layout import Line, words
 from ingest.read.memo import memo
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.text import fold, is_not_disclosed, is_number
+from ingest.read.text_captions import caption_above
 
 _YEAR_COLUMN = re.compile(
     r"(?<![\d.])(?:FY\s*)?(20\d{2})\s*(?:財政年度|财政年度|財年|财年|財政|财政)?年?度?\s*(?:數據|数据)?(?![\d.%])",
@@ -43,11 +44,8 @@ _CHANGE_VALUE = re.compile(r"[-−+]?\d[\d,.]*\s*(?:%|个百分点|個百分點|
 # Page furniture inside a PDF table: rules, a page number alone.
 _FURNITURE = re.compile(r"^\s*(?:[─━—–\-=_·•.\s]{5,}|\d{1,4})\s*$")
 _BRACKET_UNIT_LINE = re.compile(r"^\s*[(（]([^()（）]{1,20})[)）]\s*$")
-_UNIT_WORD = re.compile(r"單位|单位|unit", re.IGNORECASE)
-_CAPTION_UNIT_TEXT = re.compile(r"[(（]?(?:單位|单位|unit)\s*[:：].*$", re.IGNORECASE)
 _MAX_LABEL_FRAGMENTS = 3
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_MAX_CAPTION_CHARS = 60
 _MAX_GAP_LINES = 12
 
 
@@ -255,8 +253,7 @@ class _TextTableReader:
             return
         self.flush()
         if header:
-            caption, unit = _caption_of(self.since_table)
-            self.table = _TableState(list(header), line.number, _heading(caption), unit)
+            self.table = _TableState(list(header), line.number, *caption_above(self.since_table))
             self.since_table = []
             self.consumed.add(line.number)
             return
@@ -342,30 +339,6 @@ def _reading(text: str) -> tuple[tuple[str, ...], str, tuple[Column, ...] | None
     joined = " ".join(tokens)
     columns = parse_header(joined)
     return tuple(tokens), joined, tuple(columns) if columns is not None else None
-
-
-def _caption_of(lines: list[str]) -> tuple[str, str | None]:
-    """The caption of a table: the last of the lines above its header (since the table before) that
-    names it, and the unit it names. Read back from the header, so most lines are never asked."""
-    for joined in reversed(lines):
-        unit, names_table = _names_next_table(joined)
-        if names_table:
-            return joined, unit
-    return "", None
-
-
-@memo
-def _names_next_table(joined: str) -> tuple[str | None, bool]:
-    """(the unit a caption names, whether the line names the next table): a caption such as
-    `表4-2 電力使用情形 單位：千度`, or a short heading without a value."""
-    caption = caption_unit(joined) if len(joined) <= _MAX_CAPTION_CHARS and _UNIT_WORD.search(joined) else None
-    heading = len(joined) <= 30 and not _PROSE_END.search(joined) and not split_values(joined.split(), 1)[1]
-    return caption, bool(caption) or heading
-
-
-def _heading(line: str) -> str:
-    """A caption or heading line as the context of the table below it; cleaned only once a table opens."""
-    return clean_label(_CAPTION_UNIT_TEXT.sub("", line).lstrip("#").strip())
 
 
 def _wrapped_label(table: _TableState, line: Line, text_tokens: list[str]) -> tuple[list[str], int]:

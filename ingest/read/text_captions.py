@@ -1,0 +1,41 @@
+"""The caption of a text table: the line above its header that names it (`表4-2 電力使用情形 單位：千度`,
+a short heading), and the unit it names.
+
+`read.text_tables` keeps the lines since the table before and asks only when a header opens a table,
+reading back from it: most lines of a report are never asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.read.cell_values import caption_unit, clean_label
+from ingest.read.memo import memo
+from ingest.read.text import is_not_disclosed, is_number
+
+_PROSE_END = re.compile(r"[。；;！!？?]")
+_UNIT_WORD = re.compile(r"單位|单位|unit", re.IGNORECASE)
+_CAPTION_UNIT_TEXT = re.compile(r"[(（]?(?:單位|单位|unit)\s*[:：].*$", re.IGNORECASE)
+_MAX_CAPTION_CHARS = 60
+_MAX_HEADING_CHARS = 30
+
+
+def caption_above(lines: list[str]) -> tuple[str, str | None]:
+    """(the caption as the context of the table below it, the unit it names) of the last of `lines`
+    (each a line's words joined by one space, in order) that names the next table; ("", None) if none."""
+    for joined in reversed(lines):
+        unit, names_table = _names_next_table(joined)
+        if names_table:
+            return clean_label(_CAPTION_UNIT_TEXT.sub("", joined).lstrip("#").strip()), unit
+    return "", None
+
+
+@memo
+def _names_next_table(joined: str) -> tuple[str | None, bool]:
+    """(the unit a caption names, whether the line names the next table): a caption, or a short
+    heading that does not end in a value."""
+    caption = caption_unit(joined) if len(joined) <= _MAX_CAPTION_CHARS and _UNIT_WORD.search(joined) else None
+    last = joined.rsplit(" ", 1)[-1]
+    ends_in_value = bool(joined) and (is_number(last) or is_not_disclosed(last))
+    heading = len(joined) <= _MAX_HEADING_CHARS and not _PROSE_END.search(joined) and not ends_in_value
+    return caption, bool(caption) or heading
