@@ -11,6 +11,7 @@ both, the whole-company figure is the company-year fact. A boundary stated witho
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,7 +20,8 @@ from ingest.map.vocabulary import role_pattern
 from ingest.read.markup import clean_text
 from ingest.read.text import fold
 
-_CLAUSE = re.compile(r"[。；;\n]")
+_CLAUSE_CHARS = "。；;\n"
+_CLAUSE = re.compile(f"[{_CLAUSE_CHARS}]")
 _SUBCLAUSE = re.compile(r"[，,]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _MAX_NOTE_CHARS = 160
@@ -43,12 +45,23 @@ def _pillars(clause: str) -> set[str]:
     return {kind.split("_", 1)[1] for kind in ("pillar_E", "pillar_S") if _rules()[kind].search(clause)}
 
 
+def _triggered_clauses(text: str) -> Iterator[str]:
+    """The clauses (split at `_CLAUSE`) holding a `scope_trigger` word, in order: one scan of the text
+    for the words instead of a search in every clause, as most clauses state no boundary."""
+    clause_end = 0
+    for match in role_pattern("scope_trigger").finditer(text):
+        if match.start() < clause_end:
+            continue  # a second trigger in a clause already read
+        start = max(text.rfind(char, clause_end, match.start()) for char in _CLAUSE_CHARS) + 1
+        end = _CLAUSE.search(text, match.end())
+        clause_end = end.start() if end else len(text)
+        yield text[start:clause_end]
+
+
 def report_scopes(text: str) -> dict[str, Scope]:
     """Pillar (`E`, `S`) -> the scope the report states for it; the first partial statement wins."""
     scopes: dict[str, Scope] = {}
-    for sentence in _CLAUSE.split(text):
-        if not role_pattern("scope_trigger").search(sentence):  # a cheap pre-filter
-            continue  # most sentences state no boundary: skip folding them
+    for sentence in _triggered_clauses(text):
         folded = fold(sentence)
         if not (_rules()["partial"].search(folded) or _rules()["boundary"].search(folded)):
             continue
