@@ -25,6 +25,7 @@ _CAPTION_UNIT = re.compile(r"(?:單位|单位|unit)\s*[:：]\s*(?P<unit>[^\s，,
 _LEADING_MARK = re.compile(r"^[-–—•·*#>\s]+")
 _RESTATED_MARK = re.compile(r"\s*[(（](?:經|经)?(?:重述|重列|restated)[)）]\s*$", re.IGNORECASE)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+(?:\.\d+)?")  # `23 154.80`
 _MAX_TILE_LABEL_CHARS = 30
 _VALUE_AND_UNIT = re.compile(r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)\s*(.*)$")
 
@@ -45,7 +46,7 @@ def value_of(text: str) -> str | None:
         or not match.group(0)[len(match.group(1)) :].strip()[:1].isdigit()
     ):
         return match.group(1)
-    if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:\.\d+)?", text):
+    if _SPACED_THOUSANDS.fullmatch(text):
         return text.replace(" ", "")
     return match.group(1) if match else None
 

@@ -22,6 +22,7 @@ _PAIR = re.compile(
     r"(?P<value>[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)\s*(?P<unit>[^\d\s]{0,24})$"
 )
 _YEAR = re.compile(r"(20\d{2})\s*(?:年|财年|財年)")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _HEADER_GAP_LINES = 4
 
 
@@ -41,7 +42,7 @@ def cell_pairs(line: Line) -> list[Pair] | None:
         if not cell:
             continue
         match = _PAIR.match(cell)
-        if not match or not re.search(r"[\u4e00-\u9fff]", match.group("label")):
+        if not match or not _HAN.search(match.group("label")):
             return None
         unit = match.group("unit") or None
         if unit and unit_prefix(unit) != unit:

@@ -20,6 +20,7 @@ from ingest.read.markup import clean_text
 
 _TABLE_SPAN = re.compile(r"<table\b.*?(?:</table\s*>|(?=<table\b)|\Z)", re.IGNORECASE | re.DOTALL)
 _ROW_START = re.compile(r"<tr\b", re.IGNORECASE)
+_NEWLINE = re.compile("\n")
 _MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _MARKDOWN_RULE = re.compile(r"^[\s|:\-]+$")
 _MAX_SPAN = 50
@@ -68,7 +69,7 @@ class Grid:
 
 def _line_starts(text: str) -> list[int]:
     starts = [0]
-    starts.extend(match.end() for match in re.finditer("\n", text))
+    starts.extend(match.end() for match in _NEWLINE.finditer(text))
     return starts
 
 

@@ -62,6 +62,9 @@ def _exchange(code: str, suffix: str | None) -> str:
 
 _MIN_NAME_CHARS = 6
 _HAN_CHARS = re.compile(r"[\u4e00-\u9fff]")
+# The words of a sentence before a name: `本報告全面闡述X`, `…是X`, `…及X`.
+_AFTER_REPORT_WORD = re.compile(r"^.*(?:報告書|报告书|報告|报告)(?=[\u4e00-\u9fff]{2,})")
+_AFTER_LINKING_WORD = re.compile(r"^.*?(?:是|為|为|由|於|于|及|和|與|与)(?=[\u4e00-\u9fff]{2,})")
 
 
 @cache
@@ -103,7 +106,7 @@ def _title_company(head: str) -> str | None:
     for line in head.splitlines():
         candidate = line.strip().strip("#*").strip()
         match = _company_line().fullmatch(candidate)
-        if match and re.search(r"[\u4e00-\u9fff]", match.group(1)) and not _suffix_of().fullmatch(match.group(1)):
+        if match and _HAN_CHARS.search(match.group(1)) and not _suffix_of().fullmatch(match.group(1)):
             name = match.group(1)  # (a line that is only `股份有限公司` is the end of a wrapped name)
             chinese = name.rsplit(" ", 1)[-1]  # `Harbourline Logistics Holdings Limited 港線物流控股有限公司`
             return chinese if " " in name and len(_HAN_CHARS.findall(chinese)) >= _MIN_NAME_CHARS else name
@@ -140,8 +143,8 @@ def _self_named(head: str) -> str | None:
 def _clean_name(name: str) -> str:
     """A matched name without the words of the sentence before it (`本報告全面闡述X` -> `X`)."""
     name = name.lstrip("（(").strip()
-    name = re.sub(r"^.*(?:報告書|报告书|報告|报告)(?=[\u4e00-\u9fff]{2,})", "", name)
-    name = re.sub(r"^.*?(?:是|為|为|由|於|于|及|和|與|与)(?=[\u4e00-\u9fff]{2,})", "", name)
+    name = _AFTER_REPORT_WORD.sub("", name)
+    name = _AFTER_LINKING_WORD.sub("", name)
     shorter = _leading_words().sub("", name)
     if len(shorter) > len(_suffix_of().search(shorter).group()) + 1 if _suffix_of().search(shorter) else False:
         name = shorter

@@ -21,13 +21,14 @@ _NOTE_OPENING = re.compile(
 # A change, or what changes a figure's basis (seed label_vocabulary, role `note_change_word`); a
 # cause alone (`由於…估算`) is a method note.
 _CHANGE = role_pattern("note_change_word")
+_BRACKETED = re.compile(r"[(（].*?[)）]")
 _WINDOW_LINES = 40
 _MAX_NOTE_CHARS = 240
 
 
 def label_stem(label: str) -> str:
     """The first characters of a label, brackets dropped: what a note uses to name the figure."""
-    return fold(re.sub(r"[(（].*?[)）]", "", label)).strip()[:4]
+    return fold(_BRACKETED.sub("", label)).strip()[:4]
 
 
 def explaining_note(

@@ -23,6 +23,7 @@ _VALUE = re.compile(
     r"[-−\d](?<![\d.,A-Za-z/\-−][-−\d])"
     r"(?:(?<=[-−])(?:\d{1,3}(?:,\d{3})+|\d+)|(?<=\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.\d+)?(?!\d)"
 )
+_DIGIT = re.compile(r"\d")
 CLAUSE_END = re.compile(r"[，,。；;：:！!？?、]")
 SENTENCE_END = re.compile(r"[。；;！!？?]")
 BULLETS = " \t•·-*>#–—"
@@ -74,9 +75,14 @@ def has_value(text: str) -> bool:
     return any(value.unit for value in line_values(text))
 
 
-@memo
 def line_values(text: str) -> tuple[Value, ...]:
-    """Number-and-unit tokens of a line. Cached: a line is also read as the label line of the next."""
+    """Number-and-unit tokens of a line (none without a digit: most lines of a report)."""
+    return _line_values(text) if _DIGIT.search(text) else ()
+
+
+@memo
+def _line_values(text: str) -> tuple[Value, ...]:
+    """Cached: a line is also read as the label line of the next."""
     found = []
     for match in _VALUE.finditer(text):
         unit = unit_prefix(text[match.end() :])

@@ -39,6 +39,8 @@ _PROSE_END = re.compile(r"[。；;！!？?]")
 _ROC_YEAR = re.compile(r"(?<![\d.,])(1[01]\d)(\s*年)")
 _ROC_OFFSET = 1911
 _MAX_HEADER_CHARS = 120
+_CLAUSE_MARK = re.compile(r"[，,。；;！!？?、]")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _NOTE_MARK = re.compile(r"[\d,，a-zA-Z*#]{1,5}")
 _CHANGE_VALUE = re.compile(r"[-−+]?\d[\d,.]*\s*(?:%|个百分点|個百分點|pp|倍)?")
 # Page furniture inside a PDF table: rules, a page number alone.
@@ -92,6 +94,8 @@ def parse_header(text: str) -> list[Column] | None:
     """Columns of a table header line, or None if the line is not a header."""
     if len(text) > _MAX_HEADER_CHARS or not _header_hint().search(text):
         return None  # most lines: prose
+    if _CLAUSE_MARK.search(text) and _CLAUSE_MARK.search(_BRACKETED.sub("", text)):
+        return None  # a comma or full stop outside brackets: no column word removes it, so it is prose
     text = _ROC_YEAR.sub(lambda match: f"{int(match.group(1)) + _ROC_OFFSET}{match.group(2)}", text)
     years = [int(y) for y in _YEAR_COLUMN.findall(text)]
     units = _unit_column().findall(text)
@@ -117,7 +121,7 @@ def parse_header(text: str) -> list[Column] | None:
         positioned = [(match.start(), Column(int(match.group(1)))) for match in _YEAR_COLUMN.finditer(text)]
     elif units and not years:
         return [Column(None, unit) for unit in units]
-    elif not years and not units and role_pattern("text_single_value_column").search(rest) and re.search(r"单位", rest):
+    elif not years and not units and role_pattern("text_single_value_column").search(rest) and "单位" in rest:
         return [Column(None)]  # `指標 單位 數量`: one column for the report's own year
     else:
         return None
