@@ -142,12 +142,20 @@ def _unit_prefix_pattern() -> re.Pattern[str]:
     )
 
 
+_UNIT_HEAD_CHARS = 40  # a unit is read from at most this many characters after its number
+
+
 def unit_prefix(text: str) -> str | None:
     """The unit printed at the start of `text` (the text after a number), as printed, or None.
 
     `吨二氧化碳当量 / 百万元人民币收入。` -> `吨二氧化碳当量 / 百万元人民币收入`; `人提供就业机会` -> `人`.
     """
-    return _unit_at_start(text[:40])
+    return _unit_at_start(text[:_UNIT_HEAD_CHARS])
+
+
+def is_unit_alone(text: str) -> bool:
+    """Whether `text` is a unit and nothing else (`（噸）`'s inside, `千瓦時`), as `unit_prefix` reads it."""
+    return len(text) <= _UNIT_HEAD_CHARS and unit_prefix(text) == text  # a longer text is more than its unit
 
 
 @memo

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.map.units import is_complete_unit, looks_like_unit, unit_prefix
+from ingest.map.units import is_complete_unit, is_unit_alone, looks_like_unit
 from ingest.read.markup import strip_footnote_mark
 from ingest.read.memo import memo
 from ingest.read.text import half_width
@@ -111,7 +111,7 @@ def tile_pairs(values: list[str], labels: list[str]) -> list[tuple[int, str, str
         if not match or not label or len(label) > _MAX_TILE_LABEL_CHARS or _VALUE_AND_UNIT.match(label.strip()):
             return None
         unit = match.group(2).strip() or None
-        if unit and unit_prefix(unit) != unit:
+        if unit and not is_unit_alone(unit):
             return None
         pairs.append((c, match.group(1), unit, label))
     return pairs or None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.map.units import unit_prefix
+from ingest.map.units import is_unit_alone
 from ingest.read.layout import Line
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.text import is_number
@@ -45,7 +45,7 @@ def cell_pairs(line: Line) -> list[Pair] | None:
         if not match or not _HAN.search(match.group("label")):
             return None
         unit = match.group("unit") or None
-        if unit and unit_prefix(unit) != unit:
+        if unit and not is_unit_alone(unit):
             return None
         if match.group("value").endswith("%"):
             unit = "%"

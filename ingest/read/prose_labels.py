@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ingest.map.units import unit_prefix
+from ingest.map.units import is_unit_alone
 from ingest.map.vocabulary import alternation
 from ingest.read.memo import memo
 from ingest.read.prose_tokens import UNIT_IN_LABEL
@@ -96,7 +96,7 @@ def _bare_label(candidate: str, company: str) -> tuple[str, str | None]:
     label = fold(candidate)
     unit = None
     unit_match = UNIT_IN_LABEL.search(label)
-    if unit_match and unit_prefix(unit_match.group(1)) == unit_match.group(1):
+    if unit_match and is_unit_alone(unit_match.group(1)):
         unit = unit_match.group(1)
         label = label[: unit_match.start()]
     for _ in range(8):  # leading filler first: `共计拥有` must not lose its 有 to the trailing rule

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.map.units import unit_prefix
+from ingest.map.units import is_unit_alone, unit_prefix
 from ingest.read.layout import Line
 from ingest.read.memo import memo
 
@@ -44,7 +44,7 @@ class Value:
 def unit_in_label(label: str) -> str | None:
     """The unit a label carries in a closing bracket (`僱員總數（人）`)."""
     match = UNIT_IN_LABEL.search(label.strip())
-    if match and unit_prefix(match.group(1)) == match.group(1):
+    if match and is_unit_alone(match.group(1)):
         return match.group(1)
     return None
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ingest.map.units import unit_prefix
+from ingest.map.units import is_unit_alone
 from ingest.map.vocabulary import alternation, words
 from ingest.read.layout import Line
 from ingest.read.metadata import ReportMetadata
@@ -150,7 +150,7 @@ class _Reader:
             if self.in_targets:
                 continue
             caption = _CAPTION_UNIT.match(text)
-            if caption and unit_prefix(caption.group(1)) == caption.group(1):
+            if caption and is_unit_alone(caption.group(1)):
                 self.caption_unit = caption.group(1)  # `單位：萬元` above figures printed without units
                 continue
             self._read_line(index, line)
@@ -165,7 +165,7 @@ class _Reader:
         text = below.text.strip()
         if below.number - self.lines[index].number > _MAX_GAP_LINES or not text or len(text) > MAX_LABEL_CHARS:
             return None
-        if has_value(text) or is_heading(text) or SENTENCE_END.search(text) or unit_prefix(text) == text:
+        if has_value(text) or is_heading(text) or SENTENCE_END.search(text) or is_unit_alone(text):
             return None
         return text, below.number
 
@@ -209,7 +209,7 @@ class _Reader:
         if below.number - self.lines[index].number > _MAX_GAP_LINES:
             return None
         text = below.text.strip()
-        return text if unit_prefix(text) == text else None
+        return text if is_unit_alone(text) else None
 
     def _emit(
         self, index: int, line: Line, value: Value, unit: str | None, prefix: str, segment_start: int, alone: bool
@@ -348,11 +348,7 @@ class _Reader:
             if above is None:
                 break
             lead_in = _lead_in().search(above.text)  # `共有員工1,345名，具體分佈如下：` introduces what follows
-            if (
-                "\t" in above.text
-                or (is_figure_line(above.text) and not lead_in)
-                or unit_prefix(above.text.strip()) == above.text.strip()
-            ):
+            if "\t" in above.text or (is_figure_line(above.text) and not lead_in) or is_unit_alone(above.text.strip()):
                 break  # a table row, another figure or a unit line: no longer this figure's context
             ends = [match.end() for match in SENTENCE_END.finditer(above.text)]
             parts.insert(0, above.text[ends[-1] :] if ends else above.text)
@@ -374,7 +370,7 @@ class _Reader:
             and not CLAUSE_END.search(previous.text)
             and not has_value(above.text)
             and not is_heading(above.text.strip())
-            and unit_prefix(above.text.strip()) != above.text.strip()
+            and not is_unit_alone(above.text.strip())
             and not SENTENCE_END.search(above.text.rstrip()[-1:])
             and not _CAPTION_UNIT.match(above.text.strip())
         )
@@ -387,7 +383,8 @@ class _Reader:
         """The fiscal year a statement is about: the report's, unless its sentence names an earlier one."""
         start = max((match.end() for match in SENTENCE_END.finditer(sentence)), default=0)
         # A year inside a closed bracket (`（2023年：5.23噸）`) dates that bracket's figure, not the next one.
-        mentions = [int(year) for year in _YEAR_MENTION.findall(fold(_CLOSED_BRACKET.sub("", sentence[start:])))]
+        clause = _CLOSED_BRACKET.sub("", sentence[start:])
+        mentions = [int(year) for year in _YEAR_MENTION.findall(fold(clause))] if "年" in clause else []
         if not mentions and self.heading_year is not None:
             mentions = [self.heading_year]
         if not mentions:
