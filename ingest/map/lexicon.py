@@ -138,6 +138,13 @@ def matching_entries(label: str) -> tuple[Entry, ...]:
     return tuple(found)
 
 
+def some_term_matches(label: str) -> bool:
+    """Whether any lexicon term matches the label: a label none matches maps to nothing, whatever its
+    context and unit, so a reader need not build the context (the lines above a figure) for it."""
+    normalized = normalize_label(label)
+    return bool(normalized and matching_entries(normalized))
+
+
 @memo
 def map_label(label: str, context: str, unit: str | None, table_labels: str = "") -> MetricMatch | None:
     """The best-priority entry whose term, context and exclusions fit, and whose metric's unit fits the row's.

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
-from ingest.map.lexicon import map_label
+from ingest.map.lexicon import map_label, some_term_matches
 from ingest.map.normalize import without_alias, without_gloss
 from ingest.read.metadata import ReportMetadata
 from ingest.read.text import parse_number
@@ -70,20 +71,25 @@ def build_row(
     unit: str | None,
     fiscal_year: int,
     table_header_line: int | None = None,
-    context: str | None = None,
+    context: str | Callable[[], str] | None = None,
     table_labels: str = "",
 ) -> KpiRow:
     """Map the first of `labels` (most specific reading first) that a rule accepts; keep the row either way.
 
     Each label is a pair: the text the rules read (filler such as `報告期內` or `為` removed) and the
     text as printed, which is what lineage keeps. `context` (default: the section) is what the rules'
-    context patterns read; for prose it is the sentence and the lines above.
+    context patterns read; for prose it is the sentence and the lines above, which may be given as a
+    function: it is called only when some lexicon term matches a label (most prose labels match none).
     """
     mapping = None
     chosen = labels[0][1]
     glossed = [(bare, printed) for matched, printed in labels if (bare := without_gloss(matched))]
     aliased = [(bare, printed) for matched, printed in [*labels, *glossed] if (bare := without_alias(matched))]
     for matched, printed in [*labels, *glossed, *aliased]:
+        if not some_term_matches(matched):
+            continue
+        if callable(context):
+            context = context()
         mapping = map_label(matched, section if context is None else context, unit, table_labels)
         if mapping:
             chosen = printed

@@ -123,11 +123,12 @@ class _Reader:
         self.labels_taken_below: set[int] = set()
 
     def read(self) -> list[KpiRow]:
+        period_line = _period_line()
         for index, line in enumerate(self.lines):
             text = line.text.strip()
             if index and line.number - self.lines[index - 1].number > _MAX_GAP_LINES:
                 self.labels_below = False
-            period = _period_line().fullmatch(text)
+            period = period_line.fullmatch(text)
             if is_heading(text) or period:
                 heading = text.lstrip("#").strip()
                 # Figures under `## 2030年環境目標` or `未來目標` are targets, not data of any year.
@@ -230,7 +231,7 @@ class _Reader:
             label_line=label_line,
             labels=labels,
             section=self.heading,
-            context=" / ".join((self.heading, self.period_lead, self._context_above(index), sentence)),
+            context=lambda: " / ".join((self.heading, self.period_lead, self._context_above(index), sentence)),
             raw_value=value.raw,
             unit=unit,
             fiscal_year=year,
