@@ -11,11 +11,11 @@ import re
 import pytest
 
 from ingest.config import SEEDS_DIR
-from ingest.map.lexicon import lexicon, map_label, matching_entries
+from ingest.map.lexicon import lexicon, map_label, matching_entries, some_term_matches
 from ingest.map.normalize import normalize_label
 from ingest.map.pattern_start import first_chars
 from ingest.map.reference import metrics
-from ingest.map.units import conversion_factor
+from ingest.map.units import conversion_factor, is_unit_alone
 
 # A printed unit for each canonical unit, to ask the lexicon about a term alone.
 PRINTED_UNIT = {
@@ -216,3 +216,34 @@ def test_lexicon_patterns_are_tried_by_first_char_as_if_all_were() -> None:
     for label in labels:
         every = [*exact.get(label, ()), *(entry for entry in patterns if entry.pattern.search(label))]
         assert matching_entries(label) == tuple(every)
+
+
+@pytest.mark.parametrize(
+    ("label", "context", "unit"),
+    [
+        ("員工總數", "", "人"),
+        ("僱員總數", "社會關鍵績效", "名"),
+        ("公司簡介", "員工總數 / 溫室氣體排放", "人"),
+        ("關於本報告", "", "次"),
+        ("", "員工總數", "人"),
+    ],
+)
+def test_a_label_no_term_matches_maps_to_nothing_whatever_its_context(label: str, context: str, unit: str) -> None:
+    """Readers skip building a figure's context for such a label: that is only right if it never maps."""
+    mapped = map_label(label, context, unit) is not None
+    assert some_term_matches(label) or not mapped
+    assert some_term_matches(label) == (label in ("員工總數", "僱員總數"))
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("千瓦時", True),
+        ("噸二氧化碳當量", True),
+        ("千瓦時的電力供應", False),
+        ("公司", False),
+        ("噸" + "。" * 40, False),
+    ],
+)
+def test_a_unit_alone_is_a_unit_and_nothing_else(text: str, alone: bool) -> None:
+    assert is_unit_alone(text) is alone

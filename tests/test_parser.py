@@ -38,9 +38,25 @@ def test_header_names_years_in_either_order(line: str, years: list[int]) -> None
     assert [column.fiscal_year for column in columns] == years
 
 
-@pytest.mark.parametrize("line", ["2023 年大事記", "本報告涵蓋 2023 年", "溫室氣體排放 2023 2022", "2023年12月31日"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2023 年大事記",
+        "本報告涵蓋 2023 年",
+        "溫室氣體排放 2023 2022",
+        "2023年12月31日",
+        "2023年，本公司 數據 2023年 2022年",  # a clause mark outside brackets: prose, whatever follows
+        "指標 2023年 2022年。",
+    ],
+)
 def test_non_headers_are_not_headers(line: str) -> None:
     assert parse_header(line) is None
+
+
+def test_a_clause_mark_inside_a_unit_bracket_keeps_a_header() -> None:
+    columns = parse_header("指標 數量（人、次） 比例（%）")
+    assert columns is not None
+    assert [column.unit for column in columns] == ["人、次", "%"]
 
 
 def test_three_year_table_in_traditional_script() -> None:
