@@ -154,7 +154,7 @@ def unit_prefix(text: str) -> str | None:
 
 
 def is_unit_alone(text: str) -> bool:
-    """Whether `text` is a unit and nothing else (`（噸）`'s inside, `千瓦時`), as `unit_prefix` reads it."""
+    """Whether `text` is a unit and nothing else (`千瓦時`, the `噸` of `（噸）`), as `unit_prefix` reads it."""
     return len(text) <= _UNIT_HEAD_CHARS and unit_prefix(text) == text  # a longer text is more than its unit
 
 

@@ -55,8 +55,9 @@ def may_carry_unit(prefix: str, above: list[Line]) -> bool:
     return any(")" in text or "）" in text for text in (prefix, *(line.text for line in above)))
 
 
-def is_heading(text: str) -> bool:  # not cached: most lines fail the first character's match
-    """`## 排放物`, `3.2 人才發展及培訓`, `表：員工構成` -- but not a figure such as `26.83 小時`."""
+def is_heading(text: str) -> bool:
+    """`## 排放物`, `3.2 人才發展及培訓`, `表：員工構成` -- but not a figure such as `26.83 小時`.
+    Not cached: most lines fail the match at their first character, cheaper than a cache lookup."""
     match = _HEADING.match(text)
     if not match:
         return False
