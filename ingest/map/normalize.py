@@ -15,9 +15,9 @@ from ingest.map.reference import read_seed
 from ingest.map.vocabulary import alternation, role_pattern, words
 from ingest.read.markup import strip_footnote_mark
 from ingest.read.memo import memo
-from ingest.read.text import fold
+from ingest.read.text import CharMap, fold
 
-_BRACKETS = str.maketrans("【】〔〕［］[]{}<>《》", "()()()()()()()", "¹²³⁴⁵⁶⁷⁸⁹⁰")
+_BRACKETS = CharMap("【】〔〕［］[]{}<>《》", "()()()()()()()", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 _LEADING = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,2})*[.、)]|[(]?[一二三四五六七八九十]{1,3}[)、.]|[(]\d{1,2}[)]|[a-z][.)]|[-–—•·*#>:]+)+"
 )
@@ -53,7 +53,7 @@ def canonical_words(folded: str) -> str:
 @memo
 def normalize_label(text: str) -> str:
     """Folded label in the lexicon's words, without numbering, bullets, `其中：` or footnote marks."""
-    label = canonical_words(_ocr_one().sub("1", fold(text).translate(_BRACKETS)))
+    label = canonical_words(_ocr_one().sub("1", _BRACKETS(fold(text))))
     label = _LEADING.sub("", label)
     label = _where().sub("", label)
     label = _TRAILING.sub("", label)

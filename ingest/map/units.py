@@ -14,12 +14,12 @@ from functools import cache
 
 from ingest.map.reference import read_seed, unit_aliases, unit_factors
 from ingest.read.memo import memo
-from ingest.read.text import fold, to_simplified
+from ingest.read.text import CharMap, fold, to_simplified
 
 _PARENS_ONLY = re.compile(r"^\((.*)\)$")
 _PARENS = re.compile(r"[()]")
 _DENOMINATOR_UNITS = frozenset({"person", "CNY_mn"})
-_HALF_WIDTH = str.maketrans("（）％／╱∕", "()%///")
+_HALF_WIDTH = CharMap("（）％／╱∕", "()%///")
 _MONEY = "元"
 
 
@@ -160,7 +160,7 @@ def is_unit_alone(text: str) -> bool:
 
 @memo
 def _unit_at_start(head: str) -> str | None:
-    folded = to_simplified(head).translate(_HALF_WIDTH).lower()
+    folded = _HALF_WIDTH(to_simplified(head)).lower()
     if len(folded) != len(head):
         return None
     match = _unit_prefix_pattern().match(folded)
