@@ -16,6 +16,7 @@ from ingest.map.normalize import normalize_label
 from ingest.map.pattern_start import first_chars
 from ingest.map.reference import metrics
 from ingest.map.units import conversion_factor, is_unit_alone
+from ingest.read.text import CharMap, fold
 
 # A printed unit for each canonical unit, to ask the lexicon about a term alone.
 PRINTED_UNIT = {
@@ -247,3 +248,15 @@ def test_a_label_no_term_matches_maps_to_nothing_whatever_its_context(label: str
 )
 def test_a_unit_alone_is_a_unit_and_nothing_else(text: str, alone: bool) -> None:
     assert is_unit_alone(text) is alone
+
+
+@pytest.mark.parametrize("text", ["無需轉換的標籤", "排放總量（噸）³", "【範圍一】", "", "Scope 1", "１２３．５"])
+def test_char_map_translates_as_str_translate_does(text: str) -> None:
+    """CharMap skips translate for a text with none of its characters; the result must not change."""
+    source, target, delete = "（）【】０１２３５．", "()()01235.", "³"
+    assert CharMap(source, target, delete)(text) == text.translate(str.maketrans(source, target, delete))
+
+
+def test_fold_is_simplified_half_width_lower_case_without_spaces() -> None:
+    assert fold("溫室氣體 排放總量（噸）　Scope\u00a01") == "温室气体排放总量(吨)scope1"
+    assert fold("【範圍１】") == "[范围1]"
