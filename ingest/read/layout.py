@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ingest.read.markup import clean_text
 from ingest.read.memo import memo
@@ -33,8 +33,10 @@ def words(text: str) -> list[str]:
     return [token.strip("|｜") or token for token in text.split() if token not in _PIPE_TOKENS]
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
+    """A logical line (a NamedTuple: a report has thousands, and a tuple is built twice as fast as a
+    frozen dataclass)."""
+
     number: int
     raw: str  # as printed (indentation kept: it tells sub-rows from rows)
     text: str  # markup stripped, cells tab-separated

@@ -320,8 +320,8 @@ class _Reader:
         if unit is None and not (alone and candidates):
             return None
         labels, label_unit, relative = self.label_reader.labels(candidates, self.subject)
-        compares = any(states_no_level(candidate) for candidate in candidates)
-        if not labels and unit and not compares:  # `共计拥有7,440名员工`, `其中 2 名為女性董事`: noun after unit
+        if not labels and unit and not any(states_no_level(candidate) for candidate in candidates):
+            # `共计拥有7,440名员工`, `其中 2 名為女性董事`: the noun after the unit
             after = line.text[value.end :]
             noun = after[: next((m.start() for m in CLAUSE_END.finditer(after)), len(after))]
             labels, label_unit, relative = self.label_reader.labels([noun] if noun.strip() else [], self.subject)
