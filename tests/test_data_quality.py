@@ -120,6 +120,8 @@ def test_each_check_fires_on_its_planted_problem_and_not_on_clean_figures(tmp_pa
     passed = re.search(r"PASS=(\d+) WARN=0 ERROR=0 SKIP=0", unit.stdout)
     assert declared and passed and int(passed.group(1)) == int(declared.group(1)) > 0, unit.stdout[-3000:]
 
+    the_page_stays_bounded(Path(env["ESG_WORKDIR"]), Path(env["ESG_WAREHOUSE"]), len(findings))
+
     # A rerun builds the same findings under the same ids (dbt builds them; nothing is appended).
     ids_before = finding_ids(env["ESG_WAREHOUSE"])
     again = run_make_step("python -m ingest run-local", env)
@@ -166,3 +168,33 @@ def test_great_expectations_findings_reach_dq_findings_through_dbt(tmp_path: Pat
     assert headcount[1:4] == ("range", "warn", "employees_total") and "fact_ranges" in headcount[4], headcount
     docs = Path(env["ESG_WORKDIR"]) / "gx"
     assert any(docs.rglob("index.html")), "Data Docs are built"
+
+
+def the_page_stays_bounded(workdir: Path, warehouse: Path, total: int) -> None:
+    """With small limits (a warehouse of thousands of reports hits the real ones), the findings shown
+    are split into pages, the rest are named, the coverage table keeps the least covered reports, a
+    page of an earlier, longer run is removed, and the copy kept under runs/ is the first page."""
+    from ingest.config import Settings
+    from ingest.quality import page
+
+    settings = Settings(landing_dir=workdir / "landing", workdir=workdir / "paged", warehouse=warehouse)
+    limits = (page.FINDINGS_PER_PAGE, page.FINDINGS_SHOWN, page.COVERAGE_SHOWN)
+    try:
+        page.FINDINGS_PER_PAGE, page.FINDINGS_SHOWN, page.COVERAGE_SHOWN = 4, 10, 2
+        index = page.write_dq_report(settings)
+        pages = sorted(index.parent.glob("*.html"))
+        assert [path.name for path in pages] == ["findings-2.html", "findings-3.html", "index.html"]
+        listed = [re.findall(r"<tbody class='finding'[^>]* id='([^']+)'", path.read_text("utf-8")) for path in pages]
+        assert sorted(map(len, listed)) == [2, 4, 4] and len({id_ for ids in listed for id_ in ids}) == 10
+        first = index.read_text("utf-8")
+        assert f"all {total} are in <code>marts.dq_findings</code>" in first and "findings-3.html" in first
+        assert "The 2 of 4 reports with the least coverage" in first
+        assert first.count("<tr><td>") >= 2 and "prose_only_7003_2024.txt" in first, "no KPI read: least covered"
+        kept = next((index.parent / "runs").glob("*.html")).read_text("utf-8")
+        assert "this kept copy holds the first page only" in kept and "findings-2.html" not in kept
+
+        page.FINDINGS_PER_PAGE = 5
+        page.write_dq_report(settings)
+        assert sorted(path.name for path in index.parent.glob("*.html")) == ["findings-2.html", "index.html"]
+    finally:
+        page.FINDINGS_PER_PAGE, page.FINDINGS_SHOWN, page.COVERAGE_SHOWN = limits

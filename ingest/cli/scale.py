@@ -97,6 +97,7 @@ def run_scale(count: int, workers: int | None = None) -> str:
             stage("transform (dbt)", lambda: pipeline.transform(settings))
             stage("validate (GX)", lambda: pipeline.validate(settings))
             stage("findings (dbt)", lambda: pipeline.findings(settings))
+            stage("publish (page)", lambda: pipeline.publish(settings))
 
         run_pipeline()
         peak_mb = _peak_mb(resource.RUSAGE_SELF)
@@ -109,6 +110,8 @@ def run_scale(count: int, workers: int | None = None) -> str:
         with duckdb.connect(str(settings.warehouse), read_only=True) as connection:
             facts = connection.execute("select count(*) from marts.fct_metric_observation").fetchone()[0]
             reports = connection.execute("select count(*) from marts.dim_report").fetchone()[0]
+            findings = connection.execute("select count(*) from marts.dq_findings").fetchone()[0]
+        page_mb = settings.dq_report_path.stat().st_size / 1e6
     pipeline_seconds = sum(seconds for name, seconds in timings if name != "make reports")
     lines = [f"{count} reports, {size / 1e6:.1f} MB of report text; {reports} in dim_report, {facts} facts"]
     lines += [
@@ -122,6 +125,7 @@ def run_scale(count: int, workers: int | None = None) -> str:
         f"  facts per second   {facts / pipeline_seconds:8.0f}",
         f"  peak RSS           {peak_mb:8.0f} MB (this process), "
         f"{_peak_mb(resource.RUSAGE_CHILDREN):.0f} MB (largest child: dbt or an ingest worker)",
+        f"  data-quality page  {page_mb:8.1f} MB ({findings} findings)",
         f"one more report into that warehouse: {sum(seconds for _, seconds in one_more):.1f} s ("
         + ", ".join(f"{name} {seconds:.1f}" for name, seconds in one_more)
         + ")",

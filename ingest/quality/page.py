@@ -2,7 +2,12 @@
 family and review status, the findings (filter, sort, click one for its source lines, the company's
 other years of the metric as a chart, and the command that records a decision), coverage per report,
 and the unmapped labels the most reports print. Each run's page is kept under runs/; index.html is
-the latest. The source lines come from the immutable raw zone the warehouse's manifest points to."""
+the latest. The source lines come from the immutable raw zone the warehouse's manifest points to.
+
+The page stays the same size however large the warehouse grows: it is a review queue, not an export.
+It shows the first `FINDINGS_SHOWN` findings (open ones first, then errors), `FINDINGS_PER_PAGE` to a
+page (index.html, findings-2.html, ...), and the `COVERAGE_SHOWN` reports of least coverage; it says
+where the rest are in the warehouse. At 10,000 reports one page of everything was 196 MB and took 81 s."""
 
 from __future__ import annotations
 
@@ -21,13 +26,18 @@ from ingest.quality.page_html import SCRIPT, STYLE, chart, filters, number, sour
 
 CONTEXT_LINES = 3
 UNMAPPED_SHOWN = 60
+FINDINGS_PER_PAGE = 200
+FINDINGS_SHOWN = 2_000
+COVERAGE_SHOWN = 300
 
 
 @dataclass
 class PageData:
-    findings: pd.DataFrame
-    series: pd.DataFrame
+    findings: pd.DataFrame  # every finding: the counts and the summary
+    shown: pd.DataFrame  # the ones the pages list, in review order
+    series: dict[tuple[str, str], pd.DataFrame]  # (company, metric) -> its values by year
     coverage: pd.DataFrame
+    reports: int  # reports the coverage table could list
     unmapped: pd.DataFrame
     observations: int
     sources: dict[str, list[tuple[int, str]]]
@@ -49,31 +59,43 @@ def _source_lines(raw_paths: dict[str, str], findings: pd.DataFrame) -> dict[str
     return context
 
 
+def review_order(findings: pd.DataFrame) -> pd.DataFrame:
+    """Open findings first, then errors before warnings, then by company and metric."""
+    ordered = findings.assign(_decided=findings["status"] != "open")
+    ordered = ordered.sort_values(["_decided", "severity", "company_name", "metric_code"], na_position="last")
+    return ordered.drop(columns="_decided")
+
+
 def gather(settings: Settings) -> PageData:
     with connect(settings.warehouse, read_only=True) as connection:
         findings = connection.execute("select * from marts.dq_findings").df()
         findings["status"] = findings["review_status"].fillna("open")
+        shown = review_order(findings).head(FINDINGS_SHOWN)
+        connection.register("shown_keys", shown[["company_id", "metric_code"]].drop_duplicates())
         series = connection.execute(
             "select company_id, metric_code, fiscal_year, value, unit, is_corrected from marts.fct_company_metric_year "
-            "where (company_id, metric_code) in (select (company_id, metric_code) from marts.dq_findings)"
+            "where (company_id, metric_code) in (select (company_id, metric_code) from shown_keys) order by fiscal_year"
         ).df()
-        coverage = connection.execute("select * from data_quality.dq_report_coverage order by source_file").df()
+        reports = connection.execute("select count(*) from data_quality.dq_report_coverage").fetchone()[0]
+        coverage = connection.execute(  # all of them by file name, or the least covered where there are many
+            "select * from data_quality.dq_report_coverage order by "
+            + ("source_file" if reports <= COVERAGE_SHOWN else f"disclosed_share, source_file limit {COVERAGE_SHOWN}")
+        ).df()
         unmapped = connection.execute(
             "select * from data_quality.dq_unmapped_labels order by reports_printing desc, rows_printed desc, raw_label "
             f"limit {UNMAPPED_SHOWN}"
         ).df()
         observations = connection.execute("select count(*) from marts.metric_observations").fetchone()[0]
         raw_paths = dict(connection.execute("select report_id, raw_path from raw.manifest").fetchall())
-    return PageData(findings, series, coverage, unmapped, observations, _source_lines(raw_paths, findings))
+    by_key = {key: group for key, group in series.groupby(["company_id", "metric_code"])}
+    return PageData(findings, shown, by_key, coverage, reports, unmapped, observations, _source_lines(raw_paths, shown))
 
 
 def _history(data: PageData, finding) -> tuple[str, str]:
     """The company's values of the finding's metric by year: a chart and a small table."""
     if not isinstance(finding.metric_code, str):
         return "", ""
-    rows = data.series[
-        (data.series.company_id == finding.company_id) & (data.series.metric_code == finding.metric_code)
-    ].sort_values("fiscal_year")
+    rows = data.series.get((finding.company_id, finding.metric_code), pd.DataFrame(columns=["fiscal_year"]))
     flagged = None if pd.isna(finding.fiscal_year) else int(finding.fiscal_year)
     points = [(int(row.fiscal_year), float(row.value)) for row in rows.itertuples()]
     table = "".join(
@@ -118,8 +140,7 @@ def _line(finding) -> int | None:
     return None if pd.isna(finding.source_line) else int(finding.source_line)
 
 
-def _findings_table(data: PageData) -> str:
-    findings = data.findings.sort_values(["status", "severity", "company_name", "metric_code"], na_position="last")
+def _findings_table(data: PageData, findings: pd.DataFrame) -> str:
     widths = (92, 100, 215, 175, 200, 66, 120, None)  # the source takes what is left of 1200 px
     columns = ("severity", "status", "check", "company", "metric", "year", "value", "source")
     return (
@@ -130,7 +151,7 @@ def _findings_table(data: PageData) -> str:
     )
 
 
-def _coverage_table(coverage: pd.DataFrame) -> str:
+def _coverage_table(coverage: pd.DataFrame, reports: int) -> str:
     rows = "".join(
         f"<tr><td>{text(row.source_file)}</td><td>{text(row.company_name)}</td><td>{text(row.fiscal_year)}</td>"
         f"<td class='num'>{row.facts_read}</td><td class='num'>{row.kpis_disclosed} / {row.kpis_numeric} "
@@ -138,7 +159,14 @@ def _coverage_table(coverage: pd.DataFrame) -> str:
         for row in coverage.itertuples()
     )
     return (
-        "<h2>Coverage per report (HKEX KPI completeness)</h2><table class='coverage'><colgroup><col style=width:230px>"
+        "<h2>Coverage per report (HKEX KPI completeness)</h2>"
+        + (
+            f"<p class='muted'>The {len(coverage)} of {reports} reports with the least coverage; every report's is in "
+            "<code>data_quality.dq_report_coverage</code>.</p>"
+            if reports > len(coverage)
+            else ""
+        )
+        + "<table class='coverage'><colgroup><col style=width:230px>"
         "<col style=width:200px><col style=width:64px><col style=width:70px><col style=width:120px><col>"
         "<col style=width:90px></colgroup><tr><th>report</th><th>company</th><th>year</th><th>facts read</th>"
         f"<th>numeric KPIs disclosed</th><th>HKEX KPIs missing</th><th>unmapped labels</th></tr>{rows}</table>"
@@ -159,10 +187,37 @@ def _unmapped_table(unmapped: pd.DataFrame) -> str:
     )
 
 
-def render(data: PageData, data_docs: Path) -> str:
+def page_name(page_number: int) -> str:
+    return "index.html" if page_number == 1 else f"findings-{page_number}.html"
+
+
+def _pager(page_number: int, pages: int, data: PageData, archived: bool) -> str:
+    """Where this page's findings sit among those shown, and links to the other pages."""
+    first = (page_number - 1) * FINDINGS_PER_PAGE + 1
+    last = min(page_number * FINDINGS_PER_PAGE, len(data.shown))
+    note = f"Findings {first}–{last} of the {len(data.shown)} shown"
+    if len(data.findings) > len(data.shown):
+        note += (
+            f" (open ones first; all {len(data.findings)} are in <code>marts.dq_findings</code>:"
+            " <code>select * from marts.dq_findings where coalesce(review_status, 'open') = 'open'</code> lists the open ones)"
+        )
+    if pages == 1:
+        return f"<p class='muted pager'>{note}.</p>"
+    if archived:
+        return f"<p class='muted pager'>{note}; this kept copy holds the first page only.</p>"
+    links = " ".join(
+        f"<b>{page}</b>" if page == page_number else f"<a href='{page_name(page)}'>{page}</a>"
+        for page in range(1, pages + 1)
+    )
+    return f"<p class='muted pager'>{note}. Pages: {links}</p>"
+
+
+def render(data: PageData, data_docs: Path, archived: bool = False) -> dict[str, str]:
+    """File name -> HTML of each page: index.html (summary, the first findings, coverage, unmapped
+    labels) and findings-2.html, ... for the rest of the findings shown (`archived`: the first only)."""
     findings = data.findings
     open_findings = int((findings["status"] == "open").sum()) if len(findings) else 0
-    parts = [
+    head = [
         "<!doctype html><html lang='zh'><head><meta charset='utf-8'><title>ESG data-quality report</title>",
         f"<meta name='viewport' content='width=device-width'><style>{STYLE}</style></head><body><main>",
         "<h1>ESG data-quality report</h1>",
@@ -172,17 +227,30 @@ def render(data: PageData, data_docs: Path) -> str:
         f"Data Docs: <a href='{html.escape(data_docs.as_uri())}'>{html.escape(str(data_docs))}</a></p>",
     ]
     if findings.empty:
-        parts.append("<p id='no-findings'>No findings: every check passed.</p>")
-    else:
-        parts += ["<h2>Findings by check family and review status</h2>", summary_table(findings)]
+        first = [*head, "<p id='no-findings'>No findings: every check passed.</p>"]
+        return {"index.html": "\n".join([*first, *_tail(data)])}
+    chunks = [
+        data.shown.iloc[start : start + FINDINGS_PER_PAGE] for start in range(0, len(data.shown), FINDINGS_PER_PAGE)
+    ]
+    pages: dict[str, str] = {}
+    for page_number, chunk in enumerate(chunks[:1] if archived else chunks, start=1):
+        parts = list(head)
+        if page_number == 1:
+            parts += ["<h2>Findings by check family and review status</h2>", summary_table(findings)]
         parts += ["<h2>Findings</h2><p class='muted'>Click a finding for its source lines and other years.</p>"]
-        parts += [filters(findings), _findings_table(data), f"<script>{SCRIPT}</script>"]
-    if not data.coverage.empty:
-        parts.append(_coverage_table(data.coverage))
+        pager = _pager(page_number, len(chunks), data, archived)
+        parts += [pager, filters(chunk), _findings_table(data, chunk), pager, f"<script>{SCRIPT}</script>"]
+        ending = _tail(data) if page_number == 1 else ["</main></body></html>"]
+        pages[page_name(page_number)] = "\n".join([*parts, *ending])
+    return pages
+
+
+def _tail(data: PageData) -> list[str]:
+    """The first page's end: coverage per report and the unmapped labels."""
+    parts = [_coverage_table(data.coverage, data.reports)] if not data.coverage.empty else []
     if not data.unmapped.empty:
         parts.append(_unmapped_table(data.unmapped))
-    parts.append("</main></body></html>")
-    return "\n".join(parts)
+    return [*parts, "</main></body></html>"]
 
 
 def write_dq_report(settings: Settings) -> Path:
@@ -193,9 +261,16 @@ def write_dq_report(settings: Settings) -> Path:
     findings = data.findings
     run_at = str(findings["run_at"].max()) if len(findings) else datetime.now(UTC).isoformat(timespec="seconds")
     stamp = re.sub(r"[^0-9T]", "", run_at.replace(" ", "T"))[:15]
-    page = render(data, settings.data_docs_dir / "index.html")
-    (runs / f"{stamp}.html").write_text(page, "utf-8")  # one page per run, kept
+    data_docs = settings.data_docs_dir / "index.html"
+    (runs / f"{stamp}.html").write_text(render(data, data_docs, archived=True)["index.html"], "utf-8")  # kept
     earlier = sorted((path.name for path in runs.glob("*.html")), reverse=True)[:30]
     links = "".join(f"<li><a href='runs/{html.escape(name)}'>{html.escape(name[:-5])}</a></li>" for name in earlier)
-    target.write_text(page.replace("</main>", f"<h2>Runs</h2><ul class='runs'>{links}</ul></main>"), "utf-8")
+    pages = render(data, data_docs)
+    for stale in target.parent.glob("findings-*.html"):
+        if stale.name not in pages:
+            stale.unlink()  # a page of an earlier run that had more findings
+    for name, page in pages.items():
+        if name == "index.html":
+            page = page.replace("</main>", f"<h2>Runs</h2><ul class='runs'>{links}</ul></main>")
+        (target.parent / name).write_text(page, "utf-8")
     return target
