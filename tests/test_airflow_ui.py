@@ -77,6 +77,25 @@ def drive_the_ui(base: str, password: str, shots: Path) -> str:
             browser.close()
 
 
+def page_after_login(base: str, password: str, screenshot: Path) -> str:
+    """The data-quality page opened without a session: Airflow's login form, then the page itself."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.goto(f"{base}/esg/data-quality/")
+            page.fill("input[name=username]", "admin")
+            page.fill("input[name=password]", password)
+            page.get_by_role("button", name="Sign in").click()
+            page.wait_for_url(f"{base}/esg/data-quality/", timeout=30_000)
+            page.screenshot(path=str(screenshot))
+            return page.title()
+        finally:
+            browser.close()
+
+
 def runs_page_text(base: str, password: str, screenshot: Path) -> str:
     from playwright.sync_api import sync_playwright
 
@@ -151,8 +170,14 @@ def test_ui_serves_the_dag_and_a_triggered_run_succeeds(tmp_path: Path) -> None:
         deadline, code, page = time.monotonic() + 240, 0, ""
         while time.monotonic() < deadline and code != 200:  # esg_warehouse publishes after esg_reports
             time.sleep(3)
-            code, page = http(f"{base}/esg/data-quality/")
+            code, page = http(f"{base}/esg/data-quality/", token=token)
         assert code == 200 and "ESG data-quality report" in page, (code, page[:300])
+        # Airflow does not authenticate a plugin's app; ours does: no login, no page.
+        _, anonymous = http(f"{base}/esg/data-quality/")
+        assert "ESG data-quality report" not in anonymous
+        assert http(f"{base}/esg/data-docs/", token="not-a-token")[0] in (401, 403)
+        title = page_after_login(base, password, tmp_path / "screenshots" / "4_dq_page.png")
+        assert title == "ESG data-quality report"
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:

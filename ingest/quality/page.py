@@ -201,8 +201,8 @@ def _pager(page_number: int, pages: int, data: PageData, archived: bool) -> str:
             f" (open ones first; all {len(data.findings)} are in <code>marts.dq_findings</code>:"
             " <code>select * from marts.dq_findings where coalesce(review_status, 'open') = 'open'</code> lists the open ones)"
         )
-    if pages == 1:
-        return f"<p class='muted pager'>{note}.</p>"
+    if pages == 1:  # everything on one page: the filters' count says how many
+        return f"<p class='muted pager'>{note}.</p>" if len(data.findings) > len(data.shown) else ""
     if archived:
         return f"<p class='muted pager'>{note}; this kept copy holds the first page only.</p>"
     links = " ".join(
