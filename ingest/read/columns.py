@@ -59,14 +59,11 @@ def is_year_cell(text: str) -> bool:
 
 def header_roles(cells: list[str]) -> list[ColumnRole] | None:
     """Column roles if `cells` is a header row: period columns and no values."""
+    if any(value_of(text) is not None and year_of(text) is None for text in cells):
+        return None  # a number in a cell that is no year column (`column_role`): a data row
     roles = [column_role(text) for text in cells]
     if not any(role.role in (Role.YEAR, Role.CURRENT, Role.PRIOR) for role in roles):
         return None
-    for text, role in zip(cells, roles, strict=True):
-        if role.role is Role.YEAR:
-            continue
-        if value_of(text) is not None:
-            return None  # a data row with numbers
     bare = [text for text, role in zip(cells, roles, strict=True) if role.role is Role.YEAR and text.strip().isdigit()]
     if bare and len(bare) == sum(role.role is Role.YEAR for role in roles):
         # `2025 | 2024` with no 年: a header only if the other cells are header words or empty
