@@ -9,6 +9,7 @@ in one). The rows of a table are read by `read.tables`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 
 from ingest.map.units import looks_like_unit
@@ -27,9 +28,10 @@ class Columns:
     roles: list[ColumnRole]
     header_line: int
 
-    @property
-    def value_columns(self) -> list[int]:
-        return [i for i, role in enumerate(self.roles) if role.role in (Role.YEAR, Role.CURRENT, Role.PRIOR)]
+    @cached_property
+    def value_columns(self) -> tuple[int, ...]:
+        """Read for every row of the table: worked out once (the roles do not change)."""
+        return tuple(i for i, role in enumerate(self.roles) if role.role in (Role.YEAR, Role.CURRENT, Role.PRIOR))
 
     @property
     def unit_column(self) -> int | None:
