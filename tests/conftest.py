@@ -55,6 +55,27 @@ def run_make_step(
     )
 
 
+def run_dbt(command: str, *args: str, env: dict[str, str], work: Path) -> subprocess.CompletedProcess[str]:
+    """`dbt <command>` on the project in the repo, its target and logs under `work`."""
+    return subprocess.run(
+        [
+            str(VENV_BIN / "dbt"),
+            command,
+            *args,
+            "--target-path",
+            str(work / "target"),
+            "--log-path",
+            str(work / "logs"),
+        ],
+        cwd=REPO / "dbt_project",
+        env={**env, "DBT_PROFILES_DIR": str(REPO / "dbt_project")},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+
+
 @pytest.fixture
 def seeds_landing(tmp_path: Path) -> Path:
     require_seeds()

@@ -10,12 +10,11 @@ from __future__ import annotations
 import csv
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import REPO, VENV_BIN, pipeline_env, run_make_step
+from conftest import REPO, pipeline_env, run_dbt, run_make_step
 
 pytestmark = pytest.mark.integration
 FIXTURES = REPO / "tests" / "fixtures" / "dq"
@@ -95,26 +94,7 @@ def test_each_check_fires_on_its_planted_problem_and_not_on_clean_figures(tmp_pa
     assert "the report notes" not in energy[5], "a note that names another figure is not this one's"
 
     # The pipeline's builds leave dbt's unit tests out (fixed inputs); they run here, on this warehouse.
-    unit = subprocess.run(
-        [
-            str(VENV_BIN / "dbt"),
-            "test",
-            "--select",
-            "test_type:unit",
-            "--profiles-dir",
-            ".",
-            "--target-path",
-            str(tmp_path / "unit_target"),
-            "--log-path",
-            str(tmp_path / "unit_logs"),
-        ],
-        cwd=REPO / "dbt_project",
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
+    unit = run_dbt("test", "--select", "test_type:unit", env=env, work=tmp_path / "unit")
     assert unit.returncode == 0, unit.stdout[-5000:] + unit.stderr[-2000:]
     declared = re.search(r"Found .* (\d+) unit tests", unit.stdout)
     passed = re.search(r"PASS=(\d+) WARN=0 ERROR=0 SKIP=0", unit.stdout)

@@ -8,7 +8,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from conftest import REPO, VENV_BIN
+from conftest import REPO, VENV_BIN, run_dbt
 
 EXPECTED_UNIT_TESTS = {
     "latest_report_wins_and_restatement_is_flagged",
@@ -20,27 +20,8 @@ EXPECTED_UNIT_TESTS = {
 
 
 def dbt_ls(tmp_path: Path, *args: str) -> list[dict]:
-    env = {**os.environ, "ESG_WAREHOUSE": str(tmp_path / "wh.duckdb"), "DBT_PROFILES_DIR": str(REPO / "dbt_project")}
-    result = subprocess.run(
-        [
-            str(VENV_BIN / "dbt"),
-            "ls",
-            "--output",
-            "json",
-            "--target-path",
-            str(tmp_path / "target"),
-            "--log-path",
-            str(tmp_path / "logs"),
-            "--quiet",
-            *args,
-        ],
-        cwd=REPO / "dbt_project",
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    env = {**os.environ, "ESG_WAREHOUSE": str(tmp_path / "wh.duckdb")}
+    result = run_dbt("ls", "--output", "json", "--quiet", *args, env=env, work=tmp_path)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
 
