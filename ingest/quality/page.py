@@ -212,9 +212,9 @@ def _pager(page_number: int, pages: int, data: PageData, archived: bool) -> str:
     return f"<p class='muted pager'>{note}. Pages: {links}</p>"
 
 
-def render(data: PageData, data_docs: Path, archived: bool = False) -> dict[str, str]:
-    """File name -> HTML of each page: index.html (summary, the first findings, coverage, unmapped
-    labels) and findings-2.html, ... for the rest of the findings shown (`archived`: the first only)."""
+def render(data: PageData, data_docs: Path) -> tuple[dict[str, str], str]:
+    """(file name -> HTML of each page, the first page as kept under runs/): index.html holds the
+    summary, the first findings, coverage and unmapped labels; findings-2.html, ... the rest shown."""
     findings = data.findings
     open_findings = int((findings["status"] == "open").sum()) if len(findings) else 0
     head = [
@@ -227,22 +227,26 @@ def render(data: PageData, data_docs: Path, archived: bool = False) -> dict[str,
         f"Data Docs: <a href='{html.escape(data_docs.as_uri())}'>{html.escape(str(data_docs))}</a></p>",
     ]
     if findings.empty:
-        first = [*head, "<p id='no-findings'>No findings: every check passed.</p>"]
-        return {"index.html": "\n".join([*first, *_tail(data)])}
+        page = "\n".join([*head, "<p id='no-findings'>No findings: every check passed.</p>", *_tail(data)])
+        return {"index.html": page}, page
     chunks = [
         data.shown.iloc[start : start + FINDINGS_PER_PAGE] for start in range(0, len(data.shown), FINDINGS_PER_PAGE)
     ]
     pages: dict[str, str] = {}
-    for page_number, chunk in enumerate(chunks[:1] if archived else chunks, start=1):
-        parts = list(head)
+    kept = ""
+    for page_number, chunk in enumerate(chunks, start=1):
+        before = list(head)
         if page_number == 1:
-            parts += ["<h2>Findings by check family and review status</h2>", summary_table(findings)]
-        parts += ["<h2>Findings</h2><p class='muted'>Click a finding for its source lines and other years.</p>"]
-        pager = _pager(page_number, len(chunks), data, archived)
-        parts += [pager, filters(chunk), _findings_table(data, chunk), pager, f"<script>{SCRIPT}</script>"]
-        ending = _tail(data) if page_number == 1 else ["</main></body></html>"]
-        pages[page_name(page_number)] = "\n".join([*parts, *ending])
-    return pages
+            before += ["<h2>Findings by check family and review status</h2>", summary_table(findings)]
+        before += ["<h2>Findings</h2><p class='muted'>Click a finding for its source lines and other years.</p>"]
+        listing = [filters(chunk), _findings_table(data, chunk)]  # built once, also for the kept copy
+        ending = [f"<script>{SCRIPT}</script>", *(_tail(data) if page_number == 1 else ["</main></body></html>"])]
+        pager = _pager(page_number, len(chunks), data, archived=False)
+        pages[page_name(page_number)] = "\n".join([*before, pager, *listing, pager, *ending])
+        if page_number == 1:
+            pager = _pager(1, len(chunks), data, archived=True)
+            kept = "\n".join([*before, pager, *listing, pager, *ending])
+    return pages, kept
 
 
 def _tail(data: PageData) -> list[str]:
@@ -261,11 +265,10 @@ def write_dq_report(settings: Settings) -> Path:
     findings = data.findings
     run_at = str(findings["run_at"].max()) if len(findings) else datetime.now(UTC).isoformat(timespec="seconds")
     stamp = re.sub(r"[^0-9T]", "", run_at.replace(" ", "T"))[:15]
-    data_docs = settings.data_docs_dir / "index.html"
-    (runs / f"{stamp}.html").write_text(render(data, data_docs, archived=True)["index.html"], "utf-8")  # kept
+    pages, kept = render(data, settings.data_docs_dir / "index.html")
+    (runs / f"{stamp}.html").write_text(kept, "utf-8")  # the run's first page, kept
     earlier = sorted((path.name for path in runs.glob("*.html")), reverse=True)[:30]
     links = "".join(f"<li><a href='runs/{html.escape(name)}'>{html.escape(name[:-5])}</a></li>" for name in earlier)
-    pages = render(data, data_docs)
     for stale in target.parent.glob("findings-*.html"):
         if stale.name not in pages:
             stale.unlink()  # a page of an earlier run that had more findings
