@@ -16,6 +16,10 @@ DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 # How often the triggerer looks for new files in the landing folder (the file-arrival trigger).
 DEFAULT_LANDING_POLL_SECONDS = 30.0
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+# Where Airflow's API server serves the pages (plugin esg_pages): /esg/data-quality/, /esg/data-docs/.
+PAGES_URL_PREFIX = "/esg"
+DQ_PAGE_MOUNT = "data-quality"
+DATA_DOCS_MOUNT = "data-docs"
 
 
 @dataclass(frozen=True)

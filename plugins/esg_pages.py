@@ -7,21 +7,26 @@ from typing import ClassVar
 
 from airflow.plugins_manager import AirflowPlugin
 
-from ingest.config import Settings
-from ingest.quality.serve import URL_PREFIX, pages_app
+from ingest.config import DATA_DOCS_MOUNT, DQ_PAGE_MOUNT, PAGES_URL_PREFIX, Settings
+from ingest.quality.serve import pages_app
 
 
 class EsgPagesPlugin(AirflowPlugin):
     name = "esg_pages"
     fastapi_apps: ClassVar[list[dict]] = [
-        {"app": pages_app(Settings.from_env()), "url_prefix": URL_PREFIX, "name": "ESG pages"}
+        {"app": pages_app(Settings.from_env()), "url_prefix": PAGES_URL_PREFIX, "name": "ESG pages"}
     ]
     external_views: ClassVar[list[dict]] = [
         {
             "name": "Data-quality page",
-            "href": f"{URL_PREFIX}/data-quality/",
+            "href": f"{PAGES_URL_PREFIX}/{DQ_PAGE_MOUNT}/",
             "destination": "nav",
             "category": "browse",
         },
-        {"name": "GX Data Docs", "href": f"{URL_PREFIX}/data-docs/", "destination": "nav", "category": "browse"},
+        {
+            "name": "GX Data Docs",
+            "href": f"{PAGES_URL_PREFIX}/{DATA_DOCS_MOUNT}/",
+            "destination": "nav",
+            "category": "browse",
+        },
     ]

@@ -77,8 +77,9 @@ def drive_the_ui(base: str, password: str, shots: Path) -> str:
             browser.close()
 
 
-def page_after_login(base: str, password: str, screenshot: Path) -> str:
-    """The data-quality page opened without a session: Airflow's login form, then the page itself."""
+def page_after_login(base: str, password: str, screenshot: Path) -> tuple[str, str, int, str]:
+    """The data-quality page opened without a session: Airflow's login form, then the page itself;
+    (its title, where its Data Docs link leads, that page's status and title)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -91,7 +92,11 @@ def page_after_login(base: str, password: str, screenshot: Path) -> str:
             page.get_by_role("button", name="Sign in").click()
             page.wait_for_url(f"{base}/esg/data-quality/", timeout=30_000)
             page.screenshot(path=str(screenshot))
-            return page.title()
+            title = page.title()
+            with page.expect_navigation() as docs:
+                page.click("#data-docs")
+            page.screenshot(path=str(screenshot.with_name("5_data_docs.png")))
+            return title, page.url, docs.value.status if docs.value else 0, page.title()
         finally:
             browser.close()
 
@@ -176,8 +181,13 @@ def test_ui_serves_the_dag_and_a_triggered_run_succeeds(tmp_path: Path) -> None:
         _, anonymous = http(f"{base}/esg/data-quality/")
         assert "ESG data-quality report" not in anonymous
         assert http(f"{base}/esg/data-docs/", token="not-a-token")[0] in (401, 403)
-        title = page_after_login(base, password, tmp_path / "screenshots" / "4_dq_page.png")
+        title, docs_url, docs_status, docs_title = page_after_login(
+            base, password, tmp_path / "screenshots" / "4_dq_page.png"
+        )
         assert title == "ESG data-quality report"
+        # Served, the page links the Data Docs served beside it (from disk it links their file:// path).
+        assert (docs_url, docs_status) == (f"{base}/esg/data-docs/index.html", 200), (docs_url, docs_status)
+        assert "ESG data-quality report" not in docs_title, docs_title
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:

@@ -77,6 +77,7 @@ def test_dag_run_on_seeds_reproduces_gold_and_reruns_idempotently(tmp_path: Path
     title, text = open_in_chromium(report.as_uri(), tmp_path / "dq_report.png")
     assert title == "ESG data-quality report"
     assert "HKEX KPI completeness" in text and "year_over_year_jump" in text
+    assert "data_docs" in text and "/index.html" in text, "opened from disk, it links the Data Docs by their path"
     assert (tmp_path / "dq_report.png").stat().st_size > 10_000, "the screenshot shows a rendered page"
 
     with duckdb.connect(str(warehouse), read_only=True) as connection:

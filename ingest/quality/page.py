@@ -22,7 +22,17 @@ import pandas as pd
 from ingest.config import Settings
 from ingest.land.raw_zone import decode_report
 from ingest.load.warehouse import connect
-from ingest.quality.page_html import SCRIPT, STYLE, chart, filters, number, source_block, summary_table, text
+from ingest.quality.page_html import (
+    DATA_DOCS_LINK_SCRIPT,
+    SCRIPT,
+    STYLE,
+    chart,
+    filters,
+    number,
+    source_block,
+    summary_table,
+    text,
+)
 
 CONTEXT_LINES = 3
 UNMAPPED_SHOWN = 60
@@ -224,7 +234,8 @@ def render(data: PageData, data_docs: Path) -> tuple[dict[str, str], str]:
         f"<p>{data.observations} observations validated; {len(findings)} findings, <b>{open_findings} open</b> "
         f"(<span class='error'>{int((findings.severity == 'error').sum())} error</span>, "
         f"<span class='warn'>{int((findings.severity == 'warn').sum())} warn</span> in all). Great Expectations "
-        f"Data Docs: <a href='{html.escape(data_docs.as_uri())}'>{html.escape(str(data_docs))}</a></p>",
+        f"Data Docs: <a id='data-docs' href='{html.escape(data_docs.as_uri())}'>{html.escape(str(data_docs))}</a></p>",
+        f"<script>{DATA_DOCS_LINK_SCRIPT}</script>",
     ]
     if findings.empty:
         page = "\n".join([*head, "<p id='no-findings'>No findings: every check passed.</p>", *_tail(data)])

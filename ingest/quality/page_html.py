@@ -8,6 +8,8 @@ import math
 
 import pandas as pd
 
+from ingest.config import DATA_DOCS_MOUNT, DQ_PAGE_MOUNT
+
 STATUSES = ("open", "explained", "confirmed", "false_alarm")
 
 STYLE = """
@@ -34,6 +36,19 @@ pre.source{background:#fff;border:1px solid #ddd;padding:.4rem;margin:.3rem 0;wh
 pre.source mark{background:#fff2a8}
 .detail-grid{display:grid;grid-template-columns:minmax(0,1fr) 380px;gap:1rem}
 code{background:#eee;padding:0 .25rem;overflow-wrap:anywhere}
+"""
+
+# Opened from disk, the page links the Data Docs by their file:// path; served by Airflow
+# (/esg/data-quality/...), a browser follows no file:// link, so it links the Data Docs served beside it.
+DATA_DOCS_LINK_SCRIPT = f"""
+(() => {{
+  const link = document.getElementById('data-docs');
+  const at = location.pathname.indexOf('/{DQ_PAGE_MOUNT}/');
+  if (link && location.protocol.startsWith('http') && at >= 0) {{
+    link.href = location.pathname.slice(0, at) + '/{DATA_DOCS_MOUNT}/index.html';
+    link.textContent = link.href;
+  }}
+}})();
 """
 
 SCRIPT = """

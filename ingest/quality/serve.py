@@ -13,9 +13,7 @@ from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from ingest.config import Settings
-
-URL_PREFIX = "/esg"
+from ingest.config import DATA_DOCS_MOUNT, DQ_PAGE_MOUNT, PAGES_URL_PREFIX, Settings
 
 
 async def _require_login(request: Request, call_next) -> Response:
@@ -39,14 +37,14 @@ def pages_app(settings: Settings) -> FastAPI:
     app = FastAPI(title="ESG data-quality pages", docs_url=None, redoc_url=None, openapi_url=None)
     app.middleware("http")(_require_login)
     pages = {
-        "data-quality": settings.dq_report_path.parent,
-        "data-docs": settings.data_docs_dir,
+        DQ_PAGE_MOUNT: settings.dq_report_path.parent,
+        DATA_DOCS_MOUNT: settings.data_docs_dir,
     }
 
     @app.get("/", response_class=HTMLResponse)
     def index() -> str:
         items = "".join(
-            f"<li><a href='{URL_PREFIX}/{name}/'>{name}</a>{'' if folder.is_dir() else ' (not built yet: run the Dags)'}</li>"
+            f"<li><a href='{PAGES_URL_PREFIX}/{name}/'>{name}</a>{'' if folder.is_dir() else ' (not built yet: run the Dags)'}</li>"
             for name, folder in pages.items()
         )
         return f"<!doctype html><title>ESG pages</title><h1>ESG pages</h1><ul>{items}</ul>"
