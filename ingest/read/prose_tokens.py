@@ -61,7 +61,7 @@ def is_heading(text: str) -> bool:
     match = _HEADING.match(text)
     if not match:
         return False
-    return not text[0].isdigit() or unit_prefix(text[match.end() :]) is None
+    return not text[0].isdigit() or unit_prefix(text, match.end()) is None
 
 
 @memo
@@ -85,7 +85,7 @@ def _line_values(text: str) -> tuple[Value, ...]:
     """Cached: a line is also read as the label line of the next."""
     found = []
     for match in _VALUE.finditer(text):
-        unit = unit_prefix(text[match.end() :])
+        unit = unit_prefix(text, match.end())
         end = match.end()
         if unit:
             end = text.index(unit, match.end()) + len(unit)
