@@ -82,6 +82,10 @@ def test_column_roles() -> None:
     assert column_role("數量（人）").unit == "人"
     assert column_role("2024年").year == 2024
     assert column_role("2025年（噸）").unit == "吨"
+    # A measure word whose unit goes without saying: `類別 | 人數 | 佔比`, in either script.
+    assert (column_role("僱員人數").role, column_role("僱員人數").unit) == (Role.CURRENT, "人")
+    assert (column_role("佔總人數比例").role, column_role("佔總人數比例").unit) == (Role.CURRENT, "%")
+    assert column_role("金額").unit is None
 
 
 def test_rowspan_and_colspan_are_expanded_to_a_grid_with_source_lines() -> None:

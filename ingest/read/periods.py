@@ -49,7 +49,8 @@ _DATE_YEAR = re.compile(r"^(?:截至|截止|于|於)?(20\d{2})年(\d{1,2})月(\d
 _ROC_YEAR = re.compile(r"^(?:民国)?(1[0-4]\d)年度?$")
 _UNIT = re.compile(r"^(?:计量)?单位|^units?$|^units?单位$|^单位units?$")
 _PRIOR = re.compile(r"^(?:上年度|上年|上期|去年|上一年度?|上一报告期|上年同期|prioryear|lastyear)$")
-_CURRENT_WITH_UNIT = {"人数": "人", "员工人数": "人", "占比": "%", "比例": "%", "百分比": "%", "金额": None}
+# A measure's column header that also says its unit (`類別 | 人數 | 佔比`): the seed's words, by role.
+_MEASURE_COLUMN_UNITS = {"persons_column": "人", "share_column": "%"}
 
 
 @cache
@@ -70,6 +71,13 @@ def _skip() -> re.Pattern[str]:
 @cache
 def _value_with_unit() -> re.Pattern[str]:
     return re.compile(f"^(?:{alternation('value_column_with_unit')})\\((.{{1,12}})\\)$")
+
+
+@cache
+def _measure_column() -> re.Pattern[str]:
+    """`人數`, `佔比`: the one year's values of a measure whose unit the word implies (group named by role)."""
+    groups = "|".join(f"(?P<{role}>{alternation(role)})" for role in _MEASURE_COLUMN_UNITS)
+    return re.compile(f"^(?:{groups})$")
 
 
 @cache
@@ -129,8 +137,9 @@ def column_role(header: str) -> ColumnRole:
     match = _value_with_unit().match(text)
     if match:
         return ColumnRole(Role.CURRENT, unit=match.group(1))
-    if text in _CURRENT_WITH_UNIT:  # `類別 | 人數 | 佔比`: one year, two measures
-        return ColumnRole(Role.CURRENT, unit=_CURRENT_WITH_UNIT[text])
+    match = _measure_column().match(text)
+    if match:  # `類別 | 人數 | 佔比`: one year, two measures
+        return ColumnRole(Role.CURRENT, unit=_MEASURE_COLUMN_UNITS[match.lastgroup or ""])
     if _current().match(text):
         return ColumnRole(Role.CURRENT)
     return ColumnRole(Role.LABEL)
