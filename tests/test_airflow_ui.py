@@ -68,8 +68,12 @@ def drive_the_ui(base: str, password: str, shots: Path) -> str:
             dialog = page.get_by_role("dialog")
             dialog.get_by_role("button", name="Trigger").wait_for()
             page.screenshot(path=str(shots / "2_trigger_dialog.png"))
-            dialog.get_by_role("button", name="Trigger").click()
-            page.wait_for_timeout(2000)
+            # Wait for the UI's POST to be answered: leaving the page earlier (a loaded machine) cancels it.
+            with page.expect_response(
+                lambda response: response.request.method == "POST" and "/dagRuns" in response.url, timeout=60_000
+            ) as posted:
+                dialog.get_by_role("button", name="Trigger").click()
+            assert posted.value.ok, f"the trigger was refused: {posted.value.status} {posted.value.text()[:300]}"
             page.goto(f"{base}/dags/esg_reports/runs")
             page.get_by_text("manual__", exact=False).first.wait_for(timeout=30_000)
             return next(line.strip() for line in page.inner_text("body").splitlines() if "manual__" in line)
