@@ -170,11 +170,18 @@ def the_page_stays_bounded(workdir: Path, warehouse: Path, total: int) -> None:
         assert f"all {total} are in <code>marts.dq_findings</code>" in first and "findings-3.html" in first
         assert "The 2 of 4 reports with the least coverage" in first
         assert first.count("<tr><td>") >= 2 and "prose_only_7003_2024.txt" in first, "no KPI read: least covered"
-        kept = next((index.parent / "runs").glob("*.html")).read_text("utf-8")
+        kept_path = next((index.parent / "runs").glob("*.html"))
+        kept = kept_path.read_text("utf-8")
         assert "this kept copy holds the first page only" in kept and "findings-2.html" not in kept
+        # index.html lists the kept runs inside its page, this one among them; a kept copy lists none.
+        assert f"<li><a href='runs/{kept_path.name}'>" in first and first.endswith("</ul>\n</main></body></html>")
+        assert "<h2>Runs</h2>" not in kept and kept.endswith("</main></body></html>")
+        (index.parent / "runs" / "20000101T000000.html").write_text("an earlier run", "utf-8")
 
         page.FINDINGS_PER_PAGE = 5
         page.write_dq_report(settings)
         assert sorted(path.name for path in index.parent.glob("*.html")) == ["findings-2.html", "index.html"]
+        runs = re.findall(r"<li><a href='runs/([^']+)'>", index.read_text("utf-8"))
+        assert runs == [kept_path.name, "20000101T000000.html"], "the kept runs, newest first"
     finally:
         page.FINDINGS_PER_PAGE, page.FINDINGS_SHOWN, page.COVERAGE_SHOWN = limits

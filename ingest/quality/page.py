@@ -39,6 +39,7 @@ UNMAPPED_SHOWN = 60
 FINDINGS_PER_PAGE = 200
 FINDINGS_SHOWN = 2_000
 COVERAGE_SHOWN = 300
+_RUNS_LISTED = 30  # the newest kept runs linked from index.html
 
 
 @dataclass
@@ -222,9 +223,10 @@ def _pager(page_number: int, pages: int, data: PageData, archived: bool) -> str:
     return f"<p class='muted pager'>{note}. Pages: {links}</p>"
 
 
-def render(data: PageData, data_docs: Path) -> tuple[dict[str, str], str]:
+def render(data: PageData, data_docs: Path, runs: list[str]) -> tuple[dict[str, str], str]:
     """(file name -> HTML of each page, the first page as kept under runs/): index.html holds the
-    summary, the first findings, coverage and unmapped labels; findings-2.html, ... the rest shown."""
+    summary, the first findings, coverage, unmapped labels and the list of kept `runs`;
+    findings-2.html, ... the rest shown."""
     findings = data.findings
     open_findings = int((findings["status"] == "open").sum()) if len(findings) else 0
     head = [
@@ -238,8 +240,8 @@ def render(data: PageData, data_docs: Path) -> tuple[dict[str, str], str]:
         f"<script>{DATA_DOCS_LINK_SCRIPT}</script>",
     ]
     if findings.empty:
-        page = "\n".join([*head, "<p id='no-findings'>No findings: every check passed.</p>", *_tail(data)])
-        return {"index.html": page}, page
+        body = [*head, "<p id='no-findings'>No findings: every check passed.</p>", *_tail(data)]
+        return {"index.html": "\n".join([*body, _runs_list(runs), _END])}, "\n".join([*body, _END])
     chunks = [
         data.shown.iloc[start : start + FINDINGS_PER_PAGE] for start in range(0, len(data.shown), FINDINGS_PER_PAGE)
     ]
@@ -251,13 +253,17 @@ def render(data: PageData, data_docs: Path) -> tuple[dict[str, str], str]:
             before += ["<h2>Findings by check family and review status</h2>", summary_table(findings)]
         before += ["<h2>Findings</h2><p class='muted'>Click a finding for its source lines and other years.</p>"]
         listing = [filters(chunk), _findings_table(data, chunk)]  # built once, also for the kept copy
-        ending = [f"<script>{SCRIPT}</script>", *(_tail(data) if page_number == 1 else ["</main></body></html>"])]
+        ending = [f"<script>{SCRIPT}</script>", *(_tail(data) if page_number == 1 else [])]
         pager = _pager(page_number, len(chunks), data, archived=False)
-        pages[page_name(page_number)] = "\n".join([*before, pager, *listing, pager, *ending])
+        runs_list = [_runs_list(runs)] if page_number == 1 else []
+        pages[page_name(page_number)] = "\n".join([*before, pager, *listing, pager, *ending, *runs_list, _END])
         if page_number == 1:
             pager = _pager(1, len(chunks), data, archived=True)
-            kept = "\n".join([*before, pager, *listing, pager, *ending])
+            kept = "\n".join([*before, pager, *listing, pager, *ending, _END])
     return pages, kept
+
+
+_END = "</main></body></html>"
 
 
 def _tail(data: PageData) -> list[str]:
@@ -265,7 +271,13 @@ def _tail(data: PageData) -> list[str]:
     parts = [_coverage_table(data.coverage, data.reports)] if not data.coverage.empty else []
     if not data.unmapped.empty:
         parts.append(_unmapped_table(data.unmapped))
-    return [*parts, "</main></body></html>"]
+    return parts
+
+
+def _runs_list(runs: list[str]) -> str:
+    """Links to the first pages kept under runs/, newest first (the live index.html only)."""
+    links = "".join(f"<li><a href='runs/{html.escape(name)}'>{html.escape(name[:-5])}</a></li>" for name in runs)
+    return f"<h2>Runs</h2><ul class='runs'>{links}</ul>"
 
 
 def write_dq_report(settings: Settings) -> Path:
@@ -276,15 +288,13 @@ def write_dq_report(settings: Settings) -> Path:
     findings = data.findings
     run_at = str(findings["run_at"].max()) if len(findings) else datetime.now(UTC).isoformat(timespec="seconds")
     stamp = re.sub(r"[^0-9T]", "", run_at.replace(" ", "T"))[:15]
-    pages, kept = render(data, settings.data_docs_dir / "index.html")
-    (runs / f"{stamp}.html").write_text(kept, "utf-8")  # the run's first page, kept
-    earlier = sorted((path.name for path in runs.glob("*.html")), reverse=True)[:30]
-    links = "".join(f"<li><a href='runs/{html.escape(name)}'>{html.escape(name[:-5])}</a></li>" for name in earlier)
+    this_run = f"{stamp}.html"
+    listed = sorted({this_run, *(path.name for path in runs.glob("*.html"))}, reverse=True)[:_RUNS_LISTED]
+    pages, kept = render(data, settings.data_docs_dir / "index.html", listed)
+    (runs / this_run).write_text(kept, "utf-8")  # the run's first page, kept
     for stale in target.parent.glob("findings-*.html"):
         if stale.name not in pages:
             stale.unlink()  # a page of an earlier run that had more findings
     for name, page in pages.items():
-        if name == "index.html":
-            page = page.replace("</main>", f"<h2>Runs</h2><ul class='runs'>{links}</ul></main>")
         (target.parent / name).write_text(page, "utf-8")
     return target
