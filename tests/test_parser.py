@@ -206,3 +206,26 @@ def test_traditional_and_simplified_spellings_give_one_company_key() -> None:
     simplified = extract_metadata("医脉通科技有限公司\n2024 环境、社会及管治报告\n")
     assert traditional.company_name != simplified.company_name
     assert traditional.company_key == simplified.company_key == "医脉通科技有限公司"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Both levels dated: the earlier one is that year's, the later one the report's.
+        (
+            "截至2023年12月31日，僱員人數由2022年的1,204人增至2023年的1,318人。",
+            {("employees_total", 2022): 1204, ("employees_total", 2023): 1318},
+        ),
+        (
+            "無害廢棄物從上年度的85.2噸減少至76.4噸。",
+            {("non_hazardous_waste", 2022): 85.2, ("non_hazardous_waste", 2023): 76.4},
+        ),
+        # An earlier level of no stated year is no level of any year: the later one is the report's.
+        ("董事會女性董事人數由1名增加至2名。", {("board_female", 2023): 2}),
+        # The change itself (`增加86人`) is no level, and a later level in a later year is a target.
+        ("員工人數由1,204人增加86人至1,290人。", {}),
+        ("用水量由2022年的5,000立方米下降至2030年的4,000立方米。", {("water_consumption", 2022): 5000}),
+    ],
+)
+def test_a_change_from_one_level_to_another_dates_each_level(sentence: str, expected: dict) -> None:
+    assert facts(HEAD_TRAD + "## 關鍵數據\n\n" + sentence + "\n") == expected

@@ -1,5 +1,7 @@
-"""The grammar of a prose or key-figure line: number-and-unit tokens, clause and sentence ends,
-headings, a line's last clause and a unit a label carries in brackets.
+"""The grammar of a prose or key-figure line: number-and-unit tokens, what before or after a number
+makes it no level (a bound, a range, an ordinal), the two levels of a change (`由A增至B`), clause and
+sentence ends, headings, period and target lines, a line's last clause and a unit a label carries in
+brackets.
 
 Everything here is about how a line is built, not what it says; the readers of key figures and
 prose (`read.statements`, `read.prose_labels`, `read.zeros`) build on it. Each reading is a pure
@@ -11,10 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ingest.map.units import is_unit_alone, unit_prefix
+from ingest.map.vocabulary import alternation, role_pattern, words
 from ingest.read.layout import Line
 from ingest.read.memo import memo
+from ingest.read.text import fold
 
 # A number not glued to a word, a decimal or another number (`-1,234.5`, not `A1`, `1.2.3`, `2-3`).
 # It opens with the character it consumes, its look-behind checked after: a pattern that opens with a
@@ -38,6 +43,39 @@ class Value:
     end: int  # after the unit
     raw: str
     unit: str | None
+
+
+@cache
+def not_a_value_before() -> re.Pattern[str]:
+    """A bound or approximation (`超過`, `至少`), an ordinal, a month, a product or a range before a number.
+    (`到` not after `达`: every branch opens with a character, so the engine skips to candidate positions.)"""
+    bounds = alternation("bound_before")
+    return re.compile(rf"(?:{bounds}|第|月|×|x|X|\*|~|～|至|到(?<!达到)(?<!達到)|-)\s*$")
+
+
+@cache
+def not_a_value_after() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{alternation('bound_after')}|\+)")
+
+
+@cache
+def lead_in() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation('lead_in_word')})\s*[:：]?\s*$|[:：]\s*$")
+
+
+@cache
+def period_line() -> re.Pattern[str]:
+    """A line naming a period for the figures below it (`2024年度主要數據`); a bare `2023年` line is too
+    often a chart axis or a table fragment to date what follows, unless it is a heading."""
+    qualifier, noun = alternation("period_line_qualifier"), alternation("period_line_noun")
+    return re.compile(rf"(?:#+\s*)?(20\d{{2}})\s*年度?\s*(?:{qualifier})?(?:{noun})")
+
+
+@cache
+def target_heading() -> re.Pattern[str]:
+    """A heading about targets, but not TCFD's `指標與目標` (metrics and targets), which holds the data."""
+    not_after = "".join(f"(?<!{re.escape(word)})" for word in words("target_heading_exception"))
+    return re.compile(f"{not_after}(?:{alternation('target_heading')})")
 
 
 @memo
@@ -101,3 +139,45 @@ def last_clause(text: str) -> str:
         if value.unit or value.end == len(text.rstrip()):
             cut = max(cut, value.end)
     return text[cut:].strip(BULLETS)
+
+
+# `由2023年的`, `從去年的`, `由`: what opens the earlier level of a change, at the end of the text before it.
+_FROM = re.compile(r"(?:由|從|从)\s*(?:(20\d{2})\s*年度?|(去年|上年度?|上一年度?))?(?:同期|底|末)?\s*的?\s*$")
+_FROM_WORDS = ("由", "從", "从")
+
+
+@dataclass(frozen=True)
+class Level:
+    """One of the two levels of a change (`僱員人數由2023年的3,020人增至2024年的3,215人`)."""
+
+    label_end: int  # the label is the clause before `由`
+    later: bool  # the level after the change (B of `由A增至B`), else the earlier one (A)
+    year: int | None  # the year the text names for this level
+    prior: bool = False  # `由去年的A`: the year before the report's
+
+
+@cache
+def _change_to() -> re.Pattern[str]:
+    """`增至2024年的`, `減少至`, `下降到`: a change verb and `至` between the two levels (folded), maybe a
+    year; not `增加300人至` (the change itself, then the later level)."""
+    return re.compile(rf"(?:{alternation('change_verb')})(?:至|到|为)(?:(20\d{{2}})年度?(?:底|末)?)?的?")
+
+
+def change_levels(text: str, values: tuple[Value, ...]) -> dict[int, Level]:
+    """The values (by index) that are the levels before and after a change: `由A增至B` states A as an
+    earlier level, not the report's, and B with the label before `由`."""
+    levels: dict[int, Level] = {}
+    if not any(word in text for word in _FROM_WORDS):
+        return levels
+    for index, value in enumerate(values):
+        opening = _FROM.search(text, 0, value.start)
+        if opening is None or not value.unit or not role_pattern("change_verb").match(fold(text[value.end :][:12])):
+            continue
+        year = int(opening.group(1)) if opening.group(1) else None
+        levels[index] = Level(opening.start(), later=False, year=year, prior=bool(opening.group(2)))
+        # the next value with a unit (a year between them is a number too: `增至2024年的3,215人`)
+        after = next((later for later in range(index + 1, len(values)) if values[later].unit), None)
+        change = _change_to().fullmatch(fold(text[value.end : values[after].start])) if after else None
+        if after is not None and change is not None:
+            levels[after] = Level(opening.start(), later=True, year=int(change.group(1)) if change.group(1) else None)
+    return levels

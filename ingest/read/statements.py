@@ -7,7 +7,9 @@ A value needs a unit printed after it (for a key figure: or on the line below; a
 accepted only on a line of its own) and a label: the clause before it, else the label line above
 it, else the noun after its unit (`共计拥有7,440名员工`). Clauses that compare, aim or accumulate
 (`同比增加`, `较上年下降`, `到2035年…降低`, `累计`), approximations (`超过`, `300余`) and numbers that
-belong to a label (`範圍1`, `綜合能源消耗量4 噸標煤 43.81`) give no value.
+belong to a label (`範圍1`, `綜合能源消耗量4 噸標煤 43.81`) give no value. A change from one level to
+another (`僱員人數由2023年的3,020人增至2024年的3,215人`) gives each level the label before `由`, the
+earlier one only where its year is stated.
 
 This module owns the walk over the lines: headings, period and target sections, which line labels a
 figure and which year it is of. A line's tokens are `read.prose_tokens`', a label's cleaning is
@@ -17,10 +19,8 @@ figure and which year it is of. A line's tokens are `read.prose_tokens`', a labe
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from ingest.map.units import is_unit_alone
-from ingest.map.vocabulary import alternation, words
 from ingest.read.layout import Line
 from ingest.read.metadata import ReportMetadata
 from ingest.read.prose_labels import MAX_LABEL_CHARS, LabelReader, states_no_level
@@ -29,12 +29,18 @@ from ingest.read.prose_tokens import (
     CLAUSE_END,
     SENTENCE_END,
     Value,
+    change_levels,
     has_value,
     is_figure_line,
     is_heading,
     last_clause,
+    lead_in,
     line_values,
     may_carry_unit,
+    not_a_value_after,
+    not_a_value_before,
+    period_line,
+    target_heading,
     unit_in_label,
 )
 from ingest.read.rows import KpiRow, Layout, build_row
@@ -56,39 +62,6 @@ _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _CAPTION_UNIT = re.compile(r"^[(（]?(?:單位|单位)\s*[:：]\s*([^\s)）]{1,16})[)）]?$")
 _MAX_GAP_LINES = 4
 _CONTEXT_LINES = 6
-
-
-@cache
-def _not_a_value_before() -> re.Pattern[str]:
-    """A bound or approximation (`超過`, `至少`), an ordinal, a month, a product or a range before a number.
-    (`到` not after `达`: every branch opens with a character, so the engine skips to candidate positions.)"""
-    bounds = alternation("bound_before")
-    return re.compile(rf"(?:{bounds}|第|月|×|x|X|\*|~|～|至|到(?<!达到)(?<!達到)|-)\s*$")
-
-
-@cache
-def _not_a_value_after() -> re.Pattern[str]:
-    return re.compile(rf"^\s*(?:{alternation('bound_after')}|\+)")
-
-
-@cache
-def _lead_in() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation('lead_in_word')})\s*[:：]?\s*$|[:：]\s*$")
-
-
-@cache
-def _period_line() -> re.Pattern[str]:
-    """A line naming a period for the figures below it (`2024年度主要數據`); a bare `2023年` line is too
-    often a chart axis or a table fragment to date what follows, unless it is a heading."""
-    qualifier, noun = alternation("period_line_qualifier"), alternation("period_line_noun")
-    return re.compile(rf"(?:#+\s*)?(20\d{{2}})\s*年度?\s*(?:{qualifier})?(?:{noun})")
-
-
-@cache
-def _target() -> re.Pattern[str]:
-    """A heading about targets, but not TCFD's `指標與目標` (metrics and targets), which holds the data."""
-    not_after = "".join(f"(?<!{re.escape(word)})" for word in words("target_heading_exception"))
-    return re.compile(f"{not_after}(?:{alternation('target_heading')})")
 
 
 def parse_statements(lines: list[Line], metadata: ReportMetadata) -> list[KpiRow]:
@@ -123,16 +96,16 @@ class _Reader:
         self.labels_taken_below: set[int] = set()
 
     def read(self) -> list[KpiRow]:
-        period_line = _period_line()
+        period_of_figures = period_line()
         for index, line in enumerate(self.lines):
             text = line.text.strip()
             if index and line.number - self.lines[index - 1].number > _MAX_GAP_LINES:
                 self.labels_below = False
-            period = period_line.fullmatch(text)
+            period = period_of_figures.fullmatch(text)
             if is_heading(text) or period:
                 heading = text.lstrip("#").strip()
                 # Figures under `## 2030年環境目標` or `未來目標` are targets, not data of any year.
-                self.in_targets = _target().search(heading) is not None or any(
+                self.in_targets = target_heading().search(heading) is not None or any(
                     int(year) > self.fiscal_year for year in _ANY_YEAR.findall(heading)
                 )
                 year = _HEADING_YEAR.fullmatch(heading) or period
@@ -182,10 +155,20 @@ class _Reader:
 
     def _read_line(self, index: int, line: Line) -> None:
         text = line.text
-        segment_start = 0
-        for value in line_values(text):
-            prefix = text[: value.start]
-            if _not_a_value_before().search(prefix) or _not_a_value_after().match(text[value.start + len(value.raw) :]):
+        segment_start = change_start = 0
+        values = line_values(text)
+        levels = change_levels(text, values)
+        for number, value in enumerate(values):
+            level, stated = levels.get(number), None
+            if level:  # `由2023年的3,020人增至2024年的3,215人`: each level with the label before `由`
+                change_start = change_start if level.later else segment_start
+                stated = level.year or (self.fiscal_year - 1 if level.prior else None)
+                if not level.later and stated is None:
+                    segment_start = value.end
+                    continue  # `由1名增加至2名`: an earlier level of no stated year
+                segment_start = change_start
+            prefix = text[: level.label_end if level else value.start]
+            if not_a_value_before().search(prefix) or not_a_value_after().match(text[value.start + len(value.raw) :]):
                 segment_start = value.end
                 continue
             if _FOLLOWED_BY_NUMBER.match(text[value.end :]):
@@ -197,7 +180,7 @@ class _Reader:
                 unit = self._unit_below(index) or self.caption_unit
             if unit is None and not alone and not may_carry_unit(prefix, self.lines[max(index - 2, 0) : index]):
                 continue  # no label cut from here or the two lines above carries a unit: `_read_labels` drops it
-            self._emit(index, line, value, unit, prefix, segment_start, alone)
+            self._emit(index, line, value, unit, prefix, segment_start, alone, stated)
             if unit:  # a year or a bare number stays part of the next value's clause
                 segment_start = value.end
         if SENTENCE_END.search(text):
@@ -213,16 +196,25 @@ class _Reader:
         return text if is_unit_alone(text) else None
 
     def _emit(
-        self, index: int, line: Line, value: Value, unit: str | None, prefix: str, segment_start: int, alone: bool
+        self,
+        index: int,
+        line: Line,
+        value: Value,
+        unit: str | None,
+        prefix: str,
+        segment_start: int,
+        alone: bool,
+        stated_year: int | None = None,
     ) -> None:
-        """A row for `value` if it has a label, a unit (or stands alone as a count) and a year."""
+        """A row for `value` if it has a label, a unit (or stands alone as a count) and a year (the one
+        its text states for it, else its sentence's)."""
         clause_text, clause, cut = self._clause(prefix, segment_start)
         candidates, label_line, sentence = self._candidates(index, value, prefix, clause, cut, segment_start, alone)
         read = self._read_labels(line, value, unit, candidates, clause_text, clause, alone)
         if read is None:
             return
         labels, unit, relative, prior_year = read
-        year = prior_year or self._year(sentence)
+        year = self._dated(stated_year) if stated_year else prior_year or self._year(sentence)
         if year is None:
             return
         row = build_row(
@@ -348,8 +340,12 @@ class _Reader:
             above = self._previous(index, steps)
             if above is None:
                 break
-            lead_in = _lead_in().search(above.text)  # `共有員工1,345名，具體分佈如下：` introduces what follows
-            if "\t" in above.text or (is_figure_line(above.text) and not lead_in) or is_unit_alone(above.text.strip()):
+            introduces = lead_in().search(above.text)  # `共有員工1,345名，具體分佈如下：` introduces what follows
+            if (
+                "\t" in above.text
+                or (is_figure_line(above.text) and not introduces)
+                or is_unit_alone(above.text.strip())
+            ):
                 break  # a table row, another figure or a unit line: no longer this figure's context
             ends = [match.end() for match in SENTENCE_END.finditer(above.text)]
             parts.insert(0, above.text[ends[-1] :] if ends else above.text)
@@ -392,7 +388,12 @@ class _Reader:
             return self.fiscal_year
         if max(mentions) > self.fiscal_year:
             return None  # a target or a plan (`力爭到2030年…較2020年下降`)
-        year = mentions[-1]
+        return self._dated(mentions[-1])
+
+    def _dated(self, year: int) -> int | None:
+        """The fiscal year a year a sentence names stands for (None: a later one, a target or plan)."""
+        if year > self.fiscal_year:
+            return None
         if year >= self.first_year:
             return self.fiscal_year
         return year if self.calendar_year else None
