@@ -229,3 +229,9 @@ def test_traditional_and_simplified_spellings_give_one_company_key() -> None:
 )
 def test_a_change_from_one_level_to_another_dates_each_level(sentence: str, expected: dict) -> None:
     assert facts(HEAD_TRAD + "## 關鍵數據\n\n" + sentence + "\n") == expected
+
+
+def test_the_earlier_level_of_a_change_in_a_march_fiscal_year_is_the_fiscal_year_before() -> None:
+    head = "示例教育集團有限公司\n2024年度環境、社會及管治報告\n報告期間：2023年4月1日至2024年3月31日\n\n"
+    got = facts(head + "## 僱傭\n\n僱員人數從上年度的1,204人增至1,318人。\n")
+    assert got == {("employees_total", 2023): 1204, ("employees_total", 2024): 1318}

@@ -162,10 +162,11 @@ class _Reader:
             level, stated = levels.get(number), None
             if level:  # `由2023年的3,020人增至2024年的3,215人`: each level with the label before `由`
                 change_start = change_start if level.later else segment_start
-                stated = level.year or (self.fiscal_year - 1 if level.prior else None)
-                if not level.later and stated is None:
+                # `2023年的` as any year a sentence names; `上年度的` the fiscal year before, whatever the calendar
+                stated = self._dated(level.year) if level.year else (self.fiscal_year - 1 if level.prior else None)
+                if stated is None and (level.year or not level.later):
                     segment_start = value.end
-                    continue  # `由1名增加至2名`: an earlier level of no stated year
+                    continue  # `由1名增加至2名`: an earlier level of no year; `至2030年的`: a target
                 segment_start = change_start
             prefix = text[: level.label_end if level else value.start]
             if not_a_value_before().search(prefix) or not_a_value_after().match(text[value.start + len(value.raw) :]):
@@ -214,7 +215,7 @@ class _Reader:
         if read is None:
             return
         labels, unit, relative, prior_year = read
-        year = self._dated(stated_year) if stated_year else prior_year or self._year(sentence)
+        year = stated_year or prior_year or self._year(sentence)
         if year is None:
             return
         row = build_row(
