@@ -143,7 +143,7 @@ def last_clause(text: str) -> str:
 
 # `由2023年的`, `從去年的`, `由`: what opens the earlier level of a change, at the end of the text before it.
 _FROM = re.compile(r"(?:由|從|从)\s*(?:(20\d{2})\s*年度?|(去年|上年度?|上一年度?))?(?:同期|底|末)?\s*的?\s*$")
-_FROM_WORDS = ("由", "從", "从")
+_FROM_MAX_CHARS = 16  # `從上一年度同期的 ` and the like: how far before a value its opening can start
 
 
 @dataclass(frozen=True)
@@ -167,10 +167,10 @@ def change_levels(text: str, values: tuple[Value, ...]) -> dict[int, Level]:
     """The values (by index) that are the levels before and after a change: `由A增至B` states A as an
     earlier level, not the report's, and B with the label before `由`."""
     levels: dict[int, Level] = {}
-    if not any(word in text for word in _FROM_WORDS):
+    if "由" not in text and "從" not in text and "从" not in text:
         return levels
     for index, value in enumerate(values):
-        opening = _FROM.search(text, 0, value.start)
+        opening = _FROM.search(text, max(0, value.start - _FROM_MAX_CHARS), value.start)
         if opening is None or not value.unit or not role_pattern("change_verb").match(fold(text[value.end :][:12])):
             continue
         year = int(opening.group(1)) if opening.group(1) else None
