@@ -171,7 +171,11 @@ def change_levels(text: str, values: tuple[Value, ...]) -> dict[int, Level]:
         return levels
     for index, value in enumerate(values):
         opening = _FROM.search(text, max(0, value.start - _FROM_MAX_CHARS), value.start)
-        if opening is None or not value.unit or not role_pattern("change_verb").match(fold(text[value.end :][:12])):
+        if (
+            opening is None
+            or not value.unit
+            or not role_pattern("change_verb").match(fold(text[value.end : value.end + 12]))
+        ):
             continue
         year = int(opening.group(1)) if opening.group(1) else None
         levels[index] = Level(opening.start(), later=False, year=year, prior=bool(opening.group(2)))
