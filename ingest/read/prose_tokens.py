@@ -141,8 +141,14 @@ def last_clause(text: str) -> str:
     return text[cut:].strip(BULLETS)
 
 
+# The year before the report's, said relatively (the same in both scripts).
+_PRIOR_YEAR = "(?:去年|上年度?|上一年度?|上期)"
+# `去年為`, `2023年則為約`: a clause that gives the figure before it for an earlier year (folded).
+PRIOR_CLAUSE = re.compile(
+    rf"(?:(20\d{{2}})年度?(?:则|亦)?|{_PRIOR_YEAR}(?:同期)?)(?:则|亦)?(?:为|是)?(?:约)?(?:人民币)?"
+)
 # `由2023年的`, `從去年的`, `由`: what opens the earlier level of a change, at the end of the text before it.
-_FROM = re.compile(r"(?:由|從|从)\s*(?:(20\d{2})\s*年度?|(去年|上年度?|上一年度?))?(?:同期|底|末)?\s*的?\s*$")
+_FROM = re.compile(rf"(?:由|從|从)\s*(?:(20\d{{2}})\s*年度?|({_PRIOR_YEAR}))?(?:同期|底|末)?\s*的?\s*$")
 _FROM_MAX_CHARS = 16  # `從上一年度同期的 ` and the like: how far before a value its opening can start
 
 

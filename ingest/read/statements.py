@@ -27,6 +27,7 @@ from ingest.read.prose_labels import MAX_LABEL_CHARS, LabelReader, states_no_lev
 from ingest.read.prose_tokens import (
     BULLETS,
     CLAUSE_END,
+    PRIOR_CLAUSE,
     SENTENCE_END,
     Value,
     change_levels,
@@ -51,9 +52,6 @@ from ingest.read.zeros import zero_rows
 _FOLLOWED_BY_NUMBER = re.compile(r"^\s+[-−]?\d")
 _YEAR_MENTION = re.compile(r"(20\d{2})(?:年|财年)")
 _MAX_BARE_LABEL_CHARS = 16
-_PRIOR_CLAUSE = re.compile(
-    r"(?:(20\d{2})年度?(?:则|亦)?|上年度?(?:同期)?|去年(?:同期)?|上一年度?|上期)(?:则|亦)?(?:为|是)?(?:约)?(?:人民币)?"
-)
 _PRIOR_IN_BRACKET = re.compile(r"[（(]\s*(?:20\d{2})\s*年度?\s*(?:[:：]|为|為)?\s*$")
 _CLOSED_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
@@ -324,7 +322,7 @@ class _Reader:
             # `用水量為12,300立方米（2023年：13,100立方米）`: the same figure for the year the bracket names
             labels = [(self.subject, self.subject)]
             unit = unit or self.subject_unit
-        elif self.subject and (prior := _PRIOR_CLAUSE.fullmatch(fold(clause).strip(BULLETS))):
+        elif self.subject and (prior := PRIOR_CLAUSE.fullmatch(fold(clause).strip(BULLETS))):
             # `外購電力為12,408.5兆瓦時，去年為13,025.9兆瓦時`, `2023年則為402.6千克`
             labels = [(self.subject, self.subject)]
             unit = unit or self.subject_unit
