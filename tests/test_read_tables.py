@@ -660,6 +660,19 @@ def test_prior_years_in_prose_brackets_and_clauses() -> None:
     }, "a closed bracket's year dates its own figure only"
 
 
+def test_a_bracket_of_the_prior_year_said_relatively_or_with_a_currency() -> None:
+    """`（上年度：人民幣4.6百萬元）` is the figure before it again, for the year before the report's."""
+    text = HEAD_HK + (
+        "## 社區投資\n\n本年度捐款總額為人民幣5.8百萬元（上年度：人民幣4.6百萬元），"
+        "用水量為12,300立方米（去年：13,100立方米），收益為人民幣1,846.3百萬元（2024年：人民幣1,702.5百萬元）。\n"
+    )
+    got = facts(text)
+    assert got[("community_donations", 2024)] == pytest.approx(4_600_000)
+    assert got[("water_consumption", 2024)] == 13_100
+    assert got[("revenue", 2024)] == pytest.approx(1_702_500_000)
+    assert got[("revenue", 2025)] == pytest.approx(1_846_300_000)
+
+
 def test_two_tables_side_by_side_in_one_html_table() -> None:
     text = HEAD_CN + (
         "<table>"

@@ -195,6 +195,12 @@ def _currency_words() -> dict[str, tuple[str, ...]]:
     }
 
 
+@cache
+def currency_name() -> str:
+    """Any currency's name as a regex alternation (`人民幣`, `港元`, `HK$`), for a name before a value."""
+    return "|".join(pattern.pattern for pattern in _currencies().values())
+
+
 _MIN_CURRENCY_MENTIONS = 2
 
 

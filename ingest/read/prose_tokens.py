@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.map.units import is_unit_alone, unit_prefix
+from ingest.map.units import currency_name, is_unit_alone, unit_prefix
 from ingest.map.vocabulary import alternation, role_pattern, words
 from ingest.read.layout import Line
 from ingest.read.memo import memo
@@ -147,6 +147,18 @@ _PRIOR_YEAR = "(?:去年|上年度?|上一年度?|上期)"
 PRIOR_CLAUSE = re.compile(
     rf"(?:(20\d{{2}})年度?(?:则|亦)?|{_PRIOR_YEAR}(?:同期)?)(?:则|亦)?(?:为|是)?(?:约)?(?:人民币)?"
 )
+
+
+@cache
+def prior_in_bracket() -> re.Pattern[str]:
+    """`（2023年：`, `（上年度：人民幣` just before a value: the figure before it again, for the year the
+    bracket names (group 1; none: the year before the report's)."""
+    return re.compile(
+        rf"[（(]\s*(?:(20\d{{2}})\s*年度?|{_PRIOR_YEAR}(?:同期)?)\s*(?:[:：]|为|為)?\s*(?:{currency_name()})?\s*$",
+        re.IGNORECASE,
+    )
+
+
 # `由2023年的`, `從去年的`, `由`: what opens the earlier level of a change, at the end of the text before it.
 _FROM = re.compile(rf"(?:由|從|从)\s*(?:(20\d{{2}})\s*年度?|({_PRIOR_YEAR}))?(?:同期|底|末)?\s*的?\s*$")
 _FROM_MAX_CHARS = 16  # `從上一年度同期的 ` and the like: how far before a value its opening can start

@@ -41,6 +41,7 @@ from ingest.read.prose_tokens import (
     not_a_value_after,
     not_a_value_before,
     period_line,
+    prior_in_bracket,
     target_heading,
     unit_in_label,
 )
@@ -52,7 +53,6 @@ from ingest.read.zeros import zero_rows
 _FOLLOWED_BY_NUMBER = re.compile(r"^\s+[-−]?\d")
 _YEAR_MENTION = re.compile(r"(20\d{2})(?:年|财年)")
 _MAX_BARE_LABEL_CHARS = 16
-_PRIOR_IN_BRACKET = re.compile(r"[（(]\s*(?:20\d{2})\s*年度?\s*(?:[:：]|为|為)?\s*$")
 _CLOSED_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
 _HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
@@ -318,10 +318,11 @@ class _Reader:
             labels, label_unit, relative = self.label_reader.labels([noun] if noun.strip() else [], self.subject)
         unit = unit or label_unit
         prior_year = None
-        if self.subject and _PRIOR_IN_BRACKET.search(clause_text):
+        if self.subject and (bracket := prior_in_bracket().search(clause_text)):
             # `用水量為12,300立方米（2023年：13,100立方米）`: the same figure for the year the bracket names
             labels = [(self.subject, self.subject)]
             unit = unit or self.subject_unit
+            prior_year = None if bracket.group(1) else self.fiscal_year - 1
         elif self.subject and (prior := PRIOR_CLAUSE.fullmatch(fold(clause).strip(BULLETS))):
             # `外購電力為12,408.5兆瓦時，去年為13,025.9兆瓦時`, `2023年則為402.6千克`
             labels = [(self.subject, self.subject)]
