@@ -111,6 +111,8 @@ WORDINGS = [
     # Hong Kong (HKEX guide) wordings
     ("每名僱員完成受訓的平均時數", "", "小時", "training_hours_per_employee"),
     ("義工服務時數", "", "小時", "volunteer_hours"),
+    ("教職員參與義工服務", "", "小時", "volunteer_hours"),
+    ("員工志願服務", "", "小時", "volunteer_hours"),
     ("Total GHG emissions (Scope 1 and 2)", "", "tCO2e", "ghg_scope1_2"),
 ]
 
