@@ -23,7 +23,8 @@ import re
 from ingest.map.units import is_unit_alone
 from ingest.read.layout import Line
 from ingest.read.metadata import ReportMetadata
-from ingest.read.prose_labels import MAX_LABEL_CHARS, LabelReader, states_no_level
+from ingest.read.neighbours import CAPTION_UNIT, MAX_GAP_LINES, Neighbours
+from ingest.read.prose_labels import LabelReader, states_no_level
 from ingest.read.prose_tokens import (
     BULLETS,
     CLAUSE_END,
@@ -32,10 +33,8 @@ from ingest.read.prose_tokens import (
     Value,
     change_levels,
     has_value,
-    is_figure_line,
     is_heading,
     last_clause,
-    lead_in,
     line_values,
     may_carry_unit,
     not_a_value_after,
@@ -57,9 +56,6 @@ _CLOSED_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
 _HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
-_CAPTION_UNIT = re.compile(r"^[(（]?(?:單位|单位)\s*[:：]\s*([^\s)）]{1,16})[)）]?$")
-_MAX_GAP_LINES = 4
-_CONTEXT_LINES = 6
 
 
 def parse_statements(lines: list[Line], metadata: ReportMetadata) -> list[KpiRow]:
@@ -76,6 +72,7 @@ def parse_statements(lines: list[Line], metadata: ReportMetadata) -> list[KpiRow
 class _Reader:
     def __init__(self, lines: list[Line], metadata: ReportMetadata) -> None:
         self.lines = lines
+        self.near = Neighbours(lines)
         self.fiscal_year: int = metadata.fiscal_year  # type: ignore[assignment]
         self.first_year = metadata.period_start.year if metadata.period_start else self.fiscal_year
         self.calendar_year = metadata.period_start is None or (
@@ -97,7 +94,7 @@ class _Reader:
         period_of_figures = period_line()
         for index, line in enumerate(self.lines):
             text = line.text.strip()
-            if index and line.number - self.lines[index - 1].number > _MAX_GAP_LINES:
+            if index and line.number - self.lines[index - 1].number > MAX_GAP_LINES:
                 self.labels_below = False
             period = period_of_figures.fullmatch(text)
             if is_heading(text) or period:
@@ -110,7 +107,7 @@ class _Reader:
                 if year:  # `## 2024年`, `2024年度主要數據`: a period over figures of that year, not a new topic
                     self.heading_year = int(year.group(1))
                     # `共有員工1,345名，具體分佈如下：` above the first year block is the context of them all
-                    self.period_lead = self._context_above(index) or self.period_lead
+                    self.period_lead = self.near.context_above(index) or self.period_lead
                     continue
                 self.heading = heading
                 self.heading_year = None
@@ -121,35 +118,13 @@ class _Reader:
                 continue
             if self.in_targets:
                 continue
-            caption = _CAPTION_UNIT.match(text)
+            caption = CAPTION_UNIT.match(text)
             if caption and is_unit_alone(caption.group(1)):
                 self.caption_unit = caption.group(1)  # `單位：萬元` above figures printed without units
                 continue
             self._read_line(index, line)
             self.rows.extend(zero_rows(line, self.heading, self._year))
         return self.rows
-
-    def _label_below(self, index: int) -> tuple[str, int] | None:
-        """The line below a figure, if it reads as its label (`1,437 人` / `外籍員工`)."""
-        if index + 1 >= len(self.lines):
-            return None
-        below = self.lines[index + 1]
-        text = below.text.strip()
-        if below.number - self.lines[index].number > _MAX_GAP_LINES or not text or len(text) > MAX_LABEL_CHARS:
-            return None
-        if has_value(text) or is_heading(text) or SENTENCE_END.search(text) or is_unit_alone(text):
-            return None
-        return text, below.number
-
-    def _previous(self, index: int, steps: int = 1) -> Line | None:
-        """The line `steps` above, if it sits close enough to belong to the same figure or sentence."""
-        current = self.lines[index]
-        for _ in range(steps):
-            index -= 1
-            if index < 0 or current.number - self.lines[index].number > _MAX_GAP_LINES:
-                return None
-            current = self.lines[index]
-        return current
 
     def _read_line(self, index: int, line: Line) -> None:
         text = line.text
@@ -176,7 +151,7 @@ class _Reader:
             unit = value.unit
             alone = not prefix.strip(BULLETS) and not text[value.end :].strip(" \t,，。;；")
             if unit is None and alone:
-                unit = self._unit_below(index) or self.caption_unit
+                unit = self.near.unit_below(index) or self.caption_unit
             if unit is None and not alone and not may_carry_unit(prefix, self.lines[max(index - 2, 0) : index]):
                 continue  # no label cut from here or the two lines above carries a unit: `_read_labels` drops it
             self._emit(index, line, value, unit, prefix, segment_start, alone, stated)
@@ -184,15 +159,6 @@ class _Reader:
                 segment_start = value.end
         if SENTENCE_END.search(text):
             self.subject = ""
-
-    def _unit_below(self, index: int) -> str | None:
-        if index + 1 >= len(self.lines):
-            return None
-        below = self.lines[index + 1]
-        if below.number - self.lines[index].number > _MAX_GAP_LINES:
-            return None
-        text = below.text.strip()
-        return text if is_unit_alone(text) else None
 
     def _emit(
         self,
@@ -222,7 +188,7 @@ class _Reader:
             label_line=label_line,
             labels=labels,
             section=self.heading,
-            context=lambda: " / ".join((self.heading, self.period_lead, self._context_above(index), sentence)),
+            context=lambda: " / ".join((self.heading, self.period_lead, self.near.context_above(index), sentence)),
             raw_value=value.raw,
             unit=unit,
             fiscal_year=year,
@@ -254,7 +220,7 @@ class _Reader:
         """(label candidates, the line of the label, the sentence that dates the value)."""
         if not prefix.strip(BULLETS):  # the value opens its line: a key figure, or prose wrapped before it
             return self._key_figure_candidates(index, value, prefix, alone)
-        previous = self._previous(index)
+        previous = self.near.previous(index)
         if (
             clause
             and cut == 0
@@ -272,8 +238,8 @@ class _Reader:
     def _key_figure_candidates(self, index: int, value: Value, prefix: str, alone: bool) -> tuple[list[str], int, str]:
         """Label candidates of a value that opens its line: the line(s) above, or the line below for
         tiles that print the value first."""
-        previous = self._previous(index)
-        candidates, label_line = self._labels_above(index)
+        previous = self.near.previous(index)
+        candidates, label_line = self.near.labels_above(index)
         sentence = (previous.text if previous else "") + prefix
         label_above = (
             bool(candidates)
@@ -282,7 +248,7 @@ class _Reader:
             and not has_value(previous.text)
             and not is_heading(previous.text.strip())
         )
-        below = self._label_below(index) if alone and (self.labels_below or not label_above) else None
+        below = self.near.label_below(index) if alone and (self.labels_below or not label_above) else None
         if below and not value.unit and (len(below[0]) > _MAX_BARE_LABEL_CHARS or _INDEX_CODE.match(below[0])):
             below = None  # a bare number over a long line or an index entry (`11` / `B7.1 …`): a page number
         if below and (self.labels_below or not label_above):
@@ -331,50 +297,6 @@ class _Reader:
         if not labels:
             return None
         return labels, unit, relative, prior_year
-
-    def _context_above(self, index: int) -> str:
-        """The lines just above, back to the last sentence end or the figure before: what a key figure
-        is about (a tile's neighbours are other tiles, not its context)."""
-        parts: list[str] = []
-        for steps in range(1, _CONTEXT_LINES + 1):
-            above = self._previous(index, steps)
-            if above is None:
-                break
-            introduces = lead_in().search(above.text)  # `共有員工1,345名，具體分佈如下：` introduces what follows
-            if (
-                "\t" in above.text
-                or (is_figure_line(above.text) and not introduces)
-                or is_unit_alone(above.text.strip())
-            ):
-                break  # a table row, another figure or a unit line: no longer this figure's context
-            ends = [match.end() for match in SENTENCE_END.finditer(above.text)]
-            parts.insert(0, above.text[ends[-1] :] if ends else above.text)
-            if ends:
-                break
-        return " ".join(parts)
-
-    def _labels_above(self, index: int) -> tuple[list[str], int]:
-        previous = self._previous(index)
-        if previous is None:
-            return [], self.lines[index].number
-        tail = last_clause(previous.text)
-        if not tail:
-            return [], previous.number
-        candidates = [tail]
-        above = self._previous(index, 2)
-        continues = (
-            above is not None
-            and not CLAUSE_END.search(previous.text)
-            and not has_value(above.text)
-            and not is_heading(above.text.strip())
-            and not is_unit_alone(above.text.strip())
-            and not SENTENCE_END.search(above.text.rstrip()[-1:])
-            and not _CAPTION_UNIT.match(above.text.strip())
-        )
-        if continues and above is not None:
-            candidates.insert(0, last_clause(above.text) + tail)
-            return candidates, above.number
-        return candidates, previous.number
 
     def _year(self, sentence: str) -> int | None:
         """The fiscal year a statement is about: the report's, unless its sentence names an earlier one."""
