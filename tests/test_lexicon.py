@@ -113,6 +113,7 @@ WORDINGS = [
     ("義工服務時數", "", "小時", "volunteer_hours"),
     ("教職員參與義工服務", "", "小時", "volunteer_hours"),
     ("員工志願服務", "", "小時", "volunteer_hours"),
+    ("僱員", "本集團共有僱員1,512名", "人", "employees_total"),
     ("Total GHG emissions (Scope 1 and 2)", "", "tCO2e", "ghg_scope1_2"),
 ]
 
