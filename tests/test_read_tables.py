@@ -673,6 +673,47 @@ def test_a_bracket_of_the_prior_year_said_relatively_or_with_a_currency() -> Non
     assert got[("revenue", 2025)] == pytest.approx(1_846_300_000)
 
 
+def test_a_list_of_labels_paired_with_a_list_of_values() -> None:
+    """`A及B分別為X及Y`: each value its item's label, completed with the words the list prints once."""
+    text = HEAD_HK + (
+        "## 排放物\n\n本年度，範圍一及範圍二溫室氣體排放量分別為3,412.8噸二氧化碳當量及5,106.4噸二氧化碳當量，"
+        "合共8,519.2噸二氧化碳當量（2024年：9,002.5噸二氧化碳當量）。"
+        "氮氧化物、硫氧化物及顆粒物排放量分別為1,820.5、12.4及165.3千克。\n"
+        "本集團共有僱員1,512名，其中男性及女性僱員分別佔56.0%及44.0%。\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2025): 3_412.8,
+        ("ghg_scope2", 2025): 5_106.4,
+        ("ghg_scope1_2", 2025): 8_519.2,
+        ("ghg_scope1_2", 2024): 9_002.5,
+        ("nox_emissions", 2025): 1_820.5,
+        ("sox_emissions", 2025): 12.4,
+        ("pm_emissions", 2025): 165.3,
+        ("employees_total", 2025): 1_512,
+        ("employees_female_pct", 2025): 44.0,
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "2023年、2024年及2025年用電量分別為1,200兆瓦時、1,150兆瓦時及1,100兆瓦時。",
+            {
+                ("electricity_purchased", 2023): 1_200,
+                ("electricity_purchased", 2024): 1_150,
+                ("electricity_purchased", 2025): 1_100,
+            },
+        ),
+        ("用水量在2025年及2030年分別為4,800立方米及4,000立方米。", {("water_consumption", 2025): 4_800}),
+        # three items, two values: no pairing, and never the list's label on its first value
+        ("範圍一、範圍二及範圍三排放分別為100噸、200噸二氧化碳當量。", {}),
+    ],
+)
+def test_a_list_of_years_or_a_list_that_does_not_pair_up(sentence: str, expected: dict) -> None:
+    assert facts(HEAD_HK + "## 資源使用\n\n" + sentence + "\n") == expected
+
+
 def test_two_tables_side_by_side_in_one_html_table() -> None:
     text = HEAD_CN + (
         "<table>"

@@ -89,6 +89,11 @@ class LabelReader:
         return label, unit, False
 
 
+def only_filler(text: str) -> bool:
+    """Whether a text is filler only, no label of its own (`，合共`, `合計為`)."""
+    return not _bare_label(text.strip(" \t,，、"), "")[0]
+
+
 @memo
 def _bare_label(candidate: str, company: str) -> tuple[str, str | None]:
     """(folded label without filler or the company's name, the unit it carries in brackets). Cached: a

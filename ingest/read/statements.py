@@ -24,7 +24,8 @@ from ingest.map.units import is_unit_alone
 from ingest.read.layout import Line
 from ingest.read.metadata import ReportMetadata
 from ingest.read.neighbours import CAPTION_UNIT, MAX_GAP_LINES, Neighbours
-from ingest.read.prose_labels import LabelReader, states_no_level
+from ingest.read.prose_labels import LabelReader, only_filler, states_no_level
+from ingest.read.prose_lists import Listed, listed_values
 from ingest.read.prose_tokens import (
     BULLETS,
     CLAUSE_END,
@@ -131,6 +132,7 @@ class _Reader:
         segment_start = change_start = 0
         values = line_values(text)
         levels = change_levels(text, values) if values else {}
+        listed = listed_values(text, values, only_filler) if values else {}
         for number, value in enumerate(values):
             level, stated = levels.get(number), None
             if level:  # `由2023年的3,020人增至2024年的3,215人`: each level with the label before `由`
@@ -148,6 +150,13 @@ class _Reader:
             if _FOLLOWED_BY_NUMBER.match(text[value.end :]):
                 segment_start = value.end
                 continue  # `綜合能源消耗量4 噸標煤 43.81`: a footnote marker before a table value
+            if number in listed:  # `A及B分別為X及Y`: each value its item's label (none: they do not pair up)
+                item = listed[number]
+                stated = self._dated(item.year) if item and item.year else None
+                if item is not None and (stated or not item.year):  # a list of years: a later one is a target
+                    self._emit(index, line, value, value.unit or item.unit, prefix, segment_start, False, stated, item)
+                segment_start = value.end
+                continue
             unit = value.unit
             alone = not prefix.strip(BULLETS) and not text[value.end :].strip(" \t,，。;；")
             if unit is None and alone:
@@ -170,12 +179,18 @@ class _Reader:
         segment_start: int,
         alone: bool,
         stated_year: int | None = None,
+        listed: Listed | None = None,
     ) -> None:
         """A row for `value` if it has a label, a unit (or stands alone as a count) and a year (the one
-        its text states for it, else its sentence's)."""
-        clause_text, clause, cut = self._clause(prefix, segment_start)
-        candidates, label_line, sentence = self._candidates(index, value, prefix, clause, cut, segment_start, alone)
-        read = self._read_labels(line, value, unit, candidates, clause_text, clause, alone)
+        its text states for it, else its sentence's); `listed`: the label its list pairs it with."""
+        if listed is not None:
+            labels = self.label_reader.labels(list(listed.candidates), self.subject)[0]
+            label_line, sentence = line.number, prefix
+            read = ([(label, listed.printed) for label, _ in labels], unit, False, None) if labels and unit else None
+        else:
+            clause_text, clause, cut = self._clause(prefix, segment_start)
+            candidates, label_line, sentence = self._candidates(index, value, prefix, clause, cut, segment_start, alone)
+            read = self._read_labels(line, value, unit, candidates, clause_text, clause, alone)
         if read is None:
             return
         labels, unit, relative, prior_year = read

@@ -1,0 +1,125 @@
+"""Prose that pairs a list of labels with a list of values: `A、B及C分別為X、Y及Z` (respectively).
+
+    範圍一及範圍二溫室氣體排放量分別為3,412.8噸及5,106.4噸二氧化碳當量，合共8,519.2噸二氧化碳當量
+    氮氧化物、硫氧化物及顆粒物排放量分別為1,820.5、12.4及165.3千克
+
+The items share the words the list prints once: a head noun after the last item (`…排放量`) or a
+qualifier before the first (`範圍一及二排放量`). Each item is read with every such completion and the
+lexicon keeps the one it knows. Where items and values do not pair up one to one, none of the values
+gets a label: no row is better than the list's label on its first value. A value right after the list
+joined by filler only (`，合共8,519.2噸`) is the sum, labelled by the whole list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from ingest.map.units import currency_name
+from ingest.read.prose_tokens import BULLETS, Value
+
+# `分別為`, `分别约为人民币`, `分別佔`: `分别` and the words up to the first value (no clause end between).
+_RESPECTIVELY = re.compile(r"分[别別]")
+_MAX_VERB_CHARS = 12
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?]")
+_ITEM_SEPARATOR = re.compile(r"、|以及|及|和|與|与")
+_VALUE_SEPARATOR = re.compile(r"\s*(?:、|以及|及|和|與|与|，|,)\s*")
+_SHARE_VERB = re.compile(r"[占佔]")
+_YEAR = re.compile(r"(?:在|于|於)?\s*(20\d{2})\s*年度?的?")
+
+
+@dataclass(frozen=True)
+class Listed:
+    """The label readings of one value of a list, most likely first, and what the list printed."""
+
+    candidates: tuple[str, ...]
+    printed: str  # the list's label as printed: the lineage of every value of the list
+    unit: str | None  # the unit the list prints once, after its last value (`12.4及165.3千克`)
+    year: int | None = None  # a list of years (`2023年、2024年及2025年用電量分別為`): this value's
+
+
+def listed_values(text: str, values: tuple[Value, ...], only_filler: Callable[[str], bool]) -> dict[int, Listed | None]:
+    """The values (by index) that a `分別` list pairs with its items; None for a value of a list whose
+    items and values do not pair up. `only_filler` says whether a text is filler only (`，合共`)."""
+    found: dict[int, Listed | None] = {}
+    if "分" not in text:
+        return found
+    for match in _RESPECTIVELY.finditer(text):
+        first = next((index for index, value in enumerate(values) if value.start >= match.end()), None)
+        if first is None:
+            continue
+        verb = text[match.end() : values[first].start]
+        if len(verb) > _MAX_VERB_CHARS or _CLAUSE_BREAK.search(verb):
+            continue  # `分別` of another sense (`分別按…計算`), not before the values
+        members = _members(text, values, first)
+        head = text[: match.start()]
+        printed = head[max((m.end() for m in _CLAUSE_BREAK.finditer(head)), default=0) :].strip(BULLETS)
+        items = [item.strip() for item in _ITEM_SEPARATOR.split(printed)]
+        if len(items) < 2 or len(items) != len(members) or not all(items):
+            found.update(dict.fromkeys(members))
+            continue
+        unit = values[members[-1]].unit
+        dated = _year_items(items)
+        if dated is not None:  # one label, a year for each value
+            years, label = dated
+            found.update(
+                {member: Listed((label,), printed, unit, year) for member, year in zip(members, years, strict=True)}
+            )
+            continue
+        share = "占比" if _SHARE_VERB.search(verb) else ""  # `男性及女性僱員分別佔56.0%及44.0%`
+        for position, member in enumerate(members):
+            readings = tuple(reading + share for reading in _readings(items, position))
+            found[member] = Listed(readings, printed, values[member].unit or unit)
+        after = members[-1] + 1
+        if (
+            after < len(values)
+            and values[after].unit
+            and only_filler(text[values[members[-1]].end : values[after].start])
+        ):
+            found[after] = Listed((printed,), printed, values[after].unit)  # `，合共8,519.2噸`: the sum
+    return found
+
+
+def _members(text: str, values: tuple[Value, ...], first: int) -> list[int]:
+    """The values of the list that starts at `first`: each joined to the one before by a separator only
+    (maybe a currency: `人民幣5.8百萬元及人民幣4.6百萬元`)."""
+    members = [first]
+    for index in range(first + 1, len(values)):
+        if not _joint().fullmatch(text[values[index - 1].end : values[index].start]):
+            break
+        members.append(index)
+    return members
+
+
+def _year_items(items: list[str]) -> tuple[list[int], str] | None:
+    """(the year of each item, the label they share) if the items are years: `2023年`, `2024年`,
+    `2025年光伏發電量`; None otherwise."""
+    years = [_YEAR.search(item) for item in items]
+    if not all(years):
+        return None
+    rests = [item[: year.start()] + item[year.end() :] for item, year in zip(items, years, strict=True) if year]
+    if any(rest.strip() for rest in rests[1:-1]):
+        return None
+    return [int(year.group(1)) for year in years if year], (rests[0] + rests[-1]).strip()
+
+
+@cache
+def _joint() -> re.Pattern[str]:
+    return re.compile(rf"{_VALUE_SEPARATOR.pattern}(?:{currency_name()})?\s*", re.IGNORECASE)
+
+
+def _readings(items: list[str], position: int) -> tuple[str, ...]:
+    """An item completed with the words its list prints once: the head after the last item (`排放量`),
+    the qualifier before the first (`範圍`); the item alone last, except for the last item, which holds
+    the head."""
+    item, first, last = items[position], items[0], items[-1]
+    if position == len(items) - 1:
+        return (item, *(qualifier + item for qualifier in (first[:cut] for cut in range(1, len(first)))))
+    heads = [last[cut:] for cut in range(len(last) - 1, 0, -1)]
+    qualifiers = [first[:cut] for cut in range(1, len(first))] if position > 0 else []
+    readings = [item + head for head in heads]
+    readings += [qualifier + item for qualifier in qualifiers]
+    readings += [qualifier + item + head for qualifier in qualifiers for head in heads]
+    return (*readings, item)
