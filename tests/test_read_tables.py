@@ -714,6 +714,30 @@ def test_a_list_of_years_or_a_list_that_does_not_pair_up(sentence: str, expected
     assert facts(HEAD_HK + "## 資源使用\n\n" + sentence + "\n") == expected
 
 
+GENDER_TABLE = "| 僱傭類型 | 男性 | 女性 | 合計 |\n| --- | --- | --- | --- |\n| 全職 | 812 | 604 | 1,416 |\n| 總計 | 847 | 665 | 1,512 |\n"
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        (
+            "#### 二零二四年僱員人數（按性別及僱傭類型劃分）",
+            {("employees_male", 2024): 847, ("employees_female", 2024): 665, ("employees_total", 2024): 1_512},
+        ),
+        (
+            "#### 僱員人數",
+            {("employees_male", 2025): 847, ("employees_female", 2025): 665, ("employees_total", 2025): 1_512},
+        ),
+        ("#### 新入職僱員人數", {}),  # new hires by gender: the lexicon knows no such headcount
+        ("#### 2030年僱員人數目標", {}),
+        # the caption decides what the cells are: hours, so only the total column maps
+        ("#### 平均受訓時數（小時）", {("training_hours_per_employee", 2025): 1_512}),
+    ],
+)
+def test_a_table_of_genders_instead_of_years_gives_its_total_row(caption: str, expected: dict) -> None:
+    assert facts(HEAD_HK + caption + "\n\n" + GENDER_TABLE) == expected
+
+
 def test_two_tables_side_by_side_in_one_html_table() -> None:
     text = HEAD_CN + (
         "<table>"

@@ -3,6 +3,7 @@ the ones before left.
 
 - grids (`read.grid`, `read.tables`): HTML, Markdown and tab-separated tables and tables written
   one cell per line, with their caption; a caption that names one subsidiary makes its rows partial;
+  a table of genders instead of years (`read.gender_tables`) gives its total row;
 - text tables (`read.text_tables`): PDF text, one line per row;
 - transposed label-value cells (`cells`);
 - key figures and prose statements on the lines no table took (`statements`);
@@ -18,6 +19,7 @@ from ingest.map.units import names_currency, report_currency
 from ingest.read.cell_lines import cell_line_grids
 from ingest.read.cells import parse_cells
 from ingest.read.footnotes import footnote_below
+from ingest.read.gender_tables import gender_rows
 from ingest.read.grid import Grid, html_grids, markdown_grids, tab_grids
 from ingest.read.layout import logical_lines
 from ingest.read.markup import clean_text
@@ -123,6 +125,8 @@ def parse_grids(text: str, fiscal_year: int | None, consumed: set[int]) -> list[
     for grid in grids:
         caption = _caption(raw_lines, grid.first_line)
         read = reader.read(grid, caption)
+        if read is None:
+            read = gender_rows(grid, caption, fiscal_year)  # genders instead of years as columns
         if read is None:
             continue
         part = caption_scope(caption)

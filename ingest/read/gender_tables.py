@@ -1,0 +1,118 @@
+"""Tables whose columns are genders instead of periods: one year's headcount split by gender.
+
+    #### 二零二四年僱員人數（按性別及僱傭類型劃分）
+    | 僱傭類型 | 男性 | 女性 | 合計 |
+    | 全職     | 812  | 604  | 1,416 |
+    | 總計     | 847  | 665  | 1,512 |
+
+Only the total row is the whole company's (`全職` is one kind of employee). Its cells are read with
+the measure the caption names, the gender column's word before it (`女性` + `僱員人數`) and the total
+column's alone, so the lexicon decides what the table counts: `新入職僱員人數` by gender is no
+headcount and maps to nothing. The year is the one the caption names, else the report's; the unit is
+the caption's (`（人）`) or the one its measure implies (`人數`, `佔比`). The words are the
+`label_vocabulary` seed's (roles male_column, female_column, total_column, persons_column, share_column).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ingest.map.vocabulary import alternation
+from ingest.read.cell_values import value_of
+from ingest.read.grid import Grid
+from ingest.read.prose_tokens import unit_in_label
+from ingest.read.rows import KpiRow, Layout, build_row
+from ingest.read.text import arabic_dates, fold
+
+_HEADER_SEARCH_ROWS = 3
+_BRACKET = re.compile(r"\([^()]*\)")
+_YEAR = re.compile(r"(20\d{2})年度?(?:的)?")
+
+
+@cache
+def _whole(role: str) -> re.Pattern[str]:
+    return re.compile(f"(?:{alternation(role)})")
+
+
+def gender_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRow] | None:
+    """The rows of the total row of a gender-column table, or None if `grid` is no such table."""
+    found = _header(grid)
+    if found is None or fiscal_year is None:
+        return None
+    header_row, columns = found
+    folded = fold(arabic_dates(caption))
+    years = [int(year) for year in _YEAR.findall(folded)]
+    if any(year > fiscal_year for year in years):
+        return None  # a target year's split
+    measures = _measures(caption)
+    unit = next((found for part in caption.split(" / ") if (found := _unit(fold(part)))), None)
+    total = next((r for r in range(len(grid.rows) - 1, header_row, -1) if _is_total(grid.texts(r)[0])), None)
+    if unit is None or total is None or not measures:
+        return None
+    rows = []
+    for column, gender in columns.items():
+        cells = grid.texts(total)
+        value = value_of(cells[column]) if column < len(cells) else None
+        if value is None:
+            continue
+        labels = [(gender + measure, f"{cells[0]} {grid.texts(header_row)[column]}") for measure in measures]
+        rows.append(
+            build_row(
+                layout=Layout.TABLE,
+                source_line=grid.line_of(total, column),
+                label_line=grid.line_of(total, 0),
+                labels=labels,
+                section=caption,
+                raw_value=value,
+                unit=unit,
+                fiscal_year=years[-1] if years else fiscal_year,
+                table_header_line=grid.lines[header_row],
+            )
+        )
+    return rows
+
+
+def _header(grid: Grid) -> tuple[int, dict[int, str]] | None:
+    """(the header row, the gender word of each value column: `男性`, `女性`, `` for the total)."""
+    for row in range(min(_HEADER_SEARCH_ROWS, len(grid.rows))):
+        columns: dict[int, str] = {}
+        for column, text in enumerate(grid.texts(row)[1:], start=1):
+            word = fold(text)
+            if _whole("male_column").fullmatch(word):
+                columns[column] = "男性"
+            elif _whole("female_column").fullmatch(word):
+                columns[column] = "女性"
+            elif _whole("total_column").fullmatch(word):
+                columns[column] = ""
+            elif word:
+                break
+        else:
+            if "男性" in columns.values() and "女性" in columns.values():
+                return row, columns
+    return None
+
+
+def _is_total(text: str) -> bool:
+    return bool(_whole("total_column").fullmatch(fold(text)))
+
+
+def _measures(caption: str) -> list[str]:
+    """What the table counts, from each part of its caption, nearest the table first: `僱員人數` of
+    `二零二四年僱員人數（按性別及僱傭類型劃分）`."""
+    measures = []
+    for part in reversed(caption.split(" / ")):
+        measure = _YEAR.sub("", _BRACKET.sub("", fold(arabic_dates(part))))
+        if measure:
+            measures.append(measure)
+    return measures
+
+
+def _unit(part: str) -> str | None:
+    """The unit a caption states (`員工人數（人）`) or its measure implies (`人數`: persons, `佔比`: %)."""
+    stated = unit_in_label(part)
+    if stated:
+        return stated
+    if _whole("persons_column").search(part):
+        return "人"
+    return "%" if _whole("share_column").search(part) else None
