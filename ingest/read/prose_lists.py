@@ -23,7 +23,7 @@ from ingest.read.prose_tokens import BULLETS, Value
 # `分別為`, `分别约为人民币`, `分別佔`: `分别` and the words up to the first value (no clause end between).
 _RESPECTIVELY = re.compile(r"分[别別]")
 _MAX_VERB_CHARS = 12
-_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?]")
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?]")  # `prose_tokens.CLAUSE_END` but `、`, which lists items
 _ITEM_SEPARATOR = re.compile(r"、|以及|及|和|與|与")
 _VALUE_SEPARATOR = re.compile(r"\s*(?:、|以及|及|和|與|与|，|,)\s*")
 _SHARE_VERB = re.compile(r"[占佔]")

@@ -9,7 +9,8 @@ it, else the noun after its unit (`共计拥有7,440名员工`). Clauses that co
 (`同比增加`, `较上年下降`, `到2035年…降低`, `累计`), approximations (`超过`, `300余`) and numbers that
 belong to a label (`範圍1`, `綜合能源消耗量4 噸標煤 43.81`) give no value. A change from one level to
 another (`僱員人數由2023年的3,020人增至2024年的3,215人`) gives each level the label before `由`, the
-earlier one only where its year is stated.
+earlier one only where its year is stated. A list (`範圍一及範圍二排放量分別為X及Y`) gives each value
+its item's label (`read.prose_lists`).
 
 This module owns the walk over the lines: headings, period and target sections, which line labels a
 figure and which year it is of. A line's tokens are `read.prose_tokens`', a label's cleaning is
