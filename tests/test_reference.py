@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
 from conftest import SHARED, require_seeds
 
 from ingest.cli.evaluate import CORPUS_DIR, CORPUS_GOLD_PATH, evaluate
 from ingest.map.lexicon import lexicon
-from ingest.map.reference import metrics, unit_factors
+from ingest.map.reference import metrics, read_seed, unit_factors
 
 PRECISION_FLOOR = 0.995  # issue 11 acceptance on the seeds: precision >= 99.5%, recall >= 98%
 RECALL_FLOOR = 0.98
@@ -63,3 +64,10 @@ def test_extraction_precision_and_recall_on_the_corpus_of_other_companies() -> N
     }
     assert not weak, weak
     assert not result.ungraded_reports, "every report of the corpus has gold facts"
+
+
+def test_a_seed_row_with_a_field_too_many_is_a_clear_error(tmp_path: Path) -> None:
+    """An unquoted comma in a note shifts the row: the parser says where, before `dbt seed` fails on it."""
+    (tmp_path / "label_synonyms.csv").write_text("word,canonical,region,note\n志工,志愿者,tw,a note, with a comma\n")
+    with pytest.raises(ValueError, match=r"label_synonyms\.csv line 2"):
+        read_seed("label_synonyms.csv", tmp_path)

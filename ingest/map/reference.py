@@ -31,7 +31,11 @@ def read_seed(name: str, seeds_dir: Path = SEEDS_DIR) -> list[dict[str, str]]:
     if name not in PARSER_SEEDS:
         raise ValueError(f"seed {name!r} is not in PARSER_SEEDS (ingest.map.reference); declare it there")
     with open(seeds_dir / name, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+        rows = list(csv.DictReader(handle))
+    for number, row in enumerate(rows, start=2):
+        if None in row or None in row.values():  # `dbt seed` would fail on it later, and less clearly
+            raise ValueError(f"{name} line {number}: more or fewer fields than the header (quote a field with a comma)")
+    return rows
 
 
 @dataclass(frozen=True)
