@@ -16,11 +16,11 @@ the caption's (`（人）`) or the one its measure implies (`人數`, `佔比`).
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from ingest.map.vocabulary import alternation
+from ingest.map.vocabulary import role_pattern
 from ingest.read.cell_values import value_of
 from ingest.read.grid import Grid
+from ingest.read.periods import implied_unit
 from ingest.read.prose_tokens import unit_in_label
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.text import arabic_dates, fold
@@ -28,11 +28,6 @@ from ingest.read.text import arabic_dates, fold
 _HEADER_SEARCH_ROWS = 3
 _BRACKET = re.compile(r"\([^()]*\)")
 _YEAR = re.compile(r"(20\d{2})年度?(?:的)?")
-
-
-@cache
-def _whole(role: str) -> re.Pattern[str]:
-    return re.compile(f"(?:{alternation(role)})")
 
 
 def gender_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRow] | None:
@@ -51,8 +46,8 @@ def gender_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRo
     if unit is None or total is None or not measures:
         return None
     rows = []
+    cells = grid.texts(total)
     for column, gender in columns.items():
-        cells = grid.texts(total)
         value = value_of(cells[column]) if column < len(cells) else None
         if value is None:
             continue
@@ -79,11 +74,11 @@ def _header(grid: Grid) -> tuple[int, dict[int, str]] | None:
         columns: dict[int, str] = {}
         for column, text in enumerate(grid.texts(row)[1:], start=1):
             word = fold(text)
-            if _whole("male_column").fullmatch(word):
+            if role_pattern("male_column").fullmatch(word):
                 columns[column] = "男性"
-            elif _whole("female_column").fullmatch(word):
+            elif role_pattern("female_column").fullmatch(word):
                 columns[column] = "女性"
-            elif _whole("total_column").fullmatch(word):
+            elif role_pattern("total_column").fullmatch(word):
                 columns[column] = ""
             elif word:
                 break
@@ -94,7 +89,7 @@ def _header(grid: Grid) -> tuple[int, dict[int, str]] | None:
 
 
 def _is_total(text: str) -> bool:
-    return bool(_whole("total_column").fullmatch(fold(text)))
+    return bool(role_pattern("total_column").fullmatch(fold(text)))
 
 
 def _measures(caption: str) -> list[str]:
@@ -110,9 +105,4 @@ def _measures(caption: str) -> list[str]:
 
 def _unit(part: str) -> str | None:
     """The unit a caption states (`員工人數（人）`) or its measure implies (`人數`: persons, `佔比`: %)."""
-    stated = unit_in_label(part)
-    if stated:
-        return stated
-    if _whole("persons_column").search(part):
-        return "人"
-    return "%" if _whole("share_column").search(part) else None
+    return unit_in_label(part) or implied_unit(part)

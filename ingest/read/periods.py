@@ -53,6 +53,11 @@ _PRIOR = re.compile(r"^(?:上年度|上年|上期|去年|上一年度?|上一报
 _MEASURE_COLUMN_UNITS = {"persons_column": "人", "share_column": "%"}
 
 
+def implied_unit(text: str) -> str | None:
+    """The unit a measure word in `text` implies (`僱員人數`: persons, `佔比`: %), or None."""
+    return next((unit for role, unit in _MEASURE_COLUMN_UNITS.items() if role_pattern(role).search(text)), None)
+
+
 @cache
 def _plain_year() -> re.Pattern[str]:
     """`2024年`, `FY2024`, `2024年度排放量`, `2024年(噸)`: a year, maybe a measure word and a unit after it."""

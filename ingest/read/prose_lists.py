@@ -23,6 +23,7 @@ from ingest.read.prose_tokens import BULLETS, Value
 # `分別為`, `分别约为人民币`, `分別佔`: `分别` and the words up to the first value (no clause end between).
 _RESPECTIVELY = re.compile(r"分[别別]")
 _MAX_VERB_CHARS = 12
+_MAX_SHARED_CHARS = 12  # a head or qualifier a list prints once (`溫室氣體排放量`): a few words
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?]")  # `prose_tokens.CLAUSE_END` but `、`, which lists items
 _ITEM_SEPARATOR = re.compile(r"、|以及|及|和|與|与")
 _VALUE_SEPARATOR = re.compile(r"\s*(?:、|以及|及|和|與|与|，|,)\s*")
@@ -113,12 +114,12 @@ def _joint() -> re.Pattern[str]:
 def _readings(items: list[str], position: int) -> tuple[str, ...]:
     """An item completed with the words its list prints once: the head after the last item (`排放量`),
     the qualifier before the first (`範圍`); the item alone last, except for the last item, which holds
-    the head."""
+    the head. Shared words are short: at most `_MAX_SHARED_CHARS` of them are tried."""
     item, first, last = items[position], items[0], items[-1]
+    qualifiers = [first[:cut] for cut in range(1, min(len(first), _MAX_SHARED_CHARS + 1))] if position > 0 else []
     if position == len(items) - 1:
-        return (item, *(qualifier + item for qualifier in (first[:cut] for cut in range(1, len(first)))))
-    heads = [last[cut:] for cut in range(len(last) - 1, 0, -1)]
-    qualifiers = [first[:cut] for cut in range(1, len(first))] if position > 0 else []
+        return (item, *(qualifier + item for qualifier in qualifiers))
+    heads = [last[cut:] for cut in range(len(last) - 1, max(0, len(last) - _MAX_SHARED_CHARS - 1), -1)]
     readings = [item + head for head in heads]
     readings += [qualifier + item for qualifier in qualifiers]
     readings += [qualifier + item + head for qualifier in qualifiers for head in heads]
