@@ -16,6 +16,7 @@ from ingest.map.normalize import normalize_label
 from ingest.map.pattern_start import first_chars
 from ingest.map.reference import metrics
 from ingest.map.units import conversion_factor, is_unit_alone
+from ingest.read.rows import Layout, build_row
 from ingest.read.text import CharMap, fold
 
 # A printed unit for each canonical unit, to ask the lexicon about a term alone.
@@ -92,6 +93,7 @@ WORDINGS = [
     ("因工死亡人數", "", "人", "work_related_fatalities"),
     ("因工傷損失工作日數", "", "天", "lost_days_work_injury"),
     ("供應商總數", "", "家", "suppliers_total"),
+    ("供應商總數", "三、社會績效 / 員工與培訓", "家", "suppliers_total"),  # training is the caption's other subject
     ("客戶投訴數量", "", "件", "customer_complaints"),
     ("對外捐贈總額", "", "萬元", "community_donations"),
     ("志願服務時數", "", "小時", "volunteer_hours"),
@@ -110,6 +112,7 @@ WORDINGS = [
     ("溫室氣體排放量（範疇一）", "", "公噸CO2e", "ghg_scope1"),
     # Hong Kong (HKEX guide) wordings
     ("每名僱員完成受訓的平均時數", "", "小時", "training_hours_per_employee"),
+    ("每名僱員平均受訓", "", "小時", "training_hours_per_employee"),  # the time noun is the unit's
     ("義工服務時數", "", "小時", "volunteer_hours"),
     ("教職員參與義工服務", "", "小時", "volunteer_hours"),
     ("員工志願服務", "", "小時", "volunteer_hours"),
@@ -143,7 +146,9 @@ LOOK_ALIKES = [
     ("鄉村振興投入", "", "萬元", "rural revitalisation is not a donation"),
     ("員工流失率", "按性別劃分 / 女性", "%", None),
     ("子公司員工總數", "", "人", "a subsidiary"),
+    ("人均培訓", "", "次", "sessions are no hours"),
     ("2030年溫室氣體排放總量目標", "", "噸二氧化碳當量", "a target"),
+    ("合計", "供應商審核情況", "家", "audited suppliers are not all suppliers"),
 ]
 
 
@@ -154,6 +159,23 @@ def test_look_alikes_never_map(label: str, context: str, unit: str, why: str | N
         assert match is not None
         return
     assert match is None, (why, match)
+
+
+@pytest.mark.parametrize(
+    ("printed", "unit", "metric"),
+    [
+        ("直接能源消耗量合計", "兆瓦時", "energy_direct"),
+        ("间接能源消耗总计：", "吉焦", "energy_indirect"),
+        ("合計", "兆瓦時", None),  # a bare total row needs its table's context
+        ("溫室氣體排放量小計", "噸二氧化碳當量", None),  # a subtotal is of a part
+    ],
+)
+def test_a_label_closed_by_a_total_word_reads_as_the_total(printed: str, unit: str, metric: str | None) -> None:
+    row = build_row(
+        layout=Layout.TABLE, source_line=1, label_line=1, labels=[(printed, printed)], section="",
+        raw_value="1", unit=unit, fiscal_year=2024,
+    )  # fmt: skip
+    assert row.metric_code == metric
 
 
 @pytest.mark.parametrize(

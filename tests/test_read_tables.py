@@ -673,6 +673,20 @@ def test_a_bracket_of_the_prior_year_said_relatively_or_with_a_currency() -> Non
     assert got[("revenue", 2025)] == pytest.approx(1_846_300_000)
 
 
+def test_an_intensity_that_prints_its_denominator_before_the_value() -> None:
+    """`排放密度為每人民幣百萬元收益4.58噸`: the denominator is the unit's, and the prior year's figure in
+    brackets (`（2024年：5.23噸）`) shares it; a per-employee phrase that is the label stays the label."""
+    text = HEAD_HK + (
+        "## 排放物\n\n本年度溫室氣體排放密度為每人民幣百萬元收益4.58噸二氧化碳當量（2024年：5.23噸），"
+        "耗水密度為每名僱員2.6立方米。每名僱員平均受訓18.6小時。\n"
+    )
+    assert facts(text) == {
+        ("ghg_intensity_revenue", 2025): 4.58,
+        ("ghg_intensity_revenue", 2024): 5.23,
+        ("training_hours_per_employee", 2025): 18.6,
+    }
+
+
 def test_a_list_of_labels_paired_with_a_list_of_values() -> None:
     """`A及B分別為X及Y`: each value its item's label, completed with the words the list prints once."""
     text = HEAD_HK + (

@@ -74,6 +74,21 @@ def without_gloss(label: str) -> str | None:
     return stripped
 
 
+@cache
+def _total_word() -> re.Pattern[str]:
+    return re.compile(f"(?:{alternation('label_total_word')})$")
+
+
+def without_total_word(label: str) -> str | None:
+    """`直接能源消耗量合計` -> `直接能源消耗量`: a label without the word that makes it the total of what it
+    names (None when there is none, or nothing Chinese would remain: a bare `合計` row needs its table)."""
+    folded = _TRAILING.sub("", fold(label).strip())
+    match = _total_word().search(folded)
+    if not match or not _HAN.search(folded[: match.start()]):
+        return None
+    return folded[: match.start()]
+
+
 _TRAILING_ALIAS = re.compile(r"\s*[(（]([^()（）]{1,20})[)）]\s*$")
 
 

@@ -87,6 +87,28 @@ def unit_in_label(label: str) -> str | None:
     return None
 
 
+_PER_BEFORE_VALUE = re.compile(r"(?:為|为|是|:|：)?\s*每\s*([^每\d，,。；;：:、（）()]{1,16})$")
+
+
+def denominator_before(label: str, unit: str) -> tuple[str, str] | None:
+    """`排放密度為每人民幣百萬元收益` + `噸` -> (`排放密度`, `噸/人民幣百萬元收益`): an intensity that prints
+    its denominator before the value; None unless the unit with that denominator is a unit."""
+    match = _PER_BEFORE_VALUE.search(label.strip())
+    per_unit = f"{unit}/{match.group(1).strip()}" if match else ""
+    if not match or "/" in unit or not label[: match.start()].strip() or not is_unit_alone(per_unit):
+        return None
+    return label[: match.start()], per_unit
+
+
+def same_denominator(unit: str | None, subject_unit: str | None) -> str | None:
+    """The unit of a figure restated for another year (`（2023年：5.23噸）`) after an intensity: the
+    figure's own unit over the intensity's denominator when it prints only the numerator."""
+    if not unit or not subject_unit or "/" in unit or "%" in unit or "/" not in subject_unit:
+        return unit or subject_unit
+    per_unit = f"{unit}/{subject_unit.split('/', 1)[1]}"
+    return per_unit if is_unit_alone(per_unit) else unit
+
+
 def may_carry_unit(prefix: str, above: list[Line]) -> bool:
     """Whether a label cut from `prefix` and the lines `above` could end in a unit in brackets
     (`僱員總數（人）`): without a closing bracket in them, `unit_in_label` finds none in any such label."""

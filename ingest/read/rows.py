@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
 from ingest.map.lexicon import map_label, some_term_matches
-from ingest.map.normalize import without_alias, without_gloss
+from ingest.map.normalize import without_alias, without_gloss, without_total_word
 from ingest.read.metadata import ReportMetadata
 from ingest.read.text import parse_number
 
@@ -60,6 +60,16 @@ class ParsedReport:
         return [row for row in self.rows if not row.metric_code]
 
 
+def _readings(labels: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """The labels as read, then without an English gloss, without a trailing alias in brackets and
+    without a closing total word (`合計`); each reading is made only if the ones before map nothing."""
+    yield from labels
+    glossed = [(bare, printed) for matched, printed in labels if (bare := without_gloss(matched))]
+    yield from glossed
+    yield from ((bare, printed) for matched, printed in [*labels, *glossed] if (bare := without_alias(matched)))
+    yield from ((bare, printed) for matched, printed in labels if (bare := without_total_word(matched)))
+
+
 def build_row(
     *,
     layout: Layout,
@@ -83,9 +93,7 @@ def build_row(
     """
     mapping = None
     chosen = labels[0][1]
-    glossed = [(bare, printed) for matched, printed in labels if (bare := without_gloss(matched))]
-    aliased = [(bare, printed) for matched, printed in [*labels, *glossed] if (bare := without_alias(matched))]
-    for matched, printed in [*labels, *glossed, *aliased]:
+    for matched, printed in _readings(labels):
         if not some_term_matches(matched):
             continue
         if callable(context):

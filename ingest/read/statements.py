@@ -34,6 +34,7 @@ from ingest.read.prose_tokens import (
     SENTENCE_END,
     Value,
     change_levels,
+    denominator_before,
     has_value,
     is_heading,
     last_clause,
@@ -43,6 +44,7 @@ from ingest.read.prose_tokens import (
     not_a_value_before,
     period_line,
     prior_in_bracket,
+    same_denominator,
     target_heading,
     unit_in_label,
 )
@@ -292,6 +294,9 @@ class _Reader:
             unit = next((found for candidate in candidates if (found := unit_in_label(candidate))), None)
         if unit is None and not (alone and candidates):
             return None
+        per = denominator_before(candidates[0], unit) if candidates and unit else None
+        if per:  # `排放密度為每人民幣百萬元收益4.58噸`: the denominator is the unit's
+            candidates, unit = [per[0], *candidates[1:]], per[1]
         labels, label_unit, relative = self.label_reader.labels(candidates, self.subject)
         if not labels and unit and not any(states_no_level(candidate) for candidate in candidates):
             # `共计拥有7,440名员工`, `其中 2 名為女性董事`: the noun after the unit
@@ -303,12 +308,12 @@ class _Reader:
         if self.subject and (bracket := prior_in_bracket().search(clause_text)):
             # `用水量為12,300立方米（2023年：13,100立方米）`: the same figure for the year the bracket names
             labels = [(self.subject, self.subject)]
-            unit = unit or self.subject_unit
+            unit = same_denominator(unit, self.subject_unit)
             prior_year = None if bracket.group(1) else self.fiscal_year - 1
         elif self.subject and (prior := PRIOR_CLAUSE.fullmatch(fold(clause).strip(BULLETS))):
             # `外購電力為12,408.5兆瓦時，去年為13,025.9兆瓦時`, `2023年則為402.6千克`
             labels = [(self.subject, self.subject)]
-            unit = unit or self.subject_unit
+            unit = same_denominator(unit, self.subject_unit)
             prior_year = int(prior.group(1)) if prior.group(1) else self.fiscal_year - 1
         if not labels:
             return None
