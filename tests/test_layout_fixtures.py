@@ -9,8 +9,8 @@ from ingest.cli.evaluate import evaluate
 
 LAYOUTS = REPO / "tests" / "fixtures" / "layouts"
 PRECISION_FLOOR = 0.99
-RECALL_FLOOR = 0.97
-FILE_RECALL_FLOOR = 0.8  # t7 (prose with prior years in words and 累计) is the lowest, at 81%
+RECALL_FLOOR = 0.98
+FILE_RECALL_FLOOR = 0.9  # t7 (prose with prior years in words, 累计 after its label) is the lowest, at 90.5%
 
 
 def test_every_layout_fixture_is_read() -> None:
@@ -21,4 +21,4 @@ def test_every_layout_fixture_is_read() -> None:
         name: round(score.recall, 3) for name, score in result.per_report.items() if score.recall < FILE_RECALL_FLOOR
     }
     assert not weak, weak
-    assert len(result.per_report) == 33
+    assert len(result.per_report) == 34

@@ -678,12 +678,28 @@ def test_an_intensity_that_prints_its_denominator_before_the_value() -> None:
     brackets (`（2024年：5.23噸）`) shares it; a per-employee phrase that is the label stays the label."""
     text = HEAD_HK + (
         "## 排放物\n\n本年度溫室氣體排放密度為每人民幣百萬元收益4.58噸二氧化碳當量（2024年：5.23噸），"
-        "耗水密度為每名僱員2.6立方米。每名僱員平均受訓18.6小時。\n"
+        "耗水密度為每名僱員2.6立方米。每名僱員平均受訓18.6小時。\n\n"
+        "## 能源\n\n每百萬元營業收入綜合能耗為0.21噸標準煤，每年用水量為1,200立方米。\n"
     )
     assert facts(text) == {
         ("ghg_intensity_revenue", 2025): 4.58,
         ("ghg_intensity_revenue", 2024): 5.23,
         ("training_hours_per_employee", 2025): 18.6,
+        ("energy_intensity_revenue", 2025): pytest.approx(0.21 * 8.141),  # the label opens with its denominator
+    }, "每年 is no denominator of revenue: 1,200 m3 a year is no intensity, and no consumption either"
+
+
+def test_a_sum_is_the_years_level_only_where_the_year_comes_just_before_it() -> None:
+    """`全年累计培训时长` is the year's total; `累计捐赠`, and a `累计` after its label, sum since some start."""
+    text = HEAD_HK + (
+        "## 培訓\n\n2025年，公司員工培訓覆蓋率達100%，全年累計培訓時長102,765小時。"
+        "公司成立以來累計捐贈3,000萬元，員工志願服務時數累計8,860小時。\n"
+        "報告期內，本公司及員工無已審結的貪污訴訟案件。\n"
+    )
+    assert facts(text) == {
+        ("employees_trained_pct", 2025): 100,
+        ("training_hours_total", 2025): 102_765,
+        ("corruption_cases_concluded", 2025): 0,
     }
 
 

@@ -95,6 +95,12 @@ def conversion_factor(reported_unit: str | None, canonical_unit: str) -> float |
     return numerator / denominator
 
 
+def is_revenue_denominator(words: str) -> bool:
+    """Whether words name an amount of revenue an intensity is per (`人民幣百萬元收益`, `万元营业收入`)."""
+    folded = fold_unit(words)
+    return (_scaled(folded, "CNY_mn") or _scaled(_denominator(folded), "CNY_mn")) is not None
+
+
 def _known(alias: str) -> bool:
     if alias in unit_aliases() or alias in _extra_units():
         return True

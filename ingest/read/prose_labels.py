@@ -2,7 +2,8 @@
 it (`報告期內，本集團…為`), of the company's own name and of a unit in brackets; a share
 (`占比`) reads as the share of the subject before it, and a clause that compares, aims or sums over
 years (`同比增加`, `目標`, `累计`) gives no label at all. The words are the `label_vocabulary` seed's
-(roles not_a_level, leading_filler, trailing_filler, share_label, label_qualifier).
+(roles not_a_level, sum_word, year_period_word, leading_filler, trailing_filler, share_label,
+label_qualifier).
 """
 
 from __future__ import annotations
@@ -50,10 +51,29 @@ MAX_LABEL_CHARS = 40
 _COMPANY_PREFIX_MIN_CHARS = 3
 
 
+@cache
+def _sum() -> re.Pattern[str]:
+    return re.compile(alternation("sum_word"))
+
+
+_MAX_CHARS_TO_SUM = 6  # `全年累计`, `本年度公司累计`: how far before the sum its year may stand
+
+
+@cache
+def _sum_over_the_year() -> re.Pattern[str]:
+    return re.compile(
+        f"(?:{alternation('year_period_word')})[^,，。;；]{{0,{_MAX_CHARS_TO_SUM}}}?(?:{alternation('sum_word')})"
+    )
+
+
 @memo
 def states_no_level(text: str) -> bool:
-    """A clause that compares, aims or sums over years (`较上年下降`, `目標`, `累计`)."""
-    return _not_a_level().search(fold(text)) is not None
+    """A clause that compares, aims or sums over years (`较上年下降`, `目標`, `累计` unless the year
+    comes just before it: `全年累计培训时长` is the year's total)."""
+    folded = fold(text)
+    if _not_a_level().search(folded):
+        return True
+    return _sum().search(_sum_over_the_year().sub("", folded)) is not None
 
 
 class LabelReader:
