@@ -86,6 +86,7 @@ WORDINGS = [
     ("在岗员工总人数", "", "人", "employees_total"),
     ("女性", "按性別劃分", "人", "employees_female"),
     ("女性員工佔比", "", "%", "employees_female_pct"),
+    ("女性", "本集團共有5,236名僱員，其中約64%為女性", "%", "employees_female_pct"),  # 僱員 as 員工
     ("員工流失率", "", "%", "employee_turnover_rate"),
     ("受訓僱員百分比", "", "%", "employees_trained_pct"),
     ("員工受訓總時數", "", "小時", "training_hours_total"),
