@@ -689,6 +689,20 @@ def test_an_intensity_that_prints_its_denominator_before_the_value() -> None:
     }, "每年 is no denominator of revenue: 1,200 m3 a year is no intensity, and no consumption either"
 
 
+def test_a_label_before_a_comma_when_the_values_own_clause_is_filler() -> None:
+    """`範圍三排放（…），本年度約為2,630噸`: the clause before the comma labels the value; not the tail of
+    the value before (`5,236名僱員，其中約64%為女性`), and not where a noun follows the value."""
+    text = HEAD_HK + (
+        "## 排放物\n\n本集團亦首次估算範圍三排放（主要為商務差旅及員工通勤），本年度約為2,630噸二氧化碳當量。\n"
+        "本集團共有5,236名僱員，其中約64%為女性。我們對重點供應商開展培訓，共有224家供應商參與。\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope3", 2025): 2_630,
+        ("employees_total", 2025): 5_236,
+        ("employees_female_pct", 2025): 64,
+    }
+
+
 def test_a_sum_is_the_years_level_only_where_the_year_comes_just_before_it() -> None:
     """`全年累计培训时长` is the year's total; `累计捐赠`, and a `累计` after its label, sum since some start."""
     text = HEAD_HK + (

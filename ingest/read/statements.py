@@ -191,7 +191,9 @@ class _Reader:
             label_line, sentence = line.number, prefix
             read = ([(label, listed.printed) for label, _ in labels], unit, False, None) if labels and unit else None
         else:
-            clause_text, clause, cut = self._clause(prefix, segment_start)
+            after = line.text[value.end :]
+            closes_clause = not after[: next((m.start() for m in CLAUSE_END.finditer(after)), len(after))].strip()
+            clause_text, clause, cut = self._clause(prefix, segment_start, closes_clause)
             candidates, label_line, sentence = self._candidates(index, value, prefix, clause, cut, segment_start, alone)
             read = self._read_labels(line, value, unit, candidates, clause_text, clause, alone)
         if read is None:
@@ -220,16 +222,25 @@ class _Reader:
         if not relative:
             self.subject, self.subject_unit = labels[0][0], unit
 
-    def _clause(self, prefix: str, segment_start: int) -> tuple[str, str, int]:
-        """(the text since the previous value, the clause just before this value, where it starts)."""
+    def _clause(self, prefix: str, segment_start: int, closes_clause: bool) -> tuple[str, str, int]:
+        """(the text since the previous value, the clause just before this value, where it starts).
+
+        The clause before a colon (`慈善捐款：人民幣1.25百萬元`) or, where the value closes its clause,
+        before a comma (`範圍三排放（…），本年度約為2,630噸`) is the label when the value's own clause is
+        filler only; it must be a whole clause, not the tail of the value before (`5,236名僱員，其中約64%`).
+        """
         clause_text = prefix[segment_start:]
         cut = max((match.end() for match in CLAUSE_END.finditer(clause_text)), default=0)
         clause = clause_text[cut:].strip(BULLETS)
-        colon = cut and clause_text[:cut].rstrip().endswith((":", "："))
-        if colon and (not clause or not self.label_reader.normalise(clause, self.subject)[0]):
-            # `慈善捐款：人民幣1.25百萬元`: the label before the colon
+        ends = clause_text[:cut].rstrip()
+        colon = cut and ends.endswith((":", "："))
+        comma = cut and closes_clause and ends.endswith(("，", ",")) and clause and only_filler(clause)
+        if (colon and (not clause or not self.label_reader.normalise(clause, self.subject)[0])) or comma:
             before = clause_text[: cut - 1]
-            clause = before[max((m.end() for m in CLAUSE_END.finditer(before)), default=0) :].strip(BULLETS)
+            start = max((m.end() for m in CLAUSE_END.finditer(before)), default=0)
+            label = before[start:].strip(BULLETS)
+            if colon or (label and (start or segment_start == 0)):
+                clause = label
         return clause_text, clause, cut
 
     def _candidates(
