@@ -371,6 +371,9 @@ def test_not_only_is_no_scope_statement() -> None:
 
     assert report_scopes("本集團不僅為新員工提供全面了解企業的平台，也提供培訓。") == {}
     assert report_scopes("以下環境數據僅涵蓋香港辦事處。")["E"].partial
+    # `範圍三` is a GHG scope, not a reporting boundary: a note on what scope 3 counts limits no figure
+    assert report_scopes("^2 範圍三排放僅涵蓋僱員商務航空差旅，本集團於本年度首次披露。") == {}
+    assert report_scopes("本報告的環境數據範圍僅包括香港總部。")["E"].partial
 
 
 def test_restated_columns_and_marks_keep_their_year() -> None:
