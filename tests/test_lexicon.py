@@ -97,6 +97,7 @@ WORDINGS = [
     ("供應商總數", "三、社會績效 / 員工與培訓", "家", "suppliers_total"),  # training is the caption's other subject
     ("客戶投訴數量", "", "件", "customer_complaints"),
     ("收到有效客戶投訴", "", "件", "customer_complaints"),
+    ("所接獲的投訴數目", "", "宗", "customer_complaints"),
     ("新鮮水用量", "", "噸", "water_consumption"),
     ("對外捐贈總額", "", "萬元", "community_donations"),
     ("志願服務時數", "", "小時", "volunteer_hours"),

@@ -8,7 +8,7 @@ from ingest.map.units import conversion_factor
 from ingest.read.metadata import extract_metadata
 from ingest.read.parser import parse_report
 from ingest.read.selection import primary_rows
-from ingest.read.text_tables import parse_header
+from ingest.read.text_headers import parse_header
 
 HEAD_TRAD = (
     "2023\n環境、社會及管治報告\n\n示例醫療有限公司\n股份代號：1234\n報告時間範圍：2023年1月1日至2023年12月31日\n\n"

@@ -692,6 +692,46 @@ def test_an_intensity_that_prints_its_denominator_before_the_value() -> None:
     }, "每年 is no denominator of revenue: 1,200 m3 a year is no intensity, and no consumption either"
 
 
+def test_a_flat_pdf_text_table_with_stacked_values_implied_units_and_breakdowns() -> None:
+    """PDF text without indentation: a label whose values stand one per line below it; a row that
+    prints no unit but whose label's measure word implies one (`工作日數`); a breakdown heading
+    (`按性別劃分`) that a metric of its own (`受訓僱員百分比（%）`) ends; and `男性 15.1` under a rate,
+    which is no number of persons."""
+    text = HEAD_HK + (
+        "指標 2025年 2024年\n"
+        "僱員總數（人）   2,186   2,254\n"
+        "按性別劃分\n"
+        "男性   1,247   1,301\n"
+        "女性   939   953\n"
+        "僱員流失率（%）   14.6   16.2\n"
+        "男性   15.1   16.9\n"
+        "因工傷損失工作日數   326   412\n"
+        "受訓僱員百分比（%）   87.4   82.1\n"
+        "培訓總時數（小時）\n"
+        "41,534\n"
+        "38,318\n"
+        "供應商總數（家）   418   396\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2025): 2_186,
+        ("employees_total", 2024): 2_254,
+        ("employees_male", 2025): 1_247,
+        ("employees_male", 2024): 1_301,
+        ("employees_female", 2025): 939,
+        ("employees_female", 2024): 953,
+        ("employee_turnover_rate", 2025): 14.6,
+        ("employee_turnover_rate", 2024): 16.2,
+        ("lost_days_work_injury", 2025): 326,
+        ("lost_days_work_injury", 2024): 412,
+        ("employees_trained_pct", 2025): 87.4,
+        ("employees_trained_pct", 2024): 82.1,
+        ("training_hours_total", 2025): 41_534,
+        ("training_hours_total", 2024): 38_318,
+        ("suppliers_total", 2025): 418,
+        ("suppliers_total", 2024): 396,
+    }
+
+
 def test_a_label_before_a_comma_when_the_values_own_clause_is_filler() -> None:
     """`範圍三排放（…），本年度約為2,630噸`: the clause before the comma labels the value; not the tail of
     the value before (`5,236名僱員，其中約64%為女性`), and not where a noun follows the value."""

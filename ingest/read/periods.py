@@ -58,6 +58,21 @@ def implied_unit(text: str) -> str | None:
     return next((unit for role, unit in _MEASURE_COLUMN_UNITS.items() if role_pattern(role).search(text)), None)
 
 
+_LABEL_MEASURE_UNITS = {"days_measure": "天", "hours_measure": "小时", **_MEASURE_COLUMN_UNITS}
+
+
+@cache
+def _closing_measure() -> dict[str, re.Pattern[str]]:
+    return {role: re.compile(f"(?:{alternation(role)})$") for role in _LABEL_MEASURE_UNITS}
+
+
+def unit_label_implies(label: str) -> str | None:
+    """The unit of a table row that prints none, from the measure word closing its label
+    (`因工傷損失工作日數`: days, `培訓時數`: hours, `因工亡故人數`: persons, `女性佔比`: %), or None."""
+    folded = fold(label).strip()
+    return next((_LABEL_MEASURE_UNITS[role] for role, end in _closing_measure().items() if end.search(folded)), None)
+
+
 @cache
 def _plain_year() -> re.Pattern[str]:
     """`2024年`, `FY2024`, `2024年度排放量`, `2024年(噸)`: a year, maybe a measure word and a unit after it."""

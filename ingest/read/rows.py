@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
-from ingest.map.lexicon import map_label, some_term_matches
+from ingest.map.lexicon import MetricMatch, map_label, some_term_matches
 from ingest.map.normalize import without_alias, without_gloss, without_total_word
+from ingest.map.reference import metrics
 from ingest.read.metadata import ReportMetadata
 from ingest.read.text import parse_number
 
@@ -60,6 +61,17 @@ class ParsedReport:
         return [row for row in self.rows if not row.metric_code]
 
 
+_COUNTED_UNITS = frozenset({"persons", "count"})
+
+
+def _countable(mapping: MetricMatch, value: float | None) -> bool:
+    """A number of persons or of things is whole; a fraction there is another metric's figure."""
+    if value is None or metrics()[mapping.metric_code].canonical_unit not in _COUNTED_UNITS:
+        return True
+    counted = value * mapping.unit_factor
+    return abs(counted - round(counted)) < 1e-6
+
+
 def _readings(labels: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
     """The labels as read, then without an English gloss, without a trailing alias in brackets and
     without a closing total word (`合計`); each reading is made only if the ones before map nothing."""
@@ -93,12 +105,15 @@ def build_row(
     """
     mapping = None
     chosen = labels[0][1]
+    value = parse_number(raw_value)
     for matched, printed in _readings(labels):
         if not some_term_matches(matched):
             continue
         if callable(context):
             context = context()
         mapping = map_label(matched, section if context is None else context, unit, table_labels)
+        if mapping and not _countable(mapping, value):
+            mapping = None  # `男性 15.1` below a turnover rate: no number of persons
         if mapping:
             chosen = printed
             break
@@ -107,7 +122,7 @@ def build_row(
         raw_label=chosen,
         section=section,
         raw_value=raw_value,
-        reported_value=parse_number(raw_value),
+        reported_value=value,
         reported_unit=unit or "",  # printed nothing: a bare count (`員工總數 742`)
         fiscal_year=fiscal_year,
         metric_code=mapping.metric_code if mapping else None,

@@ -28,7 +28,7 @@ from ingest.read.cell_values import (
 )
 from ingest.read.columns import Columns, find_header, header_roles, side_by_side
 from ingest.read.grid import Cell, Grid
-from ingest.read.periods import ColumnRole, Role, column_role, year_of
+from ingest.read.periods import ColumnRole, Role, column_role, unit_label_implies, year_of
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.table_shapes import tile_rows, transposed_rows
 from ingest.read.text import fold
@@ -187,6 +187,7 @@ class TableReader:
             or section_unit
             or unit_default
             or ("%" if raw.endswith("%") else None)
+            or unit_label_implies(row.label)
         )
         # `全體僱員` under `流失率`: the row's measure is the column's; under `數量` the row's own label
         labels = row.candidates

@@ -7,40 +7,27 @@ a unit on the line below the values, indentation (sub-rows, sub-headings), the c
 (`表4-2 電力使用情形 單位：千度`) and page furniture between rows (rules, page numbers) are handled;
 a notes column may be empty and a change column holds anything (`-1.6个百分点`).
 
-Year, period and unit grammar is here; the words of change, notes, unit and label columns are the
-`label_vocabulary` seed's (roles `text_*`).
+The header's grammar (years, periods, units, changes, notes) is `read.text_headers`'. A label
+whose values stand one per line below it is read as one row; a row printing no unit takes the one
+its label's measure word implies (`工作日數`: days).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
-from itertools import pairwise
 
 from ingest.map.units import looks_like_unit
-from ingest.map.vocabulary import alternation, role_pattern
 from ingest.read.cell_values import clean_label, split_label
 from ingest.read.cells import is_cells_line
 from ingest.read.layout import Line, words
 from ingest.read.memo import memo
+from ingest.read.periods import unit_label_implies
 from ingest.read.rows import KpiRow, Layout, build_row
-from ingest.read.text import fold, is_not_disclosed, is_number
+from ingest.read.text import is_not_disclosed, is_number
 from ingest.read.text_captions import caption_above
+from ingest.read.text_headers import Column, parse_header
 
-_YEAR_COLUMN = re.compile(
-    r"(?<![\d.])(?:FY\s*)?(20\d{2})\s*(?:財政年度|财政年度|財年|财年|財政|财政)?年?度?\s*(?:數據|数据)?(?![\d.%])",
-    re.IGNORECASE,
-)
-# `本年度 上年度`: period grammar, the report's year and the one before.
-_PERIOD_COLUMN = re.compile(r"(本年度|本年|本期|本報告期|本报告期|當年|当年)|(上年度|上年|上期|去年|上一年度?)")
 _PROSE_END = re.compile(r"[。；;！!？?]")
-# Taiwan's ROC years in a header (`113年` = 2024), made Gregorian before the columns are read.
-_ROC_YEAR = re.compile(r"(?<![\d.,])(1[01]\d)(\s*年)")
-_ROC_OFFSET = 1911
-_MAX_HEADER_CHARS = 120
-_CLAUSE_MARK = re.compile(r"[，,。；;！!？?、]")
-_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _NOTE_MARK = re.compile(r"[\d,，a-zA-Z*#]{1,5}")
 _CHANGE_VALUE = re.compile(r"[-−+]?\d[\d,.]*\s*(?:%|个百分点|個百分點|pp|倍)?")
 # Page furniture inside a PDF table: rules, a page number alone.
@@ -49,94 +36,6 @@ _BRACKET_UNIT_LINE = re.compile(r"^\s*[(（]([^()（）]{1,20})[)）]\s*$")
 _MAX_LABEL_FRAGMENTS = 3
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _MAX_GAP_LINES = 12
-
-
-@cache
-def _change_column() -> re.Pattern[str]:
-    """A column of changes (`2023年 2022年 變化率`) holds no value of its own; it is read and skipped."""
-    prefix, word = alternation("text_change_prefix"), alternation("text_change_word")
-    suffix = alternation("text_change_suffix")
-    return re.compile(f"(?:{prefix})?(?:{word})(?:{suffix})?|{alternation('text_change_alone')}", re.I)
-
-
-@cache
-def _note_column() -> re.Pattern[str]:
-    return re.compile(alternation("text_note_column"), re.I)
-
-
-@cache
-def _unit_column() -> re.Pattern[str]:
-    """`數量（人）`, `比例（%）`: a column of values in the unit the bracket names."""
-    return re.compile(rf"(?:{alternation('text_unit_column')})\s*[（(]\s*([^）)]{{1,12}})\s*[）)]")
-
-
-@cache
-def _header_words() -> re.Pattern[str]:
-    """Everything a header line may hold besides its period and unit columns (folded)."""
-    return re.compile(f"{alternation('text_header_word')}|[|:\\-/]")
-
-
-@cache
-def _header_hint() -> re.Pattern[str]:
-    return re.compile(f"20\\d{{2}}|1[01]\\d\\s*年|{alternation('text_header_hint')}", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Column:
-    fiscal_year: int | None
-    unit: str | None = None
-    ignored: bool = False
-    note: bool = False  # a notes column (`附註`): footnote numbers or nothing
-    prior: bool = False  # `上年度` / `上期`: the year before the report's
-
-
-def parse_header(text: str) -> list[Column] | None:
-    """Columns of a table header line, or None if the line is not a header."""
-    if len(text) > _MAX_HEADER_CHARS or not _header_hint().search(text):
-        return None  # most lines: prose
-    if _CLAUSE_MARK.search(text) and _CLAUSE_MARK.search(_BRACKETED.sub("", text)):
-        return None  # a comma or full stop outside brackets: no column word removes it, so it is prose
-    text = _ROC_YEAR.sub(lambda match: f"{int(match.group(1)) + _ROC_OFFSET}{match.group(2)}", text)
-    years = [int(y) for y in _YEAR_COLUMN.findall(text)]
-    units = _unit_column().findall(text)
-    rest = fold(
-        _note_column().sub(" ", _change_column().sub(" ", _unit_column().sub(" ", _YEAR_COLUMN.sub(" ", text))))
-    )
-    periods = [] if years else list(_PERIOD_COLUMN.finditer(text))
-    if periods:
-        rest = fold(_PERIOD_COLUMN.sub(" ", _note_column().sub(" ", text)))
-    if _header_words().sub("", rest):
-        return None
-    # A bare year (a cover page's "2023") is no header: it needs a column word or several 年 columns.
-    several_years = len(years) >= 2 and max(text.count("年"), text.upper().count("FY")) >= len(years)
-    # `2025 2024 2023` alone (a PDF page's header row): consecutive years, nothing else
-    several_years = several_years or (len(years) >= 2 and _consecutive(years) and not rest)
-    if not role_pattern("text_column_word").search(rest) and not several_years and not (periods and len(periods) >= 2):
-        return None
-    if periods:  # `指標 單位 本年度 上年度`
-        positioned = [(match.start(), Column(None, prior=bool(match.group(2)))) for match in periods]
-    elif years and not units:
-        if len(set(years)) != len(years) or any(not 1990 <= y <= 2100 for y in years):
-            return None
-        positioned = [(match.start(), Column(int(match.group(1)))) for match in _YEAR_COLUMN.finditer(text)]
-    elif units and not years:
-        return [Column(None, unit) for unit in units]
-    elif not years and not units and role_pattern("text_single_value_column").search(rest) and "单位" in rest:
-        return [Column(None)]  # `指標 單位 數量`: one column for the report's own year
-    else:
-        return None
-    first = min(start for start, _ in positioned)
-    positioned += [
-        (m.start(), Column(None, ignored=True)) for m in _change_column().finditer(text) if m.start() > first
-    ]
-    positioned += [
-        (m.start(), Column(None, ignored=True, note=True)) for m in _note_column().finditer(text) if m.start() > first
-    ]
-    return [column for _, column in sorted(positioned, key=lambda item: item[0])]
-
-
-def _consecutive(years: list[int]) -> bool:
-    return all(abs(later - earlier) == 1 for earlier, later in pairwise(years))
 
 
 def split_values(
@@ -214,12 +113,16 @@ class _TableState:
         self.deeper_row_seen = False
         self.parents: list[tuple[int, str]] = []
         self.fragments: list[tuple[int, str]] = []
+        self.stacked: list[tuple[int, str]] = []  # values printed one per line under their label
         self.gap = 0
 
     def context(self, indent: int) -> str:
         while self.parents and self.parents[-1][0] >= indent:
             self.parents.pop()
         return " / ".join([self.heading, *(label for _, label in self.parents)])
+
+
+_MIN_METRIC_LABEL_CHARS = 4  # `女性僱員比例（%）` is a metric; `男性（人）` may be a row under `按性別劃分`
 
 
 def parse_tables(lines: list[Line], default_year: int | None, consumed: set[int]) -> list[KpiRow]:
@@ -271,8 +174,27 @@ class _TextTableReader:
         )
         if len(values) == len(table.columns) and has_number:
             self._data_row(table, line, text_tokens, values)
-        else:
+        elif not self._stacked_value(table, line, tokens):
             self._between_rows(table, line, joined, values)
+
+    def _stacked_value(self, table: _TableState, line: Line, tokens: list[str]) -> bool:
+        """`培訓總時數（小時）` / `41,534` / `38,318`: a label on its line(s), then one value per line, one
+        line per column (PDF text of a table whose label wraps); the row once every column has its value."""
+        value = tokens[0] if len(tokens) == 1 else ""
+        if not value or not (is_number(value) or is_not_disclosed(value)) or not (table.fragments or table.stacked):
+            table.stacked = []
+            return False
+        table.stacked.append((line.number, value))
+        table.gap = 0
+        if len(table.stacked) < len(table.columns):
+            return True
+        values = [value for _, value in table.stacked]
+        first_value_line = table.stacked[0][0]
+        self.consumed.update(number for number, _ in table.stacked)
+        table.stacked = []
+        if any(is_number(value) for value in values):
+            self._data_row(table, line._replace(number=first_value_line), [], values)
+        return True
 
     def _unit_below(self, line: Line, joined: str) -> bool:
         """`每名僱員平均受訓時數 18.6 16.2` / `（小時）`: the unit of the row above, on a line of its own."""
@@ -295,14 +217,22 @@ class _TextTableReader:
         table.fragments = []
         table.gap = 0
         label, row_unit = split_label_unit(text_tokens)
+        unit_in_label = False
         if row_unit is None:  # `離職率（%）`, `員工平均訓練時數（小時/人）`: the unit in the label
             label, row_unit = split_label(label)
+            unit_in_label = row_unit is not None
         label = clean_label(label)
         if not label:
             return
         self.consumed.add(line.number)
         indent = _indent(line.raw)
-        if table.heading_indent is not None and indent <= table.heading_indent and table.deeper_row_seen:
+        # A metric of its own (a long label with its unit) ends a sub-heading printed flush with its rows.
+        own_metric = unit_in_label and len(label) >= _MIN_METRIC_LABEL_CHARS and indent == table.heading_indent
+        if (
+            table.heading_indent is not None
+            and indent <= table.heading_indent
+            and (table.deeper_row_seen or own_metric)
+        ):
             table.heading, table.heading_indent = table.caption, None  # back out of `按性別劃分`
         if table.heading_indent is not None and indent > table.heading_indent:
             table.deeper_row_seen = True
@@ -375,6 +305,7 @@ def _table_rows(
         row_unit = column.unit or unit
         if row_unit is None and raw_value.endswith("%"):
             row_unit = "%"
+        row_unit = row_unit or unit_label_implies(label)  # after the unit on the line below had its chance
         rows.append(
             build_row(
                 layout=Layout.TABLE,

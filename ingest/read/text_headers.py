@@ -1,0 +1,117 @@
+"""The header line of a table printed as text: which columns are periods, units, changes or notes.
+
+`指標 單位 2023 年數據 2022 年數據`, `指标 单位 2024年`, `指標 單位（人） 比例（%）`, `指標 本年度 上年度`,
+`指標 二零二四年 二零二三年 附註`: year and period grammar is here; the words of change, notes, unit
+and header columns are the `label_vocabulary` seed's (roles `text_*`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+
+from ingest.map.vocabulary import alternation, role_pattern
+from ingest.read.text import fold
+
+_YEAR_COLUMN = re.compile(
+    r"(?<![\d.])(?:FY\s*)?(20\d{2})\s*(?:財政年度|财政年度|財年|财年|財政|财政)?年?度?\s*(?:數據|数据)?(?![\d.%])",
+    re.IGNORECASE,
+)
+# `本年度 上年度`: period grammar, the report's year and the one before.
+_PERIOD_COLUMN = re.compile(r"(本年度|本年|本期|本報告期|本报告期|當年|当年)|(上年度|上年|上期|去年|上一年度?)")
+# Taiwan's ROC years in a header (`113年` = 2024), made Gregorian before the columns are read.
+_ROC_YEAR = re.compile(r"(?<![\d.,])(1[01]\d)(\s*年)")
+_ROC_OFFSET = 1911
+_MAX_HEADER_CHARS = 120
+_CLAUSE_MARK = re.compile(r"[，,。；;！!？?、]")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+
+
+@cache
+def _change_column() -> re.Pattern[str]:
+    """A column of changes (`2023年 2022年 變化率`) holds no value of its own; it is read and skipped."""
+    prefix, word = alternation("text_change_prefix"), alternation("text_change_word")
+    suffix = alternation("text_change_suffix")
+    return re.compile(f"(?:{prefix})?(?:{word})(?:{suffix})?|{alternation('text_change_alone')}", re.I)
+
+
+@cache
+def _note_column() -> re.Pattern[str]:
+    return re.compile(alternation("text_note_column"), re.I)
+
+
+@cache
+def _unit_column() -> re.Pattern[str]:
+    """`數量（人）`, `比例（%）`: a column of values in the unit the bracket names."""
+    return re.compile(rf"(?:{alternation('text_unit_column')})\s*[（(]\s*([^）)]{{1,12}})\s*[）)]")
+
+
+@cache
+def _header_words() -> re.Pattern[str]:
+    """Everything a header line may hold besides its period and unit columns (folded)."""
+    return re.compile(f"{alternation('text_header_word')}|[|:\\-/]")
+
+
+@cache
+def _header_hint() -> re.Pattern[str]:
+    return re.compile(f"20\\d{{2}}|1[01]\\d\\s*年|{alternation('text_header_hint')}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Column:
+    fiscal_year: int | None
+    unit: str | None = None
+    ignored: bool = False
+    note: bool = False  # a notes column (`附註`): footnote numbers or nothing
+    prior: bool = False  # `上年度` / `上期`: the year before the report's
+
+
+def parse_header(text: str) -> list[Column] | None:
+    """Columns of a table header line, or None if the line is not a header."""
+    if len(text) > _MAX_HEADER_CHARS or not _header_hint().search(text):
+        return None  # most lines: prose
+    if _CLAUSE_MARK.search(text) and _CLAUSE_MARK.search(_BRACKETED.sub("", text)):
+        return None  # a comma or full stop outside brackets: no column word removes it, so it is prose
+    text = _ROC_YEAR.sub(lambda match: f"{int(match.group(1)) + _ROC_OFFSET}{match.group(2)}", text)
+    years = [int(y) for y in _YEAR_COLUMN.findall(text)]
+    units = _unit_column().findall(text)
+    rest = fold(
+        _note_column().sub(" ", _change_column().sub(" ", _unit_column().sub(" ", _YEAR_COLUMN.sub(" ", text))))
+    )
+    periods = [] if years else list(_PERIOD_COLUMN.finditer(text))
+    if periods:
+        rest = fold(_PERIOD_COLUMN.sub(" ", _note_column().sub(" ", text)))
+    if _header_words().sub("", rest):
+        return None
+    # A bare year (a cover page's "2023") is no header: it needs a column word or several 年 columns.
+    several_years = len(years) >= 2 and max(text.count("年"), text.upper().count("FY")) >= len(years)
+    # `2025 2024 2023` alone (a PDF page's header row): consecutive years, nothing else
+    several_years = several_years or (len(years) >= 2 and _consecutive(years) and not rest)
+    if not role_pattern("text_column_word").search(rest) and not several_years and not (periods and len(periods) >= 2):
+        return None
+    if periods:  # `指標 單位 本年度 上年度`
+        positioned = [(match.start(), Column(None, prior=bool(match.group(2)))) for match in periods]
+    elif years and not units:
+        if len(set(years)) != len(years) or any(not 1990 <= y <= 2100 for y in years):
+            return None
+        positioned = [(match.start(), Column(int(match.group(1)))) for match in _YEAR_COLUMN.finditer(text)]
+    elif units and not years:
+        return [Column(None, unit) for unit in units]
+    elif not years and not units and role_pattern("text_single_value_column").search(rest) and "单位" in rest:
+        return [Column(None)]  # `指標 單位 數量`: one column for the report's own year
+    else:
+        return None
+    first = min(start for start, _ in positioned)
+    positioned += [
+        (m.start(), Column(None, ignored=True)) for m in _change_column().finditer(text) if m.start() > first
+    ]
+    positioned += [
+        (m.start(), Column(None, ignored=True, note=True)) for m in _note_column().finditer(text) if m.start() > first
+    ]
+    return [column for _, column in sorted(positioned, key=lambda item: item[0])]
+
+
+def _consecutive(years: list[int]) -> bool:
+    return all(abs(later - earlier) == 1 for earlier, later in pairwise(years))
