@@ -17,7 +17,7 @@ from ingest.map.pattern_start import first_chars
 from ingest.map.reference import metrics
 from ingest.map.units import conversion_factor, is_unit_alone
 from ingest.read.rows import Layout, build_row
-from ingest.read.text import CharMap, fold
+from ingest.read.text import CharMap, arabic_counts, fold
 
 # A printed unit for each canonical unit, to ask the lexicon about a term alone.
 PRINTED_UNIT = {
@@ -284,6 +284,23 @@ def test_char_map_translates_as_str_translate_does(text: str) -> None:
     """CharMap skips translate for a text with none of its characters; the result must not change."""
     source, target, delete = "（）【】０１２３５．", "()()01235.", "³"
     assert CharMap(source, target, delete)(text) == text.translate(str.maketrans(source, target, delete))
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        ("董事會由九名董事組成", "董事會由9名董事組成"),
+        ("其中兩名為女性", "其中2名為女性"),
+        ("十二名", "12名"),
+        ("二十三位", "23位"),
+        ("零宗", "0宗"),
+        ("每一名員工", "每一名員工"),  # each, not a count
+        ("第一名", "第一名"),  # an ordinal
+        ("一起", "一起"),  # no classifier of persons or cases
+    ],
+)
+def test_small_counts_spelt_out_are_read_as_numbers(printed: str, read: str) -> None:
+    assert arabic_counts(printed) == read
 
 
 def test_fold_is_simplified_half_width_lower_case_without_spaces() -> None:

@@ -732,6 +732,16 @@ def test_a_flat_pdf_text_table_with_stacked_values_implied_units_and_breakdowns(
     }
 
 
+def test_a_board_spelt_out_in_chinese_numerals_with_the_counted_noun_after_each_count() -> None:
+    """`董事會由九名董事組成，包括三名執行董事…及四名獨立非執行董事`: small counts spelt out, each labelled
+    by the noun after it where the words before it label nothing; `董事會有三位女性董事` counts what follows."""
+    text = HEAD_HK + (
+        "## 董事會多元化\n\n於2025年12月31日，董事會由九名董事組成，包括三名執行董事、兩名非執行董事及"
+        "四名獨立非執行董事。董事會有兩位女性董事。每一名董事均已接受培訓，第一名董事於2020年獲委任。\n"
+    )
+    assert facts(text) == {("board_size", 2025): 9, ("board_independent", 2025): 4, ("board_female", 2025): 2}
+
+
 def test_a_label_before_a_comma_when_the_values_own_clause_is_filler() -> None:
     """`範圍三排放（…），本年度約為2,630噸`: the clause before the comma labels the value; not the tail of
     the value before (`5,236名僱員，其中約64%為女性`), and not where a noun follows the value."""

@@ -109,6 +109,17 @@ class LabelReader:
         return label, unit, False
 
 
+@cache
+def _counted_after() -> re.Pattern[str]:
+    return re.compile(f"(?:{alternation('counted_after_verb')})$")
+
+
+def counted_after(text: str) -> bool:
+    """A clause ending in a verb of having or comprising (`董事會有`, `包括`): the noun after the count
+    says what is counted (`董事會有3位女性董事`), before the subject does."""
+    return _counted_after().search(fold(text).strip()) is not None
+
+
 def only_filler(text: str) -> bool:
     """Whether a text is filler only, no label of its own (`，合共`, `合計為`)."""
     return not _bare_label(text.strip(" \t,，、"), "")[0]

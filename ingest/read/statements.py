@@ -25,7 +25,7 @@ from ingest.map.units import is_unit_alone
 from ingest.read.layout import Line
 from ingest.read.metadata import ReportMetadata
 from ingest.read.neighbours import CAPTION_UNIT, MAX_GAP_LINES, Neighbours
-from ingest.read.prose_labels import LabelReader, only_filler, states_no_level
+from ingest.read.prose_labels import LabelReader, counted_after, only_filler, states_no_level
 from ingest.read.prose_lists import Listed, listed_values
 from ingest.read.prose_tokens import (
     BULLETS,
@@ -60,6 +60,8 @@ _CLOSED_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
 _HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+# The noun after a count ends before a bracket, the next number or the next item (`3名獨立董事及2名…`).
+_NOUN_END = re.compile(r"[（(\d]|(?:及|和|与|與|以及)(?=\d)")
 
 
 def parse_statements(lines: list[Line], metadata: ReportMetadata) -> list[KpiRow]:
@@ -309,11 +311,18 @@ class _Reader:
         if per:  # `排放密度為每人民幣百萬元收益4.58噸`: the denominator is the unit's
             candidates, unit = [per[0], *candidates[1:]], per[1]
         labels, label_unit, relative = self.label_reader.labels(candidates, self.subject)
-        if not labels and unit and not any(states_no_level(candidate) for candidate in candidates):
-            # `共计拥有7,440名员工`, `其中 2 名為女性董事`: the noun after the unit
+        if unit and not any(states_no_level(candidate) for candidate in candidates):
+            # `共计拥有7,440名员工`, `其中 2 名為女性董事`: the noun after the unit; after a label of its
+            # own, the reading tried last (`包括3名執行董事…及4名獨立非執行董事`)
             after = line.text[value.end :]
-            noun = after[: next((m.start() for m in CLAUSE_END.finditer(after)), len(after))]
-            labels, label_unit, relative = self.label_reader.labels([noun] if noun.strip() else [], self.subject)
+            noun = _NOUN_END.split(after[: next((m.start() for m in CLAUSE_END.finditer(after)), len(after))])[0]
+            nouns = self.label_reader.labels([noun] if noun.strip() else [], self.subject)
+            if not labels:
+                labels, label_unit, relative = nouns
+            elif counted_after(candidates[0]):  # `董事會有3位女性董事`: what is counted follows the count
+                labels = [*nouns[0], *labels]
+            else:
+                labels = [*labels, *nouns[0]]
         unit = unit or label_unit
         prior_year = None
         if self.subject and (bracket := prior_in_bracket().search(clause_text)):

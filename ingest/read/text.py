@@ -80,6 +80,21 @@ def arabic_dates(text: str) -> str:
     return _CN_MONTH_DAY.sub(_month_day, text)
 
 
+# `九名董事`, `兩名女性董事`, `零宗`: a small count spelt out before a classifier of persons or cases.
+_CN_COUNT = re.compile(
+    r"(?<![每第之其一二三四五六七八九十两兩零〇])"
+    r"(零|〇|[两兩]|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=[名位宗件])"
+)
+_TWO = {"两": "二", "兩": "二", "〇": "零"}
+
+
+def arabic_counts(text: str) -> str:
+    """`董事會由九名董事組成` -> `董事會由9名董事組成`: Hong Kong reports spell small counts out."""
+    if not _CN_COUNT.search(text):
+        return text
+    return _CN_COUNT.sub(lambda match: str(_small_number(_TWO.get(match.group(1), match.group(1)))), text)
+
+
 def to_simplified(text: str) -> str:
     return _T2S.convert(text)
 
