@@ -10,7 +10,9 @@ it, else the noun after its unit (`共计拥有7,440名员工`). Clauses that co
 belong to a label (`範圍1`, `綜合能源消耗量4 噸標煤 43.81`) give no value. A change from one level to
 another (`僱員人數由2023年的3,020人增至2024年的3,215人`) gives each level the label before `由`, the
 earlier one only where its year is stated. A list (`範圍一及範圍二排放量分別為X及Y`) gives each value
-its item's label (`read.prose_lists`).
+its item's label (`read.prose_lists`). A count may be labelled by the noun after it
+(`包括3名執行董事及4名獨立非執行董事`), and an intensity by the revenue it is per, printed before it
+(`排放密度為每人民幣百萬元收益4.58噸`).
 
 This module owns the walk over the lines: headings, period and target sections, which line labels a
 figure and which year it is of. A line's tokens are `read.prose_tokens`', a label's cleaning is
@@ -62,6 +64,12 @@ _HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 # The noun after a count ends before a bracket, the next number or the next item (`3名獨立董事及2名…`).
 _NOUN_END = re.compile(r"[（(\d]|(?:及|和|与|與|以及)(?=\d)")
+
+
+def _rest_of_clause(text: str, value: Value) -> str:
+    """What follows a value and its unit up to the end of its clause (`名獨立非執行董事`)."""
+    after = text[value.end :]
+    return after[: next((match.start() for match in CLAUSE_END.finditer(after)), len(after))]
 
 
 def parse_statements(lines: list[Line], metadata: ReportMetadata) -> list[KpiRow]:
@@ -193,8 +201,7 @@ class _Reader:
             label_line, sentence = line.number, prefix
             read = ([(label, listed.printed) for label, _ in labels], unit, False, None) if labels and unit else None
         else:
-            after = line.text[value.end :]
-            closes_clause = not after[: next((m.start() for m in CLAUSE_END.finditer(after)), len(after))].strip()
+            closes_clause = not _rest_of_clause(line.text, value).strip()
             clause_text, clause, cut = self._clause(prefix, segment_start, closes_clause)
             candidates, label_line, sentence = self._candidates(index, value, prefix, clause, cut, segment_start, alone)
             read = self._read_labels(line, value, unit, candidates, clause_text, clause, alone)
@@ -314,8 +321,7 @@ class _Reader:
         if unit and not any(states_no_level(candidate) for candidate in candidates):
             # `共计拥有7,440名员工`, `其中 2 名為女性董事`: the noun after the unit; after a label of its
             # own, the reading tried last (`包括3名執行董事…及4名獨立非執行董事`)
-            after = line.text[value.end :]
-            noun = _NOUN_END.split(after[: next((m.start() for m in CLAUSE_END.finditer(after)), len(after))])[0]
+            noun = _NOUN_END.split(_rest_of_clause(line.text, value))[0]
             nouns = self.label_reader.labels([noun] if noun.strip() else [], self.subject)
             if not labels:
                 labels, label_unit, relative = nouns
