@@ -95,6 +95,12 @@ def conversion_factor(reported_unit: str | None, canonical_unit: str) -> float |
     return numerator / denominator
 
 
+@memo
+def is_count_unit(unit: str) -> bool:
+    """Whether a unit counts persons or things (`名`, `位`, `家`, `宗`)."""
+    return conversion_factor(unit, "persons") is not None or conversion_factor(unit, "count") is not None
+
+
 def is_revenue_denominator(words: str) -> bool:
     """Whether words name an amount of revenue an intensity is per (`人民幣百萬元收益`, `万元营业收入`)."""
     folded = fold_unit(words)

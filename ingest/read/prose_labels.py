@@ -73,7 +73,7 @@ def states_no_level(text: str) -> bool:
     folded = fold(text)
     if _not_a_level().search(folded):
         return True
-    return _sum().search(_sum_over_the_year().sub("", folded)) is not None
+    return _sum().search(folded) is not None and _sum().search(_sum_over_the_year().sub("", folded)) is not None
 
 
 class LabelReader:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.map.units import is_unit_alone
+from ingest.map.units import is_count_unit, is_unit_alone
 from ingest.read.layout import Line
 from ingest.read.metadata import ReportMetadata
 from ingest.read.neighbours import CAPTION_UNIT, MAX_GAP_LINES, Neighbours
@@ -318,9 +318,9 @@ class _Reader:
         if per:  # `排放密度為每人民幣百萬元收益4.58噸`: the denominator is the unit's
             candidates, unit = [per[0], *candidates[1:]], per[1]
         labels, label_unit, relative = self.label_reader.labels(candidates, self.subject)
-        if unit and not any(states_no_level(candidate) for candidate in candidates):
+        if unit and (not labels or is_count_unit(unit)) and not any(states_no_level(c) for c in candidates):
             # `共计拥有7,440名员工`, `其中 2 名為女性董事`: the noun after the unit; after a label of its
-            # own, the reading tried last (`包括3名執行董事…及4名獨立非執行董事`)
+            # own, the reading of a count tried last (`包括3名執行董事…及4名獨立非執行董事`)
             noun = _NOUN_END.split(_rest_of_clause(line.text, value))[0]
             nouns = self.label_reader.labels([noun] if noun.strip() else [], self.subject)
             if not labels:

@@ -88,10 +88,13 @@ _CN_COUNT = re.compile(
 _TWO = {"两": "二", "兩": "二", "〇": "零"}
 
 
+_COUNT_CLASSIFIER = re.compile("[名位宗件]")
+
+
 def arabic_counts(text: str) -> str:
     """`董事會由九名董事組成` -> `董事會由9名董事組成`: Hong Kong reports spell small counts out."""
-    if not _CN_COUNT.search(text):
-        return text
+    if not _COUNT_CLASSIFIER.search(text) or not _CN_COUNT.search(text):
+        return text  # the classifier first: a pattern opening with a look-behind is tried at every position
     return _CN_COUNT.sub(lambda match: str(_small_number(_TWO.get(match.group(1), match.group(1)))), text)
 
 
