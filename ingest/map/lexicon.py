@@ -19,11 +19,11 @@ from functools import cache
 from ingest.map.normalize import canonical_words, normalize_label
 from ingest.map.pattern_start import first_chars
 from ingest.map.reference import metrics, read_seed
-from ingest.map.units import conversion_factor
+from ingest.map.units import COUNTED_UNITS, conversion_factor
 from ingest.read.memo import memo
 from ingest.read.text import fold
 
-_IMPLIED_UNIT_FACTOR = {"persons": 1.0, "count": 1.0}
+_IMPLIED_UNIT_FACTOR = dict.fromkeys(COUNTED_UNITS, 1.0)
 
 
 @dataclass(frozen=True)

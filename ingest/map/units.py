@@ -95,10 +95,13 @@ def conversion_factor(reported_unit: str | None, canonical_unit: str) -> float |
     return numerator / denominator
 
 
+COUNTED_UNITS = frozenset({"persons", "count"})  # canonical units of whole numbers: a bare count may print none
+
+
 @memo
 def is_count_unit(unit: str) -> bool:
     """Whether a unit counts persons or things (`名`, `位`, `家`, `宗`)."""
-    return conversion_factor(unit, "persons") is not None or conversion_factor(unit, "count") is not None
+    return any(conversion_factor(unit, counted) is not None for counted in COUNTED_UNITS)
 
 
 def is_revenue_denominator(words: str) -> bool:

@@ -9,6 +9,7 @@ from enum import StrEnum
 from ingest.map.lexicon import MetricMatch, map_label, some_term_matches
 from ingest.map.normalize import without_alias, without_gloss, without_total_word
 from ingest.map.reference import metrics
+from ingest.map.units import COUNTED_UNITS
 from ingest.read.metadata import ReportMetadata
 from ingest.read.text import parse_number
 
@@ -61,12 +62,9 @@ class ParsedReport:
         return [row for row in self.rows if not row.metric_code]
 
 
-_COUNTED_UNITS = frozenset({"persons", "count"})
-
-
 def _countable(mapping: MetricMatch, value: float | None) -> bool:
     """A number of persons or of things is whole; a fraction there is another metric's figure."""
-    if value is None or metrics()[mapping.metric_code].canonical_unit not in _COUNTED_UNITS:
+    if value is None or metrics()[mapping.metric_code].canonical_unit not in COUNTED_UNITS:
         return True
     counted = value * mapping.unit_factor
     return abs(counted - round(counted)) < 1e-6
