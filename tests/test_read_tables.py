@@ -803,6 +803,18 @@ def test_a_list_of_labels_paired_with_a_list_of_values() -> None:
             },
         ),
         ("用水量在2025年及2030年分別為4,800立方米及4,000立方米。", {("water_consumption", 2025): 4_800}),
+        # the list restated for the year before, in brackets, its items not printed again
+        (
+            "氮氧化物及硫氧化物排放量分別約為96.5千克及4.2千克（2024年：分別約為101.8千克及3.9千克）。",
+            {
+                ("nox_emissions", 2025): 96.5,
+                ("sox_emissions", 2025): 4.2,
+                ("nox_emissions", 2024): 101.8,
+                ("sox_emissions", 2024): 3.9,
+            },
+        ),
+        # a bracket of another shape is no restated list: two values, no items, no rows
+        ("用水量為4,800立方米（分別為2,000立方米及2,800立方米）。", {("water_consumption", 2025): 4_800}),
         # three items, two values: no pairing, and never the list's label on its first value
         ("範圍一、範圍二及範圍三排放分別為100噸、200噸二氧化碳當量。", {}),
     ],

@@ -163,7 +163,10 @@ def map_label(label: str, context: str, unit: str | None, table_labels: str = ""
             continue
         if folded_context is None:
             folded_context = canonical_words(fold(context))
-        if entry.requires_context and not entry.requires_context.search(folded_context + normalized):
+        # the unit is context too: `排放密度` in 噸二氧化碳當量 is a GHG intensity
+        if entry.requires_context and not entry.requires_context.search(
+            f"{fold(unit or '')} / {folded_context}{normalized}"
+        ):
             continue
         if _excluded(entry.metric_code, normalized, folded_context, fold(unit or "")):
             continue

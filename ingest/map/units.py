@@ -104,10 +104,14 @@ def is_count_unit(unit: str) -> bool:
     return any(conversion_factor(unit, counted) is not None for counted in COUNTED_UNITS)
 
 
-def is_revenue_denominator(words: str) -> bool:
-    """Whether words name an amount of revenue an intensity is per (`人民幣百萬元收益`, `万元营业收入`)."""
+def is_denominator(words: str) -> bool:
+    """Whether words name what an intensity is per: an amount of revenue (`人民幣百萬元收益`, `万元营业收入`)
+    or a person (`名僱員`, `員工`)."""
     folded = fold_unit(words)
-    return (_scaled(folded, "CNY_mn") or _scaled(_denominator(folded), "CNY_mn")) is not None
+    return any(
+        _scaled(folded, denominator) is not None or _scaled(_denominator(folded), denominator) is not None
+        for denominator in _DENOMINATOR_UNITS
+    )
 
 
 def _known(alias: str) -> bool:

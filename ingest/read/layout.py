@@ -40,6 +40,12 @@ class Line(NamedTuple):
     number: int
     raw: str  # as printed (indentation kept: it tells sub-rows from rows)
     text: str  # markup stripped, cells tab-separated
+    breaks: tuple[int, ...] = ()  # a paragraph joined from wrapped lines: where each next source line starts in `text`
+
+    @property
+    def last_number(self) -> int:
+        """The source line it ends on (a joined paragraph spans several)."""
+        return self.number + len(self.breaks)
 
     @property
     def cells(self) -> list[str]:

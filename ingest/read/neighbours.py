@@ -38,7 +38,7 @@ class Neighbours:
             return None
         below = self.lines[index + 1]
         text = below.text.strip()
-        if below.number - self.lines[index].number > MAX_GAP_LINES or not text or len(text) > MAX_LABEL_CHARS:
+        if below.number - self.lines[index].last_number > MAX_GAP_LINES or not text or len(text) > MAX_LABEL_CHARS:
             return None
         if has_value(text) or is_heading(text) or SENTENCE_END.search(text) or is_unit_alone(text):
             return None
@@ -49,7 +49,7 @@ class Neighbours:
         current = self.lines[index]
         for _ in range(steps):
             index -= 1
-            if index < 0 or current.number - self.lines[index].number > MAX_GAP_LINES:
+            if index < 0 or current.number - self.lines[index].last_number > MAX_GAP_LINES:
                 return None
             current = self.lines[index]
         return current
@@ -59,7 +59,7 @@ class Neighbours:
         if index + 1 >= len(self.lines):
             return None
         below = self.lines[index + 1]
-        if below.number - self.lines[index].number > MAX_GAP_LINES:
+        if below.number - self.lines[index].last_number > MAX_GAP_LINES:
             return None
         text = below.text.strip()
         return text if is_unit_alone(text) else None

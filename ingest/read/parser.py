@@ -24,6 +24,7 @@ from ingest.read.grid import Grid, html_grids, markdown_grids, tab_grids
 from ingest.read.layout import logical_lines
 from ingest.read.markup import clean_text
 from ingest.read.metadata import extract_metadata
+from ingest.read.paragraphs import join_wrapped
 from ingest.read.rows import KpiRow, ParsedReport
 from ingest.read.scope import caption_scope, report_scopes, scope_of
 from ingest.read.selection import confirmations
@@ -44,7 +45,9 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
     report.rows.extend(parse_tables(lines, metadata.fiscal_year, consumed))
     if metadata.fiscal_year is not None:
         report.rows.extend(parse_cells(lines, metadata.fiscal_year, consumed))
-        report.rows.extend(parse_statements([line for line in lines if line.number not in consumed], metadata))
+        report.rows.extend(
+            parse_statements(join_wrapped([line for line in lines if line.number not in consumed]), metadata)
+        )
     _attach_scopes(report.rows, text)
     _attach_notes(report.rows, text)
     _keep_out_foreign_money(report.rows, text)

@@ -29,6 +29,8 @@ _ITEM_SEPARATOR = re.compile(r"、|以及|及|和|與|与")
 _VALUE_SEPARATOR = re.compile(r"\s*(?:、|以及|及|和|與|与|，|,)\s*")
 _SHARE_VERB = re.compile(r"[占佔]")
 _YEAR = re.compile(r"(?:在|于|於)?\s*(20\d{2})\s*年度?的?")
+# `（2023年：分別為…）`: the list before restated for another year, its items not printed again.
+_BRACKETED_YEAR = re.compile(r"[（(]\s*(20\d{2})\s*年度?\s*[：:]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ def listed_values(text: str, values: tuple[Value, ...], only_filler: Callable[[s
     found: dict[int, Listed | None] = {}
     if "分" not in text:
         return found
+    before: tuple[list[str], str, str] | None = None  # the last list that paired: items, printed, share
     for match in _RESPECTIVELY.finditer(text):
         first = next((index for index, value in enumerate(values) if value.start >= match.end()), None)
         if first is None:
@@ -58,10 +61,18 @@ def listed_values(text: str, values: tuple[Value, ...], only_filler: Callable[[s
         head = text[: match.start()]
         printed = head[max((m.end() for m in _CLAUSE_BREAK.finditer(head)), default=0) :].strip(BULLETS)
         items = [item.strip() for item in _ITEM_SEPARATOR.split(printed)]
+        unit = values[members[-1]].unit
+        restated = _BRACKETED_YEAR.search(head)
+        if restated and before is not None and len(before[0]) == len(members):
+            items, printed, share = before  # `（2023年：分別約為1,197.3千克及35.9千克）`
+            year = int(restated.group(1))
+            for position, member in enumerate(members):
+                readings = tuple(reading + share for reading in _readings(items, position))
+                found[member] = Listed(readings, printed, values[member].unit or unit, year)
+            continue
         if len(items) < 2 or len(items) != len(members) or not all(items):
             found.update(dict.fromkeys(members))
             continue
-        unit = values[members[-1]].unit
         dated = _year_items(items)
         if dated is not None:  # one label, a year for each value
             years, label = dated
@@ -70,6 +81,7 @@ def listed_values(text: str, values: tuple[Value, ...], only_filler: Callable[[s
             )
             continue
         share = "占比" if _SHARE_VERB.search(verb) else ""  # `男性及女性僱員分別佔56.0%及44.0%`
+        before = (items, printed, share)
         for position, member in enumerate(members):
             readings = tuple(reading + share for reading in _readings(items, position))
             found[member] = Listed(readings, printed, values[member].unit or unit)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.map.units import currency_name, is_revenue_denominator, is_unit_alone, unit_prefix
+from ingest.map.units import currency_name, is_denominator, is_unit_alone, unit_prefix
 from ingest.map.vocabulary import alternation, role_pattern, words
 from ingest.read.layout import Line
 from ingest.read.memo import memo
@@ -92,19 +92,19 @@ _BEFORE_PER = re.compile(r"(?:為|为|是|:|：)?\s*$")
 
 
 def denominator_before(label: str, unit: str) -> tuple[str, str] | None:
-    """An intensity per revenue that prints its denominator before the value, not in its unit: (label,
-    unit over the denominator), the longest words after `每` that name an amount of revenue (a
-    per-person figure needs none: its unit may print only the numerator). Closing the label, the
-    phrase leaves it (`排放密度為每人民幣百萬元收益` + `噸` -> `排放密度`, `噸/人民幣百萬元收益`); opening
-    it, the label keeps it (`每百万元营业收入温室气体排放量`). None: no `每`, or no unit it makes
-    (`每年`, `每名僱員`), or the unit already has a denominator."""
+    """An intensity that prints its denominator before the value, not in its unit: (label, unit over
+    the denominator), the longest words after `每` that name an amount of revenue or a person. Closing
+    the label, the phrase leaves it (`排放密度為每人民幣百萬元收益` + `噸` -> `排放密度`,
+    `噸/人民幣百萬元收益`; `排放密度為每名僱員`); opening it, the label keeps it
+    (`每百万元营业收入温室气体排放量`). None: no `每`, or no unit it makes (`每年`), or the unit already
+    has a denominator."""
     if "/" in unit:
         return None
     for match in _PER.finditer(label):
         words = match.group(1)
         for end in range(len(words), 0, -1):
             per_unit = f"{unit}/{words[:end]}"
-            if not is_revenue_denominator(words[:end]) or not is_unit_alone(per_unit):
+            if not is_denominator(words[:end]) or not is_unit_alone(per_unit):
                 continue
             if label[match.start(1) + end :].strip():
                 return label, per_unit

@@ -27,6 +27,7 @@ from ingest.map.units import is_count_unit, is_unit_alone
 from ingest.read.layout import Line
 from ingest.read.metadata import ReportMetadata
 from ingest.read.neighbours import CAPTION_UNIT, MAX_GAP_LINES, Neighbours
+from ingest.read.paragraphs import number_at
 from ingest.read.prose_labels import LabelReader, counted_after, only_filler, states_no_level
 from ingest.read.prose_lists import Listed, listed_values
 from ingest.read.prose_tokens import (
@@ -64,6 +65,19 @@ _HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 # The noun after a count ends before a bracket, the next number or the next item (`3名獨立董事及2名…`).
 _NOUN_END = re.compile(r"[（(\d]|(?:及|和|与|與|以及)(?=\d)")
+
+
+def _label_line(line: Line, prefix: str) -> int:
+    """The source line on which the label just before a value ends (a joined paragraph spans several)."""
+    return number_at(line, max(len(prefix.rstrip()) - 1, 0))
+
+
+def _joined_sentence_start(line: Line, sentence: str, offset: int) -> int:
+    """Where the text a value's sentence reads from starts in a joined paragraph: at the sentence end
+    before it, but never after the start of the value's own source line (as if it were not joined)."""
+    own_line = max((start for start in line.breaks if start <= offset), default=0)
+    last_end = max((end.end() for end in SENTENCE_END.finditer(sentence)), default=0)
+    return min(own_line, last_end)
 
 
 def _rest_of_clause(text: str, value: Value) -> str:
@@ -108,7 +122,7 @@ class _Reader:
         period_of_figures = period_line()
         for index, line in enumerate(self.lines):
             text = line.text.strip()
-            if index and line.number - self.lines[index - 1].number > MAX_GAP_LINES:
+            if index and line.number - self.lines[index - 1].last_number > MAX_GAP_LINES:
                 self.labels_below = False
             period = period_of_figures.fullmatch(text)
             if is_heading(text) or period:
@@ -198,7 +212,7 @@ class _Reader:
         its text states for it, else its sentence's); `listed`: the label its list pairs it with."""
         if listed is not None:
             labels = self.label_reader.labels(list(listed.candidates), self.subject)[0]
-            label_line, sentence = line.number, prefix
+            label_line, sentence = _label_line(line, prefix), prefix
             read = ([(label, listed.printed) for label, _ in labels], unit, False, None) if labels and unit else None
         else:
             closes_clause = not _rest_of_clause(line.text, value).strip()
@@ -207,13 +221,15 @@ class _Reader:
             read = self._read_labels(line, value, unit, candidates, clause_text, clause, alone)
         if read is None:
             return
+        if line.breaks:  # a joined paragraph: its sentences before this one are no context of the value
+            sentence = sentence[_joined_sentence_start(line, sentence, value.start) :]
         labels, unit, relative, prior_year = read
         year = stated_year or prior_year or self._year(sentence)
         if year is None:
             return
         row = build_row(
             layout=Layout.KEY_FIGURE if alone or not prefix.strip(BULLETS) else Layout.PROSE,
-            source_line=line.number,
+            source_line=number_at(line, value.start),
             label_line=label_line,
             labels=labels,
             section=self.heading,
@@ -270,8 +286,8 @@ class _Reader:
             tail = last_clause(previous.text)
             prose_wrap = bool(CLAUSE_END.search(previous.text) or has_value(previous.text))
             candidates = [tail + clause] if prose_wrap else [tail + clause, clause]
-            return candidates, self.lines[index].number, previous.text + prefix
-        return ([clause] if clause else []), self.lines[index].number, prefix
+            return candidates, _label_line(self.lines[index], prefix), previous.text + prefix
+        return ([clause] if clause else []), _label_line(self.lines[index], prefix), prefix
 
     def _key_figure_candidates(self, index: int, value: Value, prefix: str, alone: bool) -> tuple[list[str], int, str]:
         """Label candidates of a value that opens its line: the line(s) above, or the line below for

@@ -15,6 +15,7 @@ from functools import cache
 from ingest.map.reference import read_seed
 from ingest.map.vocabulary import role_pattern
 from ingest.read.layout import Line
+from ingest.read.paragraphs import number_at
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.text import fold
 
@@ -52,8 +53,8 @@ def zero_rows(line: Line, section: str, year_of: Callable[[str], int | None]) ->
                 continue
             row = build_row(
                 layout=Layout.PROSE,
-                source_line=line.number,
-                label_line=line.number,
+                source_line=number_at(line, line.text.find(sentence) + match.start()),
+                label_line=number_at(line, line.text.find(sentence)),
                 labels=[(rule.label, match.group())],
                 section=section,
                 context=" / ".join((section, sentence)),

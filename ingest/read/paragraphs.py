@@ -1,0 +1,99 @@
+"""Prose hard-wrapped at a fixed width (PDF text without layout) -> one logical line per paragraph.
+
+`pdftotext` and many converters break a paragraph wherever the page's column ends, so a label, its
+value and its unit can stand on two lines (`總耗水量為 186,420 立方米（2023` / `年：201,385 立方米）`).
+A line is the wrapped head of the next when it is as wide as its neighbours (the column is full)
+or the next line's first word would not have fitted on it, and it does not end its sentence.
+Short lines (key-figure tiles, captions, list items) are never joined: their layout is their grammar.
+
+The joined line keeps where each source line starts (`Line.breaks`), so a value's lineage is still
+the line it is printed on.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ingest.read.layout import Line
+from ingest.read.prose_tokens import is_heading
+
+# A wrapped line ends inside its sentence: not after a full stop or a semicolon, nor after a colon
+# (a list follows) unless a bracket is still open (`（2023年：`).
+_ENDS_SENTENCE = re.compile(r"[。！？!?；;]\s*$")
+_ENDS_LEAD_IN = re.compile(r"[：:]\s*$")
+# The first word of a line: a run of Latin letters, digits and their punctuation, or one character.
+_FIRST_WORD = re.compile(r"[!-~]+|\S")
+# Lines that start a new item: bullets, `（一）`, `1.`, `一、`; a page number alone.
+_STARTS_ITEM = re.compile(
+    r"\s*(?:[•●■◆▪►▶◇○·\-*#>]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|\d+\s*$)"
+)
+_WINDOW = 3  # lines each side that show the column's width
+_FULL_SLACK = 4  # two CJK characters short of the widest neighbour still fills the column
+_MIN_FULL_LINES = 2  # a column width is shown by at least two lines reaching it
+_MIN_WIDTH = 30  # fifteen CJK characters: narrower columns are tiles and tables, not paragraphs
+
+
+def width(text: str) -> int:
+    """Display width: a CJK or full-width character counts two, an ASCII one (UTF-8 length, cheaply)."""
+    return (len(text) + len(text.encode("utf-8"))) // 2
+
+
+def _is_layout_line(line: Line) -> bool:
+    """A table row (cells apart) or a heading: its line break is meant."""
+    text = line.text
+    return "\t" in text or "  " in text.strip() or is_heading(text.strip())
+
+
+def join_wrapped(lines: list[Line]) -> list[Line]:
+    """`lines` with each hard-wrapped paragraph joined into its first line (see the module's docstring)."""
+    widths = [width(line.text.strip()) for line in lines]
+    joins = [_wraps_into_next(lines, widths, index) for index in range(len(lines) - 1)] + [False]
+    if not any(joins):
+        return lines
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while joins[end]:
+            end += 1
+        out.append(lines[index] if end == index else _joined(lines[index : end + 1]))
+        index = end + 1
+    return out
+
+
+def _wraps_into_next(lines: list[Line], widths: list[int], index: int) -> bool:
+    line, below = lines[index], lines[index + 1]
+    if below.number != line.number + 1 or line.raw.endswith("  ") or _is_layout_line(line) or _is_layout_line(below):
+        return False
+    text = line.text.rstrip()
+    if _ENDS_SENTENCE.search(text) or _STARTS_ITEM.match(below.text):
+        return False
+    if _ENDS_LEAD_IN.search(text) and text.count("（") + text.count("(") <= text.count("）") + text.count(")"):
+        return False
+    near = [
+        widths[other]
+        for other in range(max(0, index - _WINDOW), min(len(lines), index + _WINDOW + 1))
+        if abs(lines[other].number - line.number) <= _WINDOW
+    ]
+    column = max(near)
+    if column < _MIN_WIDTH or sum(1 for other in near if other >= column - _FULL_SLACK) < _MIN_FULL_LINES:
+        return False
+    first_word = _FIRST_WORD.match(below.text.lstrip())
+    next_width = width(first_word.group()) if first_word else 0
+    return widths[index] >= column - _FULL_SLACK or widths[index] + next_width > column
+
+
+def _joined(lines: list[Line]) -> Line:
+    text, raw, breaks = lines[0].text.rstrip(), lines[0].raw.rstrip(), []
+    for line in lines[1:]:
+        gap = " " if text[-1:].isascii() and text[-1:].isalnum() and line.text.lstrip()[:1].isascii() else ""
+        breaks.append(len(text) + len(gap))
+        text += gap + line.text.strip()
+        raw += gap + line.raw.strip()
+    return Line(lines[0].number, raw, text, tuple(breaks))
+
+
+def number_at(line: Line, offset: int) -> int:
+    """The source line on which the character at `offset` of a (possibly joined) line is printed."""
+    return line.number + bisect_right(line.breaks, offset) if line.breaks else line.number
