@@ -35,7 +35,8 @@ _MIN_WIDTH = 30  # fifteen CJK characters: narrower columns are tiles and tables
 
 
 def width(text: str) -> int:
-    """Display width: a CJK or full-width character counts two, an ASCII one (UTF-8 length, cheaply)."""
+    """Display width: a CJK or full-width character counts two, an ASCII one (from the UTF-8 length,
+    cheaply; `join_wrapped` inlines it)."""
     return (len(text) + len(text.encode("utf-8"))) // 2
 
 
@@ -47,8 +48,12 @@ def _is_layout_line(line: Line) -> bool:
 
 def join_wrapped(lines: list[Line]) -> list[Line]:
     """`lines` with each hard-wrapped paragraph joined into its first line (see the module's docstring)."""
-    widths = [width(line.text.strip()) for line in lines]
-    joins = [_wraps_into_next(lines, widths, index) for index in range(len(lines) - 1)] + [False]
+    widths = [(len(text) + len(text.encode("utf-8"))) // 2 for text in (line.text.strip() for line in lines)]
+    joins = [False] * len(lines)
+    numbers = [line.number for line in lines]
+    for index in range(len(lines) - 1):  # most lines are short or stand apart: they end their paragraph
+        if widths[index] >= _MIN_WIDTH // 2 and numbers[index + 1] == numbers[index] + 1:
+            joins[index] = _wraps_into_next(lines, widths, index)
     if not any(joins):
         return lines
     out: list[Line] = []
@@ -63,25 +68,29 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
 
 
 def _wraps_into_next(lines: list[Line], widths: list[int], index: int) -> bool:
+    """Cheapest tests first: most lines of a report are short or end their sentence."""
     line, below = lines[index], lines[index + 1]
-    if below.number != line.number + 1 or line.raw.endswith("  ") or _is_layout_line(line) or _is_layout_line(below):
-        return False
+    own = widths[index]
+    first_word = _FIRST_WORD.match(below.text.lstrip())
+    next_width = width(first_word.group()) if first_word else 0
+    if own < _MIN_WIDTH - _FULL_SLACK and own + next_width <= _MIN_WIDTH:
+        return False  # not full in any column a paragraph is wrapped at
     text = line.text.rstrip()
-    if _ENDS_SENTENCE.search(text) or _STARTS_ITEM.match(below.text):
+    if _ENDS_SENTENCE.search(text) or line.raw.endswith("  ") or _STARTS_ITEM.match(below.text):
         return False
     if _ENDS_LEAD_IN.search(text) and text.count("（") + text.count("(") <= text.count("）") + text.count(")"):
         return False
     near = [
         widths[other]
         for other in range(max(0, index - _WINDOW), min(len(lines), index + _WINDOW + 1))
-        if abs(lines[other].number - line.number) <= _WINDOW
+        if abs(lines[other].number - line.number) <= _WINDOW  # a line across a gap is of another block
     ]
     column = max(near)
     if column < _MIN_WIDTH or sum(1 for other in near if other >= column - _FULL_SLACK) < _MIN_FULL_LINES:
         return False
-    first_word = _FIRST_WORD.match(below.text.lstrip())
-    next_width = width(first_word.group()) if first_word else 0
-    return widths[index] >= column - _FULL_SLACK or widths[index] + next_width > column
+    if own < column - _FULL_SLACK and own + next_width <= column:
+        return False
+    return not _is_layout_line(line) and not _is_layout_line(below)
 
 
 def _joined(lines: list[Line]) -> Line:
