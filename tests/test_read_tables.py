@@ -374,6 +374,7 @@ def test_not_only_is_no_scope_statement() -> None:
     # `範圍三` is a GHG scope, not a reporting boundary: a note on what scope 3 counts limits no figure
     assert report_scopes("^2 範圍三排放僅涵蓋僱員商務航空差旅，本集團於本年度首次披露。") == {}
     assert report_scopes("本報告的環境數據範圍僅包括香港總部。")["E"].partial
+    assert report_scopes("註1：範圍二排放僅涵蓋香港辦公室。") == {}, "a note on one GHG scope bounds no pillar"
 
 
 def test_restated_columns_and_marks_keep_their_year() -> None:
@@ -645,6 +646,33 @@ def test_a_table_of_one_subsidiary_is_partial_and_never_the_company_figure() -> 
     rows = parse_report(text).rows
     assert [row.is_partial_scope for row in rows if row.metric_code] == [True, False]
     assert facts(text) == {("water_consumption", 2025): 21_000}
+
+
+@pytest.mark.parametrize(
+    ("caption", "partial"),
+    [
+        ("<caption>示例物流（佛山）有限公司主要環境績效</caption>", True),  # another company: a subsidiary
+        ("<caption>示例環保科技有限公司主要環境績效</caption>", False),  # the reporting company itself
+        ("<caption>示例環保科技有限公司及其附屬公司環境績效</caption>", False),  # and its group
+        ("", False),
+    ],
+)
+def test_an_html_caption_that_names_another_company_makes_its_table_partial(caption: str, partial: bool) -> None:
+    text = HEAD_HK + (
+        f"<table>\n{caption}\n<tr><th>指標</th><th>單位</th><th>2025年</th></tr>\n"
+        "<tr><td>耗水量</td><td>立方米</td><td>5,000</td></tr>\n</table>\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code == "water_consumption"]
+    assert [row.is_partial_scope for row in rows] == [partial]
+
+
+def test_a_bracketed_year_after_a_figure_of_a_year_ended_in_march_is_the_year_before() -> None:
+    text = (
+        "示例服務控股有限公司\n截至2025年3月31日止年度環境、社會及管治報告\n"
+        "報告期間：2024年4月1日至2025年3月31日。\n\n"
+        "本年度，僱員受訓總時數達41,670小時（2024年：37,536小時）。\n"
+    )
+    assert facts(text) == {("training_hours_total", 2025): 41_670, ("training_hours_total", 2024): 37_536}
 
 
 def test_prior_years_in_prose_brackets_and_clauses() -> None:

@@ -52,6 +52,7 @@ class Grid:
     last_line: int
     kind: str  # "html", "markdown", "tabs" or "cell_lines"
     cell_lines: list[list[int]] = field(default_factory=list)  # per cell, where each cell has its own line
+    caption: str = ""  # an HTML table's own `<caption>`
 
     @property
     def width(self) -> int:
@@ -124,6 +125,7 @@ def html_grids(text: str) -> list[Grid]:
                 row_lines + [row_lines[-1] if row_lines else _line_of(starts, match.start())] * len(html_rows)
             )[: len(html_rows)]
         rows = _expand(html_rows)
+        caption = tree.css_first("caption")
         keep = [index for index, row in enumerate(rows) if any(cell.text for cell in row)]
         if not keep:
             continue
@@ -134,6 +136,7 @@ def html_grids(text: str) -> list[Grid]:
                 first_line=_line_of(starts, match.start()),
                 last_line=_line_of(starts, match.end() - 1),
                 kind="html",
+                caption=caption.text(strip=True) if caption else "",
             )
         )
     return grids

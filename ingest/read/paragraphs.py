@@ -24,9 +24,11 @@ _ENDS_SENTENCE = re.compile(r"[。！？!?；;]\s*$")
 _ENDS_LEAD_IN = re.compile(r"[：:]\s*$")
 # The first word of a line: a run of Latin letters, digits and their punctuation, or one character.
 _FIRST_WORD = re.compile(r"[!-~]+|\S")
-# Lines that start a new item: bullets, `（一）`, `1.`, `一、`; a page number alone.
+# Lines that start a new item: bullets, `（一）`, `1.`, `一、`; a figure alone, maybe with its unit
+# (a page number, a tile's or a table cell's value: `10,472.4`, `3,215 人`), which is no wrapped prose.
 _STARTS_ITEM = re.compile(
-    r"\s*(?:[•●■◆▪►▶◇○·\-*#>]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|\d+\s*$)"
+    r"\s*(?:[•●■◆▪►▶◇○·\-*#>]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、"
+    r"|[-+]?\d[\d,.]*\s*(?:%|[^\s\d，。,.；;：:、（）()]{1,8})?\s*$)"
 )
 _WINDOW = 3  # lines each side that show the column's width
 _FULL_SLACK = 4  # two CJK characters short of the widest neighbour still fills the column

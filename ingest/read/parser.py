@@ -40,7 +40,7 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
     metadata = extract_metadata(text, source_name)
     report = ParsedReport(metadata)
     consumed: set[int] = set()
-    report.rows.extend(parse_grids(text, metadata.fiscal_year, consumed))
+    report.rows.extend(parse_grids(text, metadata.fiscal_year, consumed, metadata.company_key))
     lines = logical_lines(text, consumed)
     report.rows.extend(parse_tables(lines, metadata.fiscal_year, consumed))
     if metadata.fiscal_year is not None:
@@ -116,8 +116,9 @@ def _caption(raw_lines: list[str], first_line: int) -> str:
     return " / ".join(parts)
 
 
-def parse_grids(text: str, fiscal_year: int | None, consumed: set[int]) -> list[KpiRow]:
-    """Rows of every HTML or Markdown period table; adds the lines of the tables it read to `consumed`."""
+def parse_grids(text: str, fiscal_year: int | None, consumed: set[int], company_key: str | None = None) -> list[KpiRow]:
+    """Rows of every HTML or Markdown period table; adds the lines of the tables it read to `consumed`.
+    `company_key`: the reporting company, so that a caption naming another company marks its table partial."""
     raw_lines = text.splitlines()
     grids: list[Grid] = sorted(
         html_grids(text) + markdown_grids(raw_lines) + tab_grids(raw_lines) + cell_line_grids(raw_lines),
@@ -126,13 +127,13 @@ def parse_grids(text: str, fiscal_year: int | None, consumed: set[int]) -> list[
     reader = TableReader(fiscal_year)
     rows: list[KpiRow] = []
     for grid in grids:
-        caption = _caption(raw_lines, grid.first_line)
+        caption = " / ".join(part for part in (_caption(raw_lines, grid.first_line), grid.caption) if part)
         read = reader.read(grid, caption)
         if read is None:
             read = gender_rows(grid, caption, fiscal_year)  # genders instead of years as columns
         if read is None:
             continue
-        part = caption_scope(caption)
+        part = caption_scope(caption, company_key)
         for row in read if part else ():  # `下表僅涵蓋附屬公司甲的數據`: every row is that part's
             row.scope_note, row.is_partial_scope = part.note, part.partial
         rows.extend(read)

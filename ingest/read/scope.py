@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.map.reference import read_seed
-from ingest.map.vocabulary import role_pattern
+from ingest.map.vocabulary import alternation, role_pattern
 from ingest.read.markup import clean_text
 from ingest.read.text import fold
 
@@ -93,11 +93,34 @@ def sentence_scope(sentence: str) -> Scope | None:
     return None
 
 
-def caption_scope(caption: str) -> Scope | None:
-    """A table whose caption or heading says it holds one subsidiary's or site's figures."""
-    if caption and _rules()["part_caption"].search(fold(caption)):
+def caption_scope(caption: str, company_key: str | None = None) -> Scope | None:
+    """A table whose caption or heading says it holds one subsidiary's or site's figures, or names
+    another company than the reporting one (`某某物業服務（廣州）有限公司主要環境績效`)."""
+    if not caption:
+        return None
+    folded = fold(caption)
+    if _rules()["part_caption"].search(folded) or _names_another_company(folded, company_key):
         return Scope(clean_text(caption)[:_MAX_NOTE_CHARS], True)
     return None
+
+
+@cache
+def _company_name() -> re.Pattern[str]:
+    """A company's legal name (`…有限公司`, the `company_suffix` words) not followed by its group."""
+    suffix, group = alternation("company_suffix"), alternation("group_after_company")
+    return re.compile(rf"[\u4e00-\u9fff()]{{2,30}}?(?:{suffix})(?!{group})")
+
+
+def _names_another_company(folded: str, company_key: str | None) -> bool:
+    """Whether a folded text names a company by its legal name other than `company_key` (the
+    reporting company, folded), and not as the head of the group (`某某有限公司及其附屬公司`)."""
+    if not company_key:
+        return False
+    for match in _company_name().finditer(folded):
+        name = match.group().lstrip("(")
+        if name not in company_key and company_key not in name:
+            return True
+    return False
 
 
 def scope_of(metric_code: str, label: str, scopes: dict[str, Scope]) -> Scope | None:

@@ -351,7 +351,10 @@ class _Reader:
             # `用水量為12,300立方米（2023年：13,100立方米）`: the same figure for the year the bracket names
             labels = [(self.subject, self.subject)]
             unit = same_denominator(unit, self.subject_unit)
-            prior_year = None if bracket.group(1) else self.fiscal_year - 1
+            # a year named there is the fiscal year it labels (`（2024年：…）` after a figure of the year
+            # ended 31 March 2025 is the year before), never the report's own
+            named = int(bracket.group(1)) if bracket.group(1) else self.fiscal_year - 1
+            prior_year = named if named < self.fiscal_year else None
         elif self.subject and (prior := PRIOR_CLAUSE.fullmatch(fold(clause).strip(BULLETS))):
             # `外購電力為12,408.5兆瓦時，去年為13,025.9兆瓦時`, `2023年則為402.6千克`
             labels = [(self.subject, self.subject)]
