@@ -277,6 +277,20 @@ def test_pdf_text_rows_with_an_english_label_beside_the_chinese_one() -> None:
     }
 
 
+@pytest.mark.parametrize("page_number", ["12", "- 12 -", "第12頁"])
+def test_a_table_one_cell_per_line_read_across_a_page_break(page_number: str) -> None:
+    """A page number and the running head the report repeats stand between two rows: no end of table."""
+    head = "示例環保科技有限公司2025年度ESG報告"
+    text = HEAD_HK + f"{head}\n指標\n單位\n2025年\n2024年\n員工總數\n人\n1,234\n1,100\n\n{page_number}\n{head}\n"
+    text += "總耗水量\n立方米\n5,600\n5,100\n完\n"
+    assert facts(text) == {
+        ("employees_total", 2025): 1234,
+        ("employees_total", 2024): 1100,
+        ("water_consumption", 2025): 5600,
+        ("water_consumption", 2024): 5100,
+    }
+
+
 def test_a_pdf_page_header_of_bare_consecutive_years() -> None:
     text = HEAD_HK + "2025 2024 2023\n員工總數 Total employees 人 1,234 1,100 1,050\n"
     assert facts(text) == {("employees_total", y): v for y, v in ((2025, 1234), (2024, 1100), (2023, 1050))}

@@ -17,6 +17,7 @@ The result is a grid like any other table's, each cell keeping its own line.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ingest.map.vocabulary import role_pattern
 from ingest.read.grid import Cell, Grid
@@ -28,6 +29,9 @@ _MAX_CELL_CHARS = 40
 _MIN_ROWS = 1
 _MAX_HEADER_CELL_CHARS = 16
 _LOOKAHEAD_CELLS = 9
+# A page break inside a table: the page number (`5`, `- 5 -`, `第5頁`), then running heads and feet.
+_PAGE_NUMBER = re.compile(r"[-—–\s]*(?:第\s*)?\d{1,3}(?:\s*[页頁])?[-—–\s]*")
+_MAX_PAGE_FURNITURE = 3
 
 
 def _label_hint() -> re.Pattern[str]:
@@ -47,6 +51,7 @@ def cell_line_grids(lines: list[str]) -> list[Grid]:
     if not any(len(raw) <= _MAX_HEADER_CELL_CHARS and hint.search(raw) for raw in lines):
         return []  # no line could open such a table: most reports
     cells = [(number, raw) for number, raw in enumerate(lines, start=1) if raw.strip()]
+    repeated = {text for text, count in Counter(raw.strip() for _, raw in cells).items() if count > 1}
     grids: list[Grid] = []
     index = 0
     while index < len(cells):
@@ -59,7 +64,7 @@ def cell_line_grids(lines: list[str]) -> list[Grid]:
         if header is None:
             index += 1
             continue
-        grid, consumed = _read_rows(cells, index, header)
+        grid, consumed = _read_rows(cells, index, header, repeated)
         if grid is None:
             index += 1
             continue
@@ -94,7 +99,21 @@ def _fits(chunk: list[tuple[int, str]], roles: list[Role]) -> bool:
     )
 
 
-def _read_rows(cells: list[tuple[int, str]], start: int, roles: list[Role]) -> tuple[Grid | None, int]:
+def _page_break(cells: list[tuple[int, str]], position: int, roles: list[Role], repeated: set[str]) -> int:
+    """How many lines of page furniture stand at `position` between two rows of a table: a page
+    number, then lines the report repeats (running heads); 0 unless a row fits after them."""
+    if not _PAGE_NUMBER.fullmatch(cells[position][1].strip("\f ")):
+        return 0
+    skip = 1
+    while skip < _MAX_PAGE_FURNITURE and position + skip < len(cells) and cells[position + skip][1].strip() in repeated:
+        skip += 1
+    after = [(number, clean_text(text)) for number, text in cells[position + skip : position + skip + len(roles)]]
+    return skip if len(after) == len(roles) and _fits(after, roles) else 0
+
+
+def _read_rows(
+    cells: list[tuple[int, str]], start: int, roles: list[Role], repeated: set[str]
+) -> tuple[Grid | None, int]:
     width = len(roles)
     header = [(number, clean_text(text)) for number, text in cells[start : start + width]]
     rows = [[Cell(text, (0, c)) for c, (_, text) in enumerate(header)]]
@@ -103,6 +122,10 @@ def _read_rows(cells: list[tuple[int, str]], start: int, roles: list[Role]) -> t
     while position + width <= len(cells):
         chunk = [(number, clean_text(text)) for number, text in cells[position : position + width]]
         if not _fits(chunk, roles):
+            furniture = _page_break(cells, position, roles, repeated)
+            if furniture:
+                position += furniture
+                continue
             # A category line (`排放物`) between rows: a section row when the rows after it fit
             after = [(number, clean_text(text)) for number, text in cells[position + 1 : position + 1 + width]]
             label = chunk[0][1]
