@@ -122,6 +122,7 @@ WORDINGS = [
     ("員工志願服務", "", "小時", "volunteer_hours"),
     ("僱員", "本集團共有僱員1,512名", "人", "employees_total"),
     ("本集團產生的廢棄物", "", "噸", "total_waste"),
+    ("供應商總數", "B5 按地區劃分的供應商數目", "家", "suppliers_total"),  # the total row of a breakdown
     ("員工培訓總時長", "公司構建線上線下融合培訓體系", "萬小時", "training_hours_total"),  # not online only
     ("年內所產生的固體廢物總量", "", "噸", "total_waste"),
     ("排放密度", "", "噸二氧化碳當量/名僱員", "ghg_intensity_employee"),  # the unit says what is emitted
