@@ -388,7 +388,10 @@ def test_not_only_is_no_scope_statement() -> None:
     # `範圍三` is a GHG scope, not a reporting boundary: a note on what scope 3 counts limits no figure
     assert report_scopes("^2 範圍三排放僅涵蓋僱員商務航空差旅，本集團於本年度首次披露。") == {}
     assert report_scopes("本報告的環境數據範圍僅包括香港總部。")["E"].partial
-    assert report_scopes("註1：範圍二排放僅涵蓋香港辦公室。") == {}, "a note on one GHG scope bounds no pillar"
+    # a note on one KPI bounds that KPI and those built from it (metric_dictionary.built_from), not its pillar
+    scopes = report_scopes("註1：範圍二排放僅涵蓋香港辦公室。")
+    assert set(scopes) == {"ghg_scope2", "ghg_scope1_2", "ghg_intensity_employee", "ghg_intensity_revenue"}
+    assert all(scope.partial for scope in scopes.values())
 
 
 def test_restated_columns_and_marks_keep_their_year() -> None:

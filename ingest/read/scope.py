@@ -25,6 +25,7 @@ _CLAUSE = re.compile(f"[{_CLAUSE_CHARS}]")
 _SUBCLAUSE = re.compile(r"[，,]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _MAX_NOTE_CHARS = 160
+_NOTE_MARK = re.compile(r"^[\s*#^]*(?:注|註|note)?\s*\d{0,2}\s*[:：.、)）]?\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,19 @@ def _triggered_clauses(text: str) -> Iterator[str]:
 
 
 def report_scopes(text: str) -> dict[str, Scope]:
-    """Pillar (`E`, `S`) -> the scope the report states for it; the first partial statement wins."""
+    """Pillar (`E`, `S`) or metric code -> the scope the report states for it; the first partial
+    statement wins. A statement whose subject is one KPI (`範圍二排放僅涵蓋香港辦公室`) bounds that KPI
+    and the KPIs built on it, not its pillar."""
     scopes: dict[str, Scope] = {}
     for sentence in _triggered_clauses(text):
         folded = fold(sentence)
+        subject = _rules()["partial_subject"].search(folded)
+        metric = _subject_metric(subject.group("subject")) if subject else None
+        if metric is not None:
+            note = clean_text(sentence).strip()[:_MAX_NOTE_CHARS]
+            for code in (metric, *built_on(metric)):
+                scopes.setdefault(code, Scope(note, True))
+            continue
         if not (_rules()["partial"].search(folded) or _rules()["boundary"].search(folded)):
             continue
         for clause, folded_clause in zip(_SUBCLAUSE.split(sentence), _SUBCLAUSE.split(folded), strict=False):
@@ -75,6 +85,38 @@ def report_scopes(text: str) -> dict[str, Scope]:
                 if current is None or (partial and not current.partial):
                     scopes[pillar] = Scope(note, partial)
     return scopes
+
+
+def _subject_metric(subject: str) -> str | None:
+    """The KPI a clause's subject names (`註1：範圍二排放` -> ghg_scope2), if the lexicon knows it."""
+    from ingest.map.lexicon import matching_entries  # the lexicon reads this package's text helpers
+    from ingest.map.normalize import normalize_label
+
+    label = _NOTE_MARK.sub("", subject).strip()
+    entries = matching_entries(normalize_label(label)) if label else ()
+    return entries[0].metric_code if entries else None
+
+
+@cache
+def _parts_of() -> dict[str, set[str]]:
+    """Metric -> the metrics built from it (`metric_dictionary.built_from`): scope 2 -> scope 1+2."""
+    wholes: dict[str, set[str]] = {}
+    for row in read_seed("metric_dictionary.csv"):
+        for part in row["built_from"].split():
+            wholes.setdefault(part, set()).add(row["code"])
+    return wholes
+
+
+def built_on(metric: str) -> set[str]:
+    """Every metric computed from `metric`, transitively (scope 2 -> scope 1+2 -> the GHG intensities)."""
+    found: set[str] = set()
+    todo = [metric]
+    while todo:
+        for whole in _parts_of().get(todo.pop(), ()):
+            if whole not in found:
+                found.add(whole)
+                todo.append(whole)
+    return found
 
 
 def label_scope(label: str) -> Scope | None:
@@ -124,7 +166,7 @@ def _names_another_company(folded: str, company_key: str | None) -> bool:
 
 
 def scope_of(metric_code: str, label: str, scopes: dict[str, Scope]) -> Scope | None:
-    return label_scope(label) or scopes.get(_pillar(metric_code))
+    return label_scope(label) or scopes.get(metric_code) or scopes.get(_pillar(metric_code))
 
 
 def _pillar(metric_code: str) -> str:
