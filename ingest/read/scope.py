@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from ingest.map.lexicon import matching_entries
+from ingest.map.normalize import normalize_label
 from ingest.map.reference import read_seed
 from ingest.map.vocabulary import alternation, role_pattern
 from ingest.read.markup import clean_text
@@ -89,9 +91,6 @@ def report_scopes(text: str) -> dict[str, Scope]:
 
 def _subject_metric(subject: str) -> str | None:
     """The KPI a clause's subject names (`註1：範圍二排放` -> ghg_scope2), if the lexicon knows it."""
-    from ingest.map.lexicon import matching_entries  # the lexicon reads this package's text helpers
-    from ingest.map.normalize import normalize_label
-
     label = _NOTE_MARK.sub("", subject).strip()
     entries = matching_entries(normalize_label(label)) if label else ()
     return entries[0].metric_code if entries else None
