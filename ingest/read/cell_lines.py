@@ -51,7 +51,7 @@ def cell_line_grids(lines: list[str]) -> list[Grid]:
     if not any(len(raw) <= _MAX_HEADER_CELL_CHARS and hint.search(raw) for raw in lines):
         return []  # no line could open such a table: most reports
     cells = [(number, raw) for number, raw in enumerate(lines, start=1) if raw.strip()]
-    repeated = {text for text, count in Counter(raw.strip() for _, raw in cells).items() if count > 1}
+    repeated = _Repeated(cells)
     grids: list[Grid] = []
     index = 0
     while index < len(cells):
@@ -99,7 +99,22 @@ def _fits(chunk: list[tuple[int, str]], roles: list[Role]) -> bool:
     )
 
 
-def _page_break(cells: list[tuple[int, str]], position: int, roles: list[Role], repeated: set[str]) -> int:
+class _Repeated:
+    """The lines a report prints more than once (running heads and feet), counted on first need: most
+    tables have no page break inside."""
+
+    def __init__(self, cells: list[tuple[int, str]]) -> None:
+        self.cells = cells
+        self.lines: set[str] | None = None
+
+    def __contains__(self, text: str) -> bool:
+        if self.lines is None:
+            counts = Counter(raw.strip() for _, raw in self.cells)
+            self.lines = {line for line, count in counts.items() if count > 1}
+        return text in self.lines
+
+
+def _page_break(cells: list[tuple[int, str]], position: int, roles: list[Role], repeated: _Repeated) -> int:
     """How many lines of page furniture stand at `position` between two rows of a table: a page
     number, then lines the report repeats (running heads); 0 unless a row fits after them."""
     if not _PAGE_NUMBER.fullmatch(cells[position][1].strip("\f ")):
@@ -112,7 +127,7 @@ def _page_break(cells: list[tuple[int, str]], position: int, roles: list[Role], 
 
 
 def _read_rows(
-    cells: list[tuple[int, str]], start: int, roles: list[Role], repeated: set[str]
+    cells: list[tuple[int, str]], start: int, roles: list[Role], repeated: _Repeated
 ) -> tuple[Grid | None, int]:
     width = len(roles)
     header = [(number, clean_text(text)) for number, text in cells[start : start + width]]

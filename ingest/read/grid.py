@@ -89,8 +89,9 @@ def _cell_text(node: LexborNode) -> str:
     return clean_text(node.inner_html or "")
 
 
-def _expand(html_rows: list[list[LexborNode]]) -> list[list[Cell]]:
-    """Place each cell in the grid, skipping positions that a rowspan above already fills."""
+def _expand(html_rows: list[list[LexborNode]], spans: bool = True) -> list[list[Cell]]:
+    """Place each cell in the grid, skipping positions that a rowspan above already fills.
+    `spans`: whether the table has any `rowspan`/`colspan` (most have none: their attributes go unread)."""
     grid: dict[tuple[int, int], Cell] = {}
     for r, nodes in enumerate(html_rows):
         c = 0
@@ -98,7 +99,11 @@ def _expand(html_rows: list[list[LexborNode]]) -> list[list[Cell]]:
             while (r, c) in grid:
                 c += 1
             cell = Cell(_cell_text(node), (r, c))
-            attributes = node.attributes
+            attributes = node.attributes if spans else None
+            if not attributes:
+                grid[(r, c)] = cell
+                c += 1
+                continue
             rowspan, colspan = _span(attributes, "rowspan"), _span(attributes, "colspan")
             for dr in range(rowspan):
                 for dc in range(colspan):
@@ -124,8 +129,8 @@ def html_grids(text: str) -> list[Grid]:
             row_lines = (
                 row_lines + [row_lines[-1] if row_lines else _line_of(starts, match.start())] * len(html_rows)
             )[: len(html_rows)]
-        rows = _expand(html_rows)
-        caption = tree.css_first("caption")
+        rows = _expand(html_rows, "span" in source.lower())
+        caption = tree.css_first("caption") if "<caption" in source.lower() else None
         keep = [index for index, row in enumerate(rows) if any(cell.text for cell in row)]
         if not keep:
             continue

@@ -68,7 +68,7 @@ def report_scopes(text: str) -> dict[str, Scope]:
     scopes: dict[str, Scope] = {}
     for sentence in _triggered_clauses(text):
         folded = fold(sentence)
-        subject = _rules()["partial_subject"].search(folded)
+        subject = _rules()["partial_subject"].search(folded) if "仅" in folded or "只" in folded else None
         metric = _subject_metric(subject.group("subject")) if subject else None
         if metric is not None:
             note = clean_text(sentence).strip()[:_MAX_NOTE_CHARS]
