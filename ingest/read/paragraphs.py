@@ -30,6 +30,8 @@ _STARTS_ITEM = re.compile(
     r"\s*(?:[•●■◆▪►▶◇○·\-*#>]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、"
     r"|[-+]?\d[\d,.]*\s*(?:%|[^\s\d，。,.；;：:、（）()]{1,8})?\s*$)"
 )
+# A row of a text table whose columns are one space apart: it ends in two figures (`外購電力 兆瓦時 121.5 129.48`).
+_ENDS_IN_COLUMNS = re.compile(r"\d[\d,.]*%?\s+[-+]?\d[\d,.]*%?\s*$")
 _WINDOW = 3  # lines each side that show the column's width
 _FULL_SLACK = 4  # two CJK characters short of the widest neighbour still fills the column
 _MIN_FULL_LINES = 2  # a column width is shown by at least two lines reaching it
@@ -45,7 +47,7 @@ def width(text: str) -> int:
 def _is_layout_line(line: Line) -> bool:
     """A table row (cells apart) or a heading: its line break is meant."""
     text = line.text
-    return "\t" in text or "  " in text.strip() or is_heading(text.strip())
+    return "\t" in text or "  " in text.strip() or bool(_ENDS_IN_COLUMNS.search(text)) or is_heading(text.strip())
 
 
 def join_wrapped(lines: list[Line]) -> list[Line]:
