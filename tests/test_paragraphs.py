@@ -57,7 +57,7 @@ def test_sentence_end_hard_break_bullet_and_table_row_end_a_paragraph() -> None:
         "table row": f"{wide}\n指標\t2024年\t2023年\n",
         "page number": f"{wide}\n12\n",
         "text table rows": "溫室氣體排放總量（範圍一及範圍二） 噸二氧化碳當量 10,472.4 9,876.5\n"
-        "外購電力（不包括可再生能源） 兆瓦時 12,408.5 13,025.9\n",
+        "能源間接溫室氣體排放量（範圍二） 噸二氧化碳當量 8,211.6 8,402.3\n",
     }
     for case, text in cases.items():
         lines = logical_lines(text)
