@@ -206,6 +206,9 @@ def test_label_normalisation_happens_once_before_lookup(printed: str, normalised
     ("unit", "canonical", "factor"),
     [
         ("萬噸二氧化碳當量", "tCO2e", 10_000),
+        ("立方公尺", "m3", 1),  # Taiwan
+        ("千立方公尺", "m3", 1_000),
+        ("公秉", "m3", 1),
         ("千克二氧化碳當量/萬元", "tCO2e/CNY_mn", 0.1),
         ("噸標煤每百萬營收", "MWh/CNY_mn", 8.141),
         ("千千瓦時", "MWh", 1),

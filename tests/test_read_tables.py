@@ -43,6 +43,10 @@ def td(*cells: str) -> str:
         ("包裝\\*材料", "包裝*材料"),
         ("![](images/abc.jpg)廢棄物", "廢棄物"),
         ("溫室氣體排放總量³", "溫室氣體排放總量"),
+        ("$\\mathrm{tCO_{2}e}$", "tCO2e"),  # a subscript inside a command
+        ("$\\mathrm{m}^{3}$", "m3"),  # a power after a Latin unit is no footnote
+        ("$m^{3}$", "m3"),
+        ("$\\text{员工流失率}^{1}$", "员工流失率"),
     ],
 )
 def test_markup_is_never_part_of_a_value_or_label(printed: str, seen: str) -> None:
@@ -289,6 +293,40 @@ def test_a_table_one_cell_per_line_read_across_a_page_break(page_number: str) ->
         ("water_consumption", 2025): 5600,
         ("water_consumption", 2024): 5100,
     }
+
+
+def test_a_value_cell_with_a_bracketed_note_and_a_unit_after_a_qualifier_in_the_header() -> None:
+    text = HEAD_HK + (
+        "| 年份 | 溫室氣體排放總量（範圍一+範圍二，tCO2e） |\n| --- | --- |\n| 2025 | 37,689.99 |\n| 2024 | 40,019.97 |\n\n"
+        "| 指標 | 單位 | 2025年 | 2024年 |\n| --- | --- | --- | --- |\n| 員工流失率 | % | 6.2（注2） | 7.5 |\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1_2", 2025): 37_689.99,
+        ("ghg_scope1_2", 2024): 40_019.97,
+        ("employee_turnover_rate", 2025): 6.2,
+        ("employee_turnover_rate", 2024): 7.5,
+    }
+
+
+@pytest.mark.parametrize(
+    ("title", "group_partial"),
+    [
+        ("### 表6 母公司主要環境數據（僅限母公司本部，不含子公司）", False),  # bounds its own table only
+        ("環境指標統計範圍均為母公司本部", True),  # a plain line between tables: a report-wide statement
+    ],
+)
+def test_a_table_title_that_bounds_its_table_bounds_no_other(title: str, group_partial: bool) -> None:
+    table = "| 指標 | 單位 | 2025年 |\n| --- | --- | --- |\n| 耗水量 | 立方米 | {} |\n"
+    text = HEAD_HK + "## 附錄\n\n" + table.format("21,000") + "\n" + title + "\n\n" + table.format("5,000")
+    rows = [row for row in parse_report(text).rows if row.metric_code == "water_consumption"]
+    assert [(row.reported_value, row.is_partial_scope) for row in rows] == [(21_000, group_partial), (5_000, True)]
+
+
+@pytest.mark.parametrize("caption", ["表4 竹南廠區能資源使用情形（僅竹南廠區）", "#### 主要環境數據（只包括深圳工廠）"])
+def test_a_caption_that_says_only_one_site_makes_its_table_partial(caption: str) -> None:
+    text = HEAD_HK + caption + "\n\n| 項目 | 單位 | 2025年 |\n| --- | --- | --- |\n| 耗水量 | 立方公尺 | 5,000 |\n"
+    rows = [row for row in parse_report(text).rows if row.metric_code == "water_consumption"]
+    assert [row.is_partial_scope for row in rows] == [True]
 
 
 def test_a_pdf_page_header_of_bare_consecutive_years() -> None:

@@ -17,9 +17,13 @@ from ingest.read.text import half_width
 
 _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _NUMBER_WITH_MARK = re.compile(
-    r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)(?:\s+\d{1,2}|\*{1,3}|\s*[#†‡]{1,2}|\s*[(（]\d{1,2}[)）])$"
+    r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)"
+    r"(?:\s+\d{1,2}|\*{1,3}|\s*[#†‡]{1,2}|\s*[(（](?:注|註|附注|附註|[Nn]ote)?\s*\d{1,2}[)）])$"
 )
 _LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*[(（](?P<unit>[^()（）]{1,16})[)）]$")
+_LABEL_QUALIFIER_UNIT = re.compile(
+    r"^(?P<label>.+?)\s*[(（](?P<qualifier>[^()（）]{1,24})[，,;；]\s*(?P<unit>[^()（）,，;；]{1,16})[)）]$"
+)
 _LABEL_SLASH_UNIT = re.compile(r"^(?P<label>.+?)\s*[/／]\s*(?P<unit>[^/／]{1,16})$")
 _CAPTION_UNIT = re.compile(r"(?:單位|单位|unit)\s*[:：]\s*(?P<unit>[^\s，,。;；)）]{1,16})", re.IGNORECASE)
 _LEADING_MARK = re.compile(r"^[-–—•·*#>\s]+")
@@ -87,12 +91,18 @@ def caption_unit(text: str) -> str | None:
 
 @memo
 def split_label(text: str) -> tuple[str, str | None]:
-    """`員工總數(人)` -> (`員工總數`, `人`); `電力消耗/千瓦時` -> (`電力消耗`, `千瓦時`)."""
+    """`員工總數(人)` -> (`員工總數`, `人`); `電力消耗/千瓦時` -> (`電力消耗`, `千瓦時`);
+    `排放總量（範圍一+範圍二，tCO2e）` -> (`排放總量（範圍一+範圍二）`, `tCO2e`)."""
     text = strip_footnote_mark(text.strip()).strip()
     for pattern in (_LABEL_UNIT, _LABEL_SLASH_UNIT):
         match = pattern.match(text)
         if match and looks_like_unit(match.group("unit").strip()):
             return strip_footnote_mark(match.group("label")).strip(), match.group("unit").strip()
+    # `溫室氣體排放總量（範圍一+範圍二，tCO2e）`: the unit closes a bracket that also qualifies the label
+    match = _LABEL_QUALIFIER_UNIT.match(text)
+    if match and looks_like_unit(match.group("unit").strip()):
+        label = f"{match.group('label')}（{match.group('qualifier').strip()}）"
+        return strip_footnote_mark(label).strip(), match.group("unit").strip()
     return text, None
 
 

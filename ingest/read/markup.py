@@ -19,7 +19,8 @@ from ingest.read.memo import memo
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LATEX_FOOTNOTE = re.compile(r"\$\s*\^\s*\{?\s*[\d*,\s注]{1,6}\}?\s*\$")  # `$^{1}$`, `$^1$`
-_LATEX_INLINE_FOOTNOTE = re.compile(r"\^\s*\{?\s*(?:\d{1,2}|[*注])\s*\}?(?=\s*\$)")  # `$员工流失率^1$`
+# `$员工流失率^1$`; not a power after a Latin unit (`$m^{3}$`, `$Nm^3$`)
+_LATEX_INLINE_FOOTNOTE = re.compile(r"(?<![A-Za-z])\^\s*\{?\s*(?:\d{1,2}|[*注])\s*\}?(?=\s*\$)")
 _LATEX_COMMAND = re.compile(r"\\(?:text|mathrm|mathbf|rm|textbf|operatorname|mathit)\s*\{([^{}]*)\}")
 _LATEX_SUBSCRIPT = re.compile(r"[_^]\s*\{([^{}]*)\}|[_^](\w)")
 _LATEX_ESCAPE = re.compile(r"\\([%$&#_{}])")
@@ -40,10 +41,10 @@ def strip_latex(text: str) -> str:
     if "$" not in text and "\\" not in text:
         return text
     text = _LATEX_FOOTNOTE.sub(" ", text)
-    text = _LATEX_INLINE_FOOTNOTE.sub("", text)
-    for _ in range(3):  # nested commands
+    for _ in range(3):  # nested: `\mathrm{tCO_{2}e}`, a subscript inside a command, `\mathrm{m}^{3}`
         text = _LATEX_COMMAND.sub(r"\1", text)
-    text = _LATEX_SUBSCRIPT.sub(lambda match: match.group(1) or match.group(2), text)
+        text = _LATEX_INLINE_FOOTNOTE.sub("", text)
+        text = _LATEX_SUBSCRIPT.sub(lambda match: match.group(1) or match.group(2), text)
     text = _LATEX_ESCAPE.sub(r"\1", text)
     text = _LATEX_OTHER.sub("×", _LATEX_SPACING.sub(" ", text))
     return _DOLLAR.sub("", text)

@@ -40,7 +40,8 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
     metadata = extract_metadata(text, source_name)
     report = ParsedReport(metadata)
     consumed: set[int] = set()
-    report.rows.extend(parse_grids(text, metadata.fiscal_year, consumed, metadata.company_key))
+    bounding_captions: set[int] = set()  # `表6 母公司數據（僅限母公司本部）` bounds its table, not the report
+    report.rows.extend(parse_grids(text, metadata.fiscal_year, consumed, metadata.company_key, bounding_captions))
     lines = logical_lines(text, consumed)
     report.rows.extend(parse_tables(lines, metadata.fiscal_year, consumed))
     if metadata.fiscal_year is not None:
@@ -48,7 +49,7 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
         report.rows.extend(
             parse_statements(join_wrapped([line for line in lines if line.number not in consumed]), metadata)
         )
-    _attach_scopes(report.rows, text)
+    _attach_scopes(report.rows, _without_lines(text, bounding_captions) if bounding_captions else text)
     _attach_notes(report.rows, text)
     _keep_out_foreign_money(report.rows, text)
     return report
@@ -63,6 +64,11 @@ def _keep_out_foreign_money(rows: list[KpiRow], text: str) -> None:
     for row in money:
         if not names_currency(row.reported_unit, "CNY"):
             row.metric_code, row.unit_factor, row.rule_priority = None, None, None
+
+
+def _without_lines(text: str, numbers: set[int]) -> str:
+    """The text with the lines `numbers` (1-based) blank, every other line where it was."""
+    return "\n".join("" if number in numbers else line for number, line in enumerate(text.splitlines(), start=1))
 
 
 def _attach_notes(rows: list[KpiRow], text: str) -> None:
@@ -87,14 +93,17 @@ def _attach_scopes(rows: list[KpiRow], text: str) -> None:
 
 
 _PROSE_END = re.compile(r"[。；;！!？?]")
+_TABLE_TITLE = re.compile(r"\s*(?:#|(?:表|table)\s*[\d一二三四五六七八九十])", re.IGNORECASE)
 _CAPTION_LOOKBACK = 4
 _HEADING_LOOKBACK = 20
 _MAX_CAPTION_CHARS = 60
 
 
-def _caption(raw_lines: list[str], first_line: int) -> str:
-    """The heading above a table and the short line just above it (`單位：萬元`, `表：員工構成`)."""
+def _caption(raw_lines: list[str], first_line: int) -> tuple[str, list[int]]:
+    """The heading above a table and the short line just above it (`單位：萬元`, `表：員工構成`), and
+    the lines they stand on."""
     parts: list[str] = []
+    numbers: list[int] = []
     for number in range(first_line - 1, max(0, first_line - _CAPTION_LOOKBACK - 1), -1):
         text = clean_text(raw_lines[number - 1])
         if not text:
@@ -105,6 +114,7 @@ def _caption(raw_lines: list[str], first_line: int) -> str:
         if _PROSE_END.search(text) and not lead_in:
             break
         parts.insert(0, text.lstrip("#").strip())
+        numbers.append(number)
         break
     for number in range(first_line - 1, max(0, first_line - _HEADING_LOOKBACK - 1), -1):
         raw = raw_lines[number - 1].lstrip()
@@ -112,13 +122,21 @@ def _caption(raw_lines: list[str], first_line: int) -> str:
             heading = clean_text(raw).lstrip("#").strip()
             if heading and heading not in parts:
                 parts.insert(0, heading)
+                numbers.append(number)
             break
-    return " / ".join(parts)
+    return " / ".join(parts), numbers
 
 
-def parse_grids(text: str, fiscal_year: int | None, consumed: set[int], company_key: str | None = None) -> list[KpiRow]:
+def parse_grids(
+    text: str,
+    fiscal_year: int | None,
+    consumed: set[int],
+    company_key: str | None = None,
+    bounding_captions: set[int] | None = None,
+) -> list[KpiRow]:
     """Rows of every HTML or Markdown period table; adds the lines of the tables it read to `consumed`.
-    `company_key`: the reporting company, so that a caption naming another company marks its table partial."""
+    `company_key`: the reporting company, so that a caption naming another company marks its table
+    partial; `bounding_captions` gets the lines of captions that bound their table (no report-wide scope)."""
     raw_lines = text.splitlines()
     grids: list[Grid] = sorted(
         html_grids(text) + markdown_grids(raw_lines) + tab_grids(raw_lines) + cell_line_grids(raw_lines),
@@ -127,13 +145,17 @@ def parse_grids(text: str, fiscal_year: int | None, consumed: set[int], company_
     reader = TableReader(fiscal_year)
     rows: list[KpiRow] = []
     for grid in grids:
-        caption = " / ".join(part for part in (_caption(raw_lines, grid.first_line), grid.caption) if part)
+        above, caption_lines = _caption(raw_lines, grid.first_line)
+        caption = " / ".join(part for part in (above, grid.caption) if part)
         read = reader.read(grid, caption)
         if read is None:
             read = gender_rows(grid, caption, fiscal_year)  # genders instead of years as columns
         if read is None:
             continue
         part = caption_scope(caption, company_key)
+        if part and bounding_captions is not None:  # a heading or a table's title is this table's only;
+            # a plain line between two tables may be the note of the one above, so it stays report-wide
+            bounding_captions.update(number for number in caption_lines if _TABLE_TITLE.match(raw_lines[number - 1]))
         for row in read if part else ():  # `下表僅涵蓋附屬公司甲的數據`: every row is that part's
             row.scope_note, row.is_partial_scope = part.note, part.partial
         rows.extend(read)

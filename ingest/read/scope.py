@@ -135,12 +135,17 @@ def sentence_scope(sentence: str) -> Scope | None:
 
 
 def caption_scope(caption: str, company_key: str | None = None) -> Scope | None:
-    """A table whose caption or heading says it holds one subsidiary's or site's figures, or names
-    another company than the reporting one (`某某物業服務（廣州）有限公司主要環境績效`)."""
+    """A table whose caption or heading says it holds one subsidiary's or site's figures, states a
+    boundary of part of the group, or names another company than the reporting one
+    (`某某物業服務（廣州）有限公司主要環境績效`)."""
     if not caption:
         return None
     folded = fold(caption)
-    if _rules()["part_caption"].search(folded) or _names_another_company(folded, company_key):
+    if (
+        _rules()["part_caption"].search(folded)
+        or _rules()["partial"].search(folded)  # `母公司主要環境數據（僅限母公司本部，不含子公司）`
+        or _names_another_company(folded, company_key)
+    ):
         return Scope(clean_text(caption)[:_MAX_NOTE_CHARS], True)
     return None
 
