@@ -728,6 +728,16 @@ def test_a_bracketed_year_after_a_figure_of_a_year_ended_in_march_is_the_year_be
         "本年度，僱員受訓總時數達41,670小時（2024年：37,536小時）。\n"
     )
     assert facts(text) == {("training_hours_total", 2025): 41_670, ("training_hours_total", 2024): 37_536}
+    listed = text.replace(
+        "僱員受訓總時數達41,670小時（2024年：37,536小時）",
+        "氮氧化物及硫氧化物排放量分別為96.5千克及4.2千克（2024年：分別為101.8千克及3.9千克）",
+    )
+    assert facts(listed) == {
+        ("nox_emissions", 2025): 96.5,
+        ("sox_emissions", 2025): 4.2,
+        ("nox_emissions", 2024): 101.8,
+        ("sox_emissions", 2024): 3.9,
+    }
 
 
 def test_prior_years_in_prose_brackets_and_clauses() -> None:

@@ -41,6 +41,7 @@ class Listed:
     printed: str  # the list's label as printed: the lineage of every value of the list
     unit: str | None  # the unit the list prints once, after its last value (`12.4及165.3千克`)
     year: int | None = None  # a list of years (`2023年、2024年及2025年用電量分別為`): this value's
+    restated: bool = False  # the list before, again for the fiscal year `year` labels (`（2023年：分別為…）`)
 
 
 def listed_values(text: str, values: tuple[Value, ...], only_filler: Callable[[str], bool]) -> dict[int, Listed | None]:
@@ -68,7 +69,7 @@ def listed_values(text: str, values: tuple[Value, ...], only_filler: Callable[[s
             year = int(restated.group(1))
             for position, member in enumerate(members):
                 readings = tuple(reading + share for reading in _readings(items, position))
-                found[member] = Listed(readings, printed, values[member].unit or unit, year)
+                found[member] = Listed(readings, printed, values[member].unit or unit, year, restated=True)
             continue
         if len(items) < 2 or len(items) != len(members) or not all(items):
             found.update(dict.fromkeys(members))

@@ -179,7 +179,9 @@ class _Reader:
                 continue  # `綜合能源消耗量4 噸標煤 43.81`: a footnote marker before a table value
             if number in listed:  # `A及B分別為X及Y`: each value its item's label (none: they do not pair up)
                 item = listed[number]
-                stated = self._dated(item.year) if item and item.year else None
+                stated = self._dated(item.year) if item and item.year and not item.restated else None
+                if item and item.year and item.restated:  # the year a bracket names is the fiscal year it labels
+                    stated = item.year if item.year < self.fiscal_year else None
                 if item is not None and (stated or not item.year):  # a list of years: a later one is a target
                     self._emit(index, line, value, value.unit or item.unit, prefix, segment_start, False, stated, item)
                 segment_start = value.end
