@@ -56,6 +56,8 @@ def test_sentence_end_hard_break_bullet_and_table_row_end_a_paragraph() -> None:
         "bullet": f"{wide}\n• {wide}\n",
         "table row": f"{wide}\n指標\t2024年\t2023年\n",
         "page number": f"{wide}\n12\n",
+        "label-value records": "員工總數：8,316人（2023年：8,105人）\n女性員工人數：2,703人（2023年：2,529人）\n"
+        "男性員工人數：5,613人（2023年：5,576人）\n",
         "text table rows": "溫室氣體排放總量（範圍一及範圍二） 噸二氧化碳當量 10,472.4 9,876.5\n"
         "能源間接溫室氣體排放量（範圍二） 噸二氧化碳當量 8,211.6 8,402.3\n",
     }

@@ -329,6 +329,37 @@ def test_a_caption_that_says_only_one_site_makes_its_table_partial(caption: str)
     assert [row.is_partial_scope for row in rows] == [True]
 
 
+def test_a_pdf_layout_table_with_a_notes_column_before_the_years_and_a_target_column() -> None:
+    """Notes and targets may be empty: where the values could be read either way, the columns they stand
+    under decide (`2 2,418.6 2,562.1` is a note and two years, not two years and a target)."""
+    header = "指標 Indicator                單位 Unit          附註     2025        2024          2030年目標"
+    rows = [
+        "直接溫室氣體排放（範圍1）      噸二氧化碳當量         2     2,418.6     2,562.1",
+        "溫室氣體排放總量（範圍1及範圍2）  噸二氧化碳當量        8,519.2     9,002.5          7,200.0",
+        "僱員總數 Total employees      人 persons            4        2,846       2,791",
+        "耗水量 Water consumption      立方米 m3                     186,420     196,646",
+    ]
+    assert facts(HEAD_HK + "\n".join([header, *rows]) + "\n") == {
+        ("ghg_scope1", 2025): 2_418.6,
+        ("ghg_scope1", 2024): 2_562.1,
+        ("ghg_scope1_2", 2025): 8_519.2,
+        ("ghg_scope1_2", 2024): 9_002.5,
+        ("employees_total", 2025): 2_846,
+        ("employees_total", 2024): 2_791,
+        ("water_consumption", 2025): 186_420,
+        ("water_consumption", 2024): 196_646,
+    }
+
+
+def test_prose_in_full_width_digits() -> None:
+    text = HEAD_HK + "員工總數：８，３１６人（2024年：８，１０５人）\n受訓員工比例：９８．７％\n"
+    assert facts(text) == {
+        ("employees_total", 2025): 8_316,
+        ("employees_total", 2024): 8_105,
+        ("employees_trained_pct", 2025): 98.7,
+    }
+
+
 def test_a_pdf_page_header_of_bare_consecutive_years() -> None:
     text = HEAD_HK + "2025 2024 2023\n員工總數 Total employees 人 1,234 1,100 1,050\n"
     assert facts(text) == {("employees_total", y): v for y, v in ((2025, 1234), (2024, 1100), (2023, 1050))}
@@ -426,6 +457,8 @@ def test_not_only_is_no_scope_statement() -> None:
     # `範圍三` is a GHG scope, not a reporting boundary: a note on what scope 3 counts limits no figure
     assert report_scopes("^2 範圍三排放僅涵蓋僱員商務航空差旅，本集團於本年度首次披露。") == {}
     assert report_scopes("本報告的環境數據範圍僅包括香港總部。")["E"].partial
+    assert report_scopes("勞動合同簽訂率和社會保險覆蓋率均為100%。") == {}, "a rate of 100% is no boundary"
+    assert report_scopes("按地區劃分的排放數據僅供參考。") == {}, "for reference only is no boundary"
     # a note on one KPI bounds that KPI and those built from it (metric_dictionary.built_from), not its pillar
     scopes = report_scopes("註1：範圍二排放僅涵蓋香港辦公室。")
     assert set(scopes) == {"ghg_scope2", "ghg_scope1_2", "ghg_intensity_employee", "ghg_intensity_revenue"}

@@ -32,6 +32,8 @@ _STARTS_ITEM = re.compile(
 )
 # A row of a text table whose columns are one space apart: it ends in two figures (`外購電力 兆瓦時 121.5 129.48`).
 _ENDS_IN_COLUMNS = re.compile(r"\d[\d,.]*%?\s+[-+]?\d[\d,.]*%?\s*$")
+# A `label：value` record (`員工總數：8,316人（2023年：8,105人）`): a list of them is no paragraph.
+_KEY_VALUE = re.compile(r"\s*[^，。；;：:\s]{2,20}[：:]\s*[-+—\d]")
 _WINDOW = 3  # lines each side that show the column's width
 _FULL_SLACK = 4  # two CJK characters short of the widest neighbour still fills the column
 _MIN_FULL_LINES = 2  # a column width is shown by at least two lines reaching it
@@ -81,6 +83,8 @@ def _wraps_into_next(lines: list[Line], widths: list[int], index: int) -> bool:
         return False  # not full in any column a paragraph is wrapped at
     text = line.text.rstrip()
     if _ENDS_SENTENCE.search(text) or line.raw.endswith("  ") or _STARTS_ITEM.match(below.text):
+        return False
+    if _KEY_VALUE.match(text) and _KEY_VALUE.match(below.text):
         return False
     if _ENDS_LEAD_IN.search(text) and text.count("（") + text.count("(") <= text.count("）") + text.count(")"):
         return False

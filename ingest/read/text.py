@@ -112,6 +112,18 @@ def is_not_disclosed(token: str) -> bool:
     return token.strip().lower() in NOT_DISCLOSED
 
 
+_FULLWIDTH_DIGIT = re.compile(r"[０-９]")
+# A number in full-width digits (`２，７０３`, `９８．７％`): its digits, separators and per cent as ASCII.
+_FULLWIDTH_NUMBER = re.compile(r"[０-９][０-９，．]*[０-９](?:[％%])?|[０-９](?:[％%])?")
+
+
+def ascii_numbers(text: str) -> str:
+    """`員工人數：２，７０３人` -> `員工人數：2,703人`: numbers only, so brackets and colons stay as printed."""
+    if not _FULLWIDTH_DIGIT.search(text):
+        return text
+    return _FULLWIDTH_NUMBER.sub(lambda match: half_width(match.group()), text)
+
+
 def half_width(text: str) -> str:
     """Full-width digits, letters and punctuation as ASCII (`１，２３４．５` -> `1,234.5`, `ＣＯ２` -> `CO2`)."""
     return _FULLWIDTH(unicodedata.normalize("NFKC", text))

@@ -8,7 +8,7 @@ and header columns are the `label_vocabulary` seed's (roles `text_*`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
@@ -19,6 +19,8 @@ _YEAR_COLUMN = re.compile(
     r"(?<![\d.])(?:FY\s*)?(20\d{2})\s*(?:財政年度|财政年度|財年|财年|財政|财政)?年?度?\s*(?:數據|数据)?(?![\d.%])",
     re.IGNORECASE,
 )
+# `2030年目標`, `2030 Target`: a column of targets, read and skipped (its year is no data year).
+_TARGET_COLUMN = re.compile(r"(?<![\d.])20\d{2}\s*年?度?\s*(?:目標|目标|target)值?", re.IGNORECASE)
 # `本年度 上年度`: period grammar, the report's year and the one before.
 _PERIOD_COLUMN = re.compile(r"(本年度|本年|本期|本報告期|本报告期|當年|当年)|(上年度|上年|上期|去年|上一年度?)")
 # Taiwan's ROC years in a header (`113年` = 2024), made Gregorian before the columns are read.
@@ -66,15 +68,20 @@ class Column:
     ignored: bool = False
     note: bool = False  # a notes column (`附註`): footnote numbers or nothing
     prior: bool = False  # `上年度` / `上期`: the year before the report's
+    target: bool = False  # `2030年目標`: a column of targets, often empty
+    at: int = -1  # where the column's header starts in the header line
 
 
 def parse_header(text: str) -> list[Column] | None:
     """Columns of a table header line, or None if the line is not a header."""
-    if len(text) > _MAX_HEADER_CHARS or not _header_hint().search(text):
+    too_long = len(text) > _MAX_HEADER_CHARS and len(" ".join(text.split())) > _MAX_HEADER_CHARS  # wide columns
+    if too_long or not _header_hint().search(text):
         return None  # most lines: prose
     if _CLAUSE_MARK.search(text) and _CLAUSE_MARK.search(_BRACKETED.sub("", text)):
         return None  # a comma or full stop outside brackets: no column word removes it, so it is prose
     text = _ROC_YEAR.sub(lambda match: f"{int(match.group(1)) + _ROC_OFFSET}{match.group(2)}", text)
+    targets = [match.start() for match in _TARGET_COLUMN.finditer(text)]
+    text = _TARGET_COLUMN.sub(lambda match: " " * len(match.group()), text)  # positions kept
     years = [int(y) for y in _YEAR_COLUMN.findall(text)]
     units = _unit_column().findall(text)
     rest = fold(
@@ -107,10 +114,9 @@ def parse_header(text: str) -> list[Column] | None:
     positioned += [
         (m.start(), Column(None, ignored=True)) for m in _change_column().finditer(text) if m.start() > first
     ]
-    positioned += [
-        (m.start(), Column(None, ignored=True, note=True)) for m in _note_column().finditer(text) if m.start() > first
-    ]
-    return [column for _, column in sorted(positioned, key=lambda item: item[0])]
+    positioned += [(m.start(), Column(None, ignored=True, note=True)) for m in _note_column().finditer(text)]
+    positioned += [(start, Column(None, ignored=True, target=True)) for start in targets if start > first]
+    return [replace(column, at=start) for start, column in sorted(positioned, key=lambda item: item[0])]
 
 
 def _consecutive(years: list[int]) -> bool:

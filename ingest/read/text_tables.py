@@ -15,12 +15,14 @@ its label's measure word implies (`工作日數`: days).
 from __future__ import annotations
 
 import re
+from itertools import combinations
 
 from ingest.map.units import looks_like_unit
 from ingest.read.cell_values import clean_label, split_label
 from ingest.read.cells import is_cells_line
 from ingest.read.layout import Line, words
 from ingest.read.memo import memo
+from ingest.read.paragraphs import width
 from ingest.read.periods import unit_label_implies
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.text import is_not_disclosed, is_number
@@ -28,7 +30,7 @@ from ingest.read.text_captions import caption_above
 from ingest.read.text_headers import Column, parse_header
 
 _PROSE_END = re.compile(r"[。；;！!？?]")
-_NOTE_MARK = re.compile(r"[\d,，a-zA-Z*#]{1,5}")
+_NOTE_MARK = re.compile(r"\d[\d,，]{0,4}|[a-zA-Z]|[*#]{1,3}")  # `3`, `3,4`, `a`, `*`; not a unit gloss (`kg`)
 _CHANGE_VALUE = re.compile(r"[-−+]?\d[\d,.]*\s*(?:%|个百分点|個百分點|pp|倍)?")
 # Page furniture inside a PDF table: rules, a page number alone.
 _FURNITURE = re.compile(r"^\s*(?:[─━—–\-=_·•.\s]{5,}|\d{1,4})\s*$")
@@ -51,7 +53,7 @@ def split_values(
         fits = is_number(token) or is_not_disclosed(token)
         if column is not None and column.note:
             fits = bool(_NOTE_MARK.fullmatch(token))
-        elif column is not None and column.ignored:
+        elif column is not None and column.ignored and not column.target:
             fits = fits or bool(_CHANGE_VALUE.fullmatch(token))
         if not fits:
             break
@@ -60,14 +62,47 @@ def split_values(
     return tokens[:index], values
 
 
-def row_values(tokens: list[str], columns: list[Column]) -> tuple[list[str], list[str]]:
-    """The row's label tokens and one value per column; a notes column may be left empty."""
-    text_tokens, values = split_values(tokens, len(columns), columns)
-    if len(values) != len(columns) and columns and columns[-1].note:
-        text_tokens, values = split_values(tokens, len(columns) - 1, columns[:-1])
-        if len(values) == len(columns) - 1:
-            values = [*values, "-"]
-    return text_tokens, values
+def row_values(
+    tokens: list[str], columns: list[Column], placed: tuple[str, list[tuple[int, int]]] | None = None
+) -> tuple[list[str], list[str]]:
+    """The row's label tokens and one value per column; a notes or a targets column may be left empty
+    (`-` stands for it): the fewest such columns left out that make the row's values fit. Where several
+    fit (`1 1,846.3 1,972.8`: a note and two years, or two years and a target), `placed` (the row's
+    text and where each column's header starts) picks the one whose values stand under their headers."""
+    optional = [index for index, column in enumerate(columns) if column.note or column.target]
+    for size in range(len(optional) + 1):
+        readings = []
+        for left_out in combinations(optional, size):
+            kept = [column for index, column in enumerate(columns) if index not in left_out]
+            text_tokens, values = split_values(tokens, len(kept), kept)
+            if len(values) == len(kept):
+                read = iter(values)
+                readings.append(
+                    (text_tokens, ["-" if index in left_out else next(read) for index in range(len(columns))])
+                )
+        if len(readings) > 1 and placed is not None:
+            return min(readings, key=lambda reading: _misplacement(reading[1], *placed))
+        if readings:
+            return readings[0]
+    return split_values(tokens, len(columns), columns)
+
+
+def _misplacement(values: list[str], text: str, header_at: list[tuple[int, int]]) -> int:
+    """How far a row's values stand from the headers of the columns they are read into. Counted in
+    characters and in display columns (a CJK character is two wide), the smaller: PDF text aligns by
+    one or the other, depending on the tool that wrote it."""
+    by_chars = by_width = 0
+    end = len(text)
+    for value, (chars, columns) in reversed(list(zip(values, header_at, strict=True))):
+        if value == "-":
+            continue
+        start = text.rfind(value, 0, end)
+        if start < 0:
+            return 10**6
+        by_chars += abs(start - chars)
+        by_width += abs(width(text[:start]) - columns)
+        end = start
+    return min(by_chars, by_width)
 
 
 def unit_with_gloss(tokens: list[str]) -> str | None:
@@ -87,12 +122,12 @@ def split_label_unit(tokens: list[str]) -> tuple[str, str | None]:
             if unit and split < len(tokens) - 1:
                 return " ".join(tokens[:split]), unit
             break
-    for width in (3, 2, 1):
-        if len(tokens) <= width:
+    for count in (3, 2, 1):
+        if len(tokens) <= count:
             continue
-        candidate = " ".join(tokens[-width:])
-        if (width == 1 or candidate.split()[-1].startswith("/") or "/" in candidate) and looks_like_unit(candidate):
-            return " ".join(tokens[:-width]), candidate
+        candidate = " ".join(tokens[-count:])
+        if (count == 1 or candidate.split()[-1].startswith("/") or "/" in candidate) and looks_like_unit(candidate):
+            return " ".join(tokens[:-count]), candidate
     return " ".join(tokens), None
 
 
@@ -114,6 +149,7 @@ class _TableState:
         self.parents: list[tuple[int, str]] = []
         self.fragments: list[tuple[int, str]] = []
         self.stacked: list[tuple[int, str]] = []  # values printed one per line under their label
+        self.header_at: list[tuple[int, int]] | None = None  # where each column's header starts
         self.gap = 0
 
     def context(self, indent: int) -> str:
@@ -161,6 +197,7 @@ class _TextTableReader:
         self.flush()
         if header:
             self.table = _TableState(list(header), line.number, *caption_above(self.since_table))
+            self.table.header_at = _header_at(line.text, len(header))
             self.since_table = []
             self.consumed.add(line.number)
             return
@@ -168,7 +205,9 @@ class _TextTableReader:
         table = self.table
         if table is None or is_cells_line(line):
             return
-        text_tokens, values = row_values(tokens, table.columns)
+        text_tokens, values = row_values(
+            tokens, table.columns, (line.text, table.header_at) if table.header_at else None
+        )
         has_number = any(
             is_number(value) for value, column in zip(values, table.columns, strict=False) if not column.ignored
         )
@@ -267,6 +306,15 @@ class _TextTableReader:
 
 
 @memo
+def _header_at(text: str, columns: int) -> list[tuple[int, int]] | None:
+    """Where each column's header starts in a header line as printed (characters, display columns), if
+    its columns read the same there: PDF text keeps a table's columns under their headers."""
+    read = parse_header(text)
+    if read is None or len(read) != columns:
+        return None
+    return [(column.at, width(text[: column.at])) for column in read]
+
+
 def _reading(text: str) -> tuple[tuple[str, ...], str, tuple[Column, ...] | None]:
     """A line's words, joined, and its columns if it is a header. Cached: the reader's state decides the rest."""
     tokens = words(text)
