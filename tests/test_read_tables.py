@@ -459,6 +459,16 @@ def test_not_only_is_no_scope_statement() -> None:
     assert report_scopes("本報告的環境數據範圍僅包括香港總部。")["E"].partial
     assert report_scopes("勞動合同簽訂率和社會保險覆蓋率均為100%。") == {}, "a rate of 100% is no boundary"
     assert report_scopes("按地區劃分的排放數據僅供參考。") == {}, "for reference only is no boundary"
+    # what data are (audited, rounded, as at a date, the whole group's, one kind of waste) bounds nothing
+    for sentence in (
+        "本报告中的环境数据均为经第三方核查的数据。",
+        "以上排放数据均为四舍五入后的结果。",
+        "员工数据均为截至2024年12月31日的数据。",
+        "本报告披露的环境数据均为本公司及下属子公司数据。",
+        "废弃物数据仅包括有害废弃物。",
+    ):
+        assert report_scopes(sentence) == {}, sentence
+    assert report_scopes("报告中环境数据仅统计生产基地。")["E"].partial
     # a note on one KPI bounds that KPI and those built from it (metric_dictionary.built_from), not its pillar
     scopes = report_scopes("註1：範圍二排放僅涵蓋香港辦公室。")
     assert set(scopes) == {"ghg_scope2", "ghg_scope1_2", "ghg_intensity_employee", "ghg_intensity_revenue"}
