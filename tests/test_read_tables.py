@@ -466,6 +466,8 @@ def test_not_only_is_no_scope_statement() -> None:
         "员工数据均为截至2024年12月31日的数据。",
         "本报告披露的环境数据均为本公司及下属子公司数据。",
         "废弃物数据仅包括有害废弃物。",
+        "本报告环境数据仅包括本公司及所有子公司。",  # the whole group
+        "本報告的環境數據不包括聯營公司及合營公司。",  # associates are outside every group's data
     ):
         assert report_scopes(sentence) == {}, sentence
     assert report_scopes("报告中环境数据仅统计生产基地。")["E"].partial
