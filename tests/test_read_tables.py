@@ -351,6 +351,27 @@ def test_a_pdf_layout_table_with_a_notes_column_before_the_years_and_a_target_co
     }
 
 
+def test_a_magnitude_in_a_cell_scales_the_unit_of_its_row() -> None:
+    text = (
+        HEAD_HK
+        + "| 指標 | 單位 | 2025年 | 2024年 |\n| --- | --- | --- | --- |\n| 耗水量 | 立方米 | 41.6萬 | 40.2萬 |\n"
+    )
+    assert facts(text) == {("water_consumption", 2025): 416_000, ("water_consumption", 2024): 402_000}
+
+
+@pytest.mark.parametrize(
+    ("title", "partial"), [("表5 子公司示例精工有限公司溫室氣體排放", True), ("表2 溫室氣體排放", False)]
+)
+def test_a_pdf_text_table_under_a_title_and_a_unit_line(title: str, partial: bool) -> None:
+    """The title names the table (a subsidiary's: partial); the unit stands on a line of its own below it."""
+    text = (
+        HEAD_HK
+        + f"{title}\n單位：噸二氧化碳當量\n指標                  2025年        2024年\n範圍一溫室氣體排放量      612.4         655.8\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code == "ghg_scope1"]
+    assert [(row.reported_unit, row.is_partial_scope) for row in rows] == [("噸二氧化碳當量", partial)] * 2
+
+
 def test_prose_in_full_width_digits() -> None:
     text = HEAD_HK + "員工總數：８，３１６人（2024年：８，１０５人）\n受訓員工比例：９８．７％\n"
     assert facts(text) == {

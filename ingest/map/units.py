@@ -104,6 +104,13 @@ def is_count_unit(unit: str) -> bool:
     return any(conversion_factor(unit, counted) is not None for counted in COUNTED_UNITS)
 
 
+def is_multiplier(text: str) -> bool:
+    """Whether a text is a magnitude word alone (`萬`, `億`, `百萬`): a cell's `5.02萬` is 50,200 of the
+    unit its row or column names."""
+    folded = fold_unit(text)
+    return any(folded == word for word, _ in _parts().get("multiplier", []))
+
+
 def is_denominator(words: str) -> bool:
     """Whether words name what an intensity is per: an amount of revenue (`人民幣百萬元收益`, `万元营业收入`)
     or a person (`名僱員`, `員工`)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.map.units import is_complete_unit, is_unit_alone, looks_like_unit
+from ingest.map.units import is_complete_unit, is_multiplier, is_unit_alone, looks_like_unit
 from ingest.read.markup import strip_footnote_mark
 from ingest.read.memo import memo
 from ingest.read.text import half_width
@@ -57,13 +57,14 @@ def value_of(text: str) -> str | None:
 
 @memo
 def value_and_unit(text: str) -> tuple[str | None, str | None]:
-    """A value cell's number and the unit printed in the cell itself (`256.3億元`, `3.2萬人`)."""
+    """A value cell's number and the unit printed in the cell itself (`256.3億元`, `3.2萬人`), or the
+    magnitude word alone (`5.02萬`)."""
     value = value_of(text)
     if value is not None:
         return value, None
     match = _VALUE_AND_UNIT.match(half_width(text.strip()))
-    if match and match.group(2) and is_complete_unit(match.group(2).strip()):
-        return match.group(1), match.group(2).strip()
+    if match and match.group(2) and (is_complete_unit(match.group(2).strip()) or is_multiplier(match.group(2).strip())):
+        return match.group(1), match.group(2).strip()  # a magnitude alone (`5.02萬`) scales the row's unit
     return None, None
 
 

@@ -43,7 +43,7 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
     bounding_captions: set[int] = set()  # `表6 母公司數據（僅限母公司本部）` bounds its table, not the report
     report.rows.extend(parse_grids(text, metadata.fiscal_year, consumed, metadata.company_key, bounding_captions))
     lines = logical_lines(text, consumed)
-    report.rows.extend(parse_tables(lines, metadata.fiscal_year, consumed))
+    report.rows.extend(parse_tables(lines, metadata.fiscal_year, consumed, metadata.company_key))
     if metadata.fiscal_year is not None:
         report.rows.extend(parse_cells(lines, metadata.fiscal_year, consumed))
         report.rows.extend(

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.map.normalize import normalize_label
+from ingest.map.units import is_multiplier
 from ingest.read.cell_values import (
     caption_unit,
     clean_label,
@@ -178,8 +179,9 @@ class TableReader:
         if raw is None or year is None or (self.fiscal_year is not None and year > self.fiscal_year):
             return None  # not disclosed, or a future year: a target or a pathway
         unit_cell, label_unit, category_unit, section_unit, unit_default = row.units
+        magnitude = cell_unit if cell_unit and is_multiplier(cell_unit) else ""  # `5.02萬` in a 噸 row: 萬噸
         unit = (
-            cell_unit
+            (cell_unit if not magnitude else None)
             or unit_cell
             or label_unit
             or role.unit
@@ -189,6 +191,7 @@ class TableReader:
             or ("%" if raw.endswith("%") else None)
             or unit_label_implies(row.label)
         )
+        unit = f"{magnitude}{unit}" if magnitude and unit else unit
         # `全體僱員` under `流失率`: the row's measure is the column's; under `數量` the row's own label
         labels = row.candidates
         measured = {column.measure for column in columns.roles if column.measure}

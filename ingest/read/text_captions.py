@@ -20,14 +20,24 @@ _MAX_CAPTION_CHARS = 60
 _MAX_HEADING_CHARS = 30
 
 
+_MAX_CAPTION_LINES = 3  # `表1 經濟績效` / `單位：億元` / `年度` (the first line of a two-line header)
+
+
 def caption_above(lines: list[str]) -> tuple[str, str | None]:
-    """(the caption as the context of the table below it, the unit it names) of the last of `lines`
-    (each a line's words joined by one space, in order) that names the next table; ("", None) if none."""
-    for joined in reversed(lines):
-        unit, names_table = _names_next_table(joined)
-        if names_table:
-            return clean_label(_CAPTION_UNIT_TEXT.sub("", joined).lstrip("#").strip()), unit
-    return "", None
+    """(the caption as the context of the table below it, the unit it names) of the last lines of
+    `lines` (each a line's words joined by one space, in order) that name the next table; ("", None)
+    if none. The nearest such line that says more than a unit is the caption; the unit may stand on a
+    line of its own between it and the header (`表5 某某溫室氣體排放` / `單位：噸` / `年度`)."""
+    caption, unit = "", None
+    for joined in reversed(lines[-_MAX_CAPTION_LINES:]):
+        named_unit, names_table = _names_next_table(joined)
+        if not names_table:
+            break
+        unit = unit or named_unit
+        caption = caption or clean_label(_CAPTION_UNIT_TEXT.sub("", joined).lstrip("#").strip())
+        if caption and unit:
+            break
+    return caption, unit
 
 
 @memo

@@ -25,6 +25,7 @@ from ingest.read.memo import memo
 from ingest.read.paragraphs import width
 from ingest.read.periods import unit_label_implies
 from ingest.read.rows import KpiRow, Layout, build_row
+from ingest.read.scope import Scope, caption_scope
 from ingest.read.text import is_not_disclosed, is_number
 from ingest.read.text_captions import caption_above
 from ingest.read.text_headers import Column, parse_header
@@ -150,6 +151,7 @@ class _TableState:
         self.fragments: list[tuple[int, str]] = []
         self.stacked: list[tuple[int, str]] = []  # values printed one per line under their label
         self.header_at: list[tuple[int, int]] | None = None  # where each column's header starts
+        self.part: Scope | None = None  # the caption says the table holds one part's figures
         self.gap = 0
 
     def context(self, indent: int) -> str:
@@ -161,9 +163,12 @@ class _TableState:
 _MIN_METRIC_LABEL_CHARS = 4  # `女性僱員比例（%）` is a metric; `男性（人）` may be a row under `按性別劃分`
 
 
-def parse_tables(lines: list[Line], default_year: int | None, consumed: set[int]) -> list[KpiRow]:
-    """Rows of every period-column table; adds the line numbers it reads to `consumed`."""
-    reader = _TextTableReader(default_year, consumed)
+def parse_tables(
+    lines: list[Line], default_year: int | None, consumed: set[int], company_key: str | None = None
+) -> list[KpiRow]:
+    """Rows of every period-column table; adds the line numbers it reads to `consumed`. `company_key`:
+    the reporting company, so that a caption naming another company marks its table partial."""
+    reader = _TextTableReader(default_year, consumed, company_key)
     for line in lines:
         reader.feed(line)
     reader.flush()
@@ -174,9 +179,10 @@ class _TextTableReader:
     """Reads lines in order: a header opens a table, value lines are its rows, anything else between
     them is furniture, a wrapped label, a sub-heading or the end of the table."""
 
-    def __init__(self, default_year: int | None, consumed: set[int]) -> None:
+    def __init__(self, default_year: int | None, consumed: set[int], company_key: str | None = None) -> None:
         self.default_year = default_year
         self.consumed = consumed
+        self.company_key = company_key
         self.rows: list[KpiRow] = []
         self.table: _TableState | None = None
         self.since_table: list[str] = []  # lines since the last header: one may be the next table's caption
@@ -184,7 +190,11 @@ class _TextTableReader:
 
     def flush(self) -> None:
         if self.pending is not None:
-            self.rows.extend(_table_rows(*self.pending))
+            rows = _table_rows(*self.pending)
+            part = self.pending[0].part
+            for row in rows if part else ():  # `表5 子公司某某有限公司溫室氣體排放`: every row is that part's
+                row.scope_note, row.is_partial_scope = part.note, part.partial
+            self.rows.extend(rows)
             self.pending = None
 
     def feed(self, line: Line) -> None:
@@ -198,6 +208,7 @@ class _TextTableReader:
         if header:
             self.table = _TableState(list(header), line.number, *caption_above(self.since_table))
             self.table.header_at = _header_at(line.text, len(header))
+            self.table.part = caption_scope(self.table.caption, self.company_key)
             self.since_table = []
             self.consumed.add(line.number)
             return
