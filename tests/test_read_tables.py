@@ -372,6 +372,48 @@ def test_a_pdf_text_table_under_a_title_and_a_unit_line(title: str, partial: boo
     assert [(row.reported_unit, row.is_partial_scope) for row in rows] == [("噸二氧化碳當量", partial)] * 2
 
 
+def test_breakdown_tables_give_their_totals_only() -> None:
+    """HKEX breakdown tables: the measure in the label column's header or a section row, the total in an
+    `整體` row or a `僱員總數` row; the rows by gender, age or grade are no company figures."""
+    text = HEAD_HK + (
+        "| 僱員人數 | 二零二五年（人） | 二零二四年（人） |\n| --- | --- | --- |\n"
+        "| **按性別** |  |  |\n| 男 | 1,402 | 1,338 |\n| 女 | 1,084 | 1,014 |\n"
+        "| **按年齡組別** |  |  |\n| 30歲以下 | 412 | 398 |\n| 30歲或以上 | 2,074 | 1,954 |\n"
+        "| **僱員總數** | **2,486** | **2,352** |\n\n"
+        "| 僱員流失率 | 二零二五年（%） | 二零二四年（%） |\n| --- | --- | --- |\n"
+        "| **整體** | **14.2** | **16.8** |\n| **按性別** |  |  |\n| 男 | 15.6 | 18.3 |\n\n"
+        "### 按性別及僱員類別劃分的培訓數據\n\n| 培訓指標 | 二零二五年 | 二零二四年 |\n| --- | --- | --- |\n"
+        "| **受訓僱員百分比（%）** |  |  |\n| 按性別 |  |  |\n| 男 | 84.7 | 80.6 |\n"
+        "| 按僱員類別 |  |  |\n| 一般員工 | 85.9 | 81.3 |\n| 整體 | 86.5 | 82.1 |\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2025): 2_486,
+        ("employees_total", 2024): 2_352,
+        ("employees_male", 2025): 1_402,
+        ("employees_male", 2024): 1_338,
+        ("employees_female", 2025): 1_084,
+        ("employees_female", 2024): 1_014,
+        ("employee_turnover_rate", 2025): 14.2,
+        ("employee_turnover_rate", 2024): 16.8,
+        ("employees_trained_pct", 2025): 86.5,
+        ("employees_trained_pct", 2024): 82.1,
+    }
+
+
+def test_prose_years_of_taiwan_and_a_compared_year() -> None:
+    text = (
+        "示例精密股份有限公司\n113年度永續報告書\n報告期間：民國113年1月1日至113年12月31日。\n\n"
+        "113年度往來供應商共計415家（112年度為402家）。\n"
+        "113年度員工總數為1,286人，較112年度的1,204人增加6.8%，其中女性員工474人。\n"
+    )
+    assert facts(text) == {
+        ("suppliers_total", 2024): 415,
+        ("suppliers_total", 2023): 402,
+        ("employees_total", 2024): 1_286,
+        ("employees_female", 2024): 474,
+    }
+
+
 def test_prose_in_full_width_digits() -> None:
     text = HEAD_HK + "員工總數：８，３１６人（2024年：８，１０５人）\n受訓員工比例：９８．７％\n"
     assert facts(text) == {

@@ -66,6 +66,9 @@ def header_roles(cells: list[str]) -> list[ColumnRole] | None:
     roles = [column_role(text) for text in cells]
     if not any(role.role in (Role.YEAR, Role.CURRENT, Role.PRIOR) for role in roles):
         return None
+    if roles and roles[0].role is Role.CURRENT and any(role.role is Role.YEAR for role in roles[1:]):
+        # `僱員人數 | 2024年（人） | 2023年（人）`: before year columns, a measure names the label column
+        roles[0] = ColumnRole(Role.LABEL)
     bare = [text for text, role in zip(cells, roles, strict=True) if role.role is Role.YEAR and text.strip().isdigit()]
     if bare and len(bare) == sum(role.role is Role.YEAR for role in roles):
         # `2025 | 2024` with no 年: a header only if the other cells are header words or empty

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ingest.read.markup import clean_text
 from ingest.read.memo import memo
-from ingest.read.text import arabic_counts, arabic_dates, ascii_numbers
+from ingest.read.text import arabic_counts, arabic_dates, ascii_numbers, gregorian_years
 
 _TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
 _MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
@@ -159,9 +159,11 @@ def logical_lines(text: str, taken: Collection[int] = frozenset()) -> list[Line]
 
 @memo
 def _plain_line(raw: str) -> str:
-    """A line outside any table as read: no markup, ASCII digits, Arabic dates and small counts, no thin space inside a number.
+    """A line outside any table as read: no markup, ASCII digits, Arabic and Gregorian dates, small counts,
+    no thin space inside a number.
     Cached: page headers, footers and repeated captions recur through a report."""
     cleaned = arabic_counts(arabic_dates(ascii_numbers(clean_text(raw) if _MARKUP.search(raw) else raw)))
+    cleaned = gregorian_years(cleaned) if "年" in cleaned else cleaned  # Taiwan's `112年度` is 2023
     if "\u2009" in cleaned or "\u202f" in cleaned:
         cleaned = _THIN_SPACE_IN_NUMBER.sub("", cleaned)  # `23 154.80` with a thin space is one number
     return cleaned

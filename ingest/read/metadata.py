@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from ingest.map.vocabulary import alternation, required_words, role_pattern
-from ingest.read.text import arabic_dates, fold, is_traditional
+from ingest.read.text import arabic_dates, fold, gregorian_years, is_traditional
 
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _PERIOD = re.compile(_DATE + r"\s*(?:至|到|-|—|–|~)\s*" + _DATE)
@@ -222,24 +222,10 @@ def _from_file_name(name: str) -> tuple[str | None, str | None, int | None]:
     return name_part, code.group(1) if code else None, int(year.group(1)) if year else None
 
 
-_ROC_DATE_YEAR = re.compile(
-    r"(?<![\d.,])(?:民國|民国)?(1[01]\d)(\s*年)(?=\s*(?:\d{1,2}\s*月|度|永續|永续|報告|报告|ESG))"
-)
-# What every ROC date holds; unlike the pattern above (which opens with a look-behind) it is found fast.
-_ROC_YEAR_HINT = re.compile(r"1[01]\d\s*年")
-
-
-def _gregorian(text: str) -> str:
-    """Taiwan's ROC years in dates and titles (`113年12月31日`, `113年度永續報告書`) as Gregorian years."""
-    if not _ROC_YEAR_HINT.search(text):
-        return text
-    return _ROC_DATE_YEAR.sub(lambda match: f"{int(match.group(1)) + 1911}{match.group(2)}", text)
-
-
 def extract_metadata(text: str, source_name: str | None = None) -> ReportMetadata:
     """Company, code, period and script from the report's opening lines; the file name fills gaps."""
     text = arabic_dates(text)
-    opening = _gregorian(text[:40000])  # where company, code and period are stated
+    opening = gregorian_years(text[:40000])  # where company, code and period are stated
     head = opening[:_HEAD_CHARS]
     name_company, name_code, name_year = _from_file_name(source_name) if source_name else (None, None, None)
     company = _title_company(head) or _self_named(head) or _company(head) or _company(opening) or name_company

@@ -62,6 +62,7 @@ _MAX_BARE_LABEL_CHARS = 16
 _CLOSED_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
 _HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
+_COMPARED_YEAR = re.compile(r"(?:較|较|比|相比|相較|相较)\s*(?:20\d{2})\s*年度?(?:同期)?的?")
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 # The noun after a count ends before a bracket, the next number or the next item (`3名獨立董事及2名…`).
 _NOUN_END = re.compile(r"[（(\d]|(?:及|和|与|與|以及)(?=\d)")
@@ -371,6 +372,8 @@ class _Reader:
         start = max((match.end() for match in SENTENCE_END.finditer(sentence)), default=0)
         # A year inside a closed bracket (`（2023年：5.23噸）`) dates that bracket's figure, not the next one.
         clause = _CLOSED_BRACKET.sub("", sentence[start:])
+        # `較2023年度的1,204人增加6.8%，其中男性員工812人`: the year compared with dates no later figure
+        clause = _COMPARED_YEAR.sub("", clause) if "年" in clause else clause
         mentions = [int(year) for year in _YEAR_MENTION.findall(fold(clause))] if "年" in clause else []
         if not mentions and self.heading_year is not None:
             mentions = [self.heading_year]

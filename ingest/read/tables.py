@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ingest.map.normalize import normalize_label
 from ingest.map.units import is_multiplier
+from ingest.map.vocabulary import role_pattern
 from ingest.read.cell_values import (
     caption_unit,
     clean_label,
@@ -29,7 +30,7 @@ from ingest.read.cell_values import (
 )
 from ingest.read.columns import Columns, find_header, header_roles, side_by_side
 from ingest.read.grid import Cell, Grid
-from ingest.read.periods import ColumnRole, Role, column_role, unit_label_implies, year_of
+from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, unit_label_implies, year_of
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.table_shapes import tile_rows, transposed_rows
 from ingest.read.text import fold
@@ -38,6 +39,10 @@ _NUMBERING = re.compile(r"^(?:\d{1,3}[.、)]?|[(（]?[一二三四五六七八�
 _BARE_LABEL_CHARS = 3
 _MAX_CONTINUATION_GAP_LINES = 12  # a page break, its running header and footer
 _GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–]\s*(?=[\u4e00-\u9fff])")
+
+
+# `按性別及僱員類別劃分的`, a section `按地區`: the breakdowns of a table, cut from a total row's context.
+_BREAKDOWN = re.compile(r"按[^/]{0,16}?(?:劃分|划分)的?|^按[^/]{1,8}$")
 
 
 @dataclass
@@ -49,6 +54,26 @@ class _State:
     parent_column: int = -1
     last_label: str = ""
     unit: str | None = None  # the unit a section row across the table gives the rows below it
+    measure: str = ""  # the label column's header when it names what the table measures (`僱員流失率`)
+
+
+def _readings(
+    label: str, categories: list[str], state: _State, context_head: str, above: str
+) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
+    """(label readings, context parts) of a valued row: the label as printed, then with each category
+    or parent before it; a total row (`整體` under `受訓僱員百分比（%）`) is also the measure's own total,
+    and the breakdowns it closes (`按性別及僱員類別劃分`, `按僱員類別`) are no context of it."""
+    candidates = [(label, label)]
+    for prefix in (*reversed(categories), state.parent):
+        if prefix and prefix != label:
+            candidates.append((clean_label(split_label(prefix)[0]) + label, label))
+    if not role_pattern("total_column").fullmatch(fold(label)):
+        return candidates, (context_head, state.section, *categories, state.parent, above)
+    for measure in (*reversed(categories), state.parent, state.section, state.measure):
+        if measure and measure != label:
+            candidates.append((clean_label(split_label(measure)[0]), label))
+    parts = (context_head, state.section, *categories, state.parent, state.measure)
+    return candidates, tuple(_BREAKDOWN.sub("", part) for part in parts)
 
 
 @dataclass(frozen=True)
@@ -97,6 +122,12 @@ class TableReader:
         context_head = " / ".join(part for part in (caption, title) if part)
         unit_default = caption_unit(caption) or caption_unit(title)
         state = _State()
+        header = grid.texts(start - 1) if start > 0 else []
+        label_columns = columns.label_columns()
+        # `僱員流失率 | 2024年（%）`: with the unit on the year columns, the label column's header is the measure
+        units_on_years = any(role.unit for role in columns.roles if role.role is Role.YEAR)
+        if units_on_years and label_columns and label_columns[0] < len(header):
+            state.measure = "" if is_label_header(header[label_columns[0]]) else header[label_columns[0]]
         self.table_labels = fold(" ".join(cell.text for row in grid.rows for cell in row))
         rows: list[KpiRow] = []
         for r in range(start, len(grid.rows)):
@@ -146,17 +177,11 @@ class TableReader:
         unit_cell = unit_of_cell(texts[columns.unit_column] if columns.unit_column is not None else "")
         # A bare label (`範圍二`, `密度`, `女性`) takes its meaning from the valued row above it.
         bare = len(normalize_label(label)) <= _BARE_LABEL_CHARS
-        above = state.last_label if bare else ""
-        candidates = [(label, label)]
-        for prefix in (*reversed(categories), state.parent):
-            if prefix and prefix != label:
-                candidates.append((clean_label(split_label(prefix)[0]) + label, label))
+        candidates, context = _readings(label, categories, state, context_head, state.last_label if bare else "")
         row = _RowLabels(
             label=label,
             candidates=candidates,
-            section=" / ".join(
-                part for part in (context_head, state.section, *categories, state.parent, above) if part
-            ),
+            section=" / ".join(part for part in context if part),
             year=row_year,
             units=(unit_cell or None, label_unit, category_unit, state.unit, unit_default),
         )
@@ -227,6 +252,11 @@ class TableReader:
             state.section, state.parent, state.parent_column = clean_label(distinct[0]), "", -1
             state.last_label = ""
             state.unit = caption_unit(distinct[0]) or state.unit  # `表B 能源消耗 單位：兆瓦時` across the table
+            measure, measure_unit = split_label(clean_label(distinct[0]))
+            if measure_unit:  # `受訓僱員百分比（%）` over `按性別` … `整體`: what the rows below measure
+                state.measure, state.unit = measure, measure_unit
+            elif not fold(measure).startswith("按"):  # a new topic, not a breakdown of the measure above
+                state.measure = ""
             return
         labels = self._labels(cells, r, columns)
         if labels and all(not texts[c] for c in value_columns):
