@@ -410,6 +410,7 @@ def test_prose_years_of_taiwan_and_a_compared_year() -> None:
         ("suppliers_total", 2024): 415,
         ("suppliers_total", 2023): 402,
         ("employees_total", 2024): 1_286,
+        ("employees_total", 2023): 1_204,  # the level compared with, in the figure's own unit
         ("employees_female", 2024): 474,
     }
 

@@ -180,7 +180,7 @@ def last_clause(text: str) -> str:
 _PRIOR_YEAR = "(?:去年|上年度?|上一年度?|上期)"
 # `去年為`, `2023年則為約`: a clause that gives the figure before it for an earlier year (folded).
 PRIOR_CLAUSE = re.compile(
-    rf"(?:(20\d{{2}})年度?(?:则|亦)?|{_PRIOR_YEAR}(?:同期)?)(?:则|亦)?(?:为|是)?(?:约)?(?:人民币)?"
+    rf"(?:较|比)?(?:(20\d{{2}})年度?(?:则|亦)?|{_PRIOR_YEAR}(?:同期)?)(?:则|亦)?(?:为|是|的)?(?:约)?(?:人民币)?"
 )
 
 

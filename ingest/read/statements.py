@@ -358,8 +358,13 @@ class _Reader:
             # ended 31 March 2025 is the year before), never the report's own
             named = int(bracket.group(1)) if bracket.group(1) else self.fiscal_year - 1
             prior_year = named if named < self.fiscal_year else None
-        elif self.subject and (prior := PRIOR_CLAUSE.fullmatch(fold(clause).strip(BULLETS))):
-            # `外購電力為12,408.5兆瓦時，去年為13,025.9兆瓦時`, `2023年則為402.6千克`
+        elif (
+            self.subject
+            and (prior := PRIOR_CLAUSE.fullmatch(fold(clause).strip(BULLETS)))
+            and (not prior.group().startswith(("较", "比")) or fold(unit or "") == fold(self.subject_unit or ""))
+        ):
+            # `外購電力為12,408.5兆瓦時，去年為13,025.9兆瓦時`, `2023年則為402.6千克`; `較2023年度的1,204人`
+            # only in the unit of the figure it compares with
             labels = [(self.subject, self.subject)]
             unit = same_denominator(unit, self.subject_unit)
             prior_year = int(prior.group(1)) if prior.group(1) else self.fiscal_year - 1
