@@ -17,6 +17,7 @@ from bisect import bisect_right
 
 from ingest.read.layout import Line
 from ingest.read.prose_tokens import is_heading
+from ingest.read.text import width
 
 # A wrapped line ends inside its sentence: not after a full stop or a semicolon, nor after a colon
 # (a list follows) unless a bracket is still open (`（2023年：`).
@@ -40,12 +41,6 @@ _MIN_FULL_LINES = 2  # a column width is shown by at least two lines reaching it
 _MIN_WIDTH = 30  # fifteen CJK characters: narrower columns are tiles and tables, not paragraphs
 
 
-def width(text: str) -> int:
-    """Display width: a CJK or full-width character counts two, an ASCII one (from the UTF-8 length,
-    cheaply; `join_wrapped` inlines it)."""
-    return (len(text) + len(text.encode("utf-8"))) // 2
-
-
 def _is_layout_line(line: Line) -> bool:
     """A table row (cells apart) or a heading: its line break is meant."""
     text = line.text
@@ -54,7 +49,7 @@ def _is_layout_line(line: Line) -> bool:
 
 def join_wrapped(lines: list[Line]) -> list[Line]:
     """`lines` with each hard-wrapped paragraph joined into its first line (see the module's docstring)."""
-    widths = [(len(text) + len(text.encode("utf-8"))) // 2 for text in (line.text.strip() for line in lines)]
+    widths = [width(line.text.strip()) for line in lines]
     joins = [False] * len(lines)
     numbers = [line.number for line in lines]
     for index in range(len(lines) - 1):  # most lines are short or stand apart: they end their paragraph

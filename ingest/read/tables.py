@@ -255,7 +255,7 @@ class TableReader:
             measure, measure_unit = split_label(clean_label(distinct[0]))
             if measure_unit:  # `受訓僱員百分比（%）` over `按性別` … `整體`: what the rows below measure
                 state.measure, state.unit = measure, measure_unit
-            elif not fold(measure).startswith("按"):  # a new topic, not a breakdown of the measure above
+            elif not _BREAKDOWN.match(measure):  # a new topic, not a breakdown of the measure above
                 state.measure = ""
             return
         labels = self._labels(cells, r, columns)

@@ -163,3 +163,9 @@ def gregorian_years(text: str) -> str:
     if not _ROC_YEAR_HINT.search(text):
         return text
     return _ROC_DATE_YEAR.sub(lambda match: f"{int(match.group(1)) + 1911}{match.group(2)}", text)
+
+
+def width(text: str) -> int:
+    """Display width: a CJK or full-width character counts two, an ASCII one (from the UTF-8 length,
+    cheaply). PDF text lines up columns and fills paragraphs by it."""
+    return (len(text) + len(text.encode("utf-8"))) // 2

@@ -22,11 +22,10 @@ from ingest.read.cell_values import clean_label, split_label
 from ingest.read.cells import is_cells_line
 from ingest.read.layout import Line, words
 from ingest.read.memo import memo
-from ingest.read.paragraphs import width
 from ingest.read.periods import unit_label_implies
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import Scope, caption_scope
-from ingest.read.text import is_not_disclosed, is_number
+from ingest.read.text import is_not_disclosed, is_number, width
 from ingest.read.text_captions import caption_above
 from ingest.read.text_headers import Column, parse_header
 
