@@ -235,3 +235,12 @@ def test_the_earlier_level_of_a_change_in_a_march_fiscal_year_is_the_fiscal_year
     head = "示例教育集團有限公司\n2024年度環境、社會及管治報告\n報告期間：2023年4月1日至2024年3月31日\n\n"
     got = facts(head + "## 僱傭\n\n僱員人數從上年度的1,204人增至1,318人。\n")
     assert got == {("employees_total", 2023): 1204, ("employees_total", 2024): 1318}
+
+
+def test_source_lines_count_newlines_only_across_pdf_page_breaks() -> None:
+    """`pdftotext` starts every page with a form feed: it is no line break of the file."""
+    text = HEAD_TRAD + "\f2\n\f本年度外購電力消耗量為1,234.5兆瓦時。\n\f3 某某集團\n\f員工總數為2,468人。\n"
+    rows = {row.metric_code: row for row in parse_report(text).rows if row.metric_code}
+    lines = text.split("\n")
+    for code, printed in (("electricity_purchased", "1,234.5"), ("employees_total", "2,468")):
+        assert printed in lines[rows[code].source_line - 1], code

@@ -19,6 +19,7 @@ from ingest.config import REPO_ROOT, REPORT_SUFFIXES
 from ingest.land.raw_zone import decode_report
 from ingest.read.parser import KpiRow, parse_report
 from ingest.read.selection import primary_rows
+from ingest.read.text import source_lines
 
 SHARED_DIR = REPO_ROOT.parent / "shared"
 SEEDS_DIR = SHARED_DIR / "seeds"
@@ -126,7 +127,7 @@ def evaluate(folder: Path = SEEDS_DIR, gold_path: Path = GOLD_PATH) -> Evaluatio
         if name not in graded:
             evaluation.ungraded_reports[name] = len(predicted)
             continue
-        lines = text.splitlines()
+        lines = source_lines(text)
         expected = {(metric, year): fact for (file, metric, year), fact in gold.items() if file == name}
         for key in sorted(predicted.keys() | expected.keys()):
             _score(evaluation, name, key, predicted.get(key), expected.get(key), lines)

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ingest.read.markup import clean_text
 from ingest.read.memo import memo
-from ingest.read.text import arabic_counts, arabic_dates, ascii_numbers, gregorian_years
+from ingest.read.text import arabic_counts, arabic_dates, ascii_numbers, gregorian_years, source_lines
 
 _TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
 _MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
@@ -125,7 +125,7 @@ def logical_lines(text: str, taken: Collection[int] = frozenset()) -> list[Line]
     """
     out: list[Line] = []
     html = _HtmlTable()
-    raws = text.splitlines()
+    raws = source_lines(text)
     skip_to = 0
     for number, raw in enumerate(raws, start=1):
         if number <= skip_to:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from ingest.map.vocabulary import alternation, required_words, role_pattern
-from ingest.read.text import arabic_dates, fold, gregorian_years, is_traditional
+from ingest.read.text import arabic_dates, fold, gregorian_years, is_traditional, source_lines
 
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _PERIOD = re.compile(_DATE + r"\s*(?:至|到|-|—|–|~)\s*" + _DATE)
@@ -103,7 +103,7 @@ def _title_year() -> re.Pattern[str]:
 
 def _title_company(head: str) -> str | None:
     """A line that is nothing but a company name: the cover page or title states it that way."""
-    for line in head.splitlines():
+    for line in source_lines(head):
         candidate = line.strip().strip("#*").strip()
         match = _company_line().fullmatch(candidate)
         if match and _HAN_CHARS.search(match.group(1)) and not _suffix_of().fullmatch(match.group(1)):

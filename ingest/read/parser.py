@@ -30,6 +30,7 @@ from ingest.read.scope import caption_scope, report_scopes, scope_of
 from ingest.read.selection import confirmations
 from ingest.read.statements import parse_statements
 from ingest.read.tables import TableReader
+from ingest.read.text import source_lines
 from ingest.read.text_tables import parse_tables
 
 __all__ = ["KpiRow", "ParsedReport", "parse_report"]
@@ -68,7 +69,7 @@ def _keep_out_foreign_money(rows: list[KpiRow], text: str) -> None:
 
 def _without_lines(text: str, numbers: set[int]) -> str:
     """The text with the lines `numbers` (1-based) blank, every other line where it was."""
-    return "\n".join("" if number in numbers else line for number, line in enumerate(text.splitlines(), start=1))
+    return "\n".join("" if number in numbers else line for number, line in enumerate(source_lines(text), start=1))
 
 
 def _attach_notes(rows: list[KpiRow], text: str) -> None:
@@ -78,7 +79,7 @@ def _attach_notes(rows: list[KpiRow], text: str) -> None:
         rule = confirmations().get(row.metric_code or "")
         if rule is None or rule.note_confirms is None or (row.rule_priority or 1) < rule.min_priority:
             continue
-        lines = lines if lines is not None else text.splitlines()
+        lines = lines if lines is not None else source_lines(text)
         row.note = footnote_below(lines, row.source_line, rule.note_confirms)
 
 
@@ -137,7 +138,7 @@ def parse_grids(
     """Rows of every HTML or Markdown period table; adds the lines of the tables it read to `consumed`.
     `company_key`: the reporting company, so that a caption naming another company marks its table
     partial; `bounding_captions` gets the lines of captions that bound their table (no report-wide scope)."""
-    raw_lines = text.splitlines()
+    raw_lines = source_lines(text)
     grids: list[Grid] = sorted(
         html_grids(text) + markdown_grids(raw_lines) + tab_grids(raw_lines) + cell_line_grids(raw_lines),
         key=lambda grid: grid.first_line,

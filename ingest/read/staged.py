@@ -11,6 +11,7 @@ import re
 from ingest.read.notes import explaining_notes
 from ingest.read.rows import ParsedReport
 from ingest.read.selection import primary_rows
+from ingest.read.text import source_lines
 
 _MID_SENTENCE = re.compile(r"[\u4e00-\u9fff，,、：:]$")
 
@@ -37,7 +38,7 @@ def staged_records(parsed: ParsedReport, text: str, report_id: str, source_file:
     """The report's rows as the loader writes them: `observations` (mapped, with which statement is
     primary and the report's own note on the figure) and `unmapped` (numeric rows of no metric)."""
     primary = {id(row) for row in primary_rows(parsed.rows)}
-    notes = explaining_notes(text.splitlines(), parsed.rows)
+    notes = explaining_notes(source_lines(text), parsed.rows)
     lineage = {"report_id": report_id, "source_file": source_file}
     numbered = list(enumerate(parsed.rows, start=1))
     return {

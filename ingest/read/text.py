@@ -14,6 +14,16 @@ from ingest.read.memo import memo
 _T2S = opencc.OpenCC("t2s")
 
 
+def source_lines(text: str) -> list[str]:
+    """The report's lines as `source_line` numbers them (1-based, as `grep -n` and editors count):
+    split at newlines only. `str.splitlines` also splits at the form feed `pdftotext` puts at every
+    page break (and at `\\x1c`-`\\x1e`, `\\x85`, `\\u2028`), which would shift every later line number."""
+    lines = text.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()  # a final newline ends the last line; it opens no line of its own
+    return lines
+
+
 class CharMap:
     """`str.translate` by a table, skipped for a text that holds none of the table's characters.
 
