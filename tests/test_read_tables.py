@@ -1080,3 +1080,55 @@ def test_a_kpi_stated_as_none_in_words_is_a_zero(sentence: str, zero: bool) -> N
     assert (
         got.get(("work_related_fatalities", 2025)) == 0 or got.get(("corruption_cases_concluded", 2025)) == 0
     ) is zero, got
+
+
+@pytest.mark.parametrize(
+    ("definition", "partial"),
+    [
+        ("本報告涵蓋本集團及其全資附屬公司上海示例物業服務有限公司（「上海示例」）的業務。", True),
+        ("本报告覆盖公司及全部子公司，包括示例新材（上海）有限公司（以下简称“上海示例”）。", True),
+        ("本報告根據上海示例交易所有限公司（「上海示例」）的指引編製。", False),  # no member of the group
+        ("", False),
+    ],
+)
+def test_a_table_captioned_with_a_short_name_of_a_subsidiary_is_partial(definition: str, partial: bool) -> None:
+    """The short name a report defines for a company of its group names that company's table, in the
+    heading above it or in the table's corner cell."""
+    table = "| {} | 2025年 |\n| --- | --- |\n| 耗水量（立方米） | {} |\n"
+    text = HEAD_HK + definition + "\n\n" + table.format("指標", "21,000") + "\n" + table.format("上海示例主要數據", "5,000")
+    rows = [row for row in parse_report(text).rows if row.metric_code == "water_consumption"]
+    assert [(row.reported_value, row.is_partial_scope) for row in rows] == [(21_000, False), (5_000, partial)]
+
+
+def test_a_corner_cell_naming_another_company_makes_its_table_partial() -> None:
+    text = HEAD_HK + (
+        "| 示例物流（香港）有限公司 | 單位 | 2025年 |\n| --- | --- | --- |\n| 耗水量 | 立方米 | 5,000 |\n\n"
+        "| 示例環保科技有限公司 | 單位 | 2025年 |\n| --- | --- | --- |\n| 外購電力 | 兆瓦時 | 1,200 |\n"
+    )
+    partial = {row.metric_code: row.is_partial_scope for row in parse_report(text).rows if row.metric_code}
+    assert partial == {"water_consumption": True, "electricity_purchased": False}
+
+
+@pytest.mark.parametrize(
+    ("title", "partial"),
+    [
+        ("新竹二廠能資源使用概況", True),
+        ("宿迁子公司主要环境数据", True),
+        ("各廠區能資源使用概況", False),
+        ("主要生產基地環境數據", False),
+    ],
+)
+def test_a_text_table_titled_with_one_site_is_partial_across_a_lead_in_sentence(title: str, partial: bool) -> None:
+    text = HEAD_HK + title + "\n以下為該廠區2025年度的能資源數據，已包含於前述全公司數據中。\n項目    單位    2025年\n用水量    立方公尺    38,420\n"
+    rows = [row for row in parse_report(text).rows if row.metric_code == "water_consumption"]
+    assert [row.is_partial_scope for row in rows] == [partial]
+
+
+def test_a_table_after_a_heading_continues_no_table_before_it() -> None:
+    """A headerless grid just after a table continues it across a page break, but not past a heading:
+    `基準 | 2030年目標` under `### 環境目標` is a new table, not two more years of the one above."""
+    text = HEAD_HK + (
+        "| 用水 | 2025年 | 2024年 |\n| --- | --- | --- |\n| 耗水量（立方米） | 241,380 | 255,960 |\n\n"
+        "### 環境目標\n\n| 環境目標 | 基準（2024年） | 2030年目標 |\n| --- | --- | --- |\n| 耗水量（立方米） | 255,960 | 230,000 |\n"
+    )
+    assert facts(text) == {("water_consumption", 2025): 241_380, ("water_consumption", 2024): 255_960}

@@ -26,7 +26,7 @@ from ingest.read.markup import clean_text
 from ingest.read.metadata import extract_metadata
 from ingest.read.paragraphs import join_wrapped
 from ingest.read.rows import KpiRow, ParsedReport
-from ingest.read.scope import caption_scope, report_scopes, scope_of
+from ingest.read.scope import Companies, caption_scope, defined_companies, report_scopes, scope_of
 from ingest.read.selection import confirmations
 from ingest.read.statements import parse_statements
 from ingest.read.tables import TableReader
@@ -42,9 +42,10 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
     report = ParsedReport(metadata)
     consumed: set[int] = set()
     bounding_captions: set[int] = set()  # `表6 母公司數據（僅限母公司本部）` bounds its table, not the report
-    report.rows.extend(parse_grids(text, metadata.fiscal_year, consumed, metadata.company_key, bounding_captions))
+    companies = defined_companies(text, metadata.company_key)
+    report.rows.extend(parse_grids(text, metadata.fiscal_year, consumed, companies, bounding_captions))
     lines = logical_lines(text, consumed)
-    report.rows.extend(parse_tables(lines, metadata.fiscal_year, consumed, metadata.company_key))
+    report.rows.extend(parse_tables(lines, metadata.fiscal_year, consumed, companies))
     if metadata.fiscal_year is not None:
         report.rows.extend(parse_cells(lines, metadata.fiscal_year, consumed))
         report.rows.extend(
@@ -132,12 +133,12 @@ def parse_grids(
     text: str,
     fiscal_year: int | None,
     consumed: set[int],
-    company_key: str | None = None,
+    companies: Companies | None = None,
     bounding_captions: set[int] | None = None,
 ) -> list[KpiRow]:
     """Rows of every HTML or Markdown period table; adds the lines of the tables it read to `consumed`.
-    `company_key`: the reporting company, so that a caption naming another company marks its table
-    partial; `bounding_captions` gets the lines of captions that bound their table (no report-wide scope)."""
+    `companies`: the reporting company and the short names of others, so that a caption naming another
+    company marks its table partial; `bounding_captions` gets the lines of captions that bound their table (no report-wide scope)."""
     raw_lines = source_lines(text)
     grids: list[Grid] = sorted(
         html_grids(text) + markdown_grids(raw_lines) + tab_grids(raw_lines) + cell_line_grids(raw_lines),
@@ -145,7 +146,11 @@ def parse_grids(
     )
     reader = TableReader(fiscal_year)
     rows: list[KpiRow] = []
+    last_line = 0
     for grid in grids:
+        if any(raw_lines[number - 1].lstrip().startswith("#") for number in range(last_line + 1, grid.first_line)):
+            reader.previous = None  # a heading between two tables: the second continues no table
+        last_line = max(last_line, grid.last_line)
         above, caption_lines = _caption(raw_lines, grid.first_line)
         caption = " / ".join(part for part in (above, grid.caption) if part)
         read = reader.read(grid, caption)
@@ -153,7 +158,9 @@ def parse_grids(
             read = gender_rows(grid, caption, fiscal_year)  # genders instead of years as columns
         if read is None:
             continue
-        part = caption_scope(caption, company_key)
+        # the corner cell of a table is its caption too (`上海某某主要數據 | 2024/25 | 2023/24`)
+        corner = grid.rows[0][0].text if grid.rows and grid.rows[0] else ""
+        part = caption_scope(" / ".join(piece for piece in (caption, corner) if piece), companies)
         if part and bounding_captions is not None:  # a heading or a table's title is this table's only;
             # a plain line between two tables may be the note of the one above, so it stays report-wide
             bounding_captions.update(number for number in caption_lines if _TABLE_TITLE.match(raw_lines[number - 1]))

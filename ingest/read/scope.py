@@ -134,17 +134,26 @@ def sentence_scope(sentence: str) -> Scope | None:
     return None
 
 
-def caption_scope(caption: str, company_key: str | None = None) -> Scope | None:
+@dataclass(frozen=True)
+class Companies:
+    """Who a caption may name: the reporting company (`reporter`, folded) and the short names the report
+    defines for other companies (`上海某某物業服務有限公司（「上海某某」）`, `（以下简称“某某”）`)."""
+
+    reporter: str | None
+    others: tuple[str, ...] = ()
+
+
+def caption_scope(caption: str, companies: Companies | None = None) -> Scope | None:
     """A table whose caption or heading says it holds one subsidiary's or site's figures, states a
     boundary of part of the group, or names another company than the reporting one
-    (`某某物業服務（廣州）有限公司主要環境績效`)."""
+    (`某某物業服務（廣州）有限公司主要環境績效`, or its short name the report defines)."""
     if not caption:
         return None
     folded = fold(caption)
     if (
         _rules()["part_caption"].search(folded)
         or _rules()["partial"].search(folded)  # `母公司主要環境數據（僅限母公司本部，不含子公司）`
-        or _names_another_company(folded, company_key)
+        or (companies is not None and _names_another_company(folded, companies))
     ):
         return Scope(clean_text(caption)[:_MAX_NOTE_CHARS], True)
     return None
@@ -157,16 +166,61 @@ def _company_name() -> re.Pattern[str]:
     return re.compile(rf"[\u4e00-\u9fff()]{{2,30}}?(?:{suffix})(?!{group})")
 
 
-def _names_another_company(folded: str, company_key: str | None) -> bool:
-    """Whether a folded text names a company by its legal name other than `company_key` (the
-    reporting company, folded), and not as the head of the group (`某某有限公司及其附屬公司`)."""
-    if not company_key:
+def _names_another_company(folded: str, companies: Companies) -> bool:
+    """Whether a folded text names a company other than the reporter, by its legal name (not as the
+    head of the group: `某某有限公司及其附屬公司`) or by a short name the report defines for it."""
+    reporter = companies.reporter
+    if not reporter:
         return False
     for match in _company_name().finditer(folded):
         name = match.group().lstrip("(")
-        if name not in company_key and company_key not in name:
+        if name not in reporter and reporter not in name:
             return True
-    return False
+    return any(alias in folded for alias in companies.others)
+
+
+_SHORT_NAME = re.compile(
+    r"[（(](?:以下)?(?:簡稱|简称|稱|称|統稱|统称)?[:：]?[「“\"『]([^」”\"』()（）]{2,12})[」”\"』]"
+)
+_NAME_CHARS_BEFORE = 40
+_NAME_CLAUSE_END = re.compile(r"[，,。；;、」]")
+
+
+@cache
+def _name_ending() -> re.Pattern[str]:
+    """A legal name (`…有限公司`) that ends where the text does: the name a short name is defined for."""
+    return re.compile(rf"[\u4e00-\u9fff()（）]{{2,30}}?(?:{alternation('company_suffix')})$")
+
+
+def _member_clause(before: str) -> bool:
+    """Whether the clause ending in a legal name makes it a member of the group (`全資附屬公司某某有限公司`),
+    or the clause before it ends in one (`全部子公司，包括某某有限公司`)."""
+    clauses = _NAME_CLAUSE_END.split(before)
+    member = role_pattern("group_member_word")
+    return bool(member.search(clauses[-1]) or (len(clauses) > 1 and _ends_in(member, clauses[-2])))
+
+
+def _ends_in(pattern: re.Pattern[str], text: str) -> bool:
+    return any(match.end() == len(text) for match in pattern.finditer(text))
+
+
+def defined_companies(text: str, reporter: str | None) -> Companies:
+    """The reporter and the short names the report defines for the companies of its group (`全資附屬公司
+    上海某某物業服務有限公司（「上海某某」）`, `子公司…（以下简称“某某”）`): a table captioned `上海某某主要數據`
+    holds that company's figures, not the group's."""
+    if not reporter:
+        return Companies(reporter)
+    others = []
+    for match in _SHORT_NAME.finditer(text):
+        before = text[max(match.start() - _NAME_CHARS_BEFORE, 0) : match.start()]
+        legal = _name_ending().search(before)
+        if legal is None or not _member_clause(before):
+            continue  # not a member of the group: an exchange (`聯交所`), a regulator, a customer
+        name, alias = fold(legal.group()).lstrip("("), fold(match.group(1))
+        if name in reporter or reporter in name or alias in reporter:
+            continue  # the reporter's own short name
+        others.append(alias)
+    return Companies(reporter, tuple(dict.fromkeys(others)))
 
 
 def scope_of(metric_code: str, label: str, scopes: dict[str, Scope]) -> Scope | None:

@@ -18,6 +18,9 @@ _UNIT_WORD = re.compile(r"單位|单位|unit", re.IGNORECASE)
 _CAPTION_UNIT_TEXT = re.compile(r"[(（]?(?:單位|单位|unit)\s*[:：].*$", re.IGNORECASE)
 _MAX_CAPTION_CHARS = 60
 _MAX_HEADING_CHARS = 30
+# A sentence that leads into the table below it (`以下為該廠區的能資源數據。`, `…載列如下：`): the title
+# above it still names the table.
+_LEAD_IN = re.compile(r"(?:以下|如下|下表|下列)[^。；;！!？?]*[。:：]?$|[:：]$")
 
 
 _MAX_CAPTION_LINES = 3  # `表1 經濟績效` / `單位：億元` / `年度` (the first line of a two-line header)
@@ -27,10 +30,13 @@ def caption_above(lines: list[str]) -> tuple[str, str | None]:
     """(the caption as the context of the table below it, the unit it names) of the last lines of
     `lines` (each a line's words joined by one space, in order) that name the next table; ("", None)
     if none. The nearest such line that says more than a unit is the caption; the unit may stand on a
-    line of its own between it and the header (`表5 某某溫室氣體排放` / `單位：噸` / `年度`)."""
+    line of its own between it and the header (`表5 某某溫室氣體排放` / `單位：噸` / `年度`), a sentence leading
+    into the table between it and the header (`以下為該廠區的數據。`)."""
     caption, unit = "", None
-    for joined in reversed(lines[-_MAX_CAPTION_LINES:]):
+    for position, joined in enumerate(reversed(lines[-_MAX_CAPTION_LINES:])):
         named_unit, names_table = _names_next_table(joined)
+        if not names_table and position == 0 and _LEAD_IN.search(joined):
+            continue
         if not names_table:
             break
         unit = unit or named_unit

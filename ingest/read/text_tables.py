@@ -24,7 +24,7 @@ from ingest.read.layout import Line, words
 from ingest.read.memo import memo
 from ingest.read.periods import unit_label_implies
 from ingest.read.rows import KpiRow, Layout, build_row
-from ingest.read.scope import Scope, caption_scope
+from ingest.read.scope import Companies, Scope, caption_scope
 from ingest.read.text import is_not_disclosed, is_number, width
 from ingest.read.text_captions import caption_above
 from ingest.read.text_headers import Column, parse_header
@@ -163,11 +163,12 @@ _MIN_METRIC_LABEL_CHARS = 4  # `女性僱員比例（%）` is a metric; `男性�
 
 
 def parse_tables(
-    lines: list[Line], default_year: int | None, consumed: set[int], company_key: str | None = None
+    lines: list[Line], default_year: int | None, consumed: set[int], companies: Companies | None = None
 ) -> list[KpiRow]:
-    """Rows of every period-column table; adds the line numbers it reads to `consumed`. `company_key`:
-    the reporting company, so that a caption naming another company marks its table partial."""
-    reader = _TextTableReader(default_year, consumed, company_key)
+    """Rows of every period-column table; adds the line numbers it reads to `consumed`. `companies`:
+    the reporting company and the short names of others, so that a caption naming another company
+    marks its table partial."""
+    reader = _TextTableReader(default_year, consumed, companies)
     for line in lines:
         reader.feed(line)
     reader.flush()
@@ -178,10 +179,10 @@ class _TextTableReader:
     """Reads lines in order: a header opens a table, value lines are its rows, anything else between
     them is furniture, a wrapped label, a sub-heading or the end of the table."""
 
-    def __init__(self, default_year: int | None, consumed: set[int], company_key: str | None = None) -> None:
+    def __init__(self, default_year: int | None, consumed: set[int], companies: Companies | None = None) -> None:
         self.default_year = default_year
         self.consumed = consumed
-        self.company_key = company_key
+        self.companies = companies
         self.rows: list[KpiRow] = []
         self.table: _TableState | None = None
         self.since_table: list[str] = []  # lines since the last header: one may be the next table's caption
@@ -207,7 +208,7 @@ class _TextTableReader:
         if header:
             self.table = _TableState(list(header), line.number, *caption_above(self.since_table))
             self.table.header_at = _header_at(line.text, len(header))
-            self.table.part = caption_scope(self.table.caption, self.company_key)
+            self.table.part = caption_scope(self.table.caption, self.companies)
             self.since_table = []
             self.consumed.add(line.number)
             return
