@@ -1095,7 +1095,14 @@ def test_a_table_captioned_with_a_short_name_of_a_subsidiary_is_partial(definiti
     """The short name a report defines for a company of its group names that company's table, in the
     heading above it or in the table's corner cell."""
     table = "| {} | 2025年 |\n| --- | --- |\n| 耗水量（立方米） | {} |\n"
-    text = HEAD_HK + definition + "\n\n" + table.format("指標", "21,000") + "\n" + table.format("上海示例主要數據", "5,000")
+    text = (
+        HEAD_HK
+        + definition
+        + "\n\n"
+        + table.format("指標", "21,000")
+        + "\n"
+        + table.format("上海示例主要數據", "5,000")
+    )
     rows = [row for row in parse_report(text).rows if row.metric_code == "water_consumption"]
     assert [(row.reported_value, row.is_partial_scope) for row in rows] == [(21_000, False), (5_000, partial)]
 
@@ -1119,7 +1126,11 @@ def test_a_corner_cell_naming_another_company_makes_its_table_partial() -> None:
     ],
 )
 def test_a_text_table_titled_with_one_site_is_partial_across_a_lead_in_sentence(title: str, partial: bool) -> None:
-    text = HEAD_HK + title + "\n以下為該廠區2025年度的能資源數據，已包含於前述全公司數據中。\n項目    單位    2025年\n用水量    立方公尺    38,420\n"
+    text = (
+        HEAD_HK
+        + title
+        + "\n以下為該廠區2025年度的能資源數據，已包含於前述全公司數據中。\n項目    單位    2025年\n用水量    立方公尺    38,420\n"
+    )
     rows = [row for row in parse_report(text).rows if row.metric_code == "water_consumption"]
     assert [row.is_partial_scope for row in rows] == [partial]
 
