@@ -1143,3 +1143,18 @@ def test_a_table_after_a_heading_continues_no_table_before_it() -> None:
         "### 環境目標\n\n| 環境目標 | 基準（2024年） | 2030年目標 |\n| --- | --- | --- |\n| 耗水量（立方米） | 255,960 | 230,000 |\n"
     )
     assert facts(text) == {("water_consumption", 2025): 241_380, ("water_consumption", 2024): 255_960}
+
+
+def test_a_label_column_of_units_under_a_repeated_header_cell_is_the_unit_column() -> None:
+    """Docling repeats a spanned header cell over the unit column and a section row over every column."""
+    text = HEAD_HK + (
+        "| 關鍵績效指標 | 關鍵績效指標 | 2025年 | 2024年 |\n|---|---|---|---|\n"
+        "| A1.1 排放物 | A1.1 排放物 | A1.1 排放物 | A1.1 排放物 |\n"
+        "| 氮氧化物（NOx）1 | 千克 | 412.6 | 455.3 |\n| 直接排放（範圍1） | 噸二氧化碳當量 | 6,842.7 | 7,015.4 |\n"
+    )
+    assert facts(text) == {
+        ("nox_emissions", 2025): 412.6,
+        ("nox_emissions", 2024): 455.3,
+        ("ghg_scope1", 2025): 6_842.7,
+        ("ghg_scope1", 2024): 7_015.4,
+    }

@@ -19,6 +19,7 @@ from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, 
 from ingest.read.text import fold, is_not_disclosed
 
 _MAX_HEADER_SEARCH_ROWS = 4
+_UNIT_COLUMN_SHARE = 0.6  # units in most of its cells: a unit or two may be spelled in a way not known
 
 
 @dataclass
@@ -40,6 +41,20 @@ class Columns:
     def label_columns(self) -> list[int]:
         first_value = min(self.value_columns, default=len(self.roles))
         return [i for i, role in enumerate(self.roles[:first_value]) if role.role is Role.LABEL]
+
+    def with_unit_column(self, rows: list[list[str]]) -> Columns:
+        """These columns with a label column whose cells are units made the unit column: a converter that
+        repeats a spanned header cell over the unit column (`關鍵績效指標 | 關鍵績效指標 | 2024年`) names
+        both label columns alike. A section row (the same text in every cell) says nothing of it."""
+        labels = self.label_columns()
+        if len(labels) < 2 or self.unit_column is not None:
+            return self
+        for column in labels[1:]:
+            cells = [row[column] for row in rows if column < len(row) and row[column] and row[column] != row[0]]
+            if cells and sum(map(looks_like_unit, cells)) >= _UNIT_COLUMN_SHARE * len(cells):
+                roles = [ColumnRole(Role.UNIT) if c == column else role for c, role in enumerate(self.roles)]
+                return Columns(roles, self.header_line)
+        return self
 
     def shifted_for(self, texts: list[str]) -> Columns:
         """These columns, moved right for a row with more leading cells than the header has (a category

@@ -116,6 +116,7 @@ class TableReader:
             else:
                 self.previous = None  # another table stands between: nothing to continue
                 return tile_rows(grid, caption, self.fiscal_year)
+        columns = columns.with_unit_column([grid.texts(r) for r in range(start, len(grid.rows))])
         self.previous, self.previous_width = columns, grid.width
         self.previous_last_line = grid.last_line
         title = " ".join(dict.fromkeys(text for r in range(max(0, start - 1)) for text in grid.texts(r) if text))
