@@ -57,6 +57,8 @@ def test_every_exact_term_maps_to_its_metric(row: dict[str, str]) -> None:
 # (label as printed, context, unit, metric): wordings of Hong Kong (Traditional), mainland
 # (Simplified), Taiwan and English reports for the same KPI.
 WORDINGS = [
+    ("有關物業管理及酒店服務的投訴", "", "宗", "customer_complaints"),
+    ("共接獲有關產品及服務的投訴", "", "宗", "customer_complaints"),
     ("範圍一溫室氣體排放", "", "噸二氧化碳當量", "ghg_scope1"),
     ("直接排放量(范围一)", "", "吨二氧化碳当量", "ghg_scope1"),
     ("範疇一", "溫室氣體排放", "公噸CO2e", "ghg_scope1"),
@@ -138,6 +140,7 @@ def test_wordings_of_one_kpi_map_alike(label: str, context: str, unit: str, metr
 
 # The look-alikes the corpus README lists: other KPIs, partial figures, breakdowns.
 LOOK_ALIKES = [
+    ("有關食品安全的投訴", "", "宗", "complaints of one kind: a subset of all complaints"),
     ("總取水量", "", "噸", "withdrawal is not consumption"),
     ("一般工業固體廢物產生量", "", "噸", "general industrial solid waste is not non-hazardous waste"),
     ("溫室氣體排放總量（範圍一、二及三）", "", "噸二氧化碳當量", "a scope-3-inclusive total"),

@@ -8,6 +8,7 @@ from ingest.map.units import conversion_factor
 from ingest.read.metadata import extract_metadata
 from ingest.read.parser import parse_report
 from ingest.read.selection import primary_rows
+from ingest.read.text import fiscal_years
 from ingest.read.text_headers import parse_header
 
 HEAD_TRAD = (
@@ -244,3 +245,31 @@ def test_source_lines_count_newlines_only_across_pdf_page_breaks() -> None:
     lines = text.split("\n")
     for code, printed in (("electricity_purchased", "1,234.5"), ("employees_total", "2,468")):
         assert printed in lines[rows[code].source_line - 1], code
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        ("（2023/24財政年度：63宗）", "（2024財政年度：63宗）"),
+        ("FY2023/24年度", "2024年度"),
+        ("於2024-25年度", "於2025年度"),
+        ("2023/25年度", "2023/25年度"),  # no fiscal year: a span
+        ("2023/24", "2023/24"),  # no year word: maybe a date or a ratio
+    ],
+)
+def test_a_split_fiscal_year_is_the_year_it_ends_in(printed: str, read: str) -> None:
+    assert fiscal_years(printed) == read
+
+
+def test_prior_figures_of_a_split_fiscal_year_in_a_march_report() -> None:
+    text = (
+        "示例服務控股有限公司\n截至2025年3月31日止年度環境、社會及管治報告\n"
+        "報告期間：2024年4月1日至2025年3月31日（「2024/25財政年度」）。\n\n"
+        "本年度，本集團共接獲57宗有關物業管理服務的投訴（2023/24財政年度：63宗）。\n"
+        "本集團於2023/24財政年度的耗水量為255,960立方米。\n"
+    )
+    assert facts(text) == {
+        ("customer_complaints", 2025): 57,
+        ("customer_complaints", 2024): 63,
+        ("water_consumption", 2024): 255_960,
+    }

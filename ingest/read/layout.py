@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ingest.read.markup import clean_text
 from ingest.read.memo import memo
-from ingest.read.text import arabic_counts, arabic_dates, ascii_numbers, gregorian_years, source_lines
+from ingest.read.text import arabic_counts, arabic_dates, ascii_numbers, fiscal_years, gregorian_years, source_lines
 
 _TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
 _MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
@@ -163,7 +163,8 @@ def _plain_line(raw: str) -> str:
     no thin space inside a number.
     Cached: page headers, footers and repeated captions recur through a report."""
     cleaned = arabic_counts(arabic_dates(ascii_numbers(clean_text(raw) if _MARKUP.search(raw) else raw)))
-    cleaned = gregorian_years(cleaned) if "年" in cleaned else cleaned  # Taiwan's `112年度` is 2023
+    if "年" in cleaned:  # Taiwan's `112年度` is 2023; `2023/24財政年度` is 2024
+        cleaned = fiscal_years(gregorian_years(cleaned))
     if "\u2009" in cleaned or "\u202f" in cleaned:
         cleaned = _THIN_SPACE_IN_NUMBER.sub("", cleaned)  # `23 154.80` with a thin space is one number
     return cleaned

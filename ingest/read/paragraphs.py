@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 
 from ingest.read.layout import Line
-from ingest.read.prose_tokens import is_heading
+from ingest.read.prose_tokens import SENTENCE_END, is_heading
 from ingest.read.text import width
 
 # A wrapped line ends inside its sentence: not after a full stop or a semicolon, nor after a colon
@@ -109,3 +109,16 @@ def _joined(lines: list[Line]) -> Line:
 def number_at(line: Line, offset: int) -> int:
     """The source line on which the character at `offset` of a (possibly joined) line is printed."""
     return line.number + bisect_right(line.breaks, offset) if line.breaks else line.number
+
+
+def label_line_of(line: Line, prefix: str) -> int:
+    """The source line on which the label just before a value ends (a joined paragraph spans several)."""
+    return number_at(line, max(len(prefix.rstrip()) - 1, 0))
+
+
+def own_sentence_start(line: Line, sentence: str, offset: int) -> int:
+    """Where the text a value's sentence reads from starts in a joined paragraph: at the sentence end
+    before it, but never after the start of the value's own source line (as if it were not joined)."""
+    own_line = max((start for start in line.breaks if start <= offset), default=0)
+    last_end = max((end.end() for end in SENTENCE_END.finditer(sentence)), default=0)
+    return min(own_line, last_end)

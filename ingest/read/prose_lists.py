@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.map.units import currency_name
-from ingest.read.prose_tokens import BULLETS, Value
+from ingest.read.prose_tokens import BULLETS, FISCAL_YEAR_WORD, Value
 
 # `分別為`, `分别约为人民币`, `分別佔`: `分别` and the words up to the first value (no clause end between).
 _RESPECTIVELY = re.compile(r"分[别別]")
@@ -30,7 +30,7 @@ _VALUE_SEPARATOR = re.compile(r"\s*(?:、|以及|及|和|與|与|，|,)\s*")
 _SHARE_VERB = re.compile(r"[占佔]")
 _YEAR = re.compile(r"(?:在|于|於)?\s*(20\d{2})\s*年度?的?")
 # `（2023年：分別為…）`: the list before restated for another year, its items not printed again.
-_BRACKETED_YEAR = re.compile(r"[（(]\s*(20\d{2})\s*年度?\s*[：:]?\s*$")
+_BRACKETED_YEAR = re.compile(rf"[（(]\s*(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)\s*[：:]?\s*$")
 
 
 @dataclass(frozen=True)

@@ -178,9 +178,10 @@ def last_clause(text: str) -> str:
 
 # The year before the report's, said relatively (the same in both scripts).
 _PRIOR_YEAR = "(?:去年|上年度?|上一年度?|上期)"
+FISCAL_YEAR_WORD = "(?:財政年度|财政年度|財年|财年)"  # `2024財政年度` (a split year `2023/24` made its end)
 # `去年為`, `2023年則為約`: a clause that gives the figure before it for an earlier year (folded).
 PRIOR_CLAUSE = re.compile(
-    rf"(?:较|比)?(?:(20\d{{2}})年度?(?:则|亦)?|{_PRIOR_YEAR}(?:同期)?)(?:则|亦)?(?:为|是|的)?(?:约)?(?:人民币)?"
+    rf"(?:较|比)?(?:(20\d{{2}})(?:{FISCAL_YEAR_WORD}|年度?)(?:则|亦)?|{_PRIOR_YEAR}(?:同期)?)(?:则|亦)?(?:为|是|的)?(?:约)?(?:人民币)?"
 )
 
 
@@ -189,7 +190,7 @@ def prior_in_bracket() -> re.Pattern[str]:
     """`（2023年：`, `（上年度：人民幣` just before a value: the figure before it again, for the year the
     bracket names (group 1; none: the year before the report's)."""
     return re.compile(
-        rf"[（(]\s*(?:(20\d{{2}})\s*年度?|{_PRIOR_YEAR}(?:同期)?)\s*(?:[:：]|为|為)?\s*(?:{currency_name()})?\s*$",
+        rf"[（(]\s*(?:(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)|{_PRIOR_YEAR}(?:同期)?)\s*(?:[:：]|为|為)?\s*(?:{currency_name()})?\s*$",
         re.IGNORECASE,
     )
 

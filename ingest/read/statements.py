@@ -27,7 +27,7 @@ from ingest.map.units import is_count_unit, is_unit_alone
 from ingest.read.layout import Line
 from ingest.read.metadata import ReportMetadata
 from ingest.read.neighbours import CAPTION_UNIT, MAX_GAP_LINES, Neighbours
-from ingest.read.paragraphs import number_at
+from ingest.read.paragraphs import label_line_of, number_at, own_sentence_start
 from ingest.read.prose_labels import LabelReader, counted_after, only_filler, states_no_level
 from ingest.read.prose_lists import Listed, listed_values
 from ingest.read.prose_tokens import (
@@ -57,7 +57,7 @@ from ingest.read.text import fold
 from ingest.read.zeros import zero_rows
 
 _FOLLOWED_BY_NUMBER = re.compile(r"^\s+[-−]?\d")
-_YEAR_MENTION = re.compile(r"(20\d{2})(?:年|财年)")
+_YEAR_MENTION = re.compile(r"(20\d{2})(?:(财政年度|财年)|年)")  # group 2: a fiscal year, named as such
 _MAX_BARE_LABEL_CHARS = 16
 _CLOSED_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
@@ -66,19 +66,6 @@ _COMPARED_YEAR = re.compile(r"(?:較|较|比|相比|相較|相较)\s*(?:20\d{2})
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 # The noun after a count ends before a bracket, the next number or the next item (`3名獨立董事及2名…`).
 _NOUN_END = re.compile(r"[（(\d]|(?:及|和|与|與|以及)(?=\d)")
-
-
-def _label_line(line: Line, prefix: str) -> int:
-    """The source line on which the label just before a value ends (a joined paragraph spans several)."""
-    return number_at(line, max(len(prefix.rstrip()) - 1, 0))
-
-
-def _joined_sentence_start(line: Line, sentence: str, offset: int) -> int:
-    """Where the text a value's sentence reads from starts in a joined paragraph: at the sentence end
-    before it, but never after the start of the value's own source line (as if it were not joined)."""
-    own_line = max((start for start in line.breaks if start <= offset), default=0)
-    last_end = max((end.end() for end in SENTENCE_END.finditer(sentence)), default=0)
-    return min(own_line, last_end)
 
 
 def _rest_of_clause(text: str, value: Value) -> str:
@@ -215,7 +202,7 @@ class _Reader:
         its text states for it, else its sentence's); `listed`: the label its list pairs it with."""
         if listed is not None:
             labels = self.label_reader.labels(list(listed.candidates), self.subject)[0]
-            label_line, sentence = _label_line(line, prefix), prefix
+            label_line, sentence = label_line_of(line, prefix), prefix
             read = ([(label, listed.printed) for label, _ in labels], unit, False, None) if labels and unit else None
         else:
             closes_clause = not _rest_of_clause(line.text, value).strip()
@@ -225,7 +212,7 @@ class _Reader:
         if read is None:
             return
         if line.breaks:  # a joined paragraph: its sentences before this one are no context of the value
-            sentence = sentence[_joined_sentence_start(line, sentence, value.start) :]
+            sentence = sentence[own_sentence_start(line, sentence, value.start) :]
         labels, unit, relative, prior_year = read
         year = stated_year or prior_year or self._year(sentence)
         if year is None:
@@ -289,8 +276,8 @@ class _Reader:
             tail = last_clause(previous.text)
             prose_wrap = bool(CLAUSE_END.search(previous.text) or has_value(previous.text))
             candidates = [tail + clause] if prose_wrap else [tail + clause, clause]
-            return candidates, _label_line(self.lines[index], prefix), previous.text + prefix
-        return ([clause] if clause else []), _label_line(self.lines[index], prefix), prefix
+            return candidates, label_line_of(self.lines[index], prefix), previous.text + prefix
+        return ([clause] if clause else []), label_line_of(self.lines[index], prefix), prefix
 
     def _key_figure_candidates(self, index: int, value: Value, prefix: str, alone: bool) -> tuple[list[str], int, str]:
         """Label candidates of a value that opens its line: the line(s) above, or the line below for
@@ -379,14 +366,19 @@ class _Reader:
         clause = _CLOSED_BRACKET.sub("", sentence[start:])
         # `較2023年度的1,204人增加6.8%，其中男性員工812人`: the year compared with dates no later figure
         clause = _COMPARED_YEAR.sub("", clause) if "年" in clause else clause
-        mentions = [int(year) for year in _YEAR_MENTION.findall(fold(clause))] if "年" in clause else []
+        mentions = (
+            [(int(year), bool(fiscal)) for year, fiscal in _YEAR_MENTION.findall(fold(clause))]
+            if "年" in clause
+            else []
+        )
         if not mentions and self.heading_year is not None:
-            mentions = [self.heading_year]
+            mentions = [(self.heading_year, False)]
         if not mentions:
             return self.fiscal_year
-        if max(mentions) > self.fiscal_year:
+        if max(year for year, _ in mentions) > self.fiscal_year:
             return None  # a target or a plan (`力爭到2030年…較2020年下降`)
-        return self._dated(mentions[-1])
+        year, fiscal = mentions[-1]
+        return year if fiscal else self._dated(year)  # `2024財政年度` is that fiscal year, whatever the calendar
 
     def _dated(self, year: int) -> int | None:
         """The fiscal year a year a sentence names stands for (None: a later one, a target or plan)."""

@@ -125,10 +125,10 @@ class TableReader:
         state = _State()
         header = grid.texts(start - 1) if start > 0 else []
         label_columns = columns.label_columns()
-        # `僱員流失率 | 2024年（%）`: with the unit on the year columns, the label column's header is the measure
-        units_on_years = any(role.unit for role in columns.roles if role.role is Role.YEAR)
-        if units_on_years and label_columns and label_columns[0] < len(header):
-            state.measure = "" if is_label_header(header[label_columns[0]]) else header[label_columns[0]]
+        # `僱員流失率 | 2024年（%）`, `按地區劃分的供應商數目 | 2024年`: a label column headed by what the table
+        # measures; its total row (`整體`, `總數`) is that measure's
+        if label_columns and label_columns[0] < len(header) and not is_label_header(header[label_columns[0]]):
+            state.measure = _BREAKDOWN.sub("", header[label_columns[0]]).strip()
         self.table_labels = fold(" ".join(cell.text for row in grid.rows for cell in row))
         rows: list[KpiRow] = []
         for r in range(start, len(grid.rows)):

@@ -175,6 +175,26 @@ def gregorian_years(text: str) -> str:
     return _ROC_DATE_YEAR.sub(lambda match: f"{int(match.group(1)) + 1911}{match.group(2)}", text)
 
 
+_SPLIT_FISCAL_YEAR = re.compile(
+    r"(?<![\d/])(?:FY\s*)?(20\d{2})\s*[/／\-–]\s*(?:20)?(\d{2})(?![\d/])(?=\s*(?:財政年度|财政年度|財年|财年|年度))",
+    re.IGNORECASE,
+)
+
+
+def fiscal_years(text: str) -> str:
+    """A split fiscal year (`2023/24財政年度`, `FY2023/24年度`) as the year it ends in (`2024財政年度`), as
+    `fiscal_year` counts it everywhere; two years that do not follow each other are a span, kept."""
+    if "/" not in text and "-" not in text and "–" not in text and "／" not in text:
+        return text
+
+    def ended(match: re.Match[str]) -> str:
+        first, second = int(match.group(1)), int(match.group(2))
+        end = first - first % 100 + second
+        return str(end) if end == first + 1 else match.group()
+
+    return _SPLIT_FISCAL_YEAR.sub(ended, text)
+
+
 def width(text: str) -> int:
     """Display width: a CJK or full-width character counts two, an ASCII one (from the UTF-8 length,
     cheaply). PDF text lines up columns and fills paragraphs by it."""
