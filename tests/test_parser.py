@@ -273,3 +273,19 @@ def test_prior_figures_of_a_split_fiscal_year_in_a_march_report() -> None:
         ("customer_complaints", 2024): 63,
         ("water_consumption", 2024): 255_960,
     }
+
+
+def test_taiwan_prose_with_roc_years_group_subjects_and_board_terms() -> None:
+    text = (
+        "示例精密科技股份有限公司\n113年度永續報告書\n報告期間：113年1月1日至113年12月31日。\n\n"
+        "本公司第十一屆董事會由9位董事組成，其中獨立董事3位、女性董事2位。\n"
+        "113年度本公司及子公司未發生經判決確定之貪腐相關法律訴訟案件，共計0件。\n"
+        "截至113年底，本公司合作中之供應商共計486家。\n"
+    )
+    assert facts(text) == {
+        ("board_size", 2024): 9,
+        ("board_independent", 2024): 3,
+        ("board_female", 2024): 2,
+        ("corruption_cases_concluded", 2024): 0,
+        ("suppliers_total", 2024): 486,
+    }

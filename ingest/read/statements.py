@@ -66,6 +66,7 @@ _COMPARED_YEAR = re.compile(r"(?:較|较|比|相比|相較|相较)\s*(?:20\d{2})
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 # The noun after a count ends before a bracket, the next number or the next item (`3名獨立董事及2名…`).
 _NOUN_END = re.compile(r"[（(\d]|(?:及|和|与|與|以及)(?=\d)")
+_NOUN_VERB = re.compile(r"(?:組成|组成|構成|构成)$")  # `董事會由9位董事組成`: the noun without the verb
 
 
 def _rest_of_clause(text: str, value: Value) -> str:
@@ -327,7 +328,7 @@ class _Reader:
         if unit and (not labels or is_count_unit(unit)) and not any(states_no_level(c) for c in candidates):
             # `共计拥有7,440名员工`, `其中 2 名為女性董事`: the noun after the unit; after a label of its
             # own, the reading of a count tried last (`包括3名執行董事…及4名獨立非執行董事`)
-            noun = _NOUN_END.split(_rest_of_clause(line.text, value))[0]
+            noun = _NOUN_VERB.sub("", _NOUN_END.split(_rest_of_clause(line.text, value))[0])
             nouns = self.label_reader.labels([noun] if noun.strip() else [], self.subject)
             if not labels:
                 labels, label_unit, relative = nouns

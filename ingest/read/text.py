@@ -162,7 +162,7 @@ def is_traditional(text: str, sample_chars: int = 8000) -> bool:
 
 
 _ROC_DATE_YEAR = re.compile(
-    r"(?<![\d.,])(?:民國|民国)?(1[01]\d)(\s*年)(?=\s*(?:\d{1,2}\s*月|度|永續|永续|報告|报告|ESG))"
+    r"(?<![\d.,])(?:民國|民国)?(1[01]\d)(\s*年)(?=\s*(?:\d{1,2}\s*月|度|底|永續|永续|報告|报告|ESG))"
 )
 # What every ROC date holds; unlike the pattern above (which opens with a look-behind) it is found fast.
 _ROC_YEAR_HINT = re.compile(r"1[01]\d\s*年")
