@@ -1158,3 +1158,41 @@ def test_a_label_column_of_units_under_a_repeated_header_cell_is_the_unit_column
         ("ghg_scope1", 2025): 6_842.7,
         ("ghg_scope1", 2024): 7_015.4,
     }
+
+
+def test_a_pandoc_grid_table_with_cells_wrapped_over_lines() -> None:
+    """pandoc writes a Word table as `+---+` rules between rows; a row's cells wrap over its lines and
+    units carry pandoc's subscripts (`CO~2~`) and footnote references (`[^2]`)."""
+    text = HEAD_CN + (
+        "+--------------------+----------------+------------+------------+\n"
+        "| 指标               | 单位           | 2025年     | 2024年     |\n"
+        "+====================+================+============+============+\n"
+        "| 范围二排放         | 吨CO~2~e       | 41,503.18  | 43,870.25  |\n"
+        "| （基于位置）[^2]   |                |            |            |\n"
+        "+--------------------+----------------+------------+------------+\n"
+        "| 耗水量             | 立方米         | 142,560    | /          |\n"
+        "+--------------------+----------------+------------+------------+\n"
+    )
+    rows = rows_of(text)
+    assert {key: row.reported_value for key, row in rows.items()} == {
+        ("ghg_scope2", 2025): 41_503.18,
+        ("ghg_scope2", 2024): 43_870.25,
+        ("water_consumption", 2025): 142_560,
+    }
+    assert rows[("ghg_scope2", 2025)].source_line == HEAD_CN.count("\n") + 4
+    assert rows[("ghg_scope2", 2025)].reported_unit == "吨CO2e"
+
+
+def test_a_text_table_under_a_heading_a_sentence_and_a_unit_line_reads_the_heading() -> None:
+    """`人力結構` / a sentence / `單位：人` / header: the heading says the rows are employees."""
+    text = HEAD_HK + (
+        "人力結構\n截至2025年12月31日，本公司員工總數為2,846人，較前一年增加2.3%。\n單位：人\n"
+        "項目    2024年    2025年\n男性    1,715    1,748\n女性    1,068    1,098\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2025): 2_846,
+        ("employees_male", 2024): 1_715,
+        ("employees_male", 2025): 1_748,
+        ("employees_female", 2024): 1_068,
+        ("employees_female", 2025): 1_098,
+    }

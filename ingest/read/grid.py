@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -23,6 +24,7 @@ _ROW_START = re.compile(r"<tr\b", re.IGNORECASE)
 _NEWLINE = re.compile("\n")
 _MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _MARKDOWN_RULE = re.compile(r"^[\s|:\-]+$")
+_GRID_TABLE_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")  # pandoc's grid table: `+-----+=====+`
 _MAX_SPAN = 50
 _MAX_SECTION_CHARS = 40
 _HEADER_ROWS = 4
@@ -148,12 +150,29 @@ def html_grids(text: str) -> list[Grid]:
 
 
 def markdown_grids(lines: list[str]) -> list[Grid]:
-    """Runs of `| a | b |` lines (the `|---|` rule skipped) as grids; `lines` are the report's lines."""
+    """Runs of `| a | b |` lines (the `|---|` rule skipped) as grids; `lines` are the report's lines.
+
+    A pandoc grid table (`+----+----+` rules between rows) is one grid too: the lines between two rules
+    are one row whose cells wrap over them (`| 溫室氣體排放強度 |` / `| （範圍一+範圍二） |`), read at its first line.
+    """
     grids: list[Grid] = []
     rows: list[list[Cell]] = []
     numbers: list[int] = []
+    block: list[list[str]] = []  # the lines of a grid table's row, split into cells
+    block_line = 0
+
+    def close_block() -> None:
+        nonlocal block
+        if block:
+            r = len(rows)
+            width = max(len(cells) for cells in block)
+            joined = [_wrapped(cells[c] if c < len(cells) else "" for cells in block) for c in range(width)]
+            rows.append([Cell(clean_text(cell), (r, c)) for c, cell in enumerate(joined)])
+            numbers.append(block_line)
+            block = []
 
     def close() -> None:
+        close_block()
         if len(rows) >= 2:
             width = max(len(row) for row in rows)
             padded = [row + [Cell("", (r, c)) for c in range(len(row), width)] for r, row in enumerate(rows)]
@@ -161,19 +180,40 @@ def markdown_grids(lines: list[str]) -> list[Grid]:
         rows.clear()
         numbers.clear()
 
+    grid_table = False
     for number, raw in enumerate(lines, start=1):
+        if "+" in raw and _GRID_TABLE_RULE.match(raw):
+            close_block()
+            grid_table = True
+            continue
         match = _MARKDOWN_ROW.match(raw) if "|" in raw else None
         if not match:
-            if rows:
+            if rows or block:
                 close()
+            grid_table = False
             continue
         if _MARKDOWN_RULE.match(match.group(1)):
+            continue
+        if grid_table:
+            block_line = block_line if block else number
+            block.append([cell.strip() for cell in match.group(1).split("|")])
             continue
         r = len(rows)
         rows.append([Cell(clean_text(cell), (r, c)) for c, cell in enumerate(match.group(1).split("|"))])
         numbers.append(number)
     close()
     return grids
+
+
+def _wrapped(pieces: Iterable[str]) -> str:
+    """A grid-table cell's lines as one text: CJK text wraps without a space, Latin words with one."""
+    text = ""
+    for piece in pieces:
+        if not piece:
+            continue
+        ascii_join = text and text[-1].isascii() and piece[0].isascii() and text[-1].isalnum() and piece[0].isalnum()
+        text = f"{text} {piece}" if ascii_join else text + piece
+    return text
 
 
 def _is_section_line(raw: str) -> bool:

@@ -27,13 +27,14 @@ _LATEX_ESCAPE = re.compile(r"\\([%$&#_{}])")
 _LATEX_SPACING = re.compile(r"\\[,;:! ]|\\quad|\\qquad|~")
 _LATEX_OTHER = re.compile(r"\\(?:times|cdot)")
 _DOLLAR = re.compile(r"\${1,2}")
-_SUP = re.compile(r"<sup>\s*[\d,\s*·注#†‡]*</sup>|\[\d{1,2}\]", re.IGNORECASE)
+_SUP = re.compile(r"<sup>\s*[\d,\s*·注#†‡]*</sup>|\[\d{1,2}\]|\[\^[^\]\s]{1,8}\]", re.IGNORECASE)  # `[^2]`: pandoc
+_PANDOC_SCRIPT = re.compile(r"~([^~\s]{1,6})~|\^([^^\s]{1,6})\^")  # pandoc's `CO~2~`, `m^3^`
 _TAG = re.compile(r"<[^>]+>")
 _MARKDOWN_ESCAPE = re.compile(r"\\([*_#|`\[\]()<>~-])")
 _EMPHASIS = re.compile(r"\*\*|__")
 _SUPERSCRIPT_DIGITS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")
 _SPACES = re.compile(r"[ \u3000\xa0]+")
-_MARKUP_CHARS = re.compile(r"[<>$\\!&*_\[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]")
+_MARKUP_CHARS = re.compile(r"[<>$\\!&*_\[~^¹²³⁴⁵⁶⁷⁸⁹⁰†‡]")
 
 
 def strip_latex(text: str) -> str:
@@ -60,6 +61,8 @@ def clean_text(text: str) -> str:
     text = _TAG.sub(" ", text)
     text = html.unescape(text)
     text = strip_latex(text)
+    if "~" in text or "^" in text:
+        text = _PANDOC_SCRIPT.sub(lambda match: match.group(1) or match.group(2), text)
     text = _MARKDOWN_ESCAPE.sub(r"\1", text)
     text = _EMPHASIS.sub("", text)
     text = _SUPERSCRIPT_DIGITS.sub("", text)

@@ -23,6 +23,7 @@ _MAX_HEADING_CHARS = 30
 _LEAD_IN = re.compile(r"(?:以下|如下|下表|下列)[^。；;！!？?]*[。:：]?$|[:：]$")
 
 
+_HEADING_LOOKBACK = 4  # lines back to a heading above a sentence or two that introduce the table
 _MAX_CAPTION_LINES = 3  # `表1 經濟績效` / `單位：億元` / `年度` (the first line of a two-line header)
 
 
@@ -43,7 +44,14 @@ def caption_above(lines: list[str]) -> tuple[str, str | None]:
         caption = caption or clean_label(_CAPTION_UNIT_TEXT.sub("", joined).lstrip("#").strip())
         if caption and unit:
             break
+    if not caption:  # `人力結構` / a sentence / `單位：人` / header: the heading above the sentence
+        caption = next((heading for heading in map(_heading, reversed(lines[-_HEADING_LOOKBACK:])) if heading), "")
     return caption, unit
+
+
+def _heading(joined: str) -> str:
+    named_unit, names_table = _names_next_table(joined)
+    return "" if named_unit or not names_table else clean_label(joined.lstrip("#").strip())
 
 
 @memo
