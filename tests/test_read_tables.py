@@ -1196,3 +1196,17 @@ def test_a_text_table_under_a_heading_a_sentence_and_a_unit_line_reads_the_headi
         ("employees_female", 2024): 1_068,
         ("employees_female", 2025): 1_098,
     }
+
+
+def test_a_breakdown_heading_in_a_text_table_keeps_the_topic_above_it() -> None:
+    """`僱員流失率` / `按性別劃分` / `女性 % 11.6`: a turnover rate of women, not their share of the staff."""
+    text = HEAD_HK + (
+        "指標                              單位           2025          2024\n"
+        "僱員總數                          人            2,150         2,051\n"
+        "僱員流失率\n"
+        "按性別劃分\n"
+        "    女性                          %              11.6          12.9\n"
+        "按年齡組別劃分\n"
+        "    30歲以下                      %              24.5          27.5\n"
+    )
+    assert facts(text) == {("employees_total", 2025): 2_150, ("employees_total", 2024): 2_051}

@@ -144,6 +144,7 @@ class _TableState:
         self.heading = heading
         self.caption_unit = unit  # `單位：千度` on the caption line: the unit of rows that print none
         self.caption = heading
+        self.topic = ""  # the last sub-heading that is no breakdown: `僱員流失率` over `按性別劃分`
         self.heading_indent: int | None = None  # the indent of a sub-heading inside the table
         self.deeper_row_seen = False
         self.parents: list[tuple[int, str]] = []
@@ -159,6 +160,7 @@ class _TableState:
         return " / ".join([self.heading, *(label for _, label in self.parents)])
 
 
+_BREAKDOWN_HEADING = re.compile(r"^按[^/]{1,12}$")  # `按性別劃分`, `按年齡組別`: a breakdown of the topic above
 _MIN_METRIC_LABEL_CHARS = 4  # `女性僱員比例（%）` is a metric; `男性（人）` may be a row under `按性別劃分`
 
 
@@ -283,7 +285,7 @@ class _TextTableReader:
             and indent <= table.heading_indent
             and (table.deeper_row_seen or own_metric)
         ):
-            table.heading, table.heading_indent = table.caption, None  # back out of `按性別劃分`
+            table.heading, table.heading_indent, table.topic = table.caption, None, ""  # back out of `按性別劃分`
         if table.heading_indent is not None and indent > table.heading_indent:
             table.deeper_row_seen = True
         context = table.context(indent)
@@ -311,7 +313,10 @@ class _TextTableReader:
         # A short line without values: a heading inside the table, or part of a wrapped label.
         table.fragments = [*table.fragments, (line.number, joined)][-_MAX_LABEL_FRAGMENTS:]
         if not looks_like_unit(joined):
-            table.heading = clean_label(joined.lstrip("#").strip())
+            heading = clean_label(joined.lstrip("#").strip())
+            breakdown = _BREAKDOWN_HEADING.match(heading) and table.topic
+            table.heading = f"{table.topic} / {heading}" if breakdown else heading  # `僱員流失率 / 按性別劃分`
+            table.topic = table.topic if breakdown else heading
             table.heading_indent, table.deeper_row_seen = _indent(line.raw), False
             table.parents = []
 
