@@ -1210,3 +1210,13 @@ def test_a_breakdown_heading_in_a_text_table_keeps_the_topic_above_it() -> None:
         "    30歲以下                      %              24.5          27.5\n"
     )
     assert facts(text) == {("employees_total", 2025): 2_150, ("employees_total", 2024): 2_051}
+
+
+def test_purchased_electricity_beats_a_total_of_electricity_used() -> None:
+    """`總用電量` may include power the company generates itself: where the report prints `外購電力` too,
+    that is the purchased electricity (a text table, where the table's rows are not known in advance)."""
+    text = HEAD_HK + (
+        "能源使用\n項目    單位    2024年    2025年\n外購電力    千度    44,318.6    41,260.0\n"
+        "太陽能自發自用電力    千度    412.5    1,652.8\n總用電量    千度    44,731.1    42,912.8\n"
+    )
+    assert facts(text) == {("electricity_purchased", 2024): 44_318.6, ("electricity_purchased", 2025): 41_260.0}
