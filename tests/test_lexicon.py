@@ -57,6 +57,7 @@ def test_every_exact_term_maps_to_its_metric(row: dict[str, str]) -> None:
 # (label as printed, context, unit, metric): wordings of Hong Kong (Traditional), mainland
 # (Simplified), Taiwan and English reports for the same KPI.
 WORDINGS = [
+    ("每亿元营业收入温室气体排放量（范围一及范围二）", "", "吨二氧化碳当量/亿元", "ghg_intensity_revenue"),
     ("客户投诉受理量", "", "件", "customer_complaints"),
     ("經判決確定之貪腐相關法律訴訟案件", "", "件", "corruption_cases_concluded"),
     ("共受理客戶抱怨", "", "件", "customer_complaints"),

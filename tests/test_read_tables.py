@@ -1220,3 +1220,18 @@ def test_purchased_electricity_beats_a_total_of_electricity_used() -> None:
         "太陽能自發自用電力    千度    412.5    1,652.8\n總用電量    千度    44,731.1    42,912.8\n"
     )
     assert facts(text) == {("electricity_purchased", 2024): 44_318.6, ("electricity_purchased", 2025): 41_260.0}
+
+
+def test_a_text_table_label_wrapped_before_its_bracket_is_one_label() -> None:
+    """`範疇一＋範疇二` / `（地點基礎）    32,716.76 …`: a label never opens with a bracket, so the line above
+    is its start, not a sub-heading."""
+    text = HEAD_HK + (
+        "溫室氣體排放\n單位：公噸CO2e\n範疇    2024年    2025年\n範疇一（直接排放）    3,655.10    3,498.72\n"
+        "範疇一＋範疇二\n（地點基礎）    31,266.18    29,729.27\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2024): 3_655.10,
+        ("ghg_scope1", 2025): 3_498.72,
+        ("ghg_scope1_2", 2024): 31_266.18,
+        ("ghg_scope1_2", 2025): 29_729.27,
+    }

@@ -7,7 +7,8 @@ a unit on the line below the values, indentation (sub-rows, sub-headings), the c
 (`表4-2 電力使用情形 單位：千度`) and page furniture between rows (rules, page numbers) are handled;
 a notes column may be empty and a change column holds anything (`-1.6个百分点`).
 
-The header's grammar (years, periods, units, changes, notes) is `read.text_headers`'. A label
+The header's grammar (years, periods, units, changes, notes) is `read.text_headers`', how a row's
+tokens split into label, unit and values `read.text_rows`'. A label
 whose values stand one per line below it is read as one row; a row printing no unit takes the one
 its label's measure word implies (`工作日數`: days).
 """
@@ -15,7 +16,6 @@ its label's measure word implies (`工作日數`: days).
 from __future__ import annotations
 
 import re
-from itertools import combinations
 
 from ingest.map.units import looks_like_unit
 from ingest.read.cell_values import clean_label, split_label
@@ -28,107 +28,14 @@ from ingest.read.scope import Companies, Scope, caption_scope
 from ingest.read.text import is_not_disclosed, is_number, width
 from ingest.read.text_captions import caption_above
 from ingest.read.text_headers import Column, parse_header
+from ingest.read.text_rows import row_values, split_label_unit, unit_with_gloss
 
 _PROSE_END = re.compile(r"[。；;！!？?]")
-_NOTE_MARK = re.compile(r"\d[\d,，]{0,4}|[a-zA-Z]|[*#]{1,3}")  # `3`, `3,4`, `a`, `*`; not a unit gloss (`kg`)
-_CHANGE_VALUE = re.compile(r"[-−+]?\d[\d,.]*\s*(?:%|个百分点|個百分點|pp|倍)?")
 # Page furniture inside a PDF table: rules, a page number alone.
 _FURNITURE = re.compile(r"^\s*(?:[─━—–\-=_·•.\s]{5,}|\d{1,4})\s*$")
 _BRACKET_UNIT_LINE = re.compile(r"^\s*[(（]([^()（）]{1,20})[)）]\s*$")
 _MAX_LABEL_FRAGMENTS = 3
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _MAX_GAP_LINES = 12
-
-
-def split_values(
-    tokens: list[str], max_values: int, columns: list[Column] | None = None
-) -> tuple[list[str], list[str]]:
-    """Trailing value tokens (numbers or not-disclosed markers), at most `max_values`. With `columns`,
-    a change column also takes `-1.6个百分点` and a notes column a footnote number (`2`, `3,4`)."""
-    values: list[str] = []
-    index = len(tokens)
-    while index > 0 and len(values) < max_values:
-        token = tokens[index - 1]
-        column = columns[len(columns) - 1 - len(values)] if columns else None
-        fits = is_number(token) or is_not_disclosed(token)
-        if column is not None and column.note:
-            fits = bool(_NOTE_MARK.fullmatch(token))
-        elif column is not None and column.ignored and not column.target:
-            fits = fits or bool(_CHANGE_VALUE.fullmatch(token))
-        if not fits:
-            break
-        values.insert(0, token)
-        index -= 1
-    return tokens[:index], values
-
-
-def row_values(
-    tokens: list[str], columns: list[Column], placed: tuple[str, list[tuple[int, int]]] | None = None
-) -> tuple[list[str], list[str]]:
-    """The row's label tokens and one value per column; a notes or a targets column may be left empty
-    (`-` stands for it): the fewest such columns left out that make the row's values fit. Where several
-    fit (`1 1,846.3 1,972.8`: a note and two years, or two years and a target), `placed` (the row's
-    text and where each column's header starts) picks the one whose values stand under their headers."""
-    optional = [index for index, column in enumerate(columns) if column.note or column.target]
-    for size in range(len(optional) + 1):
-        readings = []
-        for left_out in combinations(optional, size):
-            kept = [column for index, column in enumerate(columns) if index not in left_out]
-            text_tokens, values = split_values(tokens, len(kept), kept)
-            if len(values) == len(kept):
-                read = iter(values)
-                readings.append(
-                    (text_tokens, ["-" if index in left_out else next(read) for index in range(len(columns))])
-                )
-        if len(readings) > 1 and placed is not None:
-            return min(readings, key=lambda reading: _misplacement(reading[1], *placed))
-        if readings:
-            return readings[0]
-    return split_values(tokens, len(columns), columns)
-
-
-def _misplacement(values: list[str], text: str, header_at: list[tuple[int, int]]) -> int:
-    """How far a row's values stand from the headers of the columns they are read into. Counted in
-    characters and in display columns (a CJK character is two wide), the smaller: PDF text aligns by
-    one or the other, depending on the tool that wrote it."""
-    by_chars = by_width = 0
-    end = len(text)
-    for value, (chars, columns) in reversed(list(zip(values, header_at, strict=True))):
-        if value == "-":
-            continue
-        start = text.rfind(value, 0, end)
-        if start < 0:
-            return 10**6
-        by_chars += abs(start - chars)
-        by_width += abs(width(text[:start]) - columns)
-        end = start
-    return min(by_chars, by_width)
-
-
-def unit_with_gloss(tokens: list[str]) -> str | None:
-    """The unit of tokens that are a unit and maybe its English gloss (`噸 tonnes`, `千克 kg`), or None."""
-    han = [index for index, token in enumerate(tokens) if _HAN.search(token)]
-    if len(han) == 1 and all(token.isascii() or not _HAN.search(token) for token in tokens[han[0] + 1 :]):
-        return tokens[han[0]] if looks_like_unit(tokens[han[0]]) and han[0] == 0 else None
-    return None
-
-
-def split_label_unit(tokens: list[str]) -> tuple[str, str | None]:
-    """`label unit` text -> (label, unit); units may span tokens (`噸二氧化碳當量 /人`) or carry an
-    English gloss (`員工總數 Total employees 人 persons`)."""
-    for split in range(len(tokens) - 1, 0, -1):  # a Chinese unit followed by its gloss
-        if _HAN.search(tokens[split]) and not tokens[split].isascii():
-            unit = unit_with_gloss(tokens[split:])
-            if unit and split < len(tokens) - 1:
-                return " ".join(tokens[:split]), unit
-            break
-    for count in (3, 2, 1):
-        if len(tokens) <= count:
-            continue
-        candidate = " ".join(tokens[-count:])
-        if (count == 1 or candidate.split()[-1].startswith("/") or "/" in candidate) and looks_like_unit(candidate):
-            return " ".join(tokens[:-count]), candidate
-    return " ".join(tokens), None
 
 
 def _indent(line: str) -> int:
@@ -149,6 +56,7 @@ class _TableState:
         self.deeper_row_seen = False
         self.parents: list[tuple[int, str]] = []
         self.fragments: list[tuple[int, str]] = []
+        self.before_fragments: tuple = ()  # the sub-heading state the first fragment replaced
         self.stacked: list[tuple[int, str]] = []  # values printed one per line under their label
         self.header_at: list[tuple[int, int]] | None = None  # where each column's header starts
         self.part: Scope | None = None  # the caption says the table holds one part's figures
@@ -266,6 +174,8 @@ class _TextTableReader:
         text_tokens, label_line = _wrapped_label(table, line, text_tokens)
         if label_line != line.number:
             self.consumed.update(number for number, _ in table.fragments)
+            if table.before_fragments:  # the fragments were a label, not a sub-heading
+                table.heading, table.topic, table.heading_indent, table.deeper_row_seen = table.before_fragments
         table.fragments = []
         table.gap = 0
         label, row_unit = split_label_unit(text_tokens)
@@ -311,6 +221,8 @@ class _TextTableReader:
             table.fragments = []
             return
         # A short line without values: a heading inside the table, or part of a wrapped label.
+        if not table.fragments:
+            table.before_fragments = (table.heading, table.topic, table.heading_indent, table.deeper_row_seen)
         table.fragments = [*table.fragments, (line.number, joined)][-_MAX_LABEL_FRAGMENTS:]
         if not looks_like_unit(joined):
             heading = clean_label(joined.lstrip("#").strip())
@@ -339,11 +251,23 @@ def _reading(text: str) -> tuple[tuple[str, ...], str, tuple[Column, ...] | None
     return tuple(tokens), joined, tuple(columns) if columns is not None else None
 
 
+def _continues(table: _TableState, text_tokens: list[str]) -> bool:
+    """Whether a row's label continues the fragments above it: a bracket they open or it opens with
+    (`範疇一＋範疇二` / `（地點基礎） 32,716.76`). A long fragment where the row's label starts is no sign:
+    running heads and English glosses stand there too."""
+    above = "".join(fragment for _, fragment in table.fragments)
+    if above.count("（") + above.count("(") > above.count("）") + above.count(")"):
+        return True
+    return bool(text_tokens) and text_tokens[0][:1] in "（("
+
+
 def _wrapped_label(table: _TableState, line: Line, text_tokens: list[str]) -> tuple[list[str], int]:
     """The row's label tokens with the fragments above it if they are its wrapped start, and its line."""
     if not text_tokens and table.fragments:
         return " ".join(fragment for _, fragment in table.fragments).split(), table.fragments[0][0]
-    if table.fragments and not (looks_like_unit(" ".join(text_tokens)) or unit_with_gloss(text_tokens)):
+    if table.fragments and not (
+        looks_like_unit(" ".join(text_tokens)) or unit_with_gloss(text_tokens) or _continues(table, text_tokens)
+    ):
         return text_tokens, line.number  # fragments above were headings, not a wrapped label
     if table.fragments:
         joined = " ".join(fragment for _, fragment in table.fragments).split() + text_tokens

@@ -1,0 +1,111 @@
+"""A row of a text table: its label and unit tokens and one value per column.
+
+The values are the trailing tokens (numbers, not-disclosed markers; a change column also takes
+`-1.6个百分点`, a notes column a footnote mark); a notes or targets column may be empty, and where a row
+could be read several ways the columns its values stand under decide. `read.text_tables` reads the
+rows of a table in order.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from ingest.map.units import looks_like_unit
+from ingest.read.text import is_not_disclosed, is_number, width
+from ingest.read.text_headers import Column
+
+_NOTE_MARK = re.compile(r"\d[\d,，]{0,4}|[a-zA-Z]|[*#]{1,3}")  # `3`, `3,4`, `a`, `*`; not a unit gloss (`kg`)
+_CHANGE_VALUE = re.compile(r"[-−+]?\d[\d,.]*\s*(?:%|个百分点|個百分點|pp|倍)?")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def split_values(
+    tokens: list[str], max_values: int, columns: list[Column] | None = None
+) -> tuple[list[str], list[str]]:
+    """Trailing value tokens (numbers or not-disclosed markers), at most `max_values`. With `columns`,
+    a change column also takes `-1.6个百分点` and a notes column a footnote number (`2`, `3,4`)."""
+    values: list[str] = []
+    index = len(tokens)
+    while index > 0 and len(values) < max_values:
+        token = tokens[index - 1]
+        column = columns[len(columns) - 1 - len(values)] if columns else None
+        fits = is_number(token) or is_not_disclosed(token)
+        if column is not None and column.note:
+            fits = bool(_NOTE_MARK.fullmatch(token))
+        elif column is not None and column.ignored and not column.target:
+            fits = fits or bool(_CHANGE_VALUE.fullmatch(token))
+        if not fits:
+            break
+        values.insert(0, token)
+        index -= 1
+    return tokens[:index], values
+
+
+def row_values(
+    tokens: list[str], columns: list[Column], placed: tuple[str, list[tuple[int, int]]] | None = None
+) -> tuple[list[str], list[str]]:
+    """The row's label tokens and one value per column; a notes or a targets column may be left empty
+    (`-` stands for it): the fewest such columns left out that make the row's values fit. Where several
+    fit (`1 1,846.3 1,972.8`: a note and two years, or two years and a target), `placed` (the row's
+    text and where each column's header starts) picks the one whose values stand under their headers."""
+    optional = [index for index, column in enumerate(columns) if column.note or column.target]
+    for size in range(len(optional) + 1):
+        readings = []
+        for left_out in combinations(optional, size):
+            kept = [column for index, column in enumerate(columns) if index not in left_out]
+            text_tokens, values = split_values(tokens, len(kept), kept)
+            if len(values) == len(kept):
+                read = iter(values)
+                readings.append(
+                    (text_tokens, ["-" if index in left_out else next(read) for index in range(len(columns))])
+                )
+        if len(readings) > 1 and placed is not None:
+            return min(readings, key=lambda reading: _misplacement(reading[1], *placed))
+        if readings:
+            return readings[0]
+    return split_values(tokens, len(columns), columns)
+
+
+def _misplacement(values: list[str], text: str, header_at: list[tuple[int, int]]) -> int:
+    """How far a row's values stand from the headers of the columns they are read into. Counted in
+    characters and in display columns (a CJK character is two wide), the smaller: PDF text aligns by
+    one or the other, depending on the tool that wrote it."""
+    by_chars = by_width = 0
+    end = len(text)
+    for value, (chars, columns) in reversed(list(zip(values, header_at, strict=True))):
+        if value == "-":
+            continue
+        start = text.rfind(value, 0, end)
+        if start < 0:
+            return 10**6
+        by_chars += abs(start - chars)
+        by_width += abs(width(text[:start]) - columns)
+        end = start
+    return min(by_chars, by_width)
+
+
+def unit_with_gloss(tokens: list[str]) -> str | None:
+    """The unit of tokens that are a unit and maybe its English gloss (`噸 tonnes`, `千克 kg`), or None."""
+    han = [index for index, token in enumerate(tokens) if _HAN.search(token)]
+    if len(han) == 1 and all(token.isascii() or not _HAN.search(token) for token in tokens[han[0] + 1 :]):
+        return tokens[han[0]] if looks_like_unit(tokens[han[0]]) and han[0] == 0 else None
+    return None
+
+
+def split_label_unit(tokens: list[str]) -> tuple[str, str | None]:
+    """`label unit` text -> (label, unit); units may span tokens (`噸二氧化碳當量 /人`) or carry an
+    English gloss (`員工總數 Total employees 人 persons`)."""
+    for split in range(len(tokens) - 1, 0, -1):  # a Chinese unit followed by its gloss
+        if _HAN.search(tokens[split]) and not tokens[split].isascii():
+            unit = unit_with_gloss(tokens[split:])
+            if unit and split < len(tokens) - 1:
+                return " ".join(tokens[:split]), unit
+            break
+    for count in (3, 2, 1):
+        if len(tokens) <= count:
+            continue
+        candidate = " ".join(tokens[-count:])
+        if (count == 1 or candidate.split()[-1].startswith("/") or "/" in candidate) and looks_like_unit(candidate):
+            return " ".join(tokens[:-count]), candidate
+    return " ".join(tokens), None
