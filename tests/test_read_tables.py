@@ -1235,3 +1235,15 @@ def test_a_text_table_label_wrapped_before_its_bracket_is_one_label() -> None:
         ("ghg_scope1_2", 2024): 31_266.18,
         ("ghg_scope1_2", 2025): 29_729.27,
     }
+
+
+def test_a_table_of_a_label_and_a_count_column_is_the_reports_year() -> None:
+    text = HEAD_HK + (
+        "| 董事會組成（於二零二五年十二月三十一日） | 人數 |\n| --- | --- |\n"
+        "| 執行董事 | 3 |\n| 獨立非執行董事 | 4 |\n| 董事總人數 | 8 |\n| 其中：女性董事 | 2 |\n"
+    )
+    assert facts(text) == {
+        ("board_independent", 2025): 4,
+        ("board_size", 2025): 8,
+        ("board_female", 2025): 2,
+    }

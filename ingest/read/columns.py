@@ -174,4 +174,19 @@ def find_header(grid: Grid) -> tuple[Columns | None, int]:
             if measured is not None:  # `2024年` spanning `數量（人）| 佔比` in the row below
                 return Columns(measured, grid.lines[r]), r + 2
             return Columns(roles, grid.lines[r]), r + 1
+    return _measure_header(grid)
+
+
+def _measure_header(grid: Grid) -> tuple[Columns | None, int]:
+    """A first row of a label and measures that imply their units (`董事會組成（於2025年3月31日） | 人數`):
+    the report's own figures, though no cell names the label column as `類別` or `指標` would."""
+    cells = grid.texts(0) if grid.rows else []
+    roles = [column_role(text) for text in cells]
+    if (
+        len(roles) >= 2
+        and roles[0].role is Role.LABEL
+        and all(value_of(text) is None for text in cells)
+        and all(role.role is Role.CURRENT and role.unit for role in roles[1:])
+    ):
+        return Columns(roles, grid.lines[0]), 1
     return None, 0
