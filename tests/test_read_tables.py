@@ -1247,3 +1247,18 @@ def test_a_table_of_a_label_and_a_count_column_is_the_reports_year() -> None:
         ("board_size", 2025): 8,
         ("board_female", 2025): 2,
     }
+
+
+@pytest.mark.parametrize(
+    ("above", "partial"),
+    [
+        ("### 附表 母公司主要指標\n\n", True),
+        ("### 表2-6 台南廠環境績效\n\n", True),
+        ("### 附表\n\n以下數據僅涵蓋本公司本部（母公司），不含子公司。\n\n", True),
+        ("### 附表 本公司及子公司主要指標\n\n", False),
+    ],
+)
+def test_a_parent_company_or_one_plant_table_is_partial(above: str, partial: bool) -> None:
+    text = HEAD_HK + above + "| 指標 | 單位 | 2025年 |\n| --- | --- | --- |\n| 耗水量 | 立方米 | 5,000 |\n"
+    rows = [row for row in parse_report(text).rows if row.metric_code == "water_consumption"]
+    assert [row.is_partial_scope for row in rows] == [partial]

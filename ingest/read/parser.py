@@ -99,6 +99,9 @@ _TABLE_TITLE = re.compile(r"\s*(?:#|(?:表|table)\s*[\d一二三四五六七八�
 _CAPTION_LOOKBACK = 4
 _HEADING_LOOKBACK = 20
 _MAX_CAPTION_CHARS = 60
+_MAX_LEAD_IN_CHARS = 160
+# A sentence that says the table below holds only part of the group (`以下數據僅涵蓋本公司本部`)
+_BOUNDING_LEAD_IN = re.compile(r"(?:以下|下表|本表|下列)[^。；;]{0,20}(?:仅|僅|只)")
 
 
 def _caption(raw_lines: list[str], first_line: int) -> tuple[str, list[int]]:
@@ -110,8 +113,13 @@ def _caption(raw_lines: list[str], first_line: int) -> tuple[str, list[int]]:
         text = clean_text(raw_lines[number - 1])
         if not text:
             continue
-        lead_in = text.endswith(("：", ":"))  # `下表僅涵蓋附屬公司甲的數據，供持份者參考：`
-        if "<t" in raw_lines[number - 1] or "|" in text or len(text) > _MAX_CAPTION_CHARS:
+        # `下表僅涵蓋附屬公司甲的數據，供持份者參考：`, `以下數據僅涵蓋本公司本部（母公司），不含子公司。`
+        lead_in = text.endswith(("：", ":")) or bool(_BOUNDING_LEAD_IN.search(text))
+        if (
+            "<t" in raw_lines[number - 1]
+            or "|" in text
+            or len(text) > (_MAX_LEAD_IN_CHARS if lead_in else _MAX_CAPTION_CHARS)
+        ):
             break
         if _PROSE_END.search(text) and not lead_in:
             break
