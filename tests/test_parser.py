@@ -289,3 +289,19 @@ def test_taiwan_prose_with_roc_years_group_subjects_and_board_terms() -> None:
         ("corruption_cases_concluded", 2024): 0,
         ("suppliers_total", 2024): 486,
     }
+
+
+def test_a_list_restated_in_brackets_without_respectively_and_its_sum() -> None:
+    text = HEAD_TRAD + (
+        "本年度，本集團的直接（範圍一）及能源間接（範圍二）溫室氣體排放量分別約為125.4噸二氧化碳當量及"
+        "1,482.7噸二氧化碳當量（2022年：138.2噸二氧化碳當量及1,530.9噸二氧化碳當量），合共約1,608.1噸二氧化碳當量"
+        "（2022年：1,669.1噸二氧化碳當量）。\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2023): 125.4,
+        ("ghg_scope2", 2023): 1_482.7,
+        ("ghg_scope1", 2022): 138.2,
+        ("ghg_scope2", 2022): 1_530.9,
+        ("ghg_scope1_2", 2023): 1_608.1,
+        ("ghg_scope1_2", 2022): 1_669.1,
+    }

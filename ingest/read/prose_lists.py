@@ -30,6 +30,9 @@ _VALUE_SEPARATOR = re.compile(r"\s*(?:、|以及|及|和|與|与|，|,)\s*")
 _SHARE_VERB = re.compile(r"[占佔]")
 _YEAR = re.compile(r"(?:在|于|於)?\s*(20\d{2})\s*年度?的?")
 # `（2023年：分別為…）`: the list before restated for another year, its items not printed again.
+_RESTATED_OPEN = re.compile(
+    rf"\s*[（(]\s*(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)\s*[：:]\s*(?:約|约)?\s*(?:為|为)?\s*"
+)
 _BRACKETED_YEAR = re.compile(rf"[（(]\s*(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)\s*[：:]?\s*$")
 
 
@@ -86,14 +89,34 @@ def listed_values(text: str, values: tuple[Value, ...], only_filler: Callable[[s
         for position, member in enumerate(members):
             readings = tuple(reading + share for reading in _readings(items, position))
             found[member] = Listed(readings, printed, values[member].unit or unit)
+        again = _restated_after(text, values, members[-1], len(items))
+        for position, member in enumerate(again[1]):  # `（2023年：92.15千克、1.30千克及6.78千克）`
+            readings = tuple(reading + share for reading in _readings(items, position))
+            found[member] = Listed(readings, printed, values[member].unit or unit, again[0], restated=True)
+        members = again[1] or members
         after = members[-1] + 1
         if (
             after < len(values)
             and values[after].unit
-            and only_filler(text[values[members[-1]].end : values[after].start])
+            and only_filler(text[values[members[-1]].end : values[after].start].lstrip(")）"))
         ):
             found[after] = Listed((printed,), printed, values[after].unit)  # `，合共8,519.2噸`: the sum
     return found
+
+
+def _restated_after(text: str, values: tuple[Value, ...], last: int, count: int) -> tuple[int | None, list[int]]:
+    """(the year, the values) of a bracket right after a list that gives as many values for another
+    year without saying `分別` again (`…及6.27千克（2023年：92.15千克、1.30千克及6.78千克）`)."""
+    opened = _RESTATED_OPEN.match(text, values[last].end)
+    start = (
+        next((index for index in range(last + 1, len(values)) if values[index].start >= opened.end()), None)
+        if opened
+        else None
+    )
+    if opened is None or start is None or values[start].start != opened.end():
+        return None, []
+    again = _members(text, values, start)
+    return (int(opened.group(1)), again) if len(again) == count else (None, [])
 
 
 def _members(text: str, values: tuple[Value, ...], first: int) -> list[int]:
