@@ -305,3 +305,10 @@ def test_a_list_restated_in_brackets_without_respectively_and_its_sum() -> None:
         ("ghg_scope1_2", 2023): 1_608.1,
         ("ghg_scope1_2", 2022): 1_669.1,
     }
+
+
+def test_a_currency_the_report_declares_beats_one_it_names_more_often() -> None:
+    text = HEAD_SIMP + (
+        "除另有注明外，本报告货币单位均为人民币。以港元计的数据另行列示（港元）。\n本集团实现营业收入186.35亿元。\n"
+    )
+    assert facts(text) == {("revenue", 2024): 18_635_000_000}

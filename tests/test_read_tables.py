@@ -1262,3 +1262,24 @@ def test_a_parent_company_or_one_plant_table_is_partial(above: str, partial: boo
     text = HEAD_HK + above + "| 指標 | 單位 | 2025年 |\n| --- | --- | --- |\n| 耗水量 | 立方米 | 5,000 |\n"
     rows = [row for row in parse_report(text).rows if row.metric_code == "water_consumption"]
     assert [row.is_partial_scope for row in rows] == [partial]
+
+
+def test_a_text_table_label_that_wraps_below_its_values() -> None:
+    """`pdftotext -layout` puts the rest of a long label (and of its unit) on the line under its values."""
+    text = HEAD_CN + (
+        "  关键绩效指标   指标                              单位                2025年      2024年\n"
+        "  A1.2           温室气体排放强度                  吨二氧化碳当量/百万元   191.48     206.80\n"
+        "                 （每百万元营业收入）\n"
+        "  A1.3           有害废弃物产生量（含废脱硝催化剂、  吨                  1,245.3    1,318.6\n"
+        "                 废矿物油等）\n"
+        "  A1.2           温室气体排放总量（范围一              吨二氧化碳          13,482.6   14,031.1\n"
+        "                 及范围二）                          当量\n"
+    )
+    assert facts(text) == {
+        ("ghg_intensity_revenue", 2025): 191.48,
+        ("ghg_intensity_revenue", 2024): 206.80,
+        ("hazardous_waste", 2025): 1_245.3,
+        ("hazardous_waste", 2024): 1_318.6,
+        ("ghg_scope1_2", 2025): 13_482.6,
+        ("ghg_scope1_2", 2024): 14_031.1,
+    }

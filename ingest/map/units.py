@@ -228,10 +228,22 @@ def currency_name() -> str:
 
 
 _MIN_CURRENCY_MENTIONS = 2
+_DECLARATION_SEARCH_CHARS = 20000  # the opening (about this report), where the currency is declared
+
+
+# `除另有注明外，货币单位均为人民币`, `金額以港元列示`: the report says which currency its money is in
+_DECLARED_CURRENCY = re.compile(r"(?:货币|貨幣|金额|金額|币种|幣種)(?:单位|單位)?(?:均|皆|全部)?(?:为|為|以)")
+_DECLARED_CHARS = 8
 
 
 def report_currency(text: str) -> str:
-    """The currency a report's money is in: the one it names most (at least twice), else CNY."""
+    """The currency a report's money is in: the one its opening declares (`貨幣單位均為人民幣`), else the
+    one it names most (at least twice), else CNY."""
+    for match in _DECLARED_CURRENCY.finditer(text[:_DECLARATION_SEARCH_CHARS]):
+        after = text[match.end() : match.end() + _DECLARED_CHARS]
+        declared = [code for code, pattern in _currencies().items() if pattern.match(after)]
+        if declared:
+            return declared[0]
     lowered = text.lower()
     counts = {code: sum(lowered.count(word) for word in words) for code, words in _currency_words().items()}
     code, count = max(counts.items(), key=lambda item: item[1])

@@ -38,6 +38,10 @@ _MAX_LABEL_FRAGMENTS = 3
 _MAX_GAP_LINES = 12
 
 
+def _open_brackets(text: str) -> int:
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
+
+
 def _indent(line: str) -> int:
     stripped = line.lstrip(" \t\u3000")
     prefix = line[: len(line) - len(stripped)]
@@ -112,7 +116,7 @@ class _TextTableReader:
         tokens = list(words_)
         if self.table is not None and _FURNITURE.match(line.text):
             return  # a rule or a page number between a table's rows
-        if self._unit_below(line, joined):
+        if self._unit_below(line, joined) or self._label_below(line, tokens):
             return
         self.flush()
         if header:
@@ -167,6 +171,28 @@ class _TextTableReader:
         self.pending = (*pending[:4], below_unit.group(1), *pending[5:])
         self.consumed.add(line.number)
         self.flush()
+        return True
+
+    def _label_below(self, line: Line, tokens: list[str]) -> bool:
+        """`有害廢棄物產生量（含廢脫硝催化劑、 噸 1,245.3` / `廢礦物油等）`: the rest of the label above, on
+        the next line (with the rest of its unit: `噸二氧化碳` / `當量`); or a bracket that qualifies it
+        (`溫室氣體排放強度 噸/百萬元 191.48` / `（每百萬元營業收入）`)."""
+        pending = self.pending
+        if pending is None or not tokens or any(is_number(token) for token in tokens):
+            return False
+        label, unit, head = pending[3], pending[4], tokens[0]
+        if _open_brackets(label) > 0 and ")" in head.replace("）", ")"):
+            rest = "".join(tokens[1:])
+        elif _open_brackets(label) == 0 and len(tokens) == 1 and _BRACKET_UNIT_LINE.fullmatch(head):
+            rest = ""
+        else:
+            return False
+        if rest and unit is None and " " in label and looks_like_unit(label.rsplit(" ", 1)[1] + rest):
+            label, unit = label.rsplit(" ", 1)  # the unit's start was read as the end of the label
+        if rest and (unit is None or not looks_like_unit(unit + rest)):
+            return False
+        self.pending = (*pending[:3], label + head, unit + rest if rest and unit else unit, *pending[5:])
+        self.consumed.add(line.number)
         return True
 
     def _data_row(self, table: _TableState, line: Line, text_tokens: list[str], values: list[str]) -> None:
