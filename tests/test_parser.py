@@ -312,3 +312,24 @@ def test_a_currency_the_report_declares_beats_one_it_names_more_often() -> None:
         "除另有注明外，本报告货币单位均为人民币。以港元计的数据另行列示（港元）。\n本集团实现营业收入186.35亿元。\n"
     )
     assert facts(text) == {("revenue", 2024): 18_635_000_000}
+
+
+def test_hong_kong_prose_of_a_small_company() -> None:
+    text = HEAD_TRAD + (
+        "於2023年12月31日，本集團共有300名僱員（2022年12月31日：317名），女性僱員約佔僱員總數的46.0%（2022年：46.4%）。\n"
+        "範圍一及範圍二溫室氣體排放密度為每名僱員約5.36噸二氧化碳當量（2022年：每名僱員5.27噸二氧化碳當量）。\n"
+        "本年度，本集團耗用外購電力合共1,992,800千瓦時（2022年：2,051,400千瓦時）。\n"
+        "本集團向東莞市的助學基金及長者服務機構捐款合共人民幣86,000元。\n"
+        "本集團另向市慈善總會捐款人民幣30,000元。\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2023): 300,
+        ("employees_total", 2022): 317,
+        ("employees_female_pct", 2023): 46.0,
+        ("employees_female_pct", 2022): 46.4,
+        ("ghg_intensity_employee", 2023): 5.36,
+        ("ghg_intensity_employee", 2022): 5.27,
+        ("electricity_purchased", 2023): 1_992.8,
+        ("electricity_purchased", 2022): 2_051.4,
+        ("community_donations", 2023): 86_000,  # one gift to one body is no total
+    }

@@ -31,7 +31,7 @@ _SHARE_VERB = re.compile(r"[占佔]")
 _YEAR = re.compile(r"(?:在|于|於)?\s*(20\d{2})\s*年度?的?")
 # `（2023年：分別為…）`: the list before restated for another year, its items not printed again.
 _RESTATED_OPEN = re.compile(
-    rf"\s*[（(]\s*(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)\s*[：:]\s*(?:約|约)?\s*(?:為|为)?\s*"
+    rf"\s*[（(]\s*(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)(?:\d{{1,2}}月\d{{1,2}}日)?\s*[：:]\s*(?:約|约)?\s*(?:為|为)?\s*"
 )
 _BRACKETED_YEAR = re.compile(rf"[（(]\s*(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)\s*[：:]?\s*$")
 

@@ -178,6 +178,7 @@ def last_clause(text: str) -> str:
 
 # The year before the report's, said relatively (the same in both scripts).
 _PRIOR_YEAR = "(?:去年|上年度?|上一年度?|上期)"
+_PER_PERSON = "每(?:名|位)?(?:僱員|雇员|員工|员工)"  # `（2023年：每名僱員5.27噸）`: the intensity's denominator first
 FISCAL_YEAR_WORD = "(?:財政年度|财政年度|財年|财年)"  # `2024財政年度` (a split year `2023/24` made its end)
 # `去年為`, `2023年則為約`: a clause that gives the figure before it for an earlier year (folded).
 PRIOR_CLAUSE = re.compile(
@@ -190,7 +191,8 @@ def prior_in_bracket() -> re.Pattern[str]:
     """`（2023年：`, `（上年度：人民幣` just before a value: the figure before it again, for the year the
     bracket names (group 1; none: the year before the report's)."""
     return re.compile(
-        rf"[（(]\s*(?:(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)|{_PRIOR_YEAR}(?:同期)?)\s*(?:[:：]|为|為)?\s*(?:{currency_name()})?\s*$",
+        rf"[（(]\s*(?:(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)(?:\d{{1,2}}月\d{{1,2}}日)?|{_PRIOR_YEAR}(?:同期)?)\s*(?:[:：]|为|為)?\s*"
+        rf"(?:{currency_name()}|{_PER_PERSON})?\s*$",
         re.IGNORECASE,
     )
 

@@ -338,7 +338,9 @@ class _Reader:
                 labels = [*labels, *nouns[0]]
         unit = unit or label_unit
         prior_year = None
-        if self.subject and (bracket := prior_in_bracket().search(clause_text)):
+        # (`（2023年12月31日：317名）`: the date's day is no value, but the text it leaves is only the colon)
+        opening = line.text[: value.start] if not clause_text.strip(" :：") else clause_text
+        if self.subject and (bracket := prior_in_bracket().search(opening)):
             # `用水量為12,300立方米（2023年：13,100立方米）`: the same figure for the year the bracket names
             labels = [(self.subject, self.subject)]
             unit = same_denominator(unit, self.subject_unit)
