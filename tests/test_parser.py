@@ -333,3 +333,17 @@ def test_hong_kong_prose_of_a_small_company() -> None:
         ("electricity_purchased", 2022): 2_051.4,
         ("community_donations", 2023): 86_000,  # one gift to one body is no total
     }
+
+
+def test_taiwan_board_sentence_with_an_ordinal_and_a_bracketed_count() -> None:
+    text = (
+        "示例精密科技股份有限公司\n113年度永續報告書\n報告期間：113年1月1日至113年12月31日。\n\n"
+        "本公司第12屆董事會由9席董事組成（含獨立董事3席），其中女性董事2席。\n"
+        "113年共受理客戶申訴11件，均於30日內結案。\n"
+    )
+    assert facts(text) == {
+        ("board_size", 2024): 9,
+        ("board_independent", 2024): 3,
+        ("board_female", 2024): 2,
+        ("customer_complaints", 2024): 11,
+    }

@@ -1283,3 +1283,15 @@ def test_a_text_table_label_that_wraps_below_its_values() -> None:
         ("ghg_scope1_2", 2025): 13_482.6,
         ("ghg_scope1_2", 2024): 14_031.1,
     }
+
+
+def test_taiwan_units_and_words_person_hours_energy_used_and_contractors() -> None:
+    text = HEAD_HK + (
+        "| 項目 | 單位 | 2024年 | 2025年 |\n|:---|:---:|---:|---:|\n"
+        "| 訓練總時數 | 人時 | 35,186 | 38,247 |\n| 能源總耗用量 | GJ | 119,007 | 118,804 |\n"
+        "| 員工因公死亡人數 | 人 | 0 | 0 |\n| 承攬商因公死亡人數 | 人 | 1 | 0 |\n"
+    )
+    got = facts(text)
+    assert got[("training_hours_total", 2025)] == 38_247
+    assert got[("energy_total", 2024)] == pytest.approx(119_007 / 3.6, rel=1e-6)
+    assert got[("work_related_fatalities", 2024)] == 0  # the contractors' death is another KPI

@@ -241,3 +241,15 @@ def change_levels(text: str, values: tuple[Value, ...]) -> dict[int, Level]:
         if after is not None and change is not None:
             levels[after] = Level(opening.start(), later=True, year=int(change.group(1)) if change.group(1) else None)
     return levels
+
+
+def inside_open_bracket(clause: str) -> str:
+    """The text after a bracket the clause opens and does not close, or ``."""
+    opened = max(clause.rfind("（"), clause.rfind("("))
+    return clause[opened + 1 :] if opened >= 0 and opened > max(clause.rfind("）"), clause.rfind(")")) else ""
+
+
+def rest_of_clause(text: str, value: Value) -> str:
+    """What follows a value and its unit up to the end of its clause (`名獨立非執行董事`)."""
+    after = text[value.end :]
+    return after[: next((match.start() for match in CLAUSE_END.finditer(after)), len(after))]

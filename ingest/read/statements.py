@@ -39,6 +39,7 @@ from ingest.read.prose_tokens import (
     change_levels,
     denominator_before,
     has_value,
+    inside_open_bracket,
     is_heading,
     last_clause,
     line_values,
@@ -47,6 +48,7 @@ from ingest.read.prose_tokens import (
     not_a_value_before,
     period_line,
     prior_in_bracket,
+    rest_of_clause,
     same_denominator,
     target_heading,
     unit_in_label,
@@ -57,6 +59,7 @@ from ingest.read.text import fold
 from ingest.read.zeros import zero_rows
 
 _FOLLOWED_BY_NUMBER = re.compile(r"^\s+[-−]?\d")
+_IN_WORDS = re.compile(r"(?:第|月)\s*$")
 _YEAR_MENTION = re.compile(r"(20\d{2})(?:(财政年度|财年)|年)")  # group 2: a fiscal year, named as such
 _MAX_BARE_LABEL_CHARS = 16
 _CLOSED_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
@@ -67,12 +70,6 @@ _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 # The noun after a count ends before a bracket, the next number or the next item (`3名獨立董事及2名…`).
 _NOUN_END = re.compile(r"[（(\d]|(?:及|和|与|與|以及)(?=\d)")
 _NOUN_VERB = re.compile(r"(?:組成|组成|構成|构成)$")  # `董事會由9位董事組成`: the noun without the verb
-
-
-def _rest_of_clause(text: str, value: Value) -> str:
-    """What follows a value and its unit up to the end of its clause (`名獨立非執行董事`)."""
-    after = text[value.end :]
-    return after[: next((match.start() for match in CLAUSE_END.finditer(after)), len(after))]
 
 
 def parse_statements(lines: list[Line], metadata: ReportMetadata) -> list[KpiRow]:
@@ -161,7 +158,8 @@ class _Reader:
                 segment_start = change_start
             prefix = text[: level.label_end if level else value.start]
             if not_a_value_before().search(prefix) or not_a_value_after().match(text[value.start + len(value.raw) :]):
-                segment_start = value.end
+                # an ordinal or a day (`第12屆董事會由`, `12月31日`) is part of the clause; a bound ends one
+                segment_start = segment_start if _IN_WORDS.search(prefix) else value.end
                 continue
             if _FOLLOWED_BY_NUMBER.match(text[value.end :]):
                 segment_start = value.end
@@ -206,7 +204,7 @@ class _Reader:
             label_line, sentence = label_line_of(line, prefix), prefix
             read = ([(label, listed.printed) for label, _ in labels], unit, False, None) if labels and unit else None
         else:
-            closes_clause = not _rest_of_clause(line.text, value).strip()
+            closes_clause = not rest_of_clause(line.text, value).strip()
             clause_text, clause, cut = self._clause(prefix, segment_start, closes_clause)
             candidates, label_line, sentence = self._candidates(index, value, prefix, clause, cut, segment_start, alone)
             read = self._read_labels(line, value, unit, candidates, clause_text, clause, alone)
@@ -278,7 +276,12 @@ class _Reader:
             prose_wrap = bool(CLAUSE_END.search(previous.text) or has_value(previous.text))
             candidates = [tail + clause] if prose_wrap else [tail + clause, clause]
             return candidates, label_line_of(self.lines[index], prefix), previous.text + prefix
-        return ([clause] if clause else []), label_line_of(self.lines[index], prefix), prefix
+        inner = inside_open_bracket(clause)  # `董事會由9席董事組成（含獨立董事3席）`: the bracket's own label
+        return (
+            ([inner, clause] if inner else [clause] if clause else []),
+            label_line_of(self.lines[index], prefix),
+            prefix,
+        )
 
     def _key_figure_candidates(self, index: int, value: Value, prefix: str, alone: bool) -> tuple[list[str], int, str]:
         """Label candidates of a value that opens its line: the line(s) above, or the line below for
@@ -328,7 +331,7 @@ class _Reader:
         if unit and (not labels or is_count_unit(unit)) and not any(states_no_level(c) for c in candidates):
             # `共计拥有7,440名员工`, `其中 2 名為女性董事`: the noun after the unit; after a label of its
             # own, the reading of a count tried last (`包括3名執行董事…及4名獨立非執行董事`)
-            noun = _NOUN_VERB.sub("", _NOUN_END.split(_rest_of_clause(line.text, value))[0])
+            noun = _NOUN_VERB.sub("", _NOUN_END.split(rest_of_clause(line.text, value))[0])
             nouns = self.label_reader.labels([noun] if noun.strip() else [], self.subject)
             if not labels:
                 labels, label_unit, relative = nouns
