@@ -347,3 +347,20 @@ def test_taiwan_board_sentence_with_an_ordinal_and_a_bracketed_count() -> None:
         ("board_female", 2024): 2,
         ("customer_complaints", 2024): 11,
     }
+
+
+def test_zeros_and_board_counts_in_the_words_of_several_markets() -> None:
+    text = HEAD_TRAD + (
+        "董事會由七名董事組成，包括三名執行董事及四名獨立非執行董事，其中兩名董事為女性。\n"
+        "本年度，並無針對本集團或其僱員提出並已審結的貪污訴訟案件。\n"
+        "本年度本集團並無錄得任何因工死亡個案。\n"
+    )
+    assert facts(text) == {
+        ("board_size", 2023): 7,
+        ("board_independent", 2023): 4,
+        ("board_female", 2023): 2,
+        ("corruption_cases_concluded", 2023): 0,
+        ("work_related_fatalities", 2023): 0,
+    }
+    taiwan = "示例精密科技股份有限公司\n113年度永續報告書\n\n113年度本公司無發生經法院判決確定之貪腐訴訟案件。\n"
+    assert facts(taiwan) == {("corruption_cases_concluded", 2024): 0}
