@@ -1295,3 +1295,14 @@ def test_taiwan_units_and_words_person_hours_energy_used_and_contractors() -> No
     assert got[("training_hours_total", 2025)] == 38_247
     assert got[("energy_total", 2024)] == pytest.approx(119_007 / 3.6, rel=1e-6)
     assert got[("work_related_fatalities", 2024)] == 0  # the contractors' death is another KPI
+
+
+def test_a_year_header_that_gives_only_the_denominator_of_its_values() -> None:
+    text = HEAD_CN + (
+        "| 指标 | 2025年<br>（/万元营业收入） | 2024年<br>（/万元营业收入） |\n|---|---|---|\n"
+        "| 温室气体排放强度<br>（吨二氧化碳当量） | 0.409 | 0.462 |\n| 耗水强度<br>（吨） | 2.03 | 2.23 |\n"
+    )
+    got = facts(text)
+    assert got[("ghg_intensity_revenue", 2025)] == pytest.approx(40.9)
+    assert got[("water_intensity_revenue", 2024)] == pytest.approx(223)
+    assert ("ghg_intensity_employee", 2025) not in got

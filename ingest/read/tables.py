@@ -218,6 +218,8 @@ class TableReader:
             or unit_label_implies(row.label)
         )
         unit = f"{magnitude}{unit}" if magnitude and unit else unit
+        if unit and role.unit and role.unit.startswith("/") and "/" not in unit:
+            unit += role.unit  # `2024年（/萬元營業收入）` over `排放強度（噸二氧化碳當量）`: the denominator
         # `全體僱員` under `流失率`: the row's measure is the column's; under `數量` the row's own label
         labels = row.candidates
         measured = {column.measure for column in columns.roles if column.measure}
