@@ -364,3 +364,8 @@ def test_zeros_and_board_counts_in_the_words_of_several_markets() -> None:
     }
     taiwan = "示例精密科技股份有限公司\n113年度永續報告書\n\n113年度本公司無發生經法院判決確定之貪腐訴訟案件。\n"
     assert facts(taiwan) == {("corruption_cases_concluded", 2024): 0}
+
+
+def test_a_zero_stated_as_not_involved_in_any_case() -> None:
+    text = HEAD_TRAD + "年內，本集團並無涉及任何已審結的貪污訴訟案件，亦無接獲涉及僱員的貪污舉報。\n"
+    assert facts(text) == {("corruption_cases_concluded", 2023): 0}
