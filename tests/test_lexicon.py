@@ -58,7 +58,7 @@ def test_every_exact_term_maps_to_its_metric(row: dict[str, str]) -> None:
 # (Simplified), Taiwan and English reports for the same KPI.
 WORDINGS = [
     ("慈善捐款及社區投資", "", "人民幣千元", "community_donations"),
-    ("公司共受理客户投诉", "", "件", "customer_complaints"),
+    ("共受理客户投诉", "", "件", "customer_complaints"),
     ("A2.2 耗水强度", "", "吨/万元", "water_intensity_revenue"),
     ("能源间接排放（范围二，基于位置）", "", "万吨二氧化碳当量", "ghg_scope2"),
     ("每亿元营业收入温室气体排放量（范围一及范围二）", "", "吨二氧化碳当量/亿元", "ghg_intensity_revenue"),
