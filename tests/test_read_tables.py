@@ -1306,3 +1306,11 @@ def test_a_year_header_that_gives_only_the_denominator_of_its_values() -> None:
     assert got[("ghg_intensity_revenue", 2025)] == pytest.approx(40.9)
     assert got[("water_intensity_revenue", 2024)] == pytest.approx(223)
     assert ("ghg_intensity_employee", 2025) not in got
+
+
+def test_a_figure_printed_with_a_percent_sign_is_a_percentage_whatever_its_row_says() -> None:
+    text = (
+        HEAD_HK
+        + "| 指標 | 單位 | 2025年 |\n| --- | --- | --- |\n| 研發投入 | 億元 | 6.04% |\n| 僱員總數 | 人 | 38.6% |\n"
+    )
+    assert facts(text) == {}

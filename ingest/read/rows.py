@@ -104,6 +104,8 @@ def build_row(
     mapping = None
     chosen = labels[0][1]
     value = parse_number(raw_value)
+    if raw_value.endswith("%") and unit and "%" not in unit:
+        unit = "%"  # `6.04%` under `研發投入（億元）`: the sign the figure prints is its unit
     for matched, printed in _readings(labels):
         if not some_term_matches(matched):
             continue
