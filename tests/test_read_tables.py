@@ -1314,3 +1314,12 @@ def test_a_figure_printed_with_a_percent_sign_is_a_percentage_whatever_its_row_s
         + "| 指標 | 單位 | 2025年 |\n| --- | --- | --- |\n| 研發投入 | 億元 | 6.04% |\n| 僱員總數 | 人 | 38.6% |\n"
     )
     assert facts(text) == {}
+
+
+def test_a_unit_counted_in_thousands() -> None:
+    """`千瓦時（以千計）`: the multiplier written after the unit."""
+    text = HEAD_HK + (
+        "| 指標 | 單位 | 2025年 |\n| --- | --- | --- |\n| 能源消耗總量 | 千瓦時（以千計） | 38,920.4 |\n"
+        "| 培訓總時數 | 小時（以千計） | 118.6 |\n"
+    )
+    assert facts(text) == {("energy_total", 2025): 38_920.4, ("training_hours_total", 2025): 118_600}

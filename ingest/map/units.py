@@ -33,6 +33,9 @@ def _parts() -> dict[str, list[tuple[str, float]]]:
     return parts
 
 
+_COUNTED_IN = re.compile(r"\(以(千|万|百万|亿)计\)$")
+
+
 @memo
 def fold_unit(unit: str) -> str:
     """Folded unit: simplified, half-width, no spaces, outer brackets off, 每 as `/`, no `/年`."""
@@ -46,6 +49,9 @@ def fold_unit(unit: str) -> str:
     for suffix, _ in _parts().get("per_year", []):
         if folded.endswith(suffix) and len(folded) > len(suffix):
             folded = folded[: -len(suffix)]
+    counted = _COUNTED_IN.search(folded)
+    if counted and counted.start():  # `千瓦時（以千計）`: thousands of kWh, the multiplier written after
+        folded = counted.group(1) + folded[: counted.start()]
     return folded
 
 
