@@ -1323,3 +1323,21 @@ def test_a_unit_counted_in_thousands() -> None:
         "| 培訓總時數 | 小時（以千計） | 118.6 |\n"
     )
     assert facts(text) == {("energy_total", 2025): 38_920.4, ("training_hours_total", 2025): 118_600}
+
+
+def test_a_data_appendix_pasted_as_csv() -> None:
+    """Comma-separated rows under a header of years; numbers quoted where they hold commas, empty fields
+    not disclosed, section rows of empty fields, a notes column; prose with ASCII commas stays prose."""
+    text = HEAD_HK + (
+        "本年度,本集團持續推進節能減排,溫室氣體排放量為2025年的重點。\n\n"
+        "\ufeff指標,單位,2025年,2024年,備註\n社會範疇,,,,\n"
+        '僱員總數,人,"2,615","2,548",截至12月31日\n其中：女性僱員,人,"1,213","1,177",\n'
+        "僱員流失率,%,14.2,,2024年未有統計\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2025): 2_615,
+        ("employees_total", 2024): 2_548,
+        ("employees_female", 2025): 1_213,
+        ("employees_female", 2024): 1_177,
+        ("employee_turnover_rate", 2025): 14.2,
+    }

@@ -61,6 +61,8 @@ class Columns:
         cell the header does not name: `按性別劃分 | 女性員工佔比 | % | 43` under `指標 | 單位 | 2024年`)."""
         last_value = max(self.value_columns, default=-1)
         used = max((c for c, text in enumerate(texts) if text), default=-1)
+        if 0 <= used < len(self.roles) and self.roles[used].role is Role.SKIP:
+            return self  # the last cell is under a column the header names (`備註`), not moved right
         shift = used - last_value
         if shift <= 0 or last_value < 0:
             return self

@@ -9,6 +9,7 @@ selectolax); a table written over several lines is found as one `<table>…</tab
 from __future__ import annotations
 
 import bisect
+import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,6 +30,9 @@ _MAX_SPAN = 50
 _MAX_SECTION_CHARS = 40
 _HEADER_ROWS = 4
 _SENTENCE_END = re.compile(r"[。；;！!？?：:，,]")
+_MIN_CSV_FIELDS = 3
+_MAX_HEADER_CHARS = 24
+_PROSE_MARK = re.compile(r"[，。；！？]")  # not `：`: `其中：女性僱員` is a label
 _TABLE_TAG_OR_PIPE = re.compile(r"<t[dhr]\b|^\s*\|", re.IGNORECASE)
 
 
@@ -219,6 +223,46 @@ def _wrapped(pieces: Iterable[str]) -> str:
 def _is_section_line(raw: str) -> bool:
     text = raw.strip()
     return len(text) <= _MAX_SECTION_CHARS and not _SENTENCE_END.search(text) and not any(ch.isdigit() for ch in text)
+
+
+def csv_as_tabs(lines: list[str]) -> list[str]:
+    """Lines of comma-separated values (a data appendix pasted as CSV: `指標,單位,2024年,2023年`, numbers
+    quoted as `"1,284.6"`) as tab-separated lines, for `tab_grids`; every other line as it is. A CSV
+    table opens with a header of short cells, one naming a period, and at least one row splits into
+    as many fields as the header; prose with ASCII commas (PDF text of mainland reports) does not."""
+    if not any("," in line for line in lines):
+        return lines
+    out = list(lines)
+    run: list[tuple[int, list[str]]] = []  # the open table's lines so far, header first
+
+    def close() -> None:
+        if len(run) >= 2:
+            for index, fields in run:  # a section row (`環境範疇,,,,`) as a line of its own
+                out[index] = "\t".join(fields) if any(fields[1:]) else fields[0]
+        run.clear()
+
+    for index, line in enumerate(lines):
+        text = line.lstrip("\ufeff")
+        fields = [field.strip() for field in next(csv.reader([text]))] if text.count(",") >= 2 else []
+        if (
+            len(fields) < _MIN_CSV_FIELDS
+            or "\t" in text
+            or _TABLE_TAG_OR_PIPE.search(text)  # a Markdown or HTML row: its own reader's
+            or any(_PROSE_MARK.search(field) for field in fields[:2])
+        ):
+            if text.strip():
+                close()
+            continue
+        if run and len(fields) == len(run[0][1]):
+            run.append((index, fields))
+            continue
+        close()
+        if all(len(field) <= _MAX_HEADER_CHARS and not _SENTENCE_END.search(field) for field in fields) and any(
+            _period_hint().search(field) for field in fields
+        ):
+            run.append((index, fields))  # a header: short cells, one naming a period
+    close()
+    return out
 
 
 def tab_grids(lines: list[str]) -> list[Grid]:
