@@ -1341,3 +1341,18 @@ def test_a_data_appendix_pasted_as_csv() -> None:
         ("employees_female", 2024): 1_177,
         ("employee_turnover_rate", 2025): 14.2,
     }
+
+
+def test_ocr_numbers_split_at_the_thousands_and_a_garbled_cell() -> None:
+    """`8 412.6`: OCR reads a thousands separator as a space; `0.03 9`: a garbled cell gives the row
+    one token too many, and no column can be trusted."""
+    text = HEAD_CN + (
+        "指标  单位  2025年  2024年  2023年\n"
+        "范围一温室气体排放量  吨二氧化碳当量  8 412.6  8，905.3  9，367.1\n"
+        "综合能耗强度  吨标准煤/万元  0.0333  0.0356  0.03 9\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2025): 8_412.6,
+        ("ghg_scope1", 2024): 8_905.3,
+        ("ghg_scope1", 2023): 9_367.1,
+    }

@@ -18,6 +18,8 @@ from ingest.read.text_headers import Column
 _NOTE_MARK = re.compile(r"\d[\d,，]{0,4}|[a-zA-Z]|[*#]{1,3}")  # `3`, `3,4`, `a`, `*`; not a unit gloss (`kg`)
 _CHANGE_VALUE = re.compile(r"[-−+]?\d[\d,.]*\s*(?:%|个百分点|個百分點|pp|倍)?")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_THOUSANDS_HEAD = re.compile(r"\d{1,3}")
+_THOUSANDS_TAIL = re.compile(r"\d{3}(?:\.\d+)?")
 
 
 def split_values(
@@ -43,6 +45,38 @@ def split_values(
 
 
 def row_values(
+    tokens: list[str], columns: list[Column], placed: tuple[str, list[tuple[int, int]]] | None = None
+) -> tuple[list[str], list[str]]:
+    """`_row_values` of the row, its numbers split at a thousands space joined (`8 412.6`, as OCR and
+    some PDF fonts print them); a row that still has a number left over before its values is read
+    no way (`0.0356 0.03 9`: one value garbled into two tokens would shift every column)."""
+    tokens = _joined_thousands(tokens, len(columns))
+    text_tokens, values = _row_values(tokens, columns, placed)
+    if values and text_tokens and is_number(text_tokens[-1]) and not any(column.note for column in columns):
+        return tokens, []
+    return text_tokens, values
+
+
+def _joined_thousands(tokens: list[str], count: int) -> list[str]:
+    """Tokens with `8` `412.6` joined as `8412.6` where the numbers at the row's end outnumber its
+    columns and joining each such pair leaves exactly one number per column."""
+    end = len(tokens)
+    start = end
+    while start > 0 and (is_number(tokens[start - 1]) or is_not_disclosed(tokens[start - 1])):
+        start -= 1
+    run = tokens[start:end]
+    if len(run) <= count:
+        return tokens
+    joined: list[str] = []
+    for token in run:
+        if joined and _THOUSANDS_HEAD.fullmatch(joined[-1]) and _THOUSANDS_TAIL.fullmatch(token):
+            joined[-1] += token
+        else:
+            joined.append(token)
+    return tokens[:start] + joined if len(joined) == count else tokens
+
+
+def _row_values(
     tokens: list[str], columns: list[Column], placed: tuple[str, list[tuple[int, int]]] | None = None
 ) -> tuple[list[str], list[str]]:
     """The row's label tokens and one value per column; a notes or a targets column may be left empty
