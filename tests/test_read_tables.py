@@ -1356,3 +1356,19 @@ def test_ocr_numbers_split_at_the_thousands_and_a_garbled_cell() -> None:
         ("ghg_scope1", 2024): 8_905.3,
         ("ghg_scope1", 2023): 9_367.1,
     }
+
+
+def test_footnote_letters_after_values_and_labels() -> None:
+    text = HEAD_HK + (
+        "| 指標 | 單位 | 2025年 | 2024年 |\n| --- | --- | --- | --- |\n"
+        "| 直接能源消耗 | 兆瓦時 | 56,812.4a | 58,100.0 |\n| 因工傷損失工作日數c | 日 | 1,026 | 1,148 |\n"
+        "| 有害廢棄物 | 噸 | 38.6 | 41.05d |\n"
+    )
+    assert facts(text) == {
+        ("energy_direct", 2025): 56_812.4,
+        ("energy_direct", 2024): 58_100.0,
+        ("lost_days_work_injury", 2025): 1_026,
+        ("lost_days_work_injury", 2024): 1_148,
+        ("hazardous_waste", 2025): 38.6,
+        ("hazardous_waste", 2024): 41.05,
+    }

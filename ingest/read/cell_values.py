@@ -18,7 +18,7 @@ from ingest.read.text import half_width
 _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _NUMBER_WITH_MARK = re.compile(
     r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)"
-    r"(?:\s+\d{1,2}|\*{1,3}|\s*[#†‡]{1,2}|\s*[(（](?:注|註|附注|附註|[Nn]ote)?\s*\d{1,2}[)）])$"
+    r"(?:\s+\d{1,2}|\*{1,3}|\s*[#†‡]{1,2}|\s*[(（](?:注|註|附注|附註|[Nn]ote)?\s*\d{1,2}[)）]|[a-f])$"
 )
 _LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*[(（](?P<unit>[^()（）]{1,16})[)）]$")
 _LABEL_QUALIFIER_UNIT = re.compile(

@@ -69,7 +69,8 @@ def clean_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-_TRAILING_MARK = re.compile(r"(?<=[\u4e00-\u9fff)）a-zA-Z%])\s?(?:\d{1,2}|\*{1,3}|#)$")
+# `排放總量(範圍一和範圍二)8`, `因工傷損失工作日數c`: a footnote number, star or letter after a label
+_TRAILING_MARK = re.compile(r"(?<=[\u4e00-\u9fff)）a-zA-Z%])\s?(?:\d{1,2}|\*{1,3}|#)$|(?<=[\u4e00-\u9fff)）])[a-f]$")
 
 
 @cache
