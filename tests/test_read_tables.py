@@ -1372,3 +1372,14 @@ def test_footnote_letters_after_values_and_labels() -> None:
         ("hazardous_waste", 2025): 38.6,
         ("hazardous_waste", 2024): 41.05,
     }
+
+
+def test_an_intensity_without_a_scope_in_a_table_that_lists_scope_3_on_its_own_row() -> None:
+    text = HEAD_HK + (
+        "| 指標 | 單位 | 2025年 |\n| --- | --- | --- |\n| 溫室氣體排放總量（範圍1及範圍2） | 噸二氧化碳當量 | 28,199.6 |\n"
+        "| 其他間接排放（範圍3） | 噸二氧化碳當量 | 2,118.5 |\n| 溫室氣體排放密度 | 噸二氧化碳當量／僱員 | 3.42 |\n"
+        "| 溫室氣體排放總量（範圍1至範圍3）密度 | 噸二氧化碳當量／僱員 | 3.68 |\n"
+    )
+    got = facts(text)
+    assert got[("ghg_intensity_employee", 2025)] == 3.42
+    assert got[("ghg_scope3", 2025)] == 2_118.5
