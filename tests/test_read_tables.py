@@ -1383,3 +1383,12 @@ def test_an_intensity_without_a_scope_in_a_table_that_lists_scope_3_on_its_own_r
     got = facts(text)
     assert got[("ghg_intensity_employee", 2025)] == 3.42
     assert got[("ghg_scope3", 2025)] == 2_118.5
+
+
+def test_a_table_drawn_with_full_width_bars_and_a_subsidiary_sentence() -> None:
+    text = HEAD_HK + (
+        "｜指標｜單位｜2024年｜2025年｜\n｜範疇一（直接排放）｜公噸CO2e｜１２，３４５｜11,872.4｜\n"
+        "２０２５永續報告書　｜　４３\n\n"
+        "越南子公司2025年度範疇一排放量為862.1公噸CO2e，已納入本公司合計數。\n"
+    )
+    assert facts(text) == {("ghg_scope1", 2024): 12_345, ("ghg_scope1", 2025): 11_872.4}

@@ -186,6 +186,7 @@ def markdown_grids(lines: list[str]) -> list[Grid]:
 
     grid_table = False
     for number, raw in enumerate(lines, start=1):
+        raw = raw.replace("｜", "|") if "｜" in raw else raw  # `｜指標｜單位｜113年｜`: full-width bars
         if "+" in raw and _GRID_TABLE_RULE.match(raw):
             close_block()
             grid_table = True
