@@ -1392,3 +1392,17 @@ def test_a_table_drawn_with_full_width_bars_and_a_subsidiary_sentence() -> None:
         "越南子公司2025年度範疇一排放量為862.1公噸CO2e，已納入本公司合計數。\n"
     )
     assert facts(text) == {("ghg_scope1", 2024): 12_345, ("ghg_scope1", 2025): 11_872.4}
+
+
+def test_a_grand_total_after_a_sections_subtotal_and_measure_then_year_headers() -> None:
+    text = HEAD_HK + (
+        "| 能源種類 | 單位 | 二零二五年度 |\n| --- | --- | --- |\n| **直接能源消耗** | | |\n"
+        "| 汽油 | 兆瓦時 | 5,862.4 |\n| 小計 | 兆瓦時 | 11,484.9 |\n| 外購電力 | 兆瓦時 | 23,610.5 |\n"
+        "| 總計 | 兆瓦時 | 35,095.4 |\n\n"
+        "| 類別 | 受訓僱員百分比（%）二零二五年度 | 平均受訓時數（小時）二零二五年度 |\n| --- | --- | --- |\n"
+        "| 男性 | 91.8 | 27.1 |\n| 整體 | 92.4 | 26.3 |\n"
+    )
+    got = facts(text)
+    assert got[("energy_direct", 2025)] == 11_484.9  # the section's 小計, not the table's 總計
+    assert got[("employees_trained_pct", 2025)] == 92.4
+    assert got[("training_hours_per_employee", 2025)] == 26.3

@@ -48,6 +48,7 @@ _SPLIT_YEAR = re.compile(r"^(?:fy)?(20\d{2})[/\-–~至](?:20)?(\d{2})(?:年度?
 _DATE_YEAR = re.compile(r"^(?:截至|截止|于|於)?(20\d{2})年(\d{1,2})月(\d{1,2})日(?:止)?(?:年度)?$")
 _ROC_YEAR = re.compile(r"^(?:民国)?(1[0-4]\d)年度?$")
 _UNIT = re.compile(r"^(?:计量)?单位|^units?$|^units?单位$|^单位units?$")
+_MEASURE_THEN_YEAR = re.compile(r"^([^\d()]{2,16}(?:\([^()]{1,12}\))?)(20\d{2})(?:年度?|财年)$")
 _PRIOR = re.compile(r"^(?:上年度|上年|上期|去年|上一年度?|上一报告期|上年同期|prioryear|lastyear)$")
 # A measure's column header that also says its unit (`類別 | 人數 | 佔比`): the seed's words, by role.
 _MEASURE_COLUMN_UNITS = {"persons_column": "人", "share_column": "%"}
@@ -150,6 +151,11 @@ def column_role(header: str) -> ColumnRole:
         return ColumnRole(Role.YEAR, year, unit=unit.group(1) if unit else None)
     if role_pattern("change_column").search(text) or role_pattern("target_column").search(text) or _skip().match(text):
         return ColumnRole(Role.SKIP)
+    measured = _MEASURE_THEN_YEAR.match(fold(arabic_dates(header)))
+    if measured:  # `受訓僱員百分比（%）二零二四年度`: a measure, then the year it is of
+        unit = _HEADER_UNIT.search(measured.group(1))
+        measure = measured.group(1)[: unit.start()] if unit else measured.group(1)
+        return ColumnRole(Role.YEAR, int(measured.group(2)), unit=unit.group(1) if unit else None, measure=measure)
     if _UNIT.match(text):
         return ColumnRole(Role.UNIT)
     if _PRIOR.match(text):

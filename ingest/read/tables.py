@@ -42,6 +42,7 @@ _GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–]\s*(?=[\u4e00-\u9
 
 
 # `按性別及僱員類別劃分的`, a section `按地區`: the breakdowns of a table, cut from a total row's context.
+_SUBTOTAL = "小计"
 _BREAKDOWN = re.compile(r"按[^/]{0,16}?(?:劃分|划分)的?|^按[^/]{1,8}$")
 
 
@@ -55,6 +56,7 @@ class _State:
     last_label: str = ""
     unit: str | None = None  # the unit a section row across the table gives the rows below it
     measure: str = ""  # the label column's header when it names what the table measures (`僱員流失率`)
+    subtotal_seen: bool = False  # the section closed with a `小計`: a `總計` after it is the table's total
 
 
 def _readings(
@@ -67,12 +69,15 @@ def _readings(
     for prefix in (*reversed(categories), state.parent):
         if prefix and prefix != label:
             candidates.append((clean_label(split_label(prefix)[0]) + label, label))
-    if not role_pattern("total_column").fullmatch(fold(label)):
+    subtotal = fold(label).strip() == _SUBTOTAL  # `直接能源消耗` / `汽油` … / `小計`: the section's own total
+    if not subtotal and not role_pattern("total_column").fullmatch(fold(label)):
         return candidates, (context_head, state.section, *categories, state.parent, above)
-    for measure in (*reversed(categories), state.parent, state.section, state.measure):
+    # after the section's `小計`, a `總計` totals the table, not the section (`直接能源消耗` / … / `小計` / `總計`)
+    section = "" if state.subtotal_seen else state.section
+    for measure in (*reversed(categories), state.parent, section, state.measure):
         if measure and measure != label:
             candidates.append((clean_label(split_label(measure)[0]), label))
-    parts = (context_head, state.section, *categories, state.parent, state.measure)
+    parts = (context_head, section, *categories, state.parent, state.measure)
     return candidates, tuple(_BREAKDOWN.sub("", part) for part in parts)
 
 
@@ -188,6 +193,7 @@ class TableReader:
         )
         if not bare:
             state.last_label = label
+        state.subtotal_seen = state.subtotal_seen or fold(label).strip() == _SUBTOTAL
         out = []
         for c in value_columns:
             kpi_row = self._value_row(grid, r, c, columns, values[c], cell_units[c], row)
@@ -226,6 +232,8 @@ class TableReader:
         if measured and role.measure:
             plain = column_role(role.measure).role is Role.CURRENT
             labels = [(row.label + role.measure, row.label), *(row.candidates if plain else [])]
+            if role_pattern("total_column").fullmatch(fold(row.label)):  # `整體` under `平均受訓時數`
+                labels.insert(0, (role.measure, row.label))
         return build_row(
             layout=Layout.TABLE,
             source_line=grid.line_of(r, c),
@@ -253,6 +261,7 @@ class TableReader:
         distinct = [text for text in dict.fromkeys(cell.text for cell in cells) if text]
         if len(distinct) == 1:
             state.section, state.parent, state.parent_column = clean_label(distinct[0]), "", -1
+            state.subtotal_seen = False
             state.last_label = ""
             state.unit = caption_unit(distinct[0]) or state.unit  # `表B 能源消耗 單位：兆瓦時` across the table
             measure, measure_unit = split_label(clean_label(distinct[0]))
