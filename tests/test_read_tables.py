@@ -1406,3 +1406,17 @@ def test_a_grand_total_after_a_sections_subtotal_and_measure_then_year_headers()
     assert got[("energy_direct", 2025)] == 11_484.9  # the section's 小計, not the table's 總計
     assert got[("employees_trained_pct", 2025)] == 92.4
     assert got[("training_hours_per_employee", 2025)] == 26.3
+
+
+def test_a_spreadsheet_pasted_as_tabs_with_a_quoted_cell_over_two_lines() -> None:
+    text = HEAD_CN + (
+        "类别\t指标\t单位\t2024\t2025\t备注\n"
+        "温室气体\t范围一\t吨CO2e\t22,107.5\t21,352.9\t\n"
+        '温室气体\t范围二\t吨CO2e\t40,418.3\t39,664.2\t"按全国电网平均排放因子\n0.5703 tCO2/MWh计算"\n'
+        "\t合计\t吨CO2e\t62,525.8\t61,017.1\t\n"
+        "水资源\t耗水量\t吨\t143,620\t138,905\t\n"
+    )
+    got = facts(text)
+    assert got[("ghg_scope2", 2025)] == 39_664.2
+    assert got[("water_consumption", 2025)] == 138_905
+    assert got[("water_consumption", 2024)] == 143_620

@@ -31,6 +31,7 @@ _MAX_SECTION_CHARS = 40
 _HEADER_ROWS = 4
 _SENTENCE_END = re.compile(r"[。；;！!？?：:，,]")
 _MIN_CSV_FIELDS = 3
+_MAX_QUOTED_LINES = 5
 _MAX_HEADER_CHARS = 24
 _PROSE_MARK = re.compile(r"[，。；！？]")  # not `：`: `其中：女性僱員` is a label
 _TABLE_TAG_OR_PIPE = re.compile(r"<t[dhr]\b|^\s*\|", re.IGNORECASE)
@@ -266,6 +267,17 @@ def csv_as_tabs(lines: list[str]) -> list[str]:
     return out
 
 
+def _quoted_cell_joined(lines: list[str], number: int) -> tuple[str, int]:
+    """The tab line `number` (1-based) with the lines its open quote spans (`…\t"按全國電網因子` /
+    `0.5703 tCO2/MWh計算"`), and the last line joined; the line alone if the quote does not close soon."""
+    text = lines[number - 1]
+    for last in range(number + 1, min(len(lines), number + _MAX_QUOTED_LINES) + 1):
+        text += " " + lines[last - 1]
+        if text.count('"') % 2 == 0:
+            return text.replace('"', ""), last
+    return lines[number - 1], number
+
+
 def tab_grids(lines: list[str]) -> list[Grid]:
     """Runs of tab-separated lines (a table copied from a web page or a spreadsheet) as grids; one
     blank line inside a run is allowed. Cells keep their printed text (a bilingual cell stays whole)."""
@@ -285,9 +297,12 @@ def tab_grids(lines: list[str]) -> list[Grid]:
         rows.clear()
         numbers.clear()
 
+    skip_to = 0
     for number, raw in enumerate(lines, start=1):
-        if "\t" not in raw and not rows:
+        if number <= skip_to or ("\t" not in raw and not rows):
             continue  # most lines: no table open, no tab
+        if "\t" in raw and raw.count('"') % 2:  # a spreadsheet cell quoted over several lines
+            raw, skip_to = _quoted_cell_joined(lines, number)
         if not raw.strip():
             blank += 1
             if blank > 1:
