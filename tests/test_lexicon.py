@@ -57,6 +57,8 @@ def test_every_exact_term_maps_to_its_metric(row: dict[str, str]) -> None:
 # (label as printed, context, unit, metric): wordings of Hong Kong (Traditional), mainland
 # (Simplified), Taiwan and English reports for the same KPI.
 WORDINGS = [
+    ("平均每人訓練時數", "", "小時／人", "training_hours_per_employee"),
+    ("關鍵績效指標B1.2 僱員流失比率", "", "%", "employee_turnover_rate"),
     ("慈善捐款及社區投資", "", "人民幣千元", "community_donations"),
     ("共受理客户投诉", "", "件", "customer_complaints"),
     ("A2.2 耗水强度", "", "吨/万元", "water_intensity_revenue"),

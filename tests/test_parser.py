@@ -369,3 +369,8 @@ def test_zeros_and_board_counts_in_the_words_of_several_markets() -> None:
 def test_a_zero_stated_as_not_involved_in_any_case() -> None:
     text = HEAD_TRAD + "年內，本集團並無涉及任何已審結的貪污訴訟案件，亦無接獲涉及僱員的貪污舉報。\n"
     assert facts(text) == {("corruption_cases_concluded", 2023): 0}
+
+
+def test_a_bank_calls_itself_the_bank() -> None:
+    text = HEAD_SIMP + "截至2024年12月31日，本行董事会由15名董事组成，包括独立非执行董事6名；其中女性董事3名。\n"
+    assert facts(text) == {("board_size", 2024): 15, ("board_independent", 2024): 6, ("board_female", 2024): 3}

@@ -1420,3 +1420,15 @@ def test_a_spreadsheet_pasted_as_tabs_with_a_quoted_cell_over_two_lines() -> Non
     assert got[("ghg_scope2", 2025)] == 39_664.2
     assert got[("water_consumption", 2025)] == 138_905
     assert got[("water_consumption", 2024)] == 143_620
+
+
+def test_a_total_row_takes_the_measure_its_caption_names() -> None:
+    text = HEAD_HK + (
+        "### 按渠道劃分的客戶投訴（單位：宗）\n\n| 投訴渠道 | 2025年 |\n| --- | --- |\n| 客戶服務熱線 | 1,820 |\n"
+        "| 線上平台 | 964 |\n| 總計 | 2,784 |\n\n"
+        "## 溫室氣體\n\n### 廢棄物與污染物管理\n\n| 類別 | 指標 | 單位 | 2025年 |\n| --- | --- | --- | --- |\n"
+        "| 溫室氣體排放 | 萬元營業收入碳排放強度（範圍一、二） | 噸二氧化碳當量/萬元 | 0.370 |\n"
+    )
+    got = facts(text)
+    assert got[("customer_complaints", 2025)] == 2_784
+    assert got[("ghg_intensity_revenue", 2025)] == pytest.approx(37.0)

@@ -74,7 +74,9 @@ def _readings(
         return candidates, (context_head, state.section, *categories, state.parent, above)
     # after the section's `小計`, a `總計` totals the table, not the section (`直接能源消耗` / … / `小計` / `總計`)
     section = "" if state.subtotal_seen else state.section
-    for measure in (*reversed(categories), state.parent, section, state.measure):
+    # `按渠道劃分的客戶投訴（單位：宗）` over `熱線 | 線上 | … | 總計`: the caption says what the table totals
+    titled = "" if subtotal else _BREAKDOWN.sub("", context_head.rsplit(" / ", 1)[-1])
+    for measure in (*reversed(categories), state.parent, section, state.measure, titled):
         if measure and measure != label:
             candidates.append((clean_label(split_label(measure)[0]), label))
     parts = (context_head, section, *categories, state.parent, state.measure)
