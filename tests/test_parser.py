@@ -374,3 +374,19 @@ def test_a_zero_stated_as_not_involved_in_any_case() -> None:
 def test_a_bank_calls_itself_the_bank() -> None:
     text = HEAD_SIMP + "截至2024年12月31日，本行董事会由15名董事组成，包括独立非执行董事6名；其中女性董事3名。\n"
     assert facts(text) == {("board_size", 2024): 15, ("board_independent", 2024): 6, ("board_female", 2024): 3}
+
+
+def test_a_zero_stated_for_the_years_a_sentence_names() -> None:
+    text = HEAD_TRAD + (
+        "本集團於本年度及過去兩個年度（即2022年及2021年）均沒有發生任何因工亡故事件。\n"
+        "於2023年度及2022年度，概無針對本集團或其僱員提出並已審結的貪污訴訟案件。\n"
+    )
+    assert facts(text) == {
+        ("work_related_fatalities", 2023): 0,
+        ("work_related_fatalities", 2022): 0,
+        ("work_related_fatalities", 2021): 0,
+        ("corruption_cases_concluded", 2023): 0,
+        ("corruption_cases_concluded", 2022): 0,
+    }
+    unnamed = HEAD_TRAD + "本集團2023年及過去三年均無工亡事件發生。\n"  # the years are not named: the report's only
+    assert facts(unnamed) == {("work_related_fatalities", 2023): 0}

@@ -20,6 +20,10 @@ from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.text import fold
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[。；;！!？?])")
+_LISTED_YEAR = re.compile(r"(20\d{2})\s*年")
+_YEAR_LIST = re.compile(r"(?:20\d{2}\s*年度?\s*(?:、|,|及|和|与|至)\s*)+20\d{2}\s*年度?")
+_MAX_YEAR_SPAN = 5
+_THIS_YEAR = re.compile(r"本年度|本年|今年|报告期")
 
 
 @dataclass(frozen=True)
@@ -51,17 +55,35 @@ def zero_rows(line: Line, section: str, year_of: Callable[[str], int | None]) ->
             year = year_of(sentence) if match else None
             if match is None or year is None or role_pattern("zero_not_a_level").search(folded[: match.start()]):
                 continue
-            row = build_row(
-                layout=Layout.PROSE,
-                source_line=number_at(line, line.text.find(sentence) + match.start()),
-                label_line=number_at(line, line.text.find(sentence)),
-                labels=[(rule.label, match.group())],
-                section=section,
-                context=" / ".join((section, sentence)),
-                raw_value="0",
-                unit=rule.unit,
-                fiscal_year=year,
-            )
-            if row.metric_code == rule.metric_code:
-                rows.append(row)
+            for stated in _years_stated(folded[: match.start()], year_of) or [year]:
+                row = build_row(
+                    layout=Layout.PROSE,
+                    source_line=number_at(line, line.text.find(sentence) + match.start()),
+                    label_line=number_at(line, line.text.find(sentence)),
+                    labels=[(rule.label, match.group())],
+                    section=section,
+                    context=" / ".join((section, sentence)),
+                    raw_value="0",
+                    unit=rule.unit,
+                    fiscal_year=stated,
+                )
+                if row.metric_code == rule.metric_code:
+                    rows.append(row)
     return rows
+
+
+def _years_stated(before: str, year_of: Callable[[str], int | None]) -> list[int]:
+    """The years a zero is stated for where the sentence lists them (`於2022年度、2023年度及2024年度均並無`,
+    `2022年至2024年`), each dated as its fiscal year; empty for a sentence of one year or none (`過去三年均無`:
+    the corpus gold takes only the report's year where the years are not named)."""
+    listed = _YEAR_LIST.search(before)
+    if listed is None:
+        return []
+    named = [int(year) for year in _LISTED_YEAR.findall(listed.group())]
+    if "至" in listed.group() and len(named) == 2 and 0 < named[1] - named[0] <= _MAX_YEAR_SPAN:
+        named = list(range(named[0], named[1] + 1))
+    stated = {year_of(f"{year}年") for year in named}
+    if _THIS_YEAR.search(before):  # `本年度及過去兩個年度（即2023年及2022年）均沒有`: the report's year too
+        stated.add(year_of("本年度"))
+    years = sorted(year for year in stated if year is not None)
+    return years if len(years) > 1 else []
