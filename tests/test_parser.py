@@ -390,3 +390,16 @@ def test_a_zero_stated_for_the_years_a_sentence_names() -> None:
     }
     unnamed = HEAD_TRAD + "本集團2023年及過去三年均無工亡事件發生。\n"  # the years are not named: the report's only
     assert facts(unnamed) == {("work_related_fatalities", 2023): 0}
+
+
+def test_a_part_opened_by_its_own_line_and_a_gift_through_a_foundation() -> None:
+    text = HEAD_SIMP + (
+        "▶ 董事会\n公司董事会由9名董事组成\n其中独立董事3名、女性董事2名\n\n"
+        "公司通过瑞通公益基金会对外捐赠合计1,260万元，其中乡村振兴项目投入820万元。\n"
+    )
+    assert facts(text) == {
+        ("board_size", 2024): 9,
+        ("board_independent", 2024): 3,
+        ("board_female", 2024): 2,
+        ("community_donations", 2024): 12_600_000,
+    }

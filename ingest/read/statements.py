@@ -271,6 +271,7 @@ class _Reader:
             and previous
             and not SENTENCE_END.search(previous.text[-2:])
             and not is_heading(previous.text.strip())  # a heading is no line the sentence wraps from
+            and not clause.startswith("其中")  # `其中獨立董事3名` opens a part: no tail of the line above
         ):
             tail = last_clause(previous.text)
             prose_wrap = bool(CLAUSE_END.search(previous.text) or has_value(previous.text))
