@@ -29,7 +29,8 @@ _VALUE = re.compile(
     r"(?:(?<=[-−])(?:\d{1,3}(?:,\d{3})+|\d+)|(?<=\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.\d+)?(?!\d)"
 )
 _DIGIT = re.compile(r"\d")
-CLAUSE_END = re.compile(r"[，,。；;：:！!？?、]|\.(?=\s)|(?=其中)")  # `. ` ends an English sentence; `其中` opens a part
+# `. ` ends an English sentence before Chinese; `其中` opens a part of what came before
+CLAUSE_END = re.compile(r"[，,。；;：:！!？?、]|\.(?=\s)|(?=其中)")
 SENTENCE_END = re.compile(r"[。；;！!？?]")
 BULLETS = " \t•·-*>#–—"
 _HEADING = re.compile(r"^(?:#+\s*|\d+(?:\.\d+)+\s*(?=[\u4e00-\u9fff]{2})|表\s*[:：])")
