@@ -1432,3 +1432,20 @@ def test_a_total_row_takes_the_measure_its_caption_names() -> None:
     got = facts(text)
     assert got[("customer_complaints", 2025)] == 2_784
     assert got[("ghg_intensity_revenue", 2025)] == pytest.approx(37.0)
+
+
+def test_tables_of_one_year_each_and_parts_as_columns_with_their_total() -> None:
+    """`#### 2024年…` / `指標 | 數值 | 單位`: the caption says the year; `… | 零售 | 總計`: only the total
+    column is the company's, under a caption that names the parts (`按業務分部劃分`)."""
+    text = HEAD_HK + (
+        "#### 2025年環境關鍵績效\n\n| 指標 | 數值 | 單位 |\n| --- | ---: | --- |\n| 耗水量 | 61,380 | 立方米 |\n\n"
+        "#### 2024年環境關鍵績效\n\n| 指標 | 數值 | 單位 |\n| --- | ---: | --- |\n| 耗水量 | 58,000 | 立方米 |\n\n"
+        "#### 2025年深圳前海冷庫環境數據\n\n| 指標 | 數值 | 單位 |\n| --- | ---: | --- |\n| 耗水量 | 17,260 | 立方米 |\n\n"
+        "#### 2025年排放關鍵績效（按業務分部劃分）\n\n| 指標 | 單位 | 物業發展 | 酒店 | 總計 |\n| --- | --- | ---: | ---: | ---: |\n"
+        "| 氮氧化物 | 千克 | 412.5 | 286.3 | 723.3 |\n"
+    )
+    assert facts(text) == {
+        ("water_consumption", 2025): 61_380,
+        ("water_consumption", 2024): 58_000,
+        ("nox_emissions", 2025): 723.3,
+    }

@@ -13,6 +13,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from ingest.map.units import looks_like_unit
+from ingest.map.vocabulary import role_pattern
 from ingest.read.cell_values import split_label, value_and_unit, value_of
 from ingest.read.grid import Cell, Grid
 from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, year_of
@@ -28,6 +29,7 @@ class Columns:
 
     roles: list[ColumnRole]
     header_line: int
+    total_of_parts: bool = False  # the one value column totals parts printed beside it (`… | 零售 | 總計`)
 
     @cached_property
     def value_columns(self) -> tuple[int, ...]:
@@ -176,7 +178,28 @@ def find_header(grid: Grid) -> tuple[Columns | None, int]:
             if measured is not None:  # `2024年` spanning `數量（人）| 佔比` in the row below
                 return Columns(measured, grid.lines[r]), r + 2
             return Columns(roles, grid.lines[r]), r + 1
-    return _measure_header(grid)
+    found = _measure_header(grid)
+    return found if found[0] is not None else _total_column_header(grid)
+
+
+def _total_column_header(grid: Grid) -> tuple[Columns | None, int]:
+    """A first row of parts as columns and their total last (`指標 | 單位 | 物業發展 | 酒店 | 零售 | 總計`):
+    the total column holds the company's figures of the caption's year, the parts' columns none."""
+    cells = grid.texts(0) if grid.rows else []
+    roles = [column_role(text) for text in cells]
+    last = max((c for c, text in enumerate(cells) if text), default=-1)
+    parts = [c for c, role in enumerate(roles[:last]) if c > 0 and role.role is Role.LABEL]
+    if last < 3 or not parts or not role_pattern("total_column").fullmatch(fold(cells[last])):
+        return None, 0
+    if any(
+        role_pattern(gender).fullmatch(fold(cells[c])) for c in parts for gender in ("male_column", "female_column")
+    ):
+        return None, 0  # genders as columns: `read.gender_tables` reads their total row
+    if any(value_of(text) is not None for text in cells):
+        return None, 0
+    named = [ColumnRole(Role.SKIP) if c in parts else role for c, role in enumerate(roles)]
+    named[last] = ColumnRole(Role.CURRENT)
+    return Columns(named, grid.lines[0], total_of_parts=True), 1
 
 
 def _measure_header(grid: Grid) -> tuple[Columns | None, int]:

@@ -33,7 +33,7 @@ from ingest.read.grid import Cell, Grid
 from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, unit_label_implies, year_of
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.table_shapes import tile_rows, transposed_rows
-from ingest.read.text import fold
+from ingest.read.text import arabic_dates, fiscal_years, fold, gregorian_years
 
 _NUMBERING = re.compile(r"^(?:\d{1,3}[.、)]?|[(（]?[一二三四五六七八九十]{1,3}[)）、.]?|[a-z][.)])$", re.IGNORECASE)
 _BARE_LABEL_CHARS = 3
@@ -43,6 +43,7 @@ _GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–]\s*(?=[\u4e00-\u9
 
 # `按性別及僱員類別劃分的`, a section `按地區`: the breakdowns of a table, cut from a total row's context.
 _SUBTOTAL = "小计"
+_CAPTION_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|财政年度|财年)")
 _BREAKDOWN = re.compile(r"按[^/]{0,16}?(?:劃分|划分)的?|^按[^/]{1,8}$")
 
 
@@ -94,6 +95,13 @@ class _RowLabels:
     units: tuple[str | None, ...]  # unit cell, label, category, section row, caption: in that order
 
 
+def caption_year(caption: str) -> int | None:
+    """The one year a table's caption names (`2023年環境關鍵績效`, `2024/25財政年度`, `113年`), or None."""
+    folded = fiscal_years(gregorian_years(fold(arabic_dates(caption)))) if caption else ""
+    years = {int(year) for year in _CAPTION_YEAR.findall(folded)}
+    return years.pop() if len(years) == 1 else None
+
+
 @dataclass
 class TableReader:
     """Reads the grids of one report in order; a headerless grid continues the previous table."""
@@ -103,6 +111,7 @@ class TableReader:
     previous_width: int = 0
     previous_last_line: int = 0
     table_labels: str = ""
+    caption_year: int | None = None  # `#### 2023年環境關鍵績效` over `指標 | 數值 | 單位`: its one column's year
 
     def read(self, grid: Grid, caption: str) -> list[KpiRow] | None:
         """KPI rows of `grid`, or None if it is no period table (left to the other readers)."""
@@ -113,6 +122,7 @@ class TableReader:
                 rows.extend(self.read(half, caption) or [])
             return rows
         columns, start = find_header(grid)
+        self.caption_year = caption_year(caption)
         if columns is None:
             transposed = transposed_rows(grid, caption, self.fiscal_year)
             if transposed is not None:
@@ -128,6 +138,8 @@ class TableReader:
         self.previous_last_line = grid.last_line
         title = " ".join(dict.fromkeys(text for r in range(max(0, start - 1)) for text in grid.texts(r) if text))
         context_head = " / ".join(part for part in (caption, title) if part)
+        if columns.total_of_parts:  # `（按業務分部劃分）`: the parts are the columns left out, not these figures
+            context_head = _BREAKDOWN.sub("", context_head)
         unit_default = caption_unit(caption) or caption_unit(title)
         state = _State()
         header = grid.texts(start - 1) if start > 0 else []
@@ -254,7 +266,7 @@ class TableReader:
             return role.year
         if role.role is Role.PRIOR:
             return self.fiscal_year - 1 if self.fiscal_year else None
-        return self.fiscal_year
+        return self.caption_year or self.fiscal_year
 
     def _structure_row(
         self, cells: list[Cell], r: int, columns: Columns, texts: list[str], value_columns: list[int], state: _State
