@@ -151,8 +151,8 @@ def _with_measures(roles: list[ColumnRole], grid: Grid, header: int) -> list[Col
     below = grid.texts(header + 1)
     years = [c for c, role in enumerate(roles) if role.role is Role.YEAR]
     first_year = min(years, default=0)
-    if any(cell.text and cell.origin[0] != header for cell in grid.rows[header + 1][:first_year]):
-        return None
+    if any(cell.text and cell.origin[0] > header for cell in grid.rows[header + 1][:first_year]):
+        return None  # text of its own under the label column (a rowspan from above is none)
     if any(c < len(below) and is_not_disclosed(below[c]) for c in years):
         return None
     if len(years) < 2 or any(c >= len(below) or not below[c] or value_and_unit(below[c])[0] for c in years):
@@ -163,7 +163,13 @@ def _with_measures(roles: list[ColumnRole], grid: Grid, header: int) -> list[Col
     for c in years:
         measure, unit = split_label(below[c])
         role = column_role(measure)
-        out[c] = ColumnRole(Role.YEAR, roles[c].year, unit=unit or role.unit or roles[c].unit, measure=measure)
+        # `2024年` over `數值 | 單位`: the year's values and the unit they are in
+        unit_column = role.role is Role.UNIT
+        out[c] = (
+            ColumnRole(Role.UNIT)
+            if unit_column
+            else ColumnRole(Role.YEAR, roles[c].year, unit=unit or role.unit or roles[c].unit, measure=measure)
+        )
     return out
 
 
