@@ -1453,10 +1453,10 @@ def test_tables_of_one_year_each_and_parts_as_columns_with_their_total() -> None
 
 def test_a_three_level_html_header_of_years_over_value_and_unit() -> None:
     text = HEAD_HK + (
-        "<table><thead>\n<tr><th rowspan=\"3\">指標</th><th colspan=\"4\">環境</th></tr>\n"
-        "<tr><th colspan=\"2\">2025年</th><th colspan=\"2\">2024年</th></tr>\n"
+        '<table><thead>\n<tr><th rowspan="3">指標</th><th colspan="4">環境</th></tr>\n'
+        '<tr><th colspan="2">2025年</th><th colspan="2">2024年</th></tr>\n'
         "<tr><th>數值</th><th>單位</th><th>數值</th><th>單位</th></tr>\n</thead><tbody>\n"
-        "<tr><th scope=\"row\">範圍一溫室氣體排放</th><td>8,412.6<sup>(1)</sup></td><td>噸二氧化碳當量</td>"
+        '<tr><th scope="row">範圍一溫室氣體排放</th><td>8,412.6<sup>(1)</sup></td><td>噸二氧化碳當量</td>'
         "<td>8,957.3</td><td>噸二氧化碳當量</td></tr>\n</tbody></table>\n"
     )
     assert facts(text) == {("ghg_scope1", 2025): 8_412.6, ("ghg_scope1", 2024): 8_957.3}
