@@ -1460,3 +1460,11 @@ def test_a_three_level_html_header_of_years_over_value_and_unit() -> None:
         "<td>8,957.3</td><td>噸二氧化碳當量</td></tr>\n</tbody></table>\n"
     )
     assert facts(text) == {("ghg_scope1", 2025): 8_412.6, ("ghg_scope1", 2024): 8_957.3}
+
+
+def test_quarters_beside_the_year_are_no_annual_figures() -> None:
+    text = HEAD_CN + (
+        "| 指标 | 单位 | 一季度 | 二季度 | 三季度 | 四季度 | 全年 | 上年全年 | 同比 |\n|---|---|---|---|---|---|---|---|---|\n"
+        "| 耗水量 | 吨 | 98,120 | 104,336 | 110,452 | 99,898 | 412,806 | 428,930 | -3.8% |\n"
+    )
+    assert facts(text) == {("water_consumption", 2025): 412_806, ("water_consumption", 2024): 428_930}
