@@ -57,6 +57,8 @@ def test_every_exact_term_maps_to_its_metric(row: dict[str, str]) -> None:
 # (label as printed, context, unit, metric): wordings of Hong Kong (Traditional), mainland
 # (Simplified), Taiwan and English reports for the same KPI.
 WORDINGS = [
+    ("類別3～類別6 合計", "", "公噸CO2e", "ghg_scope3"),
+    ("每位員工之類別1+類別2 排放量", "", "公噸CO2e/人", "ghg_intensity_employee"),
     ("平均每人訓練時數", "", "小時／人", "training_hours_per_employee"),
     ("關鍵績效指標B1.2 僱員流失比率", "", "%", "employee_turnover_rate"),
     ("慈善捐款及社區投資", "", "人民幣千元", "community_donations"),
@@ -151,6 +153,7 @@ def test_wordings_of_one_kpi_map_alike(label: str, context: str, unit: str, metr
 
 # The look-alikes the corpus README lists: other KPIs, partial figures, breakdowns.
 LOOK_ALIKES = [
+    ("類別3 運輸之間接排放", "", "公噸CO2e", "one category of other indirect emissions: no scope-3 total"),
     ("有關食品安全的投訴", "", "宗", "complaints of one kind: a subset of all complaints"),
     ("總取水量", "", "噸", "withdrawal is not consumption"),
     ("一般工業固體廢物產生量", "", "噸", "general industrial solid waste is not non-hazardous waste"),
