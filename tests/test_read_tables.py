@@ -1468,3 +1468,12 @@ def test_quarters_beside_the_year_are_no_annual_figures() -> None:
         "| 耗水量 | 吨 | 98,120 | 104,336 | 110,452 | 99,898 | 412,806 | 428,930 | -3.8% |\n"
     )
     assert facts(text) == {("water_consumption", 2025): 412_806, ("water_consumption", 2024): 428_930}
+
+
+def test_a_letter_spaced_title_naming_a_subsidiary_makes_its_text_table_partial() -> None:
+    text = HEAD_HK + (
+        "        示 例 物 流 （ 廣 州 ） 有 限 公 司 環 境 數 據\n"
+        "  指標                 單位          2025年\n  氮氧化物排放量       噸            12.36\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code == "nox_emissions"]
+    assert [row.is_partial_scope for row in rows] == [True]

@@ -17,6 +17,7 @@ _PROSE_END = re.compile(r"[。；;！!？?]")
 _UNIT_WORD = re.compile(r"單位|单位|unit", re.IGNORECASE)
 _CAPTION_UNIT_TEXT = re.compile(r"[(（]?(?:單位|单位|unit)\s*[:：].*$", re.IGNORECASE)
 _MAX_CAPTION_CHARS = 60
+_LETTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff](?: |$|[（(]))")
 _MAX_HEADING_CHARS = 30
 # A sentence that leads into the table below it (`以下為該廠區的能資源數據。`, `…載列如下：`): the title
 # above it still names the table.
@@ -34,6 +35,7 @@ def caption_above(lines: list[str]) -> tuple[str, str | None]:
     line of its own between it and the header (`表5 某某溫室氣體排放` / `單位：噸` / `年度`), a sentence leading
     into the table between it and the header (`以下為該廠區的數據。`)."""
     caption, unit = "", None
+    lines = [_unspaced(line) for line in lines[-max(_MAX_CAPTION_LINES, _HEADING_LOOKBACK) :]]
     for position, joined in enumerate(reversed(lines[-_MAX_CAPTION_LINES:])):
         named_unit, names_table = _names_next_table(joined)
         if not names_table and position == 0 and _LEAD_IN.search(joined):
@@ -47,6 +49,12 @@ def caption_above(lines: list[str]) -> tuple[str, str | None]:
     if not caption:  # `人力結構` / a sentence / `單位：人` / header: the heading above the sentence
         caption = next((heading for heading in map(_heading, reversed(lines[-_HEADING_LOOKBACK:])) if heading), "")
     return caption, unit
+
+
+def _unspaced(joined: str) -> str:
+    """A letter-spaced title (`湖 北 某 某 有 限 公 司 環 境 數 據`, as PDF text extraction writes a spaced
+    font) as it reads; a space between words that are not single CJK characters stays."""
+    return _LETTER_SPACE.sub("", joined) if " " in joined else joined
 
 
 def _heading(joined: str) -> str:
