@@ -403,3 +403,8 @@ def test_a_part_opened_by_its_own_line_and_a_gift_through_a_foundation() -> None
         ("board_female", 2024): 2,
         ("community_donations", 2024): 12_600_000,
     }
+
+
+def test_a_label_digit_after_category_or_scope_does_not_cut_the_label() -> None:
+    text = HEAD_TRAD + "2023年每位員工之類別1+類別2排放量為8.82公噸CO2e／人（2022年：9.10公噸CO2e／人）。\n"
+    assert facts(text) == {("ghg_intensity_employee", 2023): 8.82, ("ghg_intensity_employee", 2022): 9.10}

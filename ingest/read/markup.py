@@ -79,10 +79,15 @@ def _keeps_its_digit() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation('keeps_its_digit')})\\s?$", re.IGNORECASE)
 
 
+def keeps_its_digit(text: str) -> bool:
+    """Whether a digit right after `text` belongs to its last word (`範圍1`, `類別2`, `SO2`)."""
+    return _keeps_its_digit().search(text) is not None
+
+
 @memo
 def strip_footnote_mark(label: str) -> str:
     """`排放總量(範圍一和範圍二)8` -> `排放總量(範圍一和範圍二)`; `範圍1`, `SO2` keep their digit."""
     match = _TRAILING_MARK.search(label)
-    if not match or _keeps_its_digit().search(label[: match.start()]):
+    if not match or keeps_its_digit(label[: match.start()]):
         return label
     return label[: match.start()].rstrip()

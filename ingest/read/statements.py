@@ -25,6 +25,7 @@ import re
 
 from ingest.map.units import is_count_unit, is_unit_alone
 from ingest.read.layout import Line
+from ingest.read.markup import keeps_its_digit
 from ingest.read.metadata import ReportMetadata
 from ingest.read.neighbours import CAPTION_UNIT, MAX_GAP_LINES, Neighbours
 from ingest.read.paragraphs import label_line_of, number_at, own_sentence_start
@@ -159,7 +160,8 @@ class _Reader:
             prefix = text[: level.label_end if level else value.start]
             if not_a_value_before().search(prefix) or not_a_value_after().match(text[value.start + len(value.raw) :]):
                 # an ordinal or a day (`第12屆董事會由`, `12月31日`) is part of the clause; a bound ends one
-                segment_start = segment_start if _IN_WORDS.search(prefix) else value.end
+                in_words = _IN_WORDS.search(prefix) or keeps_its_digit(prefix)  # `類別1+類別2`: a label's digit
+                segment_start = segment_start if in_words else value.end
                 continue
             if _FOLLOWED_BY_NUMBER.match(text[value.end :]):
                 segment_start = value.end
