@@ -408,3 +408,9 @@ def test_a_part_opened_by_its_own_line_and_a_gift_through_a_foundation() -> None
 def test_a_label_digit_after_category_or_scope_does_not_cut_the_label() -> None:
     text = HEAD_TRAD + "2023年每位員工之類別1+類別2排放量為8.82公噸CO2e／人（2022年：9.10公噸CO2e／人）。\n"
     assert facts(text) == {("ghg_intensity_employee", 2023): 8.82, ("ghg_intensity_employee", 2022): 9.10}
+
+
+def test_the_bracket_a_figure_stands_in_is_not_part_of_its_unit() -> None:
+    text = HEAD_TRAD + "本年度耗水量為12,300立方米（2022年：13,100立方米），較去年下降。\n"
+    units = {row.fiscal_year: row.reported_unit for row in parse_report(text).rows if row.metric_code}
+    assert units == {2023: "立方米", 2022: "立方米"}

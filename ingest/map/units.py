@@ -200,6 +200,8 @@ def _unit_at_start(head: str) -> str | None:
     if not match:
         return None
     unit = head[: match.end()].strip()
+    while unit and unit[-1] in ")）" and unit.count(unit[-1]) > unit.count("(" if unit[-1] == ")" else "（"):
+        unit = unit[:-1].rstrip()  # `9.10公噸CO2e／人）`: the bracket the figure stood in, not the unit's
     return unit or None
 
 
