@@ -411,6 +411,6 @@ def test_a_label_digit_after_category_or_scope_does_not_cut_the_label() -> None:
 
 
 def test_the_bracket_a_figure_stands_in_is_not_part_of_its_unit() -> None:
-    text = HEAD_TRAD + "本年度耗水量為12,300立方米（2022年：13,100立方米），較去年下降。\n"
+    text = HEAD_TRAD + "2023年每位員工之類別1+類別2排放量為 8.82 公噸CO2e／人（2022 年：9.10 公噸CO2e／人）。\n"
     units = {row.fiscal_year: row.reported_unit for row in parse_report(text).rows if row.metric_code}
-    assert units == {2023: "立方米", 2022: "立方米"}
+    assert units == {2023: "公噸CO2e／人", 2022: "公噸CO2e／人"}
