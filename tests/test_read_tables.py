@@ -1477,3 +1477,14 @@ def test_a_letter_spaced_title_naming_a_subsidiary_makes_its_text_table_partial(
     )
     rows = [row for row in parse_report(text).rows if row.metric_code == "nox_emissions"]
     assert [row.is_partial_scope for row in rows] == [True]
+
+
+def test_a_text_table_of_split_fiscal_years_with_english_labels_below() -> None:
+    text = (
+        "示例物流控股有限公司\n截至2025年3月31日止年度環境、社會及管治報告\n報告期間：2024年4月1日至2025年3月31日。\n\n"
+        "                              單位                2024/25      2023/24\n"
+        "                              Unit\n"
+        "範圍一溫室氣體排放            噸二氧化碳當量      2,184.6      2,301.8\n"
+        "Scope 1 GHG emissions         tCO2e\n"
+    )
+    assert facts(text) == {("ghg_scope1", 2025): 2_184.6, ("ghg_scope1", 2024): 2_301.8}

@@ -26,6 +26,16 @@ _PERIOD_COLUMN = re.compile(r"(本年度|本年|本期|本報告期|本报告期
 # Taiwan's ROC years in a header (`113年` = 2024), made Gregorian before the columns are read.
 _ROC_YEAR = re.compile(r"(?<![\d.,])(1[01]\d)(\s*年)")
 _ROC_OFFSET = 1911
+# `2024/25`, `FY2023/24`: a split year as the year it ends in (padded: the header's positions are kept)
+_SPLIT_YEAR = re.compile(r"(?<![\d/])(?:FY\s*)?(20\d{2})\s*[/／\-–]\s*(\d{2})(?![\d/%.])", re.IGNORECASE)
+
+
+def _year_ended(match: re.Match[str]) -> str:
+    first, second = int(match.group(1)), int(match.group(2))
+    end = first - first % 100 + second
+    return f"{end}".ljust(len(match.group())) if end == first + 1 else match.group()
+
+
 _MAX_HEADER_CHARS = 120
 _CLAUSE_MARK = re.compile(r"[，,。；;！!？?、]")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
@@ -80,6 +90,7 @@ def parse_header(text: str) -> list[Column] | None:
     if _CLAUSE_MARK.search(text) and _CLAUSE_MARK.search(_BRACKETED.sub("", text)):
         return None  # a comma or full stop outside brackets: no column word removes it, so it is prose
     text = _ROC_YEAR.sub(lambda match: f"{int(match.group(1)) + _ROC_OFFSET}{match.group(2)}", text)
+    text = _SPLIT_YEAR.sub(_year_ended, text) if "/" in text or "-" in text else text
     targets = [match.start() for match in _TARGET_COLUMN.finditer(text)]
     text = _TARGET_COLUMN.sub(lambda match: " " * len(match.group()), text)  # positions kept
     years = [int(y) for y in _YEAR_COLUMN.findall(text)]
