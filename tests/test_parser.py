@@ -414,3 +414,9 @@ def test_the_bracket_a_figure_stands_in_is_not_part_of_its_unit() -> None:
     text = HEAD_TRAD + "2023年每位員工之類別1+類別2排放量為 8.82 公噸CO2e／人（2022 年：9.10 公噸CO2e／人）。\n"
     units = {row.fiscal_year: row.reported_unit for row in parse_report(text).rows if row.metric_code}
     assert units == {2023: "公噸CO2e／人", 2022: "公噸CO2e／人"}
+
+
+def test_a_sentence_about_one_production_base_states_that_bases_figures() -> None:
+    text = HEAD_TRAD + "南通基地作為公司用水量最大的生產基地，2023年耗水量為512,306噸。\n"
+    rows = [row for row in parse_report(text).rows if row.metric_code == "water_consumption"]
+    assert [row.is_partial_scope for row in rows] == [True]
