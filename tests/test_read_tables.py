@@ -1488,3 +1488,21 @@ def test_a_text_table_of_split_fiscal_years_with_english_labels_below() -> None:
         "Scope 1 GHG emissions         tCO2e\n"
     )
     assert facts(text) == {("ghg_scope1", 2025): 2_184.6, ("ghg_scope1", 2024): 2_301.8}
+
+
+def test_a_transposed_table_with_a_row_of_units_and_a_subsidiary_named_after_its_quoted_name() -> None:
+    text = HEAD_CN + (
+        "全资子公司“示例（马鞍山）精细化工有限公司”简称“马鞍山示例”。\n\n"
+        "<table><tr><td>年份</td><td>危险废物产生量</td><td>外购电力</td></tr>"
+        "<tr><td></td><td>吨</td><td>万千瓦时</td></tr><tr><td>2024</td><td>3,286.9</td><td>9,172.6</td></tr>"
+        "<tr><td>2025</td><td>3,105.4</td><td>8,788.4</td></tr></table>\n\n"
+        "表4 马鞍山示例主要环境数据\n\n"
+        "<table><tr><td>年份</td><td>危险废物产生量</td></tr><tr><td></td><td>吨</td></tr>"
+        "<tr><td>2025</td><td>668.7</td></tr></table>\n"
+    )
+    assert facts(text) == {
+        ("hazardous_waste", 2024): 3_286.9,
+        ("hazardous_waste", 2025): 3_105.4,
+        ("electricity_purchased", 2024): 91_726,
+        ("electricity_purchased", 2025): 87_884,
+    }

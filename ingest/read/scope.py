@@ -179,8 +179,10 @@ def _names_another_company(folded: str, companies: Companies) -> bool:
     return any(alias in folded for alias in companies.others)
 
 
+# `某某有限公司（以下簡稱「某某」）`, or a quoted legal name and `简称“某某”` after it
 _SHORT_NAME = re.compile(
-    r"[（(](?:以下)?(?:簡稱|简称|稱|称|統稱|统称)?[:：]?[「“\"『]([^」”\"』()（）]{2,12})[」”\"』]"
+    r"(?:[（(](?:以下)?(?:簡稱|简称|稱|称|統稱|统称)?|[」”\"』]\s*(?:以下)?(?:簡稱|简称|統稱|统称)[為为]?)"
+    r"[:：]?[「“\"『]([^」”\"』()（）]{2,12})[」”\"』]"
 )
 _NAME_CHARS_BEFORE = 40
 _NAME_CLAUSE_END = re.compile(r"[，,。；;、」]")

@@ -4,6 +4,7 @@ their labels) and transposed tables (years down the first column, indicators acr
 
 from __future__ import annotations
 
+from ingest.map.units import looks_like_unit
 from ingest.read.cell_values import caption_unit, clean_label, split_label, tile_pairs, value_of
 from ingest.read.columns import is_year_cell
 from ingest.read.grid import Grid
@@ -45,6 +46,16 @@ def tile_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRow]
     return rows if used else None
 
 
+def _unit_row(grid: Grid, first_year_row: int) -> dict[int, str]:
+    """The unit of each indicator column, from a row of units between the header and the years."""
+    for r in range(1, first_year_row):
+        cells = grid.texts(r)[1:]
+        units = {c + 1: text for c, text in enumerate(cells) if text and looks_like_unit(text)}
+        if units and len(units) * 2 >= len([text for text in cells if text]):
+            return units
+    return {}
+
+
 def transposed_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRow] | None:
     """Years down the first column, indicators across the header row."""
     if len(grid.rows) < 2:
@@ -56,6 +67,7 @@ def transposed_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[K
     if any(is_year_cell(text) for text in header[1:]):
         return None
     unit_default = caption_unit(caption)
+    column_units = _unit_row(grid, year_rows[0])  # `| 吨 | 吨 | 万千瓦时 | 人 |` under the indicators
     rows: list[KpiRow] = []
     for r in year_rows:
         year = year_of(grid.rows[r][0].text)
@@ -75,7 +87,7 @@ def transposed_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[K
                     labels=[(label, label)],
                     section=caption,
                     raw_value=raw,
-                    unit=unit or unit_default or ("%" if raw.endswith("%") else None),
+                    unit=unit or column_units.get(c) or unit_default or ("%" if raw.endswith("%") else None),
                     fiscal_year=year,
                     table_header_line=grid.lines[0],
                 )
