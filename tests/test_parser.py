@@ -420,3 +420,8 @@ def test_a_sentence_about_one_production_base_states_that_bases_figures() -> Non
     text = HEAD_TRAD + "南通基地作為公司用水量最大的生產基地，2023年耗水量為512,306噸。\n"
     rows = [row for row in parse_report(text).rows if row.metric_code == "water_consumption"]
     assert [row.is_partial_scope for row in rows] == [True]
+
+
+def test_a_level_compared_with_a_named_year_before_the_change() -> None:
+    text = HEAD_SIMP + "公司总耗水量较2023年的1,341,205吨下降4.1%。\n"
+    assert facts(text) == {("water_consumption", 2023): 1_341_205}

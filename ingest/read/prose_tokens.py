@@ -254,3 +254,13 @@ def rest_of_clause(text: str, value: Value) -> str:
     """What follows a value and its unit up to the end of its clause (`名獨立非執行董事`)."""
     after = text[value.end :]
     return after[: next((match.start() for match in CLAUSE_END.finditer(after)), len(after))]
+
+
+_COMPARED_LEVEL = re.compile(r"(.{2,30}?)(?:较|比)(20\d{2})年度?(?:末|底)?的")
+
+
+def compared_level(clause: str) -> tuple[str, int] | None:
+    """(label, year) of a clause that names the level a figure after it is compared at
+    (`總耗水量較2023年的1,341,205噸下降4.1%`: the 2023 level), or None."""
+    match = _COMPARED_LEVEL.fullmatch(fold(clause).strip(BULLETS))
+    return (match.group(1), int(match.group(2))) if match else None

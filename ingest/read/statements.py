@@ -38,6 +38,7 @@ from ingest.read.prose_tokens import (
     SENTENCE_END,
     Value,
     change_levels,
+    compared_level,
     denominator_before,
     has_value,
     inside_open_bracket,
@@ -279,7 +280,8 @@ class _Reader:
             prose_wrap = bool(CLAUSE_END.search(previous.text) or has_value(previous.text))
             candidates = [tail + clause] if prose_wrap else [tail + clause, clause]
             return candidates, label_line_of(self.lines[index], prefix), previous.text + prefix
-        inner = inside_open_bracket(clause)  # `董事會由9席董事組成（含獨立董事3席）`: the bracket's own label
+        # `董事會由9席董事組成（含獨立董事3席）`: the bracket's own label; `A2.2\t總耗水量\t`: the last cell's
+        inner = inside_open_bracket(clause) or (clause.rsplit("\t", 1)[1].strip() if "\t" in clause else "")
         return (
             ([inner, clause] if inner else [clause] if clause else []),
             label_line_of(self.lines[index], prefix),
@@ -359,14 +361,13 @@ class _Reader:
             and (prior := PRIOR_CLAUSE.fullmatch(fold(clause).strip(BULLETS)))
             and (not prior.group().startswith(("较", "比")) or fold(unit or "") == fold(self.subject_unit or ""))
         ):
-            # `外購電力為12,408.5兆瓦時，去年為13,025.9兆瓦時`, `2023年則為402.6千克`; `較2023年度的1,204人`
-            # only in the unit of the figure it compares with
+            # `去年為13,025.9兆瓦時`, `2023年則為402.6千克`; `較2023年度的1,204人` only in the subject's unit
             labels = [(self.subject, self.subject)]
             unit = same_denominator(unit, self.subject_unit)
             prior_year = int(prior.group(1)) if prior.group(1) else self.fiscal_year - 1
-        if not labels:
-            return None
-        return labels, unit, relative, prior_year
+        elif compared := compared_level(clause):  # `總耗水量較2023年的1,341,205噸下降`: that year's level
+            labels, prior_year = self.label_reader.labels([compared[0]], self.subject)[0], compared[1]
+        return (labels, unit, relative, prior_year) if labels else None
 
     def _year(self, sentence: str) -> int | None:
         """The fiscal year a statement is about: the report's, unless its sentence names an earlier one."""
