@@ -23,4 +23,4 @@ def test_every_layout_fixture_is_read() -> None:
         name: round(score.recall, 3) for name, score in result.per_report.items() if score.recall < FILE_RECALL_FLOOR
     }
     assert not weak, weak
-    assert len(result.per_report) == 77
+    assert len(result.per_report) == 80

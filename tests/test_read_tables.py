@@ -1506,3 +1506,25 @@ def test_a_transposed_table_with_a_row_of_units_and_a_subsidiary_named_after_its
         ("electricity_purchased", 2024): 91_726,
         ("electricity_purchased", 2025): 87_884,
     }
+
+
+def test_nil_in_words_is_a_zero_and_an_english_gloss_is_no_heading() -> None:
+    text = HEAD_HK + (
+        "| 指標 | 單位 | 2025年 | 2024年 |\n|---|---|---|---|\n| 因工死亡人數 | 人 | 無 | 零 |\n"
+        "| 慈善及社區捐款 | 人民幣萬元 | 186.5 | - |\n\n"
+        "                                  單位        2025        2024\n"
+        "僱員總數                          人          3,126       3,248\n"
+        "Total number of employees         persons\n"
+        "  按性別劃分\n  By gender\n"
+        "    男性                          人          2,214       2,318\n"
+        "    Male                          persons\n"
+    )
+    assert facts(text) == {
+        ("work_related_fatalities", 2025): 0,
+        ("work_related_fatalities", 2024): 0,
+        ("community_donations", 2025): 1_865_000,
+        ("employees_total", 2025): 3_126,
+        ("employees_total", 2024): 3_248,
+        ("employees_male", 2025): 2_214,
+        ("employees_male", 2024): 2_318,
+    }

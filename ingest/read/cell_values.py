@@ -29,6 +29,7 @@ _CAPTION_UNIT = re.compile(r"(?:單位|单位|unit)\s*[:：]\s*(?P<unit>[^\s，,
 _LEADING_MARK = re.compile(r"^[-–—•·*#>\s]+")
 _RESTATED_MARK = re.compile(r"\s*[(（](?:經|经)?(?:重述|重列|restated)[)）]\s*$", re.IGNORECASE)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_ZERO_WORDS = frozenset({"無", "无", "零", "nil", "Nil", "NIL"})
 _SPACED_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+(?:\.\d+)?")  # `23 154.80`
 _MAX_TILE_LABEL_CHARS = 30
 _VALUE_AND_UNIT = re.compile(r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)\s*(.*)$")
@@ -43,6 +44,8 @@ def value_of(text: str) -> str | None:
     text = _RESTATED_MARK.sub("", half_width(text.strip()))
     if _NUMBER.match(text):
         return text
+    if text in _ZERO_WORDS:  # `因工死亡人數 | 無 | 零`: nil in words, a zero (not `-` or `不適用`: no observation)
+        return "0"
     match = _NUMBER_WITH_MARK.match(text)
     if match and (
         "," in match.group(1)

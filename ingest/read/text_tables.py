@@ -250,6 +250,8 @@ class _TextTableReader:
         if not table.fragments:
             table.before_fragments = (table.heading, table.topic, table.heading_indent, table.deeper_row_seen)
         table.fragments = [*table.fragments, (line.number, joined)][-_MAX_LABEL_FRAGMENTS:]
+        if joined.isascii() and not table.heading.isascii():
+            return  # `By gender` under `按性別劃分`: the English gloss of the heading above
         if not looks_like_unit(joined):
             heading = clean_label(joined.lstrip("#").strip())
             breakdown = _BREAKDOWN_HEADING.match(heading) and table.topic
