@@ -1528,3 +1528,23 @@ def test_nil_in_words_is_a_zero_and_an_english_gloss_is_no_heading() -> None:
         ("employees_male", 2025): 2_214,
         ("employees_male", 2024): 2_318,
     }
+
+
+def test_child_rows_total_and_density_under_a_parent_row_of_the_metric() -> None:
+    text = HEAD_HK + (
+        "| 指標 | 單位 | 2025年 | 2024年 |\n|---|---|---|---|\n"
+        "| **溫室氣體排放（範圍一及範圍二）** | | | |\n| 總量 | 噸二氧化碳當量 | 8,519.2 | 9,002.5 |\n"
+        "| 密度 | 噸二氧化碳當量／僱員 | 2.99 | 3.23 |\n"
+        "| **溫室氣體排放（範圍一、範圍二及範圍三）** | | | |\n| 總量 | 噸二氧化碳當量 | 8,831.6 | — |\n"
+        "| 密度 | 噸二氧化碳當量／僱員 | 3.10 | — |\n"
+        "| **耗水量** | | | |\n| 總量 | 立方米 | 186,240 | 198,715 |\n"
+        "| **反貪污培訓** | | | |\n| 培訓時數 | 小時 | 1,420 | 1,186 |\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1_2", 2025): 8_519.2,
+        ("ghg_scope1_2", 2024): 9_002.5,
+        ("ghg_intensity_employee", 2025): 2.99,
+        ("ghg_intensity_employee", 2024): 3.23,
+        ("water_consumption", 2025): 186_240,
+        ("water_consumption", 2024): 198_715,
+    }

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.map.lexicon import some_term_matches
 from ingest.map.normalize import normalize_label
 from ingest.map.units import is_multiplier
 from ingest.map.vocabulary import role_pattern
@@ -66,15 +67,19 @@ def _readings(
     """(label readings, context parts) of a valued row: the label as printed, then with each category
     or parent before it; a total row (`整體` under `受訓僱員百分比（%）`) is also the measure's own total,
     and the breakdowns it closes (`按性別及僱員類別劃分`, `按僱員類別`) are no context of it."""
-    candidates = [(label, label)]
-    for prefix in (*reversed(categories), state.parent):
+    # after the section's `小計`, a `總計` totals the table, not the section (`直接能源消耗` / … / `小計` / `總計`)
+    section = "" if state.subtotal_seen else state.section
+    # `**溫室氣體排放（範圍一及範圍二）**` over `總量` / `密度`: a bare child row is its section's, and only
+    # its section's where the section names a KPI (the bare `密度` under scope 1 to 3 is no scope 1+2 figure)
+    bare_child = section if len(normalize_label(label)) <= _BARE_LABEL_CHARS else ""
+    total = role_pattern("total_column").fullmatch(fold(label)) is not None
+    candidates = [] if bare_child and not total and some_term_matches(bare_child) else [(label, label)]
+    for prefix in (*reversed(categories), state.parent, bare_child):
         if prefix and prefix != label:
             candidates.append((clean_label(split_label(prefix)[0]) + label, label))
     subtotal = fold(label).strip() == _SUBTOTAL  # `直接能源消耗` / `汽油` … / `小計`: the section's own total
-    if not subtotal and not role_pattern("total_column").fullmatch(fold(label)):
+    if not subtotal and not total:
         return candidates, (context_head, state.section, *categories, state.parent, above)
-    # after the section's `小計`, a `總計` totals the table, not the section (`直接能源消耗` / … / `小計` / `總計`)
-    section = "" if state.subtotal_seen else state.section
     # `按渠道劃分的客戶投訴（單位：宗）` over `熱線 | 線上 | … | 總計`: the caption says what the table totals
     titled = "" if subtotal else _BREAKDOWN.sub("", context_head.rsplit(" / ", 1)[-1])
     for measure in (*reversed(categories), state.parent, section, state.measure, titled):
