@@ -1548,3 +1548,19 @@ def test_child_rows_total_and_density_under_a_parent_row_of_the_metric() -> None
         ("water_consumption", 2025): 186_240,
         ("water_consumption", 2024): 198_715,
     }
+
+
+def test_a_notes_column_bounds_its_own_row_and_the_years_it_names() -> None:
+    text = HEAD_CN + (
+        "| GRI 编号 | 指标 | 单位 | 2023年 | 2024年 | 2025年 | 数据说明 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+        "| 305-1 | 范围一温室气体排放量 | 吨二氧化碳当量 | 21,406.35 | 20,117.82 | 19,384.07 | 含化石燃料燃烧 |\n"
+        "| 306-3 | 危险废物产生量 | 吨 | 412.3 | 486.1 | 471.9 | 2023年数据仅统计常州生产基地；2024年起为全口径 |\n"
+        "| 2-7 | 员工志愿服务时长 | 小时 | 2,460 | 3,105 | 3,880 | 仅统计公司本部青年志愿者协会组织的活动 |\n"
+    )
+    partial = {
+        (row.metric_code, row.fiscal_year): row.is_partial_scope for row in parse_report(text).rows if row.metric_code
+    }
+    assert partial[("ghg_scope1", 2023)] is False
+    assert partial[("hazardous_waste", 2023)] is True
+    assert partial[("hazardous_waste", 2024)] is False
+    assert partial[("volunteer_hours", 2025)] is True

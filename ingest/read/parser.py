@@ -176,4 +176,6 @@ def parse_grids(
             row.scope_note, row.is_partial_scope = part.note, part.partial
         rows.extend(read)
         consumed.update(range(grid.first_line, grid.last_line + 1))
+    if bounding_captions is not None:  # a row's note (`2022年數據僅統計…`) bounds that row, not the report
+        bounding_captions.update(reader.noted_lines)
     return rows

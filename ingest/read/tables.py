@@ -16,7 +16,7 @@ the header's column roles are `read.columns`', tiles and transposed tables `read
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ingest.map.lexicon import some_term_matches
 from ingest.map.normalize import normalize_label
@@ -33,6 +33,7 @@ from ingest.read.columns import Columns, find_header, header_roles, side_by_side
 from ingest.read.grid import Cell, Grid
 from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, unit_label_implies, year_of
 from ingest.read.rows import KpiRow, Layout, build_row
+from ingest.read.scope import Scope, caption_scope
 from ingest.read.table_shapes import tile_rows, transposed_rows
 from ingest.read.text import arabic_dates, fiscal_years, fold, gregorian_years
 
@@ -44,6 +45,9 @@ _GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–]\s*(?=[\u4e00-\u9
 
 # `按性別及僱員類別劃分的`, a section `按地區`: the breakdowns of a table, cut from a total row's context.
 _SUBTOTAL = "小计"
+_NOTE_CLAUSE = re.compile(r"[；;。]")
+_ONLY = re.compile(r"(?:仅|只)(?:统计|包括|包含|涵盖|覆盖|计算|为|限)")
+_NOTE_HEADER = re.compile(r"备注|说明|注释|^注$|remark|note", re.IGNORECASE)
 _CAPTION_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|财政年度|财年)")
 _BREAKDOWN = re.compile(r"按[^/]{0,16}?(?:劃分|划分)的?|^按[^/]{1,8}$")
 
@@ -100,6 +104,20 @@ class _RowLabels:
     units: tuple[str | None, ...]  # unit cell, label, category, section row, caption: in that order
 
 
+def _bound_by_note(rows: list[KpiRow], note: str) -> None:
+    """A row's note that bounds its figures (`2022年數據僅統計常州生產基地；2023年起為全口徑`): the figures
+    of the years its bounding clause names (all where it names none) are that part's; the note bounds
+    no other row of the report."""
+    for clause in _NOTE_CLAUSE.split(note):
+        part = caption_scope(clause) or (Scope(clean_label(clause), True) if _ONLY.search(fold(clause)) else None)
+        if part is None:
+            continue
+        years = {int(year) for year in _CAPTION_YEAR.findall(fold(clause))}
+        for row in rows:
+            if not years or row.fiscal_year in years:
+                row.scope_note, row.is_partial_scope = part.note, part.partial
+
+
 def caption_year(caption: str) -> int | None:
     """The one year a table's caption names (`2023年環境關鍵績效`, `2024/25財政年度`, `113年`), or None."""
     folded = fiscal_years(gregorian_years(fold(arabic_dates(caption)))) if caption else ""
@@ -117,6 +135,8 @@ class TableReader:
     previous_last_line: int = 0
     table_labels: str = ""
     caption_year: int | None = None  # `#### 2023年環境關鍵績效` over `指標 | 數值 | 單位`: its one column's year
+    noted_lines: set[int] = field(default_factory=set)  # rows with a note cell: no report-wide statement
+    note_columns: list[int] = field(default_factory=list)  # `備註`, `數據說明`: a note on its row
 
     def read(self, grid: Grid, caption: str) -> list[KpiRow] | None:
         """KPI rows of `grid`, or None if it is no period table (left to the other readers)."""
@@ -148,6 +168,11 @@ class TableReader:
         unit_default = caption_unit(caption) or caption_unit(title)
         state = _State()
         header = grid.texts(start - 1) if start > 0 else []
+        self.note_columns = [
+            c
+            for c, role in enumerate(columns.roles)
+            if role.role in (Role.SKIP, Role.LABEL) and c < len(header) and _NOTE_HEADER.search(fold(header[c]))
+        ]
         label_columns = columns.label_columns()
         # `僱員流失率 | 2024年（%）`, `按地區劃分的供應商數目 | 2024年`: a label column headed by what the table
         # measures; its total row (`整體`, `總數`) is that measure's
@@ -218,6 +243,10 @@ class TableReader:
             kpi_row = self._value_row(grid, r, c, columns, values[c], cell_units[c], row)
             if kpi_row is not None:
                 out.append(kpi_row)
+        note = " ".join(texts[c] for c in self.note_columns if c < len(texts))
+        if note.strip():
+            self.noted_lines.add(grid.lines[r])
+            _bound_by_note(out, note)
         return out
 
     def _value_row(
