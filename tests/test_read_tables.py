@@ -322,7 +322,14 @@ def test_a_table_title_that_bounds_its_table_bounds_no_other(title: str, group_p
     assert [(row.reported_value, row.is_partial_scope) for row in rows] == [(21_000, group_partial), (5_000, True)]
 
 
-@pytest.mark.parametrize("caption", ["表4 竹南廠區能資源使用情形（僅竹南廠區）", "#### 主要環境數據（只包括深圳工廠）"])
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "表4 竹南廠區能資源使用情形（僅竹南廠區）",
+        "#### 主要環境數據（只包括深圳工廠）",
+        "表12 主要環境數據（子公司口徑）",
+    ],
+)
 def test_a_caption_that_says_only_one_site_makes_its_table_partial(caption: str) -> None:
     text = HEAD_HK + caption + "\n\n| 項目 | 單位 | 2025年 |\n| --- | --- | --- |\n| 耗水量 | 立方公尺 | 5,000 |\n"
     rows = [row for row in parse_report(text).rows if row.metric_code == "water_consumption"]
