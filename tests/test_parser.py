@@ -425,3 +425,11 @@ def test_a_sentence_about_one_production_base_states_that_bases_figures() -> Non
 def test_a_level_compared_with_a_named_year_before_the_change() -> None:
     text = HEAD_SIMP + "公司总耗水量较2023年的1,341,205吨下降4.1%。\n"
     assert facts(text) == {("water_consumption", 2023): 1_341_205}
+
+
+def test_the_year_of_an_event_does_not_date_the_figures_after_it() -> None:
+    text = (
+        "示例精密科技股份有限公司\n113年度永續報告書\n報告期間：113年1月1日至113年12月31日。\n\n"
+        "本公司第十屆董事會於2023年股東常會改選，共設置董事9席（含獨立董事4席），其中女性董事2席。\n"
+    )
+    assert facts(text) == {("board_independent", 2024): 4, ("board_female", 2024): 2}

@@ -1,7 +1,6 @@
 """Key figures and prose: values that stand outside any table.
 
-    員工平均學習時長為                 報告期內,公司溫室氣體排放強度為0.0086噸二氧化碳當量/萬元。
-    26.83 小時                         截至2022年3月31日，阿里健康共有員工1,849人，其中女性員工佔比43.05%。
+    員工平均學習時長為 / 26.83 小時         報告期內,公司溫室氣體排放強度為0.0086噸二氧化碳當量/萬元。
 
 A value needs a unit printed after it (for a key figure: or on the line below; a bare count is
 accepted only on a line of its own) and a label: the clause before it, else the label line above
@@ -10,9 +9,8 @@ it, else the noun after its unit (`共计拥有7,440名员工`). Clauses that co
 belong to a label (`範圍1`, `綜合能源消耗量4 噸標煤 43.81`) give no value. A change from one level to
 another (`僱員人數由2023年的3,020人增至2024年的3,215人`) gives each level the label before `由`, the
 earlier one only where its year is stated. A list (`範圍一及範圍二排放量分別為X及Y`) gives each value
-its item's label (`read.prose_lists`). A count may be labelled by the noun after it
-(`包括3名執行董事及4名獨立非執行董事`), and an intensity by the revenue it is per, printed before it
-(`排放密度為每人民幣百萬元收益4.58噸`).
+its item's label (`read.prose_lists`). A count may be labelled by the noun after it (`包括3名執行董事`),
+and an intensity by the revenue it is per, printed before it (`排放密度為每人民幣百萬元收益4.58噸`).
 
 This module owns the walk over the lines: headings, period and target sections, which line labels a
 figure and which year it is of. A line's tokens are `read.prose_tokens`', a label's cleaning is
@@ -67,7 +65,10 @@ _MAX_BARE_LABEL_CHARS = 16
 _CLOSED_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
 _HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
-_COMPARED_YEAR = re.compile(r"(?:較|较|比|相比|相較|相较)\s*(?:20\d{2})\s*年度?(?:同期)?的?")
+# `較2023年度的`: the year compared with; `於2023年股東常會改選`: the year of an event, not of the figures
+_COMPARED_YEAR = re.compile(
+    r"(?:較|较|比|相比|相較|相较)\s*(?:20\d{2})\s*年度?(?:同期)?的?|(?:20\d{2})\s*年度?(?=股東|股东)"
+)
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 # The noun after a count ends before a bracket, the next number or the next item (`3名獨立董事及2名…`).
 _NOUN_END = re.compile(r"[（(\d]|(?:及|和|与|與|以及)(?=\d)")
