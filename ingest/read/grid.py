@@ -245,6 +245,8 @@ def csv_as_tabs(lines: list[str]) -> list[str]:
 
     for index, line in enumerate(lines):
         text = line.lstrip("\ufeff")
+        if not run and (text.count(",") < 2 or not _could_open_csv(text)):
+            continue  # most lines: no table open, and no header of one (a cheap test before parsing)
         fields = [field.strip() for field in next(csv.reader([text]))] if text.count(",") >= 2 else []
         if (
             len(fields) < _MIN_CSV_FIELDS
@@ -276,6 +278,11 @@ def _quoted_cell_joined(lines: list[str], number: int) -> tuple[str, int]:
         if text.count('"') % 2 == 0:
             return text.replace('"', ""), last
     return lines[number - 1], number
+
+
+def _could_open_csv(text: str) -> bool:
+    """Whether a line may be a CSV table's header: a period named, every comma-separated piece short."""
+    return bool(_period_hint().search(text)) and all(len(piece) <= _MAX_HEADER_CHARS + 2 for piece in text.split(","))
 
 
 def tab_grids(lines: list[str]) -> list[Grid]:
