@@ -29,6 +29,8 @@ _CAPTION_UNIT = re.compile(r"(?:單位|单位|unit)\s*[:：]\s*(?P<unit>[^\s，,
 _LEADING_MARK = re.compile(r"^[-–—•·*#>\s]+")
 _RESTATED_MARK = re.compile(r"\s*[(（](?:經|经)?(?:重述|重列|restated)[)）]\s*$", re.IGNORECASE)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# `按性別劃分的`, `按年齡組別`: words that break a measure down (a section of a table, a breakdown heading)
+BREAKDOWN = re.compile(r"按[^/]{0,16}?(?:劃分|划分)的?|^按[^/]{1,8}$")
 _ZERO_WORDS = frozenset({"無", "无", "零", "nil", "Nil", "NIL"})
 _SPACED_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+(?:\.\d+)?")  # `23 154.80`
 _MAX_TILE_LABEL_CHARS = 30

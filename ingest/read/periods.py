@@ -20,7 +20,7 @@ from functools import cache
 
 from ingest.map.vocabulary import alternation, role_pattern
 from ingest.read.memo import memo
-from ingest.read.text import arabic_dates, fold
+from ingest.read.text import arabic_dates, fold, split_year_end
 
 _ROC_OFFSET = 1911
 _HEADER_UNIT = re.compile(r"\(([^()]{1,12})\)$")
@@ -132,9 +132,7 @@ def year_of(header: str) -> int | None:
             return int(match.group(1))
     match = _SPLIT_YEAR.match(text)
     if match:
-        first, second = int(match.group(1)), int(match.group(2))
-        second = second if second > 100 else 2000 + second
-        return second if second == first + 1 else None
+        return split_year_end(int(match.group(1)), int(match.group(2)))
     match = _ROC_YEAR.match(text)
     if match:
         return int(match.group(1)) + _ROC_OFFSET

@@ -134,6 +134,15 @@ def sentence_scope(sentence: str) -> Scope | None:
     return None
 
 
+def note_scope(note: str) -> Scope | None:
+    """A note on one table row that bounds it: what bounds a caption, or an `only` of its own
+    (`僅統計公司本部青年志願者協會組織的活動`: a row's note is about that row, no scope word needed)."""
+    part = caption_scope(note)
+    if part is None and _rules()["part_note"].search(fold(note)):
+        part = Scope(clean_text(note)[:_MAX_NOTE_CHARS], True)
+    return part
+
+
 @dataclass(frozen=True)
 class Companies:
     """Who a caption may name: the reporting company (`reporter`, folded) and the short names the report

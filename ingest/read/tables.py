@@ -23,6 +23,7 @@ from ingest.map.normalize import normalize_label
 from ingest.map.units import is_multiplier
 from ingest.map.vocabulary import role_pattern
 from ingest.read.cell_values import (
+    BREAKDOWN,
     caption_unit,
     clean_label,
     split_label,
@@ -33,9 +34,10 @@ from ingest.read.columns import Columns, find_header, header_roles, side_by_side
 from ingest.read.grid import Cell, Grid
 from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, unit_label_implies, year_of
 from ingest.read.rows import KpiRow, Layout, build_row
-from ingest.read.scope import Scope, caption_scope
+from ingest.read.scope import note_scope
 from ingest.read.table_shapes import tile_rows, transposed_rows
 from ingest.read.text import arabic_dates, fiscal_years, fold, gregorian_years
+from ingest.read.text_headers import note_column
 
 _NUMBERING = re.compile(r"^(?:\d{1,3}[.、)]?|[(（]?[一二三四五六七八九十]{1,3}[)）、.]?|[a-z][.)])$", re.IGNORECASE)
 _BARE_LABEL_CHARS = 3
@@ -46,10 +48,7 @@ _GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–]\s*(?=[\u4e00-\u9
 # `按性別及僱員類別劃分的`, a section `按地區`: the breakdowns of a table, cut from a total row's context.
 _SUBTOTAL = "小计"
 _NOTE_CLAUSE = re.compile(r"[；;。]")
-_ONLY = re.compile(r"(?:仅|只)(?:统计|包括|包含|涵盖|覆盖|计算|为|限)")
-_NOTE_HEADER = re.compile(r"备注|说明|注释|^注$|remark|note", re.IGNORECASE)
 _CAPTION_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|财政年度|财年)")
-_BREAKDOWN = re.compile(r"按[^/]{0,16}?(?:劃分|划分)的?|^按[^/]{1,8}$")
 
 
 @dataclass
@@ -85,12 +84,12 @@ def _readings(
     if not subtotal and not total:
         return candidates, (context_head, state.section, *categories, state.parent, above)
     # `按渠道劃分的客戶投訴（單位：宗）` over `熱線 | 線上 | … | 總計`: the caption says what the table totals
-    titled = "" if subtotal else _BREAKDOWN.sub("", context_head.rsplit(" / ", 1)[-1])
+    titled = "" if subtotal else BREAKDOWN.sub("", context_head.rsplit(" / ", 1)[-1])
     for measure in (*reversed(categories), state.parent, section, state.measure, titled):
         if measure and measure != label:
             candidates.append((clean_label(split_label(measure)[0]), label))
     parts = (context_head, section, *categories, state.parent, state.measure)
-    return candidates, tuple(_BREAKDOWN.sub("", part) for part in parts)
+    return candidates, tuple(BREAKDOWN.sub("", part) for part in parts)
 
 
 @dataclass(frozen=True)
@@ -109,7 +108,7 @@ def _bound_by_note(rows: list[KpiRow], note: str) -> None:
     of the years its bounding clause names (all where it names none) are that part's; the note bounds
     no other row of the report."""
     for clause in _NOTE_CLAUSE.split(note):
-        part = caption_scope(clause) or (Scope(clean_label(clause), True) if _ONLY.search(fold(clause)) else None)
+        part = note_scope(clause)
         if part is None:
             continue
         years = {int(year) for year in _CAPTION_YEAR.findall(fold(clause))}
@@ -164,20 +163,20 @@ class TableReader:
         title = " ".join(dict.fromkeys(text for r in range(max(0, start - 1)) for text in grid.texts(r) if text))
         context_head = " / ".join(part for part in (caption, title) if part)
         if columns.total_of_parts:  # `（按業務分部劃分）`: the parts are the columns left out, not these figures
-            context_head = _BREAKDOWN.sub("", context_head)
+            context_head = BREAKDOWN.sub("", context_head)
         unit_default = caption_unit(caption) or caption_unit(title)
         state = _State()
         header = grid.texts(start - 1) if start > 0 else []
         self.note_columns = [
             c
             for c, role in enumerate(columns.roles)
-            if role.role in (Role.SKIP, Role.LABEL) and c < len(header) and _NOTE_HEADER.search(fold(header[c]))
+            if role.role in (Role.SKIP, Role.LABEL) and c < len(header) and note_column().search(header[c])
         ]
         label_columns = columns.label_columns()
         # `僱員流失率 | 2024年（%）`, `按地區劃分的供應商數目 | 2024年`: a label column headed by what the table
         # measures; its total row (`整體`, `總數`) is that measure's
         if label_columns and label_columns[0] < len(header) and not is_label_header(header[label_columns[0]]):
-            state.measure = _BREAKDOWN.sub("", header[label_columns[0]]).strip()
+            state.measure = BREAKDOWN.sub("", header[label_columns[0]]).strip()
         self.table_labels = fold(" ".join(cell.text for row in grid.rows for cell in row))
         rows: list[KpiRow] = []
         for r in range(start, len(grid.rows)):
@@ -315,7 +314,7 @@ class TableReader:
             measure, measure_unit = split_label(clean_label(distinct[0]))
             if measure_unit:  # `受訓僱員百分比（%）` over `按性別` … `整體`: what the rows below measure
                 state.measure, state.unit = measure, measure_unit
-            elif not _BREAKDOWN.match(measure):  # a new topic, not a breakdown of the measure above
+            elif not BREAKDOWN.match(measure):  # a new topic, not a breakdown of the measure above
                 state.measure = ""
             return
         labels = self._labels(cells, r, columns)

@@ -181,6 +181,13 @@ _SPLIT_FISCAL_YEAR = re.compile(
 )
 
 
+def split_year_end(first: int, second: int) -> int | None:
+    """The year a split year ends in (`2023/24`, `2023-2024`: 2024), or None for two years that do not
+    follow each other (a span, not one fiscal year)."""
+    end = second if second > 100 else first - first % 100 + second
+    return end if end == first + 1 else None
+
+
 def fiscal_years(text: str) -> str:
     """A split fiscal year (`2023/24財政年度`, `FY2023/24年度`) as the year it ends in (`2024財政年度`), as
     `fiscal_year` counts it everywhere; two years that do not follow each other are a span, kept."""
@@ -188,9 +195,8 @@ def fiscal_years(text: str) -> str:
         return text
 
     def ended(match: re.Match[str]) -> str:
-        first, second = int(match.group(1)), int(match.group(2))
-        end = first - first % 100 + second
-        return str(end) if end == first + 1 else match.group()
+        end = split_year_end(int(match.group(1)), int(match.group(2)))
+        return str(end) if end else match.group()
 
     return _SPLIT_FISCAL_YEAR.sub(ended, text)
 

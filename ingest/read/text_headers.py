@@ -13,7 +13,7 @@ from functools import cache
 from itertools import pairwise
 
 from ingest.map.vocabulary import alternation, role_pattern
-from ingest.read.text import fold
+from ingest.read.text import fold, split_year_end
 
 _YEAR_COLUMN = re.compile(
     r"(?<![\d.])(?:FY\s*)?(20\d{2})\s*(?:財政年度|财政年度|財年|财年|財政|财政)?年?度?\s*(?:數據|数据)?(?![\d.%])",
@@ -31,9 +31,8 @@ _SPLIT_YEAR = re.compile(r"(?<![\d/])(?:FY\s*)?(20\d{2})\s*[/／\-–]\s*(\d{2})
 
 
 def _year_ended(match: re.Match[str]) -> str:
-    first, second = int(match.group(1)), int(match.group(2))
-    end = first - first % 100 + second
-    return f"{end}".ljust(len(match.group())) if end == first + 1 else match.group()
+    end = split_year_end(int(match.group(1)), int(match.group(2)))
+    return f"{end}".ljust(len(match.group())) if end else match.group()
 
 
 _MAX_HEADER_CHARS = 120
@@ -50,7 +49,8 @@ def _change_column() -> re.Pattern[str]:
 
 
 @cache
-def _note_column() -> re.Pattern[str]:
+def note_column() -> re.Pattern[str]:
+    """The header of a notes column (`備註`, `數據說明`, `remarks`): the `text_note_column` words."""
     return re.compile(alternation("text_note_column"), re.I)
 
 
@@ -95,12 +95,10 @@ def parse_header(text: str) -> list[Column] | None:
     text = _TARGET_COLUMN.sub(lambda match: " " * len(match.group()), text)  # positions kept
     years = [int(y) for y in _YEAR_COLUMN.findall(text)]
     units = _unit_column().findall(text)
-    rest = fold(
-        _note_column().sub(" ", _change_column().sub(" ", _unit_column().sub(" ", _YEAR_COLUMN.sub(" ", text))))
-    )
+    rest = fold(note_column().sub(" ", _change_column().sub(" ", _unit_column().sub(" ", _YEAR_COLUMN.sub(" ", text)))))
     periods = [] if years else list(_PERIOD_COLUMN.finditer(text))
     if periods:
-        rest = fold(_PERIOD_COLUMN.sub(" ", _note_column().sub(" ", text)))
+        rest = fold(_PERIOD_COLUMN.sub(" ", note_column().sub(" ", text)))
     if _header_words().sub("", rest):
         return None
     # A bare year (a cover page's "2023") is no header: it needs a column word or several 年 columns.
@@ -125,7 +123,7 @@ def parse_header(text: str) -> list[Column] | None:
     positioned += [
         (m.start(), Column(None, ignored=True)) for m in _change_column().finditer(text) if m.start() > first
     ]
-    positioned += [(m.start(), Column(None, ignored=True, note=True)) for m in _note_column().finditer(text)]
+    positioned += [(m.start(), Column(None, ignored=True, note=True)) for m in note_column().finditer(text)]
     positioned += [(start, Column(None, ignored=True, target=True)) for start in targets if start > first]
     return [replace(column, at=start) for start, column in sorted(positioned, key=lambda item: item[0])]
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ingest.map.units import looks_like_unit
-from ingest.read.cell_values import clean_label, split_label
+from ingest.read.cell_values import BREAKDOWN, clean_label, split_label
 from ingest.read.cells import is_cells_line
 from ingest.read.layout import Line, words
 from ingest.read.memo import memo
@@ -72,7 +72,6 @@ class _TableState:
         return " / ".join([self.heading, *(label for _, label in self.parents)])
 
 
-_BREAKDOWN_HEADING = re.compile(r"^按[^/]{1,12}$")  # `按性別劃分`, `按年齡組別`: a breakdown of the topic above
 _MIN_METRIC_LABEL_CHARS = 4  # `女性僱員比例（%）` is a metric; `男性（人）` may be a row under `按性別劃分`
 
 
@@ -254,7 +253,7 @@ class _TextTableReader:
             return  # `By gender` under `按性別劃分`: the English gloss of the heading above
         if not looks_like_unit(joined):
             heading = clean_label(joined.lstrip("#").strip())
-            breakdown = _BREAKDOWN_HEADING.match(heading) and table.topic
+            breakdown = BREAKDOWN.match(heading) and table.topic
             table.heading = f"{table.topic} / {heading}" if breakdown else heading  # `僱員流失率 / 按性別劃分`
             table.topic = table.topic if breakdown else heading
             table.heading_indent, table.deeper_row_seen = _indent(line.raw), False
