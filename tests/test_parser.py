@@ -433,3 +433,24 @@ def test_the_year_of_an_event_does_not_date_the_figures_after_it() -> None:
         "本公司第十屆董事會於2023年股東常會改選，共設置董事9席（含獨立董事4席），其中女性董事2席。\n"
     )
     assert facts(text) == {("board_independent", 2024): 4, ("board_female", 2024): 2}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("本年度，本集團為員工提供了合共2,300小時的培訓。", {("training_hours_total", 2023): 2300}),
+        (
+            "本集團合共提供約3,150小時培訓（2022年：2,880小時）。",
+            {("training_hours_total", 2023): 3150, ("training_hours_total", 2022): 2880},
+        ),
+        ("員工平均接受了12.5小時的培訓。", {("training_hours_per_employee", 2023): 12.5}),
+        ("員工貢獻了合共1,500小時之義工服務。", {("volunteer_hours", 2023): 1500}),
+        (
+            "人均培訓時數為12小時。全年共提供了3,000小時的培訓。",
+            {("training_hours_per_employee", 2023): 12, ("training_hours_total", 2023): 3000},
+        ),
+        ("全年舉辦安全培訓，共計800小時的培訓。", {}),  # one topic's training: not all employees'
+    ],
+)
+def test_the_hours_of_an_activity_named_after_them(sentence: str, expected: dict) -> None:
+    assert facts(HEAD_TRAD + sentence + "\n") == expected

@@ -110,6 +110,12 @@ def is_count_unit(unit: str) -> bool:
     return any(conversion_factor(unit, counted) is not None for counted in COUNTED_UNITS)
 
 
+def is_duration_unit(unit: str) -> bool:
+    """Hours and the like: the time spent on an activity, which the noun after it may name
+    (`提供了合共2,300小時的培訓`)."""
+    return conversion_factor(unit, "h") is not None
+
+
 def is_multiplier(text: str) -> bool:
     """Whether a text is a magnitude word alone (`萬`, `億`, `百萬`): a cell's `5.02萬` is 50,200 of the
     unit its row or column names."""

@@ -256,6 +256,17 @@ def rest_of_clause(text: str, value: Value) -> str:
     return after[: next((match.start() for match in CLAUSE_END.finditer(after)), len(after))]
 
 
+# The noun after a count ends before a bracket, the next number or the next item (`3名獨立董事及2名…`).
+_NOUN_END = re.compile(r"[（(\d]|(?:及|和|与|與|以及)(?=\d)")
+_NOUN_VERB = re.compile(r"(?:組成|组成|構成|构成)$")  # `董事會由9位董事組成`: the noun without the verb
+
+
+def noun_after(text: str, value: Value) -> str:
+    """The noun after a count or after an activity's hours, which may say what the value counts
+    (`包括3名獨立非執行董事`: 獨立非執行董事; `提供了合共2,300小時的培訓`: 培訓)."""
+    return _NOUN_VERB.sub("", _NOUN_END.split(rest_of_clause(text, value).lstrip("的之"))[0])
+
+
 _COMPARED_LEVEL = re.compile(r"(.{2,30}?)(?:较|比)(20\d{2})年度?(?:末|底)?的")
 
 

@@ -9,8 +9,9 @@ it, else the noun after its unit (`共计拥有7,440名员工`). Clauses that co
 belong to a label (`範圍1`, `綜合能源消耗量4 噸標煤 43.81`) give no value. A change from one level to
 another (`僱員人數由2023年的3,020人增至2024年的3,215人`) gives each level the label before `由`, the
 earlier one only where its year is stated. A list (`範圍一及範圍二排放量分別為X及Y`) gives each value
-its item's label (`read.prose_lists`). A count may be labelled by the noun after it (`包括3名執行董事`),
-and an intensity by the revenue it is per, printed before it (`排放密度為每人民幣百萬元收益4.58噸`).
+its item's label (`read.prose_lists`). A count or an activity's hours may be labelled by the noun
+after it (`包括3名執行董事`, `2,300小時的培訓`), and an intensity by the revenue it is per, printed
+before it (`排放密度為每人民幣百萬元收益4.58噸`).
 
 This module owns the walk over the lines: headings, period and target sections, which line labels a
 figure and which year it is of. A line's tokens are `read.prose_tokens`', a label's cleaning is
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.map.units import is_count_unit, is_unit_alone
+from ingest.map.units import is_count_unit, is_duration_unit, is_unit_alone
 from ingest.read.layout import Line
 from ingest.read.markup import keeps_its_digit
 from ingest.read.metadata import ReportMetadata
@@ -46,6 +47,7 @@ from ingest.read.prose_tokens import (
     may_carry_unit,
     not_a_value_after,
     not_a_value_before,
+    noun_after,
     period_line,
     prior_in_bracket,
     rest_of_clause,
@@ -70,9 +72,6 @@ _COMPARED_YEAR = re.compile(
     r"(?:較|较|比|相比|相較|相较)\s*(?:20\d{2})\s*年度?(?:同期)?的?|(?:20\d{2})\s*年度?(?=股東|股东)"
 )
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
-# The noun after a count ends before a bracket, the next number or the next item (`3名獨立董事及2名…`).
-_NOUN_END = re.compile(r"[（(\d]|(?:及|和|与|與|以及)(?=\d)")
-_NOUN_VERB = re.compile(r"(?:組成|组成|構成|构成)$")  # `董事會由9位董事組成`: the noun without the verb
 
 
 def parse_statements(lines: list[Line], metadata: ReportMetadata) -> list[KpiRow]:
@@ -238,7 +237,9 @@ class _Reader:
             row.scope_note, row.is_partial_scope = part.note, part.partial
         self.rows.append(row)
         if not relative:
-            self.subject, self.subject_unit = labels[0][0], unit
+            # the label that mapped is the subject (`合共提供3,150小時培訓（2023年：2,880小時）`: 培訓)
+            self.subject = next((read for read, printed in labels if printed == row.raw_label), labels[0][0])
+            self.subject_unit = unit
 
     def _clause(self, prefix: str, segment_start: int, closes_clause: bool) -> tuple[str, str, int]:
         """(the text since the previous value, the clause just before this value, where it starts).
@@ -334,10 +335,11 @@ class _Reader:
         if per:  # `排放密度為每人民幣百萬元收益4.58噸`: the denominator is the unit's
             candidates, unit = [per[0], *candidates[1:]], per[1]
         labels, label_unit, relative = self.label_reader.labels(candidates, self.subject)
-        if unit and (not labels or is_count_unit(unit)) and not any(states_no_level(c) for c in candidates):
+        counted = unit is not None and (is_count_unit(unit) or is_duration_unit(unit))  # or an activity's hours
+        if unit and (not labels or counted) and not any(states_no_level(c) for c in candidates):
             # `共计拥有7,440名员工`, `其中 2 名為女性董事`: the noun after the unit; after a label of its
             # own, the reading of a count tried last (`包括3名執行董事…及4名獨立非執行董事`)
-            noun = _NOUN_VERB.sub("", _NOUN_END.split(rest_of_clause(line.text, value))[0])
+            noun = noun_after(line.text, value)
             nouns = self.label_reader.labels([noun] if noun.strip() else [], self.subject)
             if not labels:
                 labels, label_unit, relative = nouns
@@ -377,11 +379,8 @@ class _Reader:
         clause = _CLOSED_BRACKET.sub("", sentence[start:])
         # `較2023年度的1,204人增加6.8%，其中男性員工812人`: the year compared with dates no later figure
         clause = _COMPARED_YEAR.sub("", clause) if "年" in clause else clause
-        mentions = (
-            [(int(year), bool(fiscal)) for year, fiscal in _YEAR_MENTION.findall(fold(clause))]
-            if "年" in clause
-            else []
-        )
+        folded = fold(clause) if "年" in clause else ""
+        mentions = [(int(year), bool(fiscal)) for year, fiscal in _YEAR_MENTION.findall(folded)]
         if not mentions and self.heading_year is not None:
             mentions = [(self.heading_year, False)]
         if not mentions:
