@@ -135,6 +135,7 @@ WORDINGS = [
     ("義工服務時數", "", "小時", "volunteer_hours"),
     ("教職員參與義工服務", "", "小時", "volunteer_hours"),
     ("員工志願服務", "", "小時", "volunteer_hours"),
+    ("員工共參與志願服務", "", "小時", "volunteer_hours"),  # an adverb between the staff and the verb
     ("僱員", "本集團共有僱員1,512名", "人", "employees_total"),
     ("本集團產生的廢棄物", "", "噸", "total_waste"),
     ("供應商總數", "B5 按地區劃分的供應商數目", "家", "suppliers_total"),  # the total row of a breakdown
