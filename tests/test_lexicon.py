@@ -143,6 +143,8 @@ WORDINGS = [
     ("年內所產生的固體廢物總量", "", "噸", "total_waste"),
     ("排放密度", "", "噸二氧化碳當量/名僱員", "ghg_intensity_employee"),  # the unit says what is emitted
     ("Total GHG emissions (Scope 1 and 2)", "", "tCO2e", "ghg_scope1_2"),
+    ("僱員總數", "表 4：僱員數目及流失率", "人", "employees_total"),  # a table of headcount and turnover
+    ("每名僱員平均受訓時數", "表 5：健康、安全及培訓", "小時", "training_hours_per_employee"),  # not safety training
 ]
 
 

@@ -47,6 +47,11 @@ def td(*cells: str) -> str:
         ("$\\mathrm{m}^{3}$", "m3"),  # a power after a Latin unit is no footnote
         ("$m^{3}$", "m3"),
         ("$\\text{员工流失率}^{1}$", "员工流失率"),
+        ("噸 \\( \\mathrm{CO}_{2} \\) 當量／百萬港元", "噸 CO2 當量／百萬港元"),  # Mathpix inline math
+        ("\\( -6.7 \\% \\)", "-6.7 %"),
+        ("共有 \\( 1,846 \\) 名", "共有 1,846 名"),
+        ("範圍 1 排放 ${ }^{3}$", "範圍 1 排放"),
+        ("範圍一\\(直接\\)", "範圍一(直接)"),  # escaped brackets around words are brackets
     ],
 )
 def test_markup_is_never_part_of_a_value_or_label(printed: str, seen: str) -> None:

@@ -18,7 +18,11 @@ from ingest.map.vocabulary import alternation
 from ingest.read.memo import memo
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LATEX_FOOTNOTE = re.compile(r"\$\s*\^\s*\{?\s*[\d*,\s注]{1,6}\}?\s*\$")  # `$^{1}$`, `$^1$`
+# `$^{1}$`, `$^1$`, Mathpix's `${ }^{3}$`
+_LATEX_FOOTNOTE = re.compile(r"\$\s*(?:\{\s*\})?\s*\^\s*\{?\s*[\d*,\s注]{1,6}\}?\s*\$")
+# Mathpix's inline math `\( \mathrm{kg} \)`, `\( -6.7 \% \)`; not escaped brackets around words (`\(注\)`)
+_MATH_PARENS = re.compile(r"\\\((.*?)\\\)")
+_LOOKS_MATH = re.compile(r"\\[A-Za-z%]|[_^{}]|^\s*[-+]?[\d,.]+\s*$")
 # `$员工流失率^1$`; not a power after a Latin unit (`$m^{3}$`, `$Nm^3$`)
 _LATEX_INLINE_FOOTNOTE = re.compile(r"(?<![A-Za-z])\^\s*\{?\s*(?:\d{1,2}|[*注])\s*\}?(?=\s*\$)")
 _LATEX_COMMAND = re.compile(r"\\(?:text|mathrm|mathbf|rm|textbf|operatorname|mathit)\s*\{([^{}]*)\}")
@@ -42,6 +46,8 @@ def strip_latex(text: str) -> str:
     if "$" not in text and "\\" not in text:
         return text
     text = _LATEX_FOOTNOTE.sub(" ", text)
+    if "\\(" in text:
+        text = _MATH_PARENS.sub(lambda match: f" {match[1]} " if _LOOKS_MATH.search(match[1]) else match[0], text)
     for _ in range(3):  # nested: `\mathrm{tCO_{2}e}`, a subscript inside a command, `\mathrm{m}^{3}`
         text = _LATEX_COMMAND.sub(r"\1", text)
         text = _LATEX_INLINE_FOOTNOTE.sub("", text)
