@@ -145,6 +145,7 @@ WORDINGS = [
     ("Total GHG emissions (Scope 1 and 2)", "", "tCO2e", "ghg_scope1_2"),
     ("僱員總數", "表 4：僱員數目及流失率", "人", "employees_total"),  # a table of headcount and turnover
     ("每名僱員平均受訓時數", "表 5：健康、安全及培訓", "小時", "training_hours_per_employee"),  # not safety training
+    ("女性员工占比", "多元化与流失", "%", "employees_female_pct"),  # diversity and turnover: not of leavers
 ]
 
 
@@ -244,6 +245,7 @@ def test_label_normalisation_happens_once_before_lookup(printed: str, normalised
         ("噸二氧化碳當量/萬元產值", "tCO2e/CNY_mn", None),
         ("噸標準煤/噸鋼", "MWh/CNY_mn", None),
         ("學時", "h", None),
+        ("t", "kg", 1000),  # air emissions in tonnes
     ],
 )
 def test_units_are_read_as_a_grammar(unit: str, canonical: str, factor: float | None) -> None:

@@ -371,6 +371,17 @@ def test_a_zero_stated_as_not_involved_in_any_case() -> None:
     assert facts(text) == {("corruption_cases_concluded", 2023): 0}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "報告期內，公司未發生已審結的針對公司或員工的貪污訴訟案件。",  # concluded, then against whom
+        "本年度，本集團並無任何已審結的針對本集團或其僱員的貪污訴訟案件。",  # no 提出
+    ],
+)
+def test_no_concluded_corruption_case_in_either_order_of_its_words(sentence: str) -> None:
+    assert facts(HEAD_TRAD + sentence + "\n") == {("corruption_cases_concluded", 2023): 0}
+
+
 def test_a_bank_calls_itself_the_bank() -> None:
     text = HEAD_SIMP + "截至2024年12月31日，本行董事会由15名董事组成，包括独立非执行董事6名；其中女性董事3名。\n"
     assert facts(text) == {("board_size", 2024): 15, ("board_independent", 2024): 6, ("board_female", 2024): 3}

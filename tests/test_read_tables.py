@@ -1576,3 +1576,29 @@ def test_a_notes_column_bounds_its_own_row_and_the_years_it_names() -> None:
     assert partial[("hazardous_waste", 2023)] is True
     assert partial[("hazardous_waste", 2024)] is False
     assert partial[("volunteer_hours", 2025)] is True
+
+
+LATEX_TABLE = r"""\begin{tabular}{|c|l|c|c|c|}
+\hline \multirow{2}{*}{ 类别 } & \multirow{2}{*}{ 指标 } & \multirow{2}{*}{ 单位 } & \multicolumn{2}{|c|}{ 2025 年 } \\
+\cline { 4 - 5 } & & & 数值 & 同比变动 \\
+\hline \multirow{2}{*}{温室气体} & 范围一温室气体排放量 ${ }^{1}$ & $\mathrm{tCO}_{2} \mathrm{e}$ & 9,207.51 & $-3.1 \%$ \\
+\hline & 范围二温室气体排放量 & $\mathrm{tCO}_{2} \mathrm{e}$ & 33,016.42$^{2}$ & $2.0 \%$ \\
+\hline 废气 & 氮氧化物 & $\mathrm{t}$ & 6.15 & - \\
+\hline 资源 & 耗水量 & $\mathrm{m}^{3}$ & 438,915 & $-5.67 \%$ \\
+\hline
+\end{tabular}
+"""
+
+
+def test_a_latex_tabular_of_an_ocr_model_is_a_table() -> None:
+    """Nougat and Mathpix write a PDF's tables as LaTeX: multirow and multicolumn headers, math units,
+    footnote marks after labels and values, change columns under the year."""
+    text = HEAD_CN + "\\section*{环境绩效}\n\n" + LATEX_TABLE
+    got = rows_of(text)
+    assert facts(text) == {
+        ("ghg_scope1", 2025): 9207.51,
+        ("ghg_scope2", 2025): 33016.42,
+        ("nox_emissions", 2025): 6150,
+        ("water_consumption", 2025): 438915,
+    }
+    assert got[("ghg_scope2", 2025)].source_line == 11  # the row's own line

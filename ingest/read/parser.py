@@ -21,6 +21,7 @@ from ingest.read.cells import parse_cells
 from ingest.read.footnotes import footnote_below
 from ingest.read.gender_tables import gender_rows
 from ingest.read.grid import Grid, csv_as_tabs, html_grids, markdown_grids, tab_grids
+from ingest.read.latex_grid import latex_grids
 from ingest.read.layout import logical_lines
 from ingest.read.markup import clean_text
 from ingest.read.metadata import extract_metadata
@@ -149,7 +150,11 @@ def parse_grids(
     company marks its table partial; `bounding_captions` gets the lines of captions that bound their table (no report-wide scope)."""
     raw_lines = source_lines(text)
     grids: list[Grid] = sorted(
-        html_grids(text) + markdown_grids(raw_lines) + tab_grids(csv_as_tabs(raw_lines)) + cell_line_grids(raw_lines),
+        html_grids(text)
+        + latex_grids(text)
+        + markdown_grids(raw_lines)
+        + tab_grids(csv_as_tabs(raw_lines))
+        + cell_line_grids(raw_lines),
         key=lambda grid: grid.first_line,
     )
     reader = TableReader(fiscal_year)
