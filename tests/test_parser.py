@@ -465,3 +465,26 @@ def test_the_year_of_an_event_does_not_date_the_figures_after_it() -> None:
 )
 def test_the_hours_of_an_activity_named_after_them(sentence: str, expected: dict) -> None:
     assert facts(HEAD_TRAD + sentence + "\n") == expected
+
+
+def test_a_label_is_also_read_without_what_it_includes_unless_that_changes_the_metric() -> None:
+    text = HEAD_TRAD + (
+        "研發投入（含資本化開支）為人民幣1.2億元。\n"
+        "公益捐贈（含物資折價）合計人民幣36.5萬元。\n"
+        "溫室氣體排放總量（含範圍三）為12,345噸二氧化碳當量。\n"  # scope 3 included: no scope 1 and 2 total
+        "總用電量（含光伏自發電）為5,000兆瓦時。\n"  # own solar included: no purchased electricity
+    )
+    assert facts(text) == {("rd_investment", 2023): 120_000_000, ("community_donations", 2023): 365_000}
+    table = HEAD_TRAD + (
+        "能源類別                    單位        2023年        2022年\n"
+        "能源使用總量（含再生能源）  GJ         3,600.0       7,200.0\n"
+        "因工傷損失工作日數（不含因工死亡） 日   120           96\n"
+    )
+    assert facts(table) == pytest.approx(
+        {
+            ("energy_total", 2023): 1000,
+            ("energy_total", 2022): 2000,
+            ("lost_days_work_injury", 2023): 120,
+            ("lost_days_work_injury", 2022): 96,
+        }
+    )

@@ -108,6 +108,11 @@ def _excluded(code: str, label: str, context: str, unit: str) -> bool:
     return False
 
 
+def label_excluded(code: str, label: str) -> bool:
+    """Whether a label as printed is one the metric's label exclusions rule out."""
+    return _excluded(code, normalize_label(label), "", "")
+
+
 @cache
 def _patterns_by_first_char() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
     """(character -> the pattern entries a match may start with it, entries that may start with any)."""

@@ -101,3 +101,17 @@ def without_alias(label: str) -> str | None:
     if not match or role_pattern("alias_meaningful").search(match.group(1)) or not label[: match.start()].strip():
         return None
     return label[: match.start()].strip()
+
+
+@cache
+def _qualifier() -> re.Pattern[str]:
+    return re.compile(f"\\s*[(](?:{alternation('label_qualifier')})[^()]*[)]\\s*$")
+
+
+def without_qualifier(label: str) -> str | None:
+    """`研發投入（含資本化開支）` -> `研发投入`: a label without the bracket at its end that says what the
+    figure includes or leaves out (None when there is none). A reading without it must still pass the
+    exclusions of the whole label: `溫室氣體排放總量（含範圍三）` is no total of scopes 1 and 2."""
+    folded = _BRACKETS(fold(label))
+    match = _qualifier().search(folded)
+    return folded[: match.start()] if match and match.start() else None

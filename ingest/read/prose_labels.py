@@ -2,8 +2,7 @@
 it (`報告期內，本集團…為`), of the company's own name and of a unit in brackets; a share
 (`占比`) reads as the share of the subject before it, and a clause that compares, aims or sums over
 years (`同比增加`, `目標`, `累计`) gives no label at all. The words are the `label_vocabulary` seed's
-(roles not_a_level, sum_word, year_period_word, leading_filler, trailing_filler, share_label,
-label_qualifier).
+(roles not_a_level, sum_word, year_period_word, leading_filler, trailing_filler, share_label).
 """
 
 from __future__ import annotations
@@ -42,11 +41,6 @@ def _trailing_filler() -> re.Pattern[str]:
 @cache
 def _relative() -> re.Pattern[str]:
     return re.compile(f"^(?:{alternation('share_label')})$")
-
-
-@cache
-def _qualifier() -> re.Pattern[str]:
-    return re.compile(f"\\((?:{alternation('label_qualifier')})[^()]*\\)$")
 
 
 MAX_LABEL_CHARS = 40
@@ -97,9 +91,6 @@ class LabelReader:
             if not label:
                 continue
             labels.append((label, candidate.strip()))
-            qualifier = _qualifier().search(label)
-            if qualifier:  # `研发投入（含资本化开支）`: also read without what it includes
-                labels.append((label[: qualifier.start()], candidate.strip()))
             unit = unit or label_unit
         return labels, unit, relative
 
