@@ -489,3 +489,26 @@ def test_a_label_is_also_read_without_what_it_includes_unless_that_changes_the_m
             ("lost_days_work_injury", 2022): 96,
         }
     )
+
+
+def test_a_committee_is_no_board_and_a_count_in_brackets_is_labelled_by_its_noun() -> None:
+    text = HEAD_TRAD + (
+        "董事會由9席董事組成（含 4 席獨立董事），其中女性董事 2 席。\n"
+        "審核委員會由三名獨立非執行董事組成。\n"  # a committee's members, not the board's
+        "ESG委員會由 6 名董事組成(含 2 名獨立董事)，負責研究氣候策略。\n"
+        "| 管理層 | 戰略與ESG委員會 | 由 5 名董事組成（含 3 名獨立董事） |\n"  # the body is another cell's
+    )
+    assert facts(text) == {("board_size", 2023): 9, ("board_independent", 2023): 4, ("board_female", 2023): 2}
+
+
+def test_taiwan_prose_of_suppliers_complaints_and_corruption_with_spaces_around_numbers() -> None:
+    text = "示例光電股份有限公司\n113年度永續報告書\n\n" + (
+        "113 年度本公司未發生任何貪腐或賄賂之法律訴訟案件。\n"
+        "113 年度與本公司交易之供應商共 612 家，其中台灣在地供應商占 78.4%。\n"
+        "113 年度本公司客訴案件共 23 件，均已於規定期限內結案。\n"
+    )
+    assert facts(text) == {
+        ("corruption_cases_concluded", 2024): 0,
+        ("suppliers_total", 2024): 612,
+        ("customer_complaints", 2024): 23,
+    }
