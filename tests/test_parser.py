@@ -512,3 +512,27 @@ def test_taiwan_prose_of_suppliers_complaints_and_corruption_with_spaces_around_
         ("suppliers_total", 2024): 612,
         ("customer_complaints", 2024): 23,
     }
+
+
+def test_approximate_figures_brackets_that_list_parts_and_prior_years_with_approximations() -> None:
+    text = HEAD_TRAD + (
+        "本年度能源消耗總量約為5.23萬兆瓦時（2022年：約5.12萬兆瓦時），"
+        "其中直接能源（車隊汽油、柴油及石油氣）約7,300兆瓦時。\n"
+        "範圍三排放（包括商務航空差旅、紙張棄置）約為860噸二氧化碳當量。\n"
+        "本年度產品包裝材料（紙箱、棧板及緩衝材）使用量為1,036.4公噸。\n"
+        "本年度本集團為僱員提供的培訓總時數約24.6萬小時（2022年：約21.9萬小時）。\n"
+        "本集團共有1,146家合資格供應商。本年度共接獲有關服務質素的投訴36宗。\n"
+    )
+    assert facts(text) == pytest.approx(
+        {
+            ("energy_total", 2023): 52_300,
+            ("energy_total", 2022): 51_200,
+            ("energy_direct", 2023): 7_300,
+            ("ghg_scope3", 2023): 860,
+            ("packaging_material", 2023): 1_036.4,
+            ("training_hours_total", 2023): 246_000,
+            ("training_hours_total", 2022): 219_000,
+            ("suppliers_total", 2023): 1_146,
+            ("customer_complaints", 2023): 36,
+        }
+    )

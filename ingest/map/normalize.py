@@ -108,10 +108,17 @@ def _qualifier() -> re.Pattern[str]:
     return re.compile(f"\\s*[(](?:{alternation('label_qualifier')})[^()]*[)]\\s*$")
 
 
+_LISTED_PARTS = re.compile(r"\([^()]*、[^()]*\)")
+
+
 def without_qualifier(label: str) -> str | None:
-    """`研發投入（含資本化開支）` -> `研发投入`: a label without the bracket at its end that says what the
-    figure includes or leaves out (None when there is none). A reading without it must still pass the
+    """`研發投入（含資本化開支）` -> `研发投入`, `產品包裝材料（紙箱、棧板及緩衝材）使用量` -> `产品包装材料使用量`:
+    a label without the bracket at its end that says what the figure includes or leaves out, or without
+    a bracket listing its parts (None when there is neither). A reading without it must still pass the
     exclusions of the whole label: `溫室氣體排放總量（含範圍三）` is no total of scopes 1 and 2."""
     folded = _BRACKETS(fold(label))
     match = _qualifier().search(folded)
-    return folded[: match.start()] if match and match.start() else None
+    if match and match.start():
+        return folded[: match.start()]
+    bare = _LISTED_PARTS.sub("", folded) if "、" in folded else folded
+    return bare if bare != folded and bare.strip() else None

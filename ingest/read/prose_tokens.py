@@ -189,11 +189,11 @@ PRIOR_CLAUSE = re.compile(
 
 @cache
 def prior_in_bracket() -> re.Pattern[str]:
-    """`（2023年：`, `（上年度：人民幣` just before a value: the figure before it again, for the year the
-    bracket names (group 1; none: the year before the report's)."""
+    """`（2023年：`, `（上年度：人民幣`, `（2023年：約` just before a value: the figure before it again, for
+    the year the bracket names (group 1; none: the year before the report's)."""
     return re.compile(
         rf"[（(]\s*(?:(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)(?:\d{{1,2}}月\d{{1,2}}日)?|{_PRIOR_YEAR}(?:同期)?)\s*(?:[:：]|为|為)?\s*"
-        rf"(?:{currency_name()}|{_PER_PERSON})?\s*$",
+        rf"(?:約|约|大約|大约)?\s*(?:{currency_name()}|{_PER_PERSON})?\s*(?:約|约)?\s*$",
         re.IGNORECASE,
     )
 
@@ -248,6 +248,16 @@ def inside_open_bracket(clause: str) -> str:
     """The text after a bracket the clause opens and does not close, or ``."""
     opened = max(clause.rfind("（"), clause.rfind("("))
     return clause[opened + 1 :] if opened >= 0 and opened > max(clause.rfind("）"), clause.rfind(")")) else ""
+
+
+_CLOSED_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def last_clause_start(text: str) -> int:
+    """Where the last clause of a text starts: after its last clause mark outside closed brackets (a
+    list inside one cuts no clause: `直接能源（車隊汽油、柴油及石油氣）約7,300兆瓦時`)."""
+    masked = _CLOSED_BRACKET.sub(lambda match: "_" * len(match.group()), text) if "（" in text or "(" in text else text
+    return max((match.end() for match in CLAUSE_END.finditer(masked)), default=0)
 
 
 def rest_of_clause(text: str, value: Value) -> str:

@@ -43,6 +43,7 @@ from ingest.read.prose_tokens import (
     inside_open_bracket,
     is_heading,
     last_clause,
+    last_clause_start,
     line_values,
     may_carry_unit,
     not_a_value_after,
@@ -249,7 +250,7 @@ class _Reader:
         filler only; it must be a whole clause, not the tail of the value before (`5,236名僱員，其中約64%`).
         """
         clause_text = prefix[segment_start:]
-        cut = max((match.end() for match in CLAUSE_END.finditer(clause_text)), default=0)
+        cut = last_clause_start(clause_text)
         clause = clause_text[cut:].strip(BULLETS)
         ends = clause_text[:cut].rstrip()
         colon = cut and ends.endswith((":", "："))
