@@ -90,6 +90,8 @@ def test_each_check_fires_on_its_planted_problem_and_not_on_clean_figures(tmp_pa
     assert not [finding for finding in findings if finding[1] == "staging_contract"], "the parser keeps its contract"
     packaging = by_check[("year_over_year_jump", "packaging_material", 2024)]
     assert "the report notes (line" in packaging[5] and "新增產品線" in packaging[5], "the note read at parse time"
+    money = by_check[("money_without_exchange_rate", "community_donations", 2024)]
+    assert "萬港元" in money[5] and "HKD" in money[5], "an amount in HK$ with no rate stays out, and says so"
     energy = by_check[("year_over_year_jump", "energy_intensity_revenue", 2024)]
     assert "the report notes" not in energy[5], "a note that names another figure is not this one's"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.map.currency import stated_rates
 from ingest.map.units import conversion_factor
 from ingest.read.metadata import extract_metadata
 from ingest.read.parser import parse_report
@@ -536,3 +537,34 @@ def test_approximate_figures_brackets_that_list_parts_and_prior_years_with_appro
             ("customer_complaints", 2023): 36,
         }
     )
+
+
+@pytest.mark.parametrize(
+    ("statement", "rate"),
+    [
+        ("本報告金額以港元列示；如需換算為人民幣，本集團採用1港元兌人民幣0.92元的匯率。", 0.92),
+        ("匯率：1 HKD = 0.9162 CNY。", 0.9162),
+        ("港元兌人民幣的平均匯率為0.9215。", 0.9215),
+        ("人民幣1元兌1.25港元。", 0.8),
+        ("總計=12,345噸。", None),  # an equals sign of no currency
+    ],
+)
+def test_an_exchange_rate_the_report_states(statement: str, rate: float | None) -> None:
+    assert stated_rates(statement).get("HKD") == (pytest.approx(rate) if rate else None)
+
+
+def test_money_in_another_currency_converts_only_at_a_rate_the_report_states() -> None:
+    hong_kong = "示例物流控股有限公司\n2024年度環境、社會及管治報告\n報告期間：2024年1月1日至2024年12月31日。\n\n"
+    money = (
+        "本年度，本集團收益為1,532.4百萬港元，慈善捐款合共2.36百萬港元。排放密度為每百萬港元收益4.12噸二氧化碳當量。\n"
+    )
+    with_rate = hong_kong + "本報告採用1港元兌人民幣0.92元的匯率。\n" + money
+    assert facts(with_rate) == pytest.approx(
+        {("revenue", 2024): 1_409_808_000, ("community_donations", 2024): 2_171_200}
+    )
+    rows = parse_report(hong_kong + money).rows
+    assert not [row for row in rows if row.metric_code]  # no rate: no CNY figure, and no intensity per HK$ ever
+    assert {(row.unconverted_metric, row.unconverted_currency) for row in rows if row.unconverted_metric} == {
+        ("revenue", "HKD"),
+        ("community_donations", "HKD"),
+    }

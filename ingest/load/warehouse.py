@@ -90,6 +90,8 @@ create table if not exists raw.unmapped_rows (
     fiscal_year integer,
     table_header_line integer,
     layout varchar,
+    unconverted_metric varchar,
+    unconverted_currency varchar,
     primary key (report_id, row_number)
 );
 create table if not exists raw.gx_results (
@@ -113,6 +115,9 @@ create table if not exists raw.withdrawals (
 -- Warehouses built before the parser read key figures and prose lack the layout column.
 alter table raw.observations add column if not exists layout varchar;
 alter table raw.unmapped_rows add column if not exists layout varchar;
+-- ... and money kept out for want of an exchange rate (issue 13).
+alter table raw.unmapped_rows add column if not exists unconverted_metric varchar;
+alter table raw.unmapped_rows add column if not exists unconverted_currency varchar;
 -- ... and the stated scope (issue 11).
 alter table raw.observations add column if not exists scope_note varchar;
 alter table raw.observations add column if not exists is_partial_scope boolean;
@@ -173,6 +178,8 @@ UNMAPPED_COLUMNS = [
     "fiscal_year",
     "table_header_line",
     "layout",
+    "unconverted_metric",
+    "unconverted_currency",
 ]
 
 

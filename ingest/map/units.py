@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ingest.map.currency import foreign_currency_name, without_foreign_currency
 from ingest.map.reference import read_seed, unit_aliases, unit_factors
 from ingest.read.memo import memo
 from ingest.read.text import CharMap, fold, to_simplified
@@ -38,8 +39,9 @@ _COUNTED_IN = re.compile(r"\(以(千|万|百万|亿)计\)$")
 
 @memo
 def fold_unit(unit: str) -> str:
-    """Folded unit: simplified, half-width, no spaces, outer brackets off, 每 as `/`, no `/年`."""
-    folded = fold(unit)
+    """Folded unit: simplified, half-width, no spaces, outer brackets off, 每 as `/`, no `/年`; money in
+    another currency as 元 (`百萬港元` -> `百万元`: the currency is `map.currency`'s to convert or keep out)."""
+    folded = without_foreign_currency(fold(unit))
     match = _PARENS_ONLY.match(folded)
     folded = match.group(1) if match else folded
     for word, _ in _parts().get("per_word", []):
@@ -173,8 +175,10 @@ def _unit_prefix_pattern() -> re.Pattern[str]:
     numerator = alternatives(numerators | _extra_units())
     denominator = alternatives(unit_aliases() | _extra_units())
     revenue = alternatives({word for word, _ in _parts().get("revenue_word", [])})
+    # money in another currency (`萬港元`, `港幣千元`, `新台幣仟元`): `map.currency` converts or keeps it out
+    foreign = rf"(?:{multiplier})?(?:{foreign_currency_name()})(?:(?:{multiplier})?元)?"
     return re.compile(
-        rf"^[ \t]*(?:(?:{multiplier})?(?:{numerator}))(?![a-z])"
+        rf"^[ \t]*(?:(?:{multiplier})?(?:{numerator})|{foreign})(?![a-z])"
         rf"(?:[ \t]*(?:/|每)[ \t]*(?:{revenue})?[ \t(]*(?:(?:{multiplier})?(?:{denominator}))(?![a-z])"
         rf"(?:[ \t)]*(?:{revenue}))*\)?)?"
     )
@@ -215,56 +219,3 @@ def _unit_at_start(head: str) -> str | None:
 def _extra_units() -> frozenset[str]:
     """Units that appear in KPI tables but map to no core metric; knowing them keeps labels clean."""
     return frozenset(text for text, _ in _parts().get("extra_unit", []))
-
-
-@cache
-def _currencies() -> dict[str, re.Pattern[str]]:
-    return {
-        row["kind"].split("_", 1)[1]: re.compile(row["text"], re.IGNORECASE)
-        for row in read_seed("unit_parts.csv")
-        if row["kind"].startswith("currency_")
-    }
-
-
-@cache
-def _currency_words() -> dict[str, tuple[str, ...]]:
-    """Each currency's words as plain strings (counting them is far cheaper than a regex scan)."""
-    return {
-        code: tuple(word.replace("\\", "") for word in pattern.pattern.split("|"))
-        for code, pattern in _currencies().items()
-    }
-
-
-@cache
-def currency_name() -> str:
-    """Any currency's name as a regex alternation (`人民幣`, `港元`, `HK$`), for a name before a value."""
-    return "|".join(pattern.pattern for pattern in _currencies().values())
-
-
-_MIN_CURRENCY_MENTIONS = 2
-_DECLARATION_SEARCH_CHARS = 20000  # the opening (about this report), where the currency is declared
-
-
-# `除另有注明外，货币单位均为人民币`, `金額以港元列示`: the report says which currency its money is in
-_DECLARED_CURRENCY = re.compile(r"(?:货币|貨幣|金额|金額|币种|幣種)(?:单位|單位)?(?:均|皆|全部)?(?:为|為|以)")
-_DECLARED_CHARS = 8
-
-
-def report_currency(text: str) -> str:
-    """The currency a report's money is in: the one its opening declares (`貨幣單位均為人民幣`), else the
-    one it names most (at least twice), else CNY."""
-    for match in _DECLARED_CURRENCY.finditer(text[:_DECLARATION_SEARCH_CHARS]):
-        after = text[match.end() : match.end() + _DECLARED_CHARS]
-        declared = [code for code, pattern in _currencies().items() if pattern.match(after)]
-        if declared:
-            return declared[0]
-    lowered = text.lower()
-    counts = {code: sum(lowered.count(word) for word in words) for code, words in _currency_words().items()}
-    code, count = max(counts.items(), key=lambda item: item[1])
-    return code if count >= _MIN_CURRENCY_MENTIONS and count > counts.get("CNY", 0) else "CNY"
-
-
-def names_currency(unit: str, currency: str) -> bool:
-    """Whether a printed unit names `currency` itself (`人民幣萬元`)."""
-    pattern = _currencies().get(currency)
-    return bool(pattern and pattern.search(fold(unit)))

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.map.currency import CNY, report_currency, stated_rates, unit_currency
 from ingest.map.reference import metrics
-from ingest.map.units import names_currency, report_currency
 from ingest.read.cell_lines import cell_line_grids
 from ingest.read.cells import parse_cells
 from ingest.read.footnotes import footnote_below
@@ -54,19 +54,33 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
         )
     _attach_scopes(report.rows, _without_lines(text, bounding_captions) if bounding_captions else text)
     _attach_notes(report.rows, text)
-    _keep_out_foreign_money(report.rows, text)
+    _money_in_cny(report.rows, text)
     return report
 
 
-def _keep_out_foreign_money(rows: list[KpiRow], text: str) -> None:
-    """In a report whose money is in another currency (港元, 新台幣), an amount or intensity whose unit
-    does not itself say 人民幣 is not converted to CNY: the row stays, unmapped."""
+def _money_in_cny(rows: list[KpiRow], text: str) -> None:
+    """Money in CNY only: an amount in another currency (its unit names one, or the report's money is in
+    one: `港元`, `新台幣`) is converted at the rate the report states (`以1港元兌人民幣0.92元換算`); without a
+    rate it stays, unmapped, marked unconverted. An intensity per revenue in another currency is no CNY
+    intensity at any rate (corpus README)."""
     money = [row for row in rows if row.metric_code and "CNY" in metrics()[row.metric_code].canonical_unit]
-    if not money or report_currency(text) == "CNY":
+    if not money:
         return
+    currency = report_currency(text)
+    rates: dict[str, float] | None = None
     for row in money:
-        if not names_currency(row.reported_unit, "CNY"):
-            row.metric_code, row.unit_factor, row.rule_priority = None, None, None
+        code = unit_currency(row.reported_unit) or currency
+        if code == CNY:
+            continue
+        rates = stated_rates(text) if rates is None else rates
+        rate = rates.get(code)
+        amount = metrics()[row.metric_code].canonical_unit == "CNY"
+        if rate is not None and row.unit_factor is not None and amount:
+            row.unit_factor *= rate
+            continue
+        if amount:  # the data-quality page lists it (CONTRACT: unconverted, and a finding says so)
+            row.unconverted_metric, row.unconverted_currency = row.metric_code, code
+        row.metric_code, row.unit_factor, row.rule_priority = None, None, None
 
 
 def _without_lines(text: str, numbers: set[int]) -> str:

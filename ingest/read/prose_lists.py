@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.map.units import currency_name
+from ingest.map.currency import currency_name
 from ingest.read.prose_tokens import BULLETS, FISCAL_YEAR_WORD, Value
 
 # `分別為`, `分别约为人民币`, `分別佔`: `分别` and the words up to the first value (no clause end between).

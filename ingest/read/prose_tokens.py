@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.map.units import currency_name, is_denominator, is_unit_alone, unit_prefix
+from ingest.map.currency import currency_name
+from ingest.map.units import is_denominator, is_unit_alone, unit_prefix
 from ingest.map.vocabulary import alternation, role_pattern, words
 from ingest.read.layout import Line
 from ingest.read.memo import memo

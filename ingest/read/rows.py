@@ -43,6 +43,9 @@ class KpiRow:
     scope_note: str | None = None  # the report's own words on what the figure covers
     is_partial_scope: bool = False  # the figure covers only part of the company (head office, some sites)
     note: str | None = None  # a footnote below the figure that confirms what it is (label_confirmations)
+    # money in another currency the report states no rate for: the metric it is, and its currency (unmapped)
+    unconverted_metric: str | None = None
+    unconverted_currency: str | None = None
 
     def as_record(self) -> dict[str, object]:
         return asdict(self)

@@ -23,6 +23,8 @@ checks as (
     select * from {{ ref('dq_completeness') }}
     union all by name
     select * from {{ ref('dq_staging_contract') }}
+    union all by name
+    select * from {{ ref('dq_unconverted_money') }}
 ),
 
 catalogue as (

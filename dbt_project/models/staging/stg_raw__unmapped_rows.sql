@@ -10,5 +10,7 @@ select
     reported_unit,
     table_header_line,
     layout,
+    unconverted_metric,
+    unconverted_currency,
     cast(fiscal_year as integer) as fiscal_year
 from {{ source('raw', 'unmapped_rows') }}
