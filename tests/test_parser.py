@@ -568,3 +568,27 @@ def test_money_in_another_currency_converts_only_at_a_rate_the_report_states() -
         ("revenue", "HKD"),
         ("community_donations", "HKD"),
     }
+
+
+def test_records_a_content_index_lists_in_one_cell() -> None:
+    """A GRI or HKEX content index that states the figures themselves, one `label：value` per `<br>`."""
+    text = HEAD_TRAD + (
+        "| 指標 | 描述 | 披露 | 頁碼 |\n| --- | --- | --- | --- |\n"
+        "| KPI A1.2 | 溫室氣體排放量及密度 | 範圍2（能源間接，基於位置）：2,105.3噸二氧化碳當量（2022年：2,207.4噸二氧化碳當量）"
+        "<br>排放密度：每人民幣百萬元收入1.32噸二氧化碳當量 | 15 |\n"
+        "| KPI A2.1 | 能源總耗量及密度 | 直接能源（柴油、汽油及液化石油氣）：3,600吉焦<br>外購電力：13,912,300千瓦時 | 18 |\n"
+    )
+    assert facts(text) == pytest.approx(
+        {
+            ("ghg_scope2", 2023): 2105.3,
+            ("ghg_scope2", 2022): 2207.4,
+            ("ghg_intensity_revenue", 2023): 1.32,
+            ("energy_direct", 2023): 1000,
+            ("electricity_purchased", 2023): 13912.3,
+        }
+    )
+
+
+def test_a_scope_range_is_no_number_and_no_scope_one_figure() -> None:
+    text = HEAD_TRAD + "範圍3：12,874.5噸二氧化碳當量；範圍1至3排放總量：18,462.4噸二氧化碳當量。\n"
+    assert facts(text) == {("ghg_scope3", 2023): 12874.5}  # the total of scopes 1 to 3 is no core metric

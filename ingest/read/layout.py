@@ -52,7 +52,19 @@ class Line(NamedTuple):
         return [cell.strip() for cell in self.text.split("\t") if cell.strip()]
 
 
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# `範圍1（直接）：3,482.6噸`: a record of a label and its value, as content indexes list them in one cell
+_RECORD = re.compile(r"^[^：:。]{1,40}[：:].*\d")
+
+
 def _clean_cell(cell: str) -> str:
+    """A cell as read; records listed in it one per `<br>` (`氮氧化物：8,462.5千克<br>硫氧化物：52.8千克`)
+    stay apart as sentences do, so one record's label is no part of the next one's."""
+    if "<br" in cell or "<BR" in cell:
+        pieces = [clean_text(piece) for piece in _BREAK.split(cell)]
+        records = [piece for piece in pieces if piece]
+        if len(records) > 1 and all(_RECORD.match(piece) for piece in records):
+            return arabic_dates("；".join(records))
     return arabic_dates(clean_text(cell))
 
 

@@ -82,11 +82,15 @@ _TRAILING_MARK = re.compile(r"(?<=[\u4e00-\u9fff)）a-zA-Z%])\s?(?:\d{1,2}|\*{1,
 @cache
 def _keeps_its_digit() -> re.Pattern[str]:
     """Words whose trailing digit is part of the label, not a footnote mark: 範圍1, Scope 2, SO2, CO2."""
-    return re.compile(f"(?:{alternation('keeps_its_digit')})\\s?$", re.IGNORECASE)
+    # and the next of a range or list of them: `範圍1至3`, `類別1、3、4`
+    return re.compile(
+        f"(?:{alternation('keeps_its_digit')})\\s?(?:\\d{{1,2}}\\s*(?:至|到|-|–|~|～|、|及|和|與|与|\\+|/)\\s*)*$",
+        re.IGNORECASE,
+    )
 
 
 def keeps_its_digit(text: str) -> bool:
-    """Whether a digit right after `text` belongs to its last word (`範圍1`, `類別2`, `SO2`)."""
+    """Whether a digit right after `text` belongs to its last word (`範圍1`, `類別2`, `SO2`, the 3 of `範圍1至3`)."""
     return _keeps_its_digit().search(text) is not None
 
 

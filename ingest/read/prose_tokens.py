@@ -251,14 +251,32 @@ def inside_open_bracket(clause: str) -> str:
     return clause[opened + 1 :] if opened >= 0 and opened > max(clause.rfind("）"), clause.rfind(")")) else ""
 
 
-_CLOSED_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
+CLOSED_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
+# `較2023年度的`: the year compared with; `於2023年股東常會改選`: the year of an event, not of the figures
+COMPARED_YEAR = re.compile(
+    r"(?:較|较|比|相比|相較|相较)\s*(?:20\d{2})\s*年度?(?:同期)?的?|(?:20\d{2})\s*年度?(?=股東|股东)"
+)
 
 
 def last_clause_start(text: str) -> int:
     """Where the last clause of a text starts: after its last clause mark outside closed brackets (a
     list inside one cuts no clause: `直接能源（車隊汽油、柴油及石油氣）約7,300兆瓦時`)."""
-    masked = _CLOSED_BRACKET.sub(lambda match: "_" * len(match.group()), text) if "（" in text or "(" in text else text
+    masked = CLOSED_BRACKET.sub(lambda match: "_" * len(match.group()), text) if "（" in text or "(" in text else text
     return max((match.end() for match in CLAUSE_END.finditer(masked)), default=0)
+
+
+_FOLLOWED_BY_NUMBER = re.compile(r"^\s+[-−]?\d")
+_PAGE_CELL = re.compile(r"^\t\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$")
+
+
+def followed_by_number(text: str, value: Value) -> bool:
+    """Whether a number follows a value, which is then a footnote mark or a label's digit before a table
+    value (`綜合能源消耗量4 噸標煤 43.81`); not a content index's page cell after a cell of records
+    (`外購電力：13,912,300千瓦時` / `18`)."""
+    after = text[value.end :]
+    if not _FOLLOWED_BY_NUMBER.match(after):
+        return False
+    return not (_PAGE_CELL.match(after) and "：" in text[text.rfind("\t", 0, value.start) + 1 : value.start])
 
 
 def rest_of_clause(text: str, value: Value) -> str:

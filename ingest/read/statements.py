@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.map.units import is_count_unit, is_duration_unit, is_unit_alone
+from ingest.map.units import is_count_unit, is_denominator, is_duration_unit, is_unit_alone
 from ingest.read.layout import Line
 from ingest.read.markup import keeps_its_digit
 from ingest.read.metadata import ReportMetadata
@@ -33,12 +33,15 @@ from ingest.read.prose_lists import Listed, listed_values
 from ingest.read.prose_tokens import (
     BULLETS,
     CLAUSE_END,
+    CLOSED_BRACKET,
+    COMPARED_YEAR,
     PRIOR_CLAUSE,
     SENTENCE_END,
     Value,
     change_levels,
     compared_level,
     denominator_before,
+    followed_by_number,
     has_value,
     inside_open_bracket,
     is_heading,
@@ -61,17 +64,11 @@ from ingest.read.scope import sentence_scope
 from ingest.read.text import fold
 from ingest.read.zeros import zero_rows
 
-_FOLLOWED_BY_NUMBER = re.compile(r"^\s+[-−]?\d")
 _IN_WORDS = re.compile(r"(?:第|月)\s*$")
 _YEAR_MENTION = re.compile(r"(20\d{2})(?:(财政年度|财年)|年)")  # group 2: a fiscal year, named as such
 _MAX_BARE_LABEL_CHARS = 16
-_CLOSED_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
 _HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
-# `較2023年度的`: the year compared with; `於2023年股東常會改選`: the year of an event, not of the figures
-_COMPARED_YEAR = re.compile(
-    r"(?:較|较|比|相比|相較|相较)\s*(?:20\d{2})\s*年度?(?:同期)?的?|(?:20\d{2})\s*年度?(?=股東|股东)"
-)
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
 
@@ -165,7 +162,7 @@ class _Reader:
                 in_words = _IN_WORDS.search(prefix) or keeps_its_digit(prefix)  # `類別1+類別2`: a label's digit
                 segment_start = segment_start if in_words else value.end
                 continue
-            if _FOLLOWED_BY_NUMBER.match(text[value.end :]):
+            if followed_by_number(text, value):
                 segment_start = value.end
                 continue  # `綜合能源消耗量4 噸標煤 43.81`: a footnote marker before a table value
             if number in listed:  # `A及B分別為X及Y`: each value its item's label (none: they do not pair up)
@@ -255,12 +252,13 @@ class _Reader:
         ends = clause_text[:cut].rstrip()
         colon = cut and ends.endswith((":", "："))
         comma = cut and closes_clause and ends.endswith(("，", ",")) and clause and only_filler(clause)
-        if (colon and (not clause or not self.label_reader.normalise(clause, self.subject)[0])) or comma:
+        per = colon and clause.startswith("每") and is_denominator(clause[1:])  # `排放密度：每名僱員2.11噸`
+        if (colon and (not clause or per or not self.label_reader.normalise(clause, self.subject)[0])) or comma:
             before = clause_text[: cut - 1]
-            start = max((m.end() for m in CLAUSE_END.finditer(before)), default=0)
+            start = last_clause_start(before)
             label = before[start:].strip(BULLETS)
             if colon or (label and (start or segment_start == 0)):
-                clause = label
+                clause = label + clause if per else label
         return clause_text, clause, cut
 
     def _candidates(
@@ -377,9 +375,9 @@ class _Reader:
         """The fiscal year a statement is about: the report's, unless its sentence names an earlier one."""
         start = max((match.end() for match in SENTENCE_END.finditer(sentence)), default=0)
         # A year inside a closed bracket (`（2023年：5.23噸）`) dates that bracket's figure, not the next one.
-        clause = _CLOSED_BRACKET.sub("", sentence[start:])
+        clause = CLOSED_BRACKET.sub("", sentence[start:])
         # `較2023年度的1,204人增加6.8%，其中男性員工812人`: the year compared with dates no later figure
-        clause = _COMPARED_YEAR.sub("", clause) if "年" in clause else clause
+        clause = COMPARED_YEAR.sub("", clause) if "年" in clause else clause
         folded = fold(clause) if "年" in clause else ""
         mentions = [(int(year), bool(fiscal)) for year, fiscal in _YEAR_MENTION.findall(folded)]
         if not mentions and self.heading_year is not None:
