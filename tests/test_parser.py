@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from ingest.map.currency import stated_rates
+from ingest.map.lexicon import map_label
 from ingest.map.units import conversion_factor
+from ingest.read.markup import keeps_its_digit
 from ingest.read.metadata import extract_metadata
 from ingest.read.parser import parse_report
 from ingest.read.selection import primary_rows
@@ -589,6 +591,9 @@ def test_records_a_content_index_lists_in_one_cell() -> None:
     )
 
 
-def test_a_scope_range_is_no_number_and_no_scope_one_figure() -> None:
-    text = HEAD_TRAD + "範圍3：12,874.5噸二氧化碳當量；範圍1至3排放總量：18,462.4噸二氧化碳當量。\n"
-    assert facts(text) == {("ghg_scope3", 2023): 12874.5}  # the total of scopes 1 to 3 is no core metric
+@pytest.mark.parametrize(
+    ("before", "keeps"), [("範圍1至", True), ("類別1、3、", True), ("範圍", True), ("共有1至", False)]
+)
+def test_the_digits_of_a_range_of_scopes_belong_to_the_label(before: str, keeps: bool) -> None:
+    assert keeps_its_digit(before) is keeps
+    assert map_label("範圍1至3排放總量", "", "噸二氧化碳當量") is None  # scopes 1 to 3: no core metric
