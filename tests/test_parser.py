@@ -597,3 +597,16 @@ def test_records_a_content_index_lists_in_one_cell() -> None:
 def test_the_digits_of_a_range_of_scopes_belong_to_the_label(before: str, keeps: bool) -> None:
     assert keeps_its_digit(before) is keeps
     assert map_label("範圍1至3排放總量", "", "噸二氧化碳當量") is None  # scopes 1 to 3: no core metric
+
+
+def test_an_index_row_reads_its_own_cell_and_not_the_row_above() -> None:
+    text = HEAD_TRAD + (
+        "| KPI B2.1 | 過去三年每年因工亡故的人數 | 2021年：1人 | 28 |\n"
+        "| KPI B2.2 | 因工傷損失工作日數 | 168日（2022年：203日） | 28 |\n"  # the row above dates nothing here
+        "| KPI B3.1 | 按性別及僱員類別劃分的受訓僱員百分比 | 受訓僱員百分比：92.4%<br>按性別：男性91.8%、女性93.5% | 30 |\n"
+        "| KPI B7.1 | 貪污訴訟案件 | 已審結的貪污訴訟案件：零宗（2022年：1宗） | 37 |\n"
+    )
+    got = facts(text)
+    assert got[("lost_days_work_injury", 2023)] == 168 and got[("lost_days_work_injury", 2022)] == 203
+    assert got[("employees_trained_pct", 2023)] == 92.4  # the description's `按性別` is another cell's
+    assert got[("corruption_cases_concluded", 2023)] == 0 and got[("corruption_cases_concluded", 2022)] == 1

@@ -55,6 +55,7 @@ class Line(NamedTuple):
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # `範圍1（直接）：3,482.6噸`: a record of a label and its value, as content indexes list them in one cell
 _RECORD = re.compile(r"^[^：:。]{1,40}[：:].*\d")
+_DIGIT = re.compile(r"\d")
 
 
 def _clean_cell(cell: str) -> str:
@@ -63,9 +64,9 @@ def _clean_cell(cell: str) -> str:
     if "<br" in cell or "<BR" in cell:
         pieces = [clean_text(piece) for piece in _BREAK.split(cell)]
         records = [piece for piece in pieces if piece]
-        if len(records) > 1 and all(_RECORD.match(piece) for piece in records):
-            return arabic_dates("；".join(records))
-    return arabic_dates(clean_text(cell))
+        if len(records) > 1 and all(_DIGIT.search(piece) for piece in records) and _RECORD.match(records[0]):
+            return arabic_counts(arabic_dates("；".join(records)))
+    return arabic_counts(arabic_dates(clean_text(cell)))
 
 
 class _HtmlTable:

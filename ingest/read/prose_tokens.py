@@ -279,6 +279,18 @@ def followed_by_number(text: str, value: Value) -> bool:
     return not (_PAGE_CELL.match(after) and "：" in text[text.rfind("\t", 0, value.start) + 1 : value.start])
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def own_cell(sentence: str) -> str:
+    """The text a value's sentence reads from in a row of cells: its own cell where that holds words
+    (`KPI B3.1\t按性別…劃分的受訓僱員百分比\t受訓僱員百分比：`: no breakdown), else the whole row."""
+    if "\t" not in sentence:
+        return sentence
+    cell = sentence[sentence.rfind("\t") + 1 :]
+    return cell if _HAN.search(cell) else sentence
+
+
 def rest_of_clause(text: str, value: Value) -> str:
     """What follows a value and its unit up to the end of its clause (`名獨立非執行董事`)."""
     after = text[value.end :]

@@ -52,6 +52,7 @@ from ingest.read.prose_tokens import (
     not_a_value_after,
     not_a_value_before,
     noun_after,
+    own_cell,
     period_line,
     prior_in_bracket,
     rest_of_clause,
@@ -213,6 +214,7 @@ class _Reader:
             return
         if line.breaks:  # a joined paragraph: its sentences before this one are no context of the value
             sentence = sentence[own_sentence_start(line, sentence, value.start) :]
+        sentence = own_cell(sentence)
         labels, unit, relative, prior_year = read
         year = stated_year or prior_year or self._year(sentence)
         if year is None:
@@ -275,6 +277,7 @@ class _Reader:
             and previous
             and not SENTENCE_END.search(previous.text[-2:])
             and not is_heading(previous.text.strip())  # a heading is no line the sentence wraps from
+            and not ("\t" in previous.text and has_value(previous.text))  # nor a table's data row
             and not clause.startswith("其中")  # `其中獨立董事3名` opens a part: no tail of the line above
         ):
             tail = last_clause(previous.text)
@@ -380,8 +383,7 @@ class _Reader:
         clause = COMPARED_YEAR.sub("", clause) if "年" in clause else clause
         folded = fold(clause) if "年" in clause else ""
         mentions = [(int(year), bool(fiscal)) for year, fiscal in _YEAR_MENTION.findall(folded)]
-        if not mentions and self.heading_year is not None:
-            mentions = [(self.heading_year, False)]
+        mentions = mentions or ([(self.heading_year, False)] if self.heading_year is not None else [])
         if not mentions:
             return self.fiscal_year
         if max(year for year, _ in mentions) > self.fiscal_year:
