@@ -610,3 +610,14 @@ def test_an_index_row_reads_its_own_cell_and_not_the_row_above() -> None:
     assert got[("lost_days_work_injury", 2023)] == 168 and got[("lost_days_work_injury", 2022)] == 203
     assert got[("employees_trained_pct", 2023)] == 92.4  # the description's `按性別` is another cell's
     assert got[("corruption_cases_concluded", 2023)] == 0 and got[("corruption_cases_concluded", 2022)] == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["本年度，本集團並無已審結的貪污訴訟案件（2022年：無）。", "年內並無任何已審結的貪污訴訟案件（上年度：無）。"],
+)
+def test_a_zero_restated_in_brackets_for_the_year_before(sentence: str) -> None:
+    assert facts(HEAD_TRAD + sentence + "\n") == {
+        ("corruption_cases_concluded", 2023): 0,
+        ("corruption_cases_concluded", 2022): 0,
+    }

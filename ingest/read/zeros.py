@@ -24,6 +24,10 @@ _LISTED_YEAR = re.compile(r"(20\d{2})\s*年")
 _YEAR_LIST = re.compile(r"(?:20\d{2}\s*年度?\s*(?:、|,|及|和|与|至)\s*)+20\d{2}\s*年度?")
 _MAX_YEAR_SPAN = 5
 _THIS_YEAR = re.compile(r"本年度|本年|今年|报告期")
+# `…已審結的貪污訴訟案件（2023年：無）`: none in the year the bracket after it names too (folded text)
+_NONE_IN_BRACKET = re.compile(
+    r"^[^(。;]{0,8}\((?:(20\d{2})\s*年度?|(上年度?|去年|上一年度?))\s*:?\s*(?:无|零|没有|并无)\s*\)"
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,10 @@ def zero_rows(line: Line, section: str, year_of: Callable[[str], int | None]) ->
             year = year_of(sentence) if match else None
             if match is None or year is None or role_pattern("zero_not_a_level").search(folded[: match.start()]):
                 continue
-            for stated in _years_stated(folded[: match.start()], year_of) or [year]:
+            years = _years_stated(folded[: match.start()], year_of) or [year]
+            also = _NONE_IN_BRACKET.match(folded[match.end() :])
+            bracketed = (year_of(f"{also.group(1)}年") if also.group(1) else year - 1) if also else None
+            for stated in years + ([bracketed] if bracketed else []):
                 row = build_row(
                     layout=Layout.PROSE,
                     source_line=number_at(line, line.text.find(sentence) + match.start()),
