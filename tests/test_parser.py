@@ -621,3 +621,9 @@ def test_a_zero_restated_in_brackets_for_the_year_before(sentence: str) -> None:
         ("corruption_cases_concluded", 2023): 0,
         ("corruption_cases_concluded", 2022): 0,
     }
+
+
+def test_a_zero_restated_for_a_fiscal_year_in_a_march_report() -> None:
+    march = "示例物流控股有限公司\n2024/25年度環境、社會及管治報告\n報告期間：2024年4月1日至2025年3月31日。\n\n"
+    sentence = "本年度，本集團並無任何已審結的貪污訴訟案件（2023/24財政年度：無）。\n"
+    assert facts(march + sentence) == {("corruption_cases_concluded", 2025): 0, ("corruption_cases_concluded", 2024): 0}

@@ -26,7 +26,7 @@ _MAX_YEAR_SPAN = 5
 _THIS_YEAR = re.compile(r"本年度|本年|今年|报告期")
 # `…已審結的貪污訴訟案件（2023年：無）`: none in the year the bracket after it names too (folded text)
 _NONE_IN_BRACKET = re.compile(
-    r"^[^(。;]{0,8}\((?:(20\d{2})\s*年度?|(上年度?|去年|上一年度?))\s*:?\s*(?:无|零|没有|并无)\s*\)"
+    r"^[^(。;]{0,8}\((?:(20\d{2})\s*(财政)?年度?|(上年度?|去年|上一年度?))\s*:?\s*(?:无|零|没有|并无)\s*\)"
 )
 
 
@@ -61,8 +61,8 @@ def zero_rows(line: Line, section: str, year_of: Callable[[str], int | None]) ->
                 continue
             years = _years_stated(folded[: match.start()], year_of) or [year]
             also = _NONE_IN_BRACKET.match(folded[match.end() :])
-            bracketed = (year_of(f"{also.group(1)}年") if also.group(1) else year - 1) if also else None
-            for stated in years + ([bracketed] if bracketed else []):
+            bracketed = _bracket_year(also, year, year_of) if also else None
+            for stated in years + ([bracketed] if bracketed and bracketed not in years else []):
                 row = build_row(
                     layout=Layout.PROSE,
                     source_line=number_at(line, line.text.find(sentence) + match.start()),
@@ -77,6 +77,14 @@ def zero_rows(line: Line, section: str, year_of: Callable[[str], int | None]) ->
                 if row.metric_code == rule.metric_code:
                     rows.append(row)
     return rows
+
+
+def _bracket_year(bracket: re.Match[str], year: int, year_of: Callable[[str], int | None]) -> int | None:
+    """The year a bracket after a zero names: a fiscal year as such, a calendar year as a sentence's, or
+    the year before."""
+    if bracket.group(1) is None:
+        return year - 1
+    return int(bracket.group(1)) if bracket.group(2) else year_of(f"{bracket.group(1)}年")
 
 
 def _years_stated(before: str, year_of: Callable[[str], int | None]) -> list[int]:
