@@ -627,3 +627,11 @@ def test_a_zero_restated_for_a_fiscal_year_in_a_march_report() -> None:
     march = "示例物流控股有限公司\n2024/25年度環境、社會及管治報告\n報告期間：2024年4月1日至2025年3月31日。\n\n"
     sentence = "本年度，本集團並無任何已審結的貪污訴訟案件（2023/24財政年度：無）。\n"
     assert facts(march + sentence) == {("corruption_cases_concluded", 2025): 0, ("corruption_cases_concluded", 2024): 0}
+
+
+def test_a_sum_the_year_bounds_and_one_since_the_start() -> None:
+    text = HEAD_TRAD + (
+        "全年員工志願服務時長累計5.39萬小時，其中團員青年志願服務1.86萬小時。\n"
+        "本年度，公司歷年累計對外捐贈達5,000萬元。\n"  # a sum over the years: no level of any
+    )
+    assert facts(text) == {("volunteer_hours", 2023): 53_900}

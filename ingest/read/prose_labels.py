@@ -52,7 +52,7 @@ def _sum() -> re.Pattern[str]:
     return re.compile(alternation("sum_word"))
 
 
-_MAX_CHARS_TO_SUM = 6  # `全年累计`, `本年度公司累计`: how far before the sum its year may stand
+_MAX_CHARS_TO_SUM = 12  # `全年累计`, `全年员工志愿服务时长累计`: how far before the sum its year may stand
 
 
 @cache
