@@ -139,10 +139,20 @@ def year_of(header: str) -> int | None:
     return None
 
 
+# `2024/25全年`, `2024年上半年`: a year, then the part of it the column holds (folded)
+_YEAR_THEN_PERIOD = re.compile(r"^((?:20\d{2}|1[01]\d)(?:/\d{2,4})?(?:财政)?(?:年度?)?)([\u4e00-\u9fff]{2,4})$")
+
+
 @memo
 def column_role(header: str) -> ColumnRole:
     """What a column holds, from its header text alone."""
     text = fold(header)
+    period = _YEAR_THEN_PERIOD.match(text)
+    if period and year_of(period.group(1)) is not None:
+        if _skip().match(period.group(2)):  # a half or a quarter of the year: no annual figure
+            return ColumnRole(Role.SKIP)
+        if _current().match(period.group(2)):
+            return ColumnRole(Role.YEAR, year_of(period.group(1)))
     year = year_of(header)
     if year is not None:  # `2025年（噸）`: the unit of the column's values may ride along
         unit = _HEADER_UNIT.search(_RESTATED.sub("", text))
