@@ -250,6 +250,10 @@ def test_label_normalisation_happens_once_before_lookup(printed: str, normalised
         ("噸標準煤/噸鋼", "MWh/CNY_mn", None),
         ("學時", "h", None),
         ("t", "kg", 1000),  # air emissions in tonnes
+        ("tonnes", "t", 1),  # English units of bilingual reports
+        ("tCO2e/employee", "tCO2e/person", 1),
+        ("HK$'000", "CNY", 1000),  # thousands of a currency (converted at a stated rate, or kept out)
+        ("RMB'000", "CNY", 1000),
     ],
 )
 def test_units_are_read_as_a_grammar(unit: str, canonical: str, factor: float | None) -> None:

@@ -47,6 +47,8 @@ def td(*cells: str) -> str:
         ("$\\mathrm{m}^{3}$", "m3"),  # a power after a Latin unit is no footnote
         ("$m^{3}$", "m3"),
         ("$\\text{员工流失率}^{1}$", "员工流失率"),
+        ("m³", "m³"),  # the power of a metre is no footnote mark
+        ("總耗水量³", "總耗水量"),
         ("噸 \\( \\mathrm{CO}_{2} \\) 當量／百萬港元", "噸 CO2 當量／百萬港元"),  # Mathpix inline math
         ("\\( -6.7 \\% \\)", "-6.7 %"),
         ("共有 \\( 1,846 \\) 名", "共有 1,846 名"),
@@ -1605,3 +1607,26 @@ def test_a_latex_tabular_of_an_ocr_model_is_a_table() -> None:
         ("water_consumption", 2025): 438915,
     }
     assert got[("ghg_scope2", 2025)].source_line == 11  # the row's own line
+
+
+def test_an_english_first_bilingual_table_reads_its_chinese_labels_and_english_units() -> None:
+    text = HEAD_HK + (
+        "| Indicator（指標） | Unit | 2025 | 2024 |\n| --- | --- | --- | --- |\n"
+        "| Direct GHG emissions (Scope 1) (直接溫室氣體排放（範圍一）) | tCO2e | 1,284.6 | 1,352.9 |\n"
+        "| GHG intensity (溫室氣體排放密度) | tCO2e/employee | 2.41 | 2.58 |\n"
+        "| Non-hazardous waste (無害廢棄物) | tonnes | 1,846.3 | 1,902.7 |\n"
+        "| Total workforce (僱員總數) | persons | 3,404 | 3,333 |\n"
+        "| Total water consumption (總耗水量)⁴ | m³ | 186,420 | 179,305 |\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2025): 1284.6,
+        ("ghg_scope1", 2024): 1352.9,
+        ("ghg_intensity_employee", 2025): 2.41,
+        ("ghg_intensity_employee", 2024): 2.58,
+        ("non_hazardous_waste", 2025): 1846.3,
+        ("non_hazardous_waste", 2024): 1902.7,
+        ("employees_total", 2025): 3404,
+        ("employees_total", 2024): 3333,
+        ("water_consumption", 2025): 186420,
+        ("water_consumption", 2024): 179305,
+    }

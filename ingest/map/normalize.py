@@ -67,9 +67,33 @@ _GLOSS = re.compile(r"\s*[A-Za-z][A-Za-z0-9 ,.&()'’/%³²\-]{3,}")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+_IN_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
+_LATIN_FIRST = re.compile(r"^[\s\-–—•·*]*[A-Za-z]")
+
+
+def _chinese_in_last_bracket(label: str) -> str | None:
+    """`Total workforce (僱員總數)`, `Direct GHG emissions (Scope 1) (直接溫室氣體排放（範圍一）)`: the
+    Chinese label an English-first one gives in its last bracket."""
+    text = label.rstrip(" ¹²³⁴⁵⁶⁷⁸⁹⁰*")
+    if not text.endswith((")", "）")) or not _LATIN_FIRST.match(text):
+        return None
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        depth += text[index] in ")）"
+        depth -= text[index] in "(（"
+        if depth == 0:
+            inner = text[index + 1 : -1].strip()
+            outside = _IN_BRACKETS.sub("", text[:index])  # `… (purchased electricity) 間接能源消耗（外購電力）`: no
+            return inner if _HAN.search(inner) and not _HAN.search(outside) else None
+    return None
+
+
 def without_gloss(label: str) -> str | None:
-    """`員工總數 Total number of employees` -> `員工總數`: a bilingual label without its English gloss
-    (None when there is none, or nothing Chinese would remain)."""
+    """`員工總數 Total number of employees` -> `員工總數`, `Total workforce (僱員總數)` -> `僱員總數`: a bilingual
+    label without its English gloss (None when there is none, or nothing Chinese would remain)."""
+    chinese = _chinese_in_last_bracket(label)
+    if chinese:
+        return chinese
     stripped = _GLOSS.sub(" ", label).strip()
     if stripped == label.strip() or not _HAN.search(stripped):
         return None

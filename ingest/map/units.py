@@ -34,6 +34,7 @@ def _parts() -> dict[str, list[tuple[str, float]]]:
     return parts
 
 
+_THOUSANDS_SUFFIX = ("'000", "’000")
 _COUNTED_IN = re.compile(r"\(以(千|万|百万|亿)计\)$")
 
 
@@ -41,7 +42,10 @@ _COUNTED_IN = re.compile(r"\(以(千|万|百万|亿)计\)$")
 def fold_unit(unit: str) -> str:
     """Folded unit: simplified, half-width, no spaces, outer brackets off, 每 as `/`, no `/年`; money in
     another currency as 元 (`百萬港元` -> `百万元`: the currency is `map.currency`'s to convert or keep out)."""
-    folded = without_foreign_currency(fold(unit))
+    folded = fold(unit)
+    if folded.endswith(_THOUSANDS_SUFFIX):  # `HK$'000`, `RMB'000`: thousands of the currency
+        folded = "千" + folded[: -len(_THOUSANDS_SUFFIX[0])]
+    folded = without_foreign_currency(folded)
     match = _PARENS_ONLY.match(folded)
     folded = match.group(1) if match else folded
     for word, _ in _parts().get("per_word", []):

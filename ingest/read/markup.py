@@ -37,6 +37,8 @@ _TAG = re.compile(r"<[^>]+>")
 _MARKDOWN_ESCAPE = re.compile(r"\\([*_#|`\[\]()<>~-])")
 _EMPHASIS = re.compile(r"\*\*|__")
 _SUPERSCRIPT_DIGITS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")
+# the power of a metre (`m³`, `m²`) is part of a unit, not a footnote mark
+_METRE_POWER = re.compile(r"(?<=[mM])[²³]")
 _SPACES = re.compile(r"[ \u3000\xa0]+")
 _MARKUP_CHARS = re.compile(r"[<>$\\!&*_\[~^¹²³⁴⁵⁶⁷⁸⁹⁰†‡]")
 
@@ -71,8 +73,13 @@ def clean_text(text: str) -> str:
         text = _PANDOC_SCRIPT.sub(lambda match: match.group(1) or match.group(2), text)
     text = _MARKDOWN_ESCAPE.sub(r"\1", text)
     text = _EMPHASIS.sub("", text)
-    text = _SUPERSCRIPT_DIGITS.sub("", text)
+    text = _SUPERSCRIPT_DIGITS.sub(_mark_or_power, text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _mark_or_power(match: re.Match[str]) -> str:
+    power = _METRE_POWER.match(match.string, match.start())
+    return power.group() if power else ""
 
 
 # `排放總量(範圍一和範圍二)8`, `因工傷損失工作日數c`: a footnote number, star or letter after a label
