@@ -251,6 +251,7 @@ def test_label_normalisation_happens_once_before_lookup(printed: str, normalised
         ("學時", "h", None),
         ("t", "kg", 1000),  # air emissions in tonnes
         ("tonnes", "t", 1),  # English units of bilingual reports
+        ("TJ", "MWh", 277.777777778),  # a mining group's energy
         ("tCO2e/employee", "tCO2e/person", 1),
         ("HK$'000", "CNY", 1000),  # thousands of a currency (converted at a stated rate, or kept out)
         ("RMB'000", "CNY", 1000),

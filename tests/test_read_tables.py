@@ -1630,3 +1630,14 @@ def test_an_english_first_bilingual_table_reads_its_chinese_labels_and_english_u
         ("water_consumption", 2025): 186420,
         ("water_consumption", 2024): 179305,
     }
+
+
+def test_a_row_of_units_under_the_years() -> None:
+    text = HEAD_CN + (
+        "<table><thead>"
+        "<tr><th rowspan='2'>指标</th><th>2024年</th><th>2025年</th><th>2025年较2024年变化</th></tr>"
+        "<tr><th>PJ</th><th>PJ</th><th>%</th></tr></thead><tbody>"
+        "<tr><td>直接能源消耗量</td><td>0.36</td><td>0.18</td><td>-50.0</td></tr>"
+        "</tbody></table>\n"
+    )
+    assert facts(text) == pytest.approx({("energy_direct", 2024): 100_000, ("energy_direct", 2025): 50_000})

@@ -8,11 +8,11 @@ in one). The rows of a table are read by `read.tables`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import pairwise
 
-from ingest.map.units import looks_like_unit
+from ingest.map.units import is_unit_alone, looks_like_unit
 from ingest.map.vocabulary import role_pattern
 from ingest.read.cell_values import split_label, value_and_unit, value_of
 from ingest.read.grid import Cell, Grid
@@ -157,6 +157,8 @@ def _with_measures(roles: list[ColumnRole], grid: Grid, header: int) -> list[Col
         return None
     if len(years) < 2 or any(c >= len(below) or not below[c] or value_and_unit(below[c])[0] for c in years):
         return None
+    if all(is_unit_alone(below[c]) for c in years):  # a row of units under the years (`萬噸標準煤`, `PJ`)
+        return [replace(role, unit=below[c]) if c in years else role for c, role in enumerate(roles)]
     if len({below[c] for c in years}) < 2 or any(year_of(below[c]) is not None for c in years):
         return None
     out = list(roles)
