@@ -635,3 +635,15 @@ def test_a_sum_the_year_bounds_and_one_since_the_start() -> None:
         "本年度，公司歷年累計對外捐贈達5,000萬元。\n"  # a sum over the years: no level of any
     )
     assert facts(text) == {("volunteer_hours", 2023): 53_900}
+
+
+def test_text_tables_with_the_unit_in_the_caption_and_the_next_caption_ending_them() -> None:
+    text = HEAD_TRAD + (
+        "表2：空氣污染物排放（以千克計）\n\n"
+        "                                                2023年        2022年\n"
+        "氮氧化物（NOx）                                1 284.6       1 197.3\n\n"
+        "表3：2030年環境目標（以2022年為基準年）\n\n"
+        "                                                基準年數值    2030年目標\n"
+        "溫室氣體排放密度（每百萬元人民幣收益）               14.75         11.80\n"
+    )
+    assert facts(text) == {("nox_emissions", 2023): 1284.6, ("nox_emissions", 2022): 1197.3}

@@ -87,9 +87,13 @@ def unit_of_cell(text: str) -> str:
     return strip_footnote_mark(text).strip()
 
 
+# `表2：空氣污染物排放（以千克計）`, `(以噸計)`: the unit a caption names the way HKEX reports do
+_COUNTED_IN_UNIT = re.compile(r"[(（]以(?P<unit>[^()（）\s]{1,10})[計计][)）]")
+
+
 @memo
 def caption_unit(text: str) -> str | None:
-    match = _CAPTION_UNIT.search(text)
+    match = _CAPTION_UNIT.search(text) or _COUNTED_IN_UNIT.search(text)
     if match and looks_like_unit(match.group("unit")):
         return match.group("unit")
     return None

@@ -14,7 +14,7 @@ from ingest.read.memo import memo
 from ingest.read.text import is_not_disclosed, is_number
 
 _PROSE_END = re.compile(r"[。；;！!？?]")
-_UNIT_WORD = re.compile(r"單位|单位|unit", re.IGNORECASE)
+_UNIT_WORD = re.compile(r"單位|单位|unit|以[^()（）\s]{1,10}[計计]", re.IGNORECASE)
 _CAPTION_UNIT_TEXT = re.compile(r"[(（]?(?:單位|单位|unit)\s*[:：].*$", re.IGNORECASE)
 _MAX_CAPTION_CHARS = 60
 _LETTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff](?: |$|[（(]))")

@@ -35,6 +35,7 @@ _PROSE_END = re.compile(r"[。；;！!？?]")
 _FURNITURE = re.compile(r"^\s*(?:[─━—–\-=_·•.\s]{5,}|\d{1,4})\s*$")
 _BRACKET_UNIT_LINE = re.compile(r"^\s*[(（]([^()（）]{1,20})[)）]\s*$")
 _MAX_LABEL_FRAGMENTS = 3
+_NEXT_TABLE = re.compile(r"^(?:表|圖表|图表|table)\s*\d{1,2}(?:[-.]\d{1,2})?\s*[:：、.]?\s*\S", re.IGNORECASE)
 _MAX_GAP_LINES = 12
 
 
@@ -239,8 +240,8 @@ class _TextTableReader:
     def _between_rows(self, table: _TableState, line: Line, joined: str, values: list[str]) -> None:
         """A line inside a table that is no row: the table's end, a heading or part of a wrapped label."""
         table.gap += 1
-        if _PROSE_END.search(joined) or len(joined) > 60 or table.gap > _MAX_GAP_LINES:
-            self.table = None
+        if _PROSE_END.search(joined) or len(joined) > 60 or table.gap > _MAX_GAP_LINES or _NEXT_TABLE.match(joined):
+            self.table = None  # prose, a gap, or the caption of the next table (`表10：2030年環境目標`)
             return
         if values:
             table.fragments = []
