@@ -647,3 +647,17 @@ def test_text_tables_with_the_unit_in_the_caption_and_the_next_caption_ending_th
         "溫室氣體排放密度（每百萬元人民幣收益）               14.75         11.80\n"
     )
     assert facts(text) == {("nox_emissions", 2023): 1284.6, ("nox_emissions", 2022): 1197.3}
+
+
+def test_thousands_in_spaces_and_a_site_named_in_a_numbered_caption() -> None:
+    text = HEAD_TRAD + (
+        "表1：財務摘要（單位：人民幣千元）\n\n"
+        "                                                2023年        2022年\n"
+        "收益                                         1 863 452     1 702 318\n\n"
+        "表7：東莞厚街廠房用電量（單位：千瓦時）\n\n"
+        "                                                2023年        2022年\n"
+        "外購電力                                    21 406 380    20 911 725\n"
+    )
+    rows = {(row.metric_code, row.fiscal_year): row for row in parse_report(text).rows if row.metric_code}
+    assert rows[("revenue", 2023)].reported_value == 1_863_452
+    assert rows[("electricity_purchased", 2023)].is_partial_scope  # one plant's electricity

@@ -58,8 +58,8 @@ def row_values(
 
 
 def _joined_thousands(tokens: list[str], count: int) -> list[str]:
-    """Tokens with `8` `412.6` joined as `8412.6` where the numbers at the row's end outnumber its
-    columns and joining each such pair leaves exactly one number per column."""
+    """Tokens with `8` `412.6` joined as `8412.6` (and `1` `863` `452` as `1863452`) where the numbers at
+    the row's end outnumber its columns and joining the groups leaves exactly one number per column."""
     end = len(tokens)
     start = end
     while start > 0 and (is_number(tokens[start - 1]) or is_not_disclosed(tokens[start - 1])):
@@ -68,11 +68,14 @@ def _joined_thousands(tokens: list[str], count: int) -> list[str]:
     if len(run) <= count:
         return tokens
     joined: list[str] = []
+    open_group = False  # whether the last number may take another group of three (`1 863 452`)
     for token in run:
-        if joined and _THOUSANDS_HEAD.fullmatch(joined[-1]) and _THOUSANDS_TAIL.fullmatch(token):
+        if joined and open_group and _THOUSANDS_TAIL.fullmatch(token):
             joined[-1] += token
+            open_group = "." not in token
         else:
             joined.append(token)
+            open_group = bool(_THOUSANDS_HEAD.fullmatch(token))
     return tokens[:start] + joined if len(joined) == count else tokens
 
 
