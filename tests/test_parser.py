@@ -661,3 +661,22 @@ def test_thousands_in_spaces_and_a_site_named_in_a_numbered_caption() -> None:
     rows = {(row.metric_code, row.fiscal_year): row for row in parse_report(text).rows if row.metric_code}
     assert rows[("revenue", 2023)].reported_value == 1_863_452
     assert rows[("electricity_purchased", 2023)].is_partial_scope  # one plant's electricity
+
+
+def test_two_tiles_side_by_side_read_line_by_line() -> None:
+    """OCR of an infographic: both labels, both values, both units, both prior years, line by line."""
+    text = HEAD_SIMP + (
+        "社会绩效\n员工总数\n女性员工占比\n6,842\n28.6\n人\n%\n2023年：6,515人\n2023年：28.3%\n"
+        "温室气体排放总量\n万元营业收入碳排放\n（范围一+范围二）\n（范围一+范围二）\n52.37\n0.606\n"
+        "万吨二氧化碳当量\n吨二氧化碳当量/万元\n"
+    )
+    assert facts(text) == pytest.approx(
+        {
+            ("employees_total", 2024): 6842,
+            ("employees_total", 2023): 6515,
+            ("employees_female_pct", 2024): 28.6,
+            ("employees_female_pct", 2023): 28.3,
+            ("ghg_scope1_2", 2024): 523_700,
+            ("ghg_intensity_revenue", 2024): 60.6,
+        }
+    )

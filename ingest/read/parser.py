@@ -33,6 +33,7 @@ from ingest.read.statements import parse_statements
 from ingest.read.tables import TableReader
 from ingest.read.text import source_lines
 from ingest.read.text_tables import parse_tables
+from ingest.read.tiles import parse_tiles
 
 __all__ = ["KpiRow", "ParsedReport", "parse_report"]
 
@@ -49,6 +50,7 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
     report.rows.extend(parse_tables(lines, metadata.fiscal_year, consumed, companies))
     if metadata.fiscal_year is not None:
         report.rows.extend(parse_cells(lines, metadata.fiscal_year, consumed))
+        report.rows.extend(parse_tiles(lines, metadata.fiscal_year, consumed))
         report.rows.extend(
             parse_statements(join_wrapped([line for line in lines if line.number not in consumed]), metadata)
         )

@@ -1,0 +1,106 @@
+"""Key-figure tiles printed side by side and read line by line (OCR or PDF text of an infographic page):
+
+    營業收入            <- the left tile's label
+    研發投入            <- the right tile's label (a second label line may follow for each)
+    86.42               <- the left value
+    4.15                <- the right value
+    億元                <- the left unit
+    億元                <- the right unit
+    2023年：80.51億元   <- each tile's prior year in small print, where printed
+    2023年：3.87億元
+
+A reader line by line would pair every value with the label above it, the right tile's; here each
+column gets its own label, value, unit and prior year. Only blocks that hold every part for both
+tiles are read; anything else is left to the key-figure reader (`read.statements`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.map.units import is_unit_alone
+from ingest.read.layout import Line
+from ingest.read.rows import KpiRow, Layout, build_row
+from ingest.read.text import is_not_disclosed, is_number
+
+_COLUMNS = 2
+_MAX_LABEL_CHARS = 30
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_PRIOR = re.compile(r"^(20\d{2})\s*年(?:度)?\s*[:：]\s*([-\d,.]+|/|-|—|不適用|不适用)\s*(\S*)$")
+
+
+def _is_label(text: str) -> bool:
+    return (
+        bool(_HAN.search(text))
+        and len(text) <= _MAX_LABEL_CHARS
+        and not is_unit_alone(text)
+        and not _PRIOR.match(text)
+        and not text.endswith(("。", "，", "；"))
+    )
+
+
+def _is_value(text: str) -> bool:
+    return is_number(text) or is_not_disclosed(text)
+
+
+def _block_at(texts: list[str], start: int) -> tuple[int, int] | None:
+    """(label lines per tile, lines of the block) of a tile pair starting at `start`, or None."""
+    for label_rows in (1, 2):
+        labels = texts[start : start + _COLUMNS * label_rows]
+        values = texts[start + _COLUMNS * label_rows : start + _COLUMNS * (label_rows + 1)]
+        units = texts[start + _COLUMNS * (label_rows + 1) : start + _COLUMNS * (label_rows + 2)]
+        if (
+            len(units) == _COLUMNS
+            and all(_is_label(text) for text in labels)
+            and all(_is_value(text) for text in values)
+            and all(is_unit_alone(text) for text in units)
+        ):
+            size = _COLUMNS * (label_rows + 2)
+            priors = texts[start + size : start + size + _COLUMNS]
+            return label_rows, size + (_COLUMNS if len(priors) == _COLUMNS and all(map(_PRIOR.match, priors)) else 0)
+    return None
+
+
+def parse_tiles(lines: list[Line], fiscal_year: int, consumed: set[int]) -> list[KpiRow]:
+    """Rows of tile pairs among `lines` (those no table read); adds the lines they take to `consumed`."""
+    free = [line for line in lines if line.number not in consumed]
+    texts = [line.text.strip() for line in free]
+    rows: list[KpiRow] = []
+    heading = ""
+    index = 0
+    while index < len(free):
+        block = _block_at(texts, index) if _is_label(texts[index]) else None
+        if block is None:
+            heading = texts[index] if _is_label(texts[index]) else heading
+            index += 1
+            continue
+        label_rows, size = block
+        for column in range(_COLUMNS):
+            label_lines = [free[index + row * _COLUMNS + column] for row in range(label_rows)]
+            label = "".join(line.text.strip() for line in label_lines)
+            value = free[index + _COLUMNS * label_rows + column]
+            unit = texts[index + _COLUMNS * (label_rows + 1) + column]
+            readings = [(value, value.text.strip(), unit, fiscal_year)]
+            if size > _COLUMNS * (label_rows + 2):
+                prior = free[index + _COLUMNS * (label_rows + 2) + column]
+                match = _PRIOR.match(prior.text.strip())
+                if match and is_number(match.group(2)) and int(match.group(1)) < fiscal_year:
+                    readings.append((prior, match.group(2), match.group(3) or unit, int(match.group(1))))
+            for line, raw, printed_unit, year in readings:
+                if not is_number(raw):
+                    continue
+                rows.append(
+                    build_row(
+                        layout=Layout.KEY_FIGURE,
+                        source_line=line.number,
+                        label_line=label_lines[0].number,
+                        labels=[(label, label)],
+                        section=heading,
+                        raw_value=raw,
+                        unit=printed_unit,
+                        fiscal_year=year,
+                    )
+                )
+        consumed.update(line.number for line in free[index : index + size])
+        index += size
+    return rows
