@@ -31,9 +31,10 @@ _LATEX_ESCAPE = re.compile(r"\\([%$&#_{}])")
 _LATEX_SPACING = re.compile(r"\\[,;:! ]|\\quad|\\qquad|~")
 _LATEX_OTHER = re.compile(r"\\(?:times|cdot)")
 _DOLLAR = re.compile(r"\${1,2}")
-_SUP = re.compile(r"<sup>\s*[\d,\s*·注#†‡]*</sup>|\[\d{1,2}\]|\[\^[^\]\s]{1,8}\]", re.IGNORECASE)  # `[^2]`: pandoc
+_SUP = re.compile(r"<sup>\s*[\d,\s*·注註#†‡]*</sup>|\[\d{1,2}\]|\[\^[^\]\s]{1,8}\]", re.IGNORECASE)  # `[^2]`: pandoc
 _PANDOC_SCRIPT = re.compile(r"~([^~\s]{1,6})~|\^([^^\s]{1,6})\^")  # pandoc's `CO~2~`, `m^3^`
 _TAG = re.compile(r"<[^>]+>")
+_SUB_TAG = re.compile(r"</?sub\b[^>]*>", re.IGNORECASE)  # `CO<sub>2</sub>e`: one word, no space
 _MARKDOWN_ESCAPE = re.compile(r"\\([*_#|`\[\]()<>~-])")
 _EMPHASIS = re.compile(r"\*\*|__")
 _SUPERSCRIPT_DIGITS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")
@@ -66,7 +67,7 @@ def clean_text(text: str) -> str:
         return _SPACES.sub(" ", text).strip()  # most lines and cells: plain text
     text = _IMAGE.sub(" ", text)
     text = _SUP.sub(" ", text)
-    text = _TAG.sub(" ", text)
+    text = _TAG.sub(" ", _SUB_TAG.sub("", text) if "<sub" in text or "<SUB" in text else text)
     text = html.unescape(text)
     text = strip_latex(text)
     if "~" in text or "^" in text:
