@@ -680,3 +680,16 @@ def test_two_tiles_side_by_side_read_line_by_line() -> None:
             ("ghg_intensity_revenue", 2024): 60.6,
         }
     )
+
+
+def test_a_bank_s_board_and_its_senior_management_in_one_paragraph() -> None:
+    text = HEAD_SIMP + (
+        "截至报告期末，本行董事会由15名董事组成，其中独立董事6名，女性董事3名；监事会由7名监事组成。"
+        "本行高级管理层成员共9人，其中女性2人。报告期内，本行未发生对本行或员工提出并已审结的贪污诉讼案件。\n"
+    )
+    assert facts(text) == {
+        ("board_size", 2024): 15,
+        ("board_independent", 2024): 6,
+        ("board_female", 2024): 3,  # not the 2 women of senior management in the sentence after
+        ("corruption_cases_concluded", 2024): 0,
+    }
