@@ -25,6 +25,7 @@ from ingest.read.text import is_not_disclosed, is_number
 
 _COLUMNS = 2
 _MAX_LABEL_CHARS = 30
+_HEADING_LINES = 6
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PRIOR = re.compile(r"^(20\d{2})\s*年(?:度)?\s*[:：]\s*([-\d,.]+|/|-|—|不適用|不适用)\s*(\S*)$")
 
@@ -39,8 +40,11 @@ def _is_label(text: str) -> bool:
     )
 
 
+_VALUE_FIRST_CHARS = frozenset("0123456789-−+/—–nN不無无")
+
+
 def _is_value(text: str) -> bool:
-    return is_number(text) or is_not_disclosed(text)
+    return text[:1] in _VALUE_FIRST_CHARS and (is_number(text) or is_not_disclosed(text))
 
 
 def _block_at(texts: list[str], start: int) -> tuple[int, int] | None:
@@ -65,15 +69,24 @@ def parse_tiles(lines: list[Line], fiscal_year: int, consumed: set[int]) -> list
     """Rows of tile pairs among `lines` (those no table read); adds the lines they take to `consumed`."""
     free = [line for line in lines if line.number not in consumed]
     texts = [line.text.strip() for line in free]
+    # a block's values stand two or four lines after its first label: only those lines can start one
+    starts = sorted({index - offset for index, text in enumerate(texts) if _is_value(text) for offset in (2, 4)})
     rows: list[KpiRow] = []
-    heading = ""
-    index = 0
-    while index < len(free):
-        block = _block_at(texts, index) if _is_label(texts[index]) else None
-        if block is None:
-            heading = texts[index] if _is_label(texts[index]) else heading
-            index += 1
+    taken_to = 0
+    for index in starts:
+        if index < taken_to or index < 0 or not _is_label(texts[index]):
             continue
+        block = _block_at(texts, index)
+        if block is None:
+            continue
+        heading = next(
+            (
+                texts[above]
+                for above in range(index - 1, max(index - _HEADING_LINES, taken_to) - 1, -1)
+                if len(texts[above]) <= _MAX_LABEL_CHARS and _HAN.search(texts[above])
+            ),
+            "",
+        )  # the tiles' section (`社會績效`)
         label_rows, size = block
         for column in range(_COLUMNS):
             label_lines = [free[index + row * _COLUMNS + column] for row in range(label_rows)]
@@ -102,5 +115,5 @@ def parse_tiles(lines: list[Line], fiscal_year: int, consumed: set[int]) -> list
                     )
                 )
         consumed.update(line.number for line in free[index : index + size])
-        index += size
+        taken_to = index + size
     return rows
