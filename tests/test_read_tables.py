@@ -49,6 +49,7 @@ def td(*cells: str) -> str:
         ("$\\text{员工流失率}^{1}$", "员工流失率"),
         ("m³", "m³"),  # the power of a metre is no footnote mark
         ("範疇二（公噸CO<sub>2</sub>e）<sup>註1</sup>", "範疇二（公噸CO2e）"),  # Word's HTML
+        ("HK$'000", "HK$'000"),  # the dollar of a currency is no LaTeX delimiter
         ("總耗水量³", "總耗水量"),
         ("噸 \\( \\mathrm{CO}_{2} \\) 當量／百萬港元", "噸 CO2 當量／百萬港元"),  # Mathpix inline math
         ("\\( -6.7 \\% \\)", "-6.7 %"),
