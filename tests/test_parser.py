@@ -669,6 +669,8 @@ def test_two_tiles_side_by_side_read_line_by_line() -> None:
         "社会绩效\n员工总数\n女性员工占比\n6,842\n28.6\n人\n%\n2023年：6,515人\n2023年：28.3%\n"
         "温室气体排放总量\n万元营业收入碳排放\n（范围一+范围二）\n（范围一+范围二）\n52.37\n0.606\n"
         "万吨二氧化碳当量\n吨二氧化碳当量/万元\n"
+        "培训总时长\n安全教育培训\n290,785\n36,200\n小时\n学时\n"  # one tile in a unit of no metric
+        "因工死亡人数为零，因工伤损失工作日126天。\n"
     )
     assert facts(text) == pytest.approx(
         {
@@ -678,6 +680,9 @@ def test_two_tiles_side_by_side_read_line_by_line() -> None:
             ("employees_female_pct", 2023): 28.3,
             ("ghg_scope1_2", 2024): 523_700,
             ("ghg_intensity_revenue", 2024): 60.6,
+            ("training_hours_total", 2024): 290_785,
+            ("work_related_fatalities", 2024): 0,
+            ("lost_days_work_injury", 2024): 126,
         }
     )
 

@@ -26,6 +26,8 @@ from ingest.read.text import is_not_disclosed, is_number
 _COLUMNS = 2
 _MAX_LABEL_CHARS = 30
 _HEADING_LINES = 6
+_MAX_UNIT_CHARS = 12
+_DIGIT = re.compile(r"\d")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PRIOR = re.compile(r"^(20\d{2})\s*年(?:度)?\s*[:：]\s*([-\d,.]+|/|-|—|不適用|不适用)\s*(\S*)$")
 
@@ -43,6 +45,11 @@ def _is_label(text: str) -> bool:
 _VALUE_FIRST_CHARS = frozenset("0123456789-−+/—–nN不無无")
 
 
+def _is_unit_line(text: str) -> bool:
+    """A tile's unit, known or not (`吨标准煤/吨产品`, `学时`, `分`): short, no digit, no sentence."""
+    return 0 < len(text) <= _MAX_UNIT_CHARS and not _DIGIT.search(text) and not text.endswith(("。", "，", "："))
+
+
 def _is_value(text: str) -> bool:
     return text[:1] in _VALUE_FIRST_CHARS and (is_number(text) or is_not_disclosed(text))
 
@@ -57,7 +64,8 @@ def _block_at(texts: list[str], start: int) -> tuple[int, int] | None:
             len(units) == _COLUMNS
             and all(_is_label(text) for text in labels)
             and all(_is_value(text) for text in values)
-            and all(is_unit_alone(text) for text in units)
+            and all(_is_unit_line(text) for text in units)
+            and any(is_unit_alone(text) for text in units)
         ):
             size = _COLUMNS * (label_rows + 2)
             priors = texts[start + size : start + size + _COLUMNS]
