@@ -698,3 +698,11 @@ def test_a_bank_s_board_and_its_senior_management_in_one_paragraph() -> None:
         ("board_female", 2024): 3,  # not the 2 women of senior management in the sentence after
         ("corruption_cases_concluded", 2024): 0,
     }
+
+
+def test_the_line_above_a_heading_is_no_context_of_the_section_below() -> None:
+    text = HEAD_SIMP + (
+        "中高层管理人员培训覆盖率\n\n## 治理与合规\n\n"
+        "报告期内，公司第四届董事会由9名董事组成，其中独立董事3名、女性董事1名。\n"
+    )
+    assert facts(text) == {("board_size", 2024): 9, ("board_independent", 2024): 3, ("board_female", 2024): 1}

@@ -74,7 +74,8 @@ class Neighbours:
                 break
             introduces = lead_in().search(above.text)  # `共有員工1,345名，具體分佈如下：` introduces what follows
             if (
-                "\t" in above.text
+                is_heading(above.text.strip())  # the section's heading (the section is context already)
+                or "\t" in above.text
                 or (is_figure_line(above.text) and not introduces)
                 or is_unit_alone(above.text.strip())
             ):
