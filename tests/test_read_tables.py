@@ -1643,3 +1643,31 @@ def test_a_row_of_units_under_the_years() -> None:
         "</tbody></table>\n"
     )
     assert facts(text) == pytest.approx({("energy_direct", 2024): 100_000, ("energy_direct", 2025): 50_000})
+
+
+def test_unit_and_category_cells_merged_over_a_category_s_rows() -> None:
+    """A Word table through pandoc: a merged category and unit print once, on the category's first row."""
+    text = HEAD_HK + (
+        "**表二：贛州廠房主要環境數據**\n\n| 關鍵績效指標 | 單位 | 2025年 |\n|:--|:--|--:|\n| 耗水量 | 立方米 | 168,420 |\n\n"
+        "## []{#_Toc1 .anchor}6.1 環境\n\n"
+        "| 範疇 | 關鍵績效指標 | 單位 | 2025年 | 2024年 |\n|:--|:--|:--|--:|--:|\n"
+        "| 廢氣排放 | 氮氧化物（NOx） | 千克 | 2,846.3 | 3,012.8 |\n"
+        "|  | 顆粒物（PM） |  | 208.5 | 221.9 |\n"
+        "| 溫室氣體 | 範圍一直接排放 | 噸二氧化碳當量 | 8,214.6 | 8,562.1 |\n"
+        "|  | 範圍二能源間接排放 |  | 15,930.2 | 16,204.7 |\n"
+    )
+    got = rows_of(text)
+    assert facts(text) == pytest.approx(
+        {
+            ("nox_emissions", 2025): 2846.3,
+            ("nox_emissions", 2024): 3012.8,
+            ("pm_emissions", 2025): 208.5,
+            ("pm_emissions", 2024): 221.9,
+            ("ghg_scope1", 2025): 8214.6,
+            ("ghg_scope1", 2024): 8562.1,
+            ("ghg_scope2", 2025): 15930.2,
+            ("ghg_scope2", 2024): 16204.7,
+            ("water_consumption", 2025): 168420,
+        }
+    )
+    assert got[("water_consumption", 2025)].is_partial_scope  # one plant's table

@@ -62,6 +62,7 @@ class _State:
     unit: str | None = None  # the unit a section row across the table gives the rows below it
     measure: str = ""  # the label column's header when it names what the table measures (`僱員流失率`)
     subtotal_seen: bool = False  # the section closed with a `小計`: a `總計` after it is the table's total
+    unit_above: str = ""  # the unit cell of the row above, where the rows below leave theirs merged
 
 
 def _readings(
@@ -224,6 +225,10 @@ class TableReader:
         # `能源消耗（吨标准煤）` spanning its rows: the unit of rows that print none
         category_unit = next((unit for category in reversed(categories) if (unit := split_label(category)[1])), None)
         unit_cell = unit_of_cell(texts[columns.unit_column] if columns.unit_column is not None else "")
+        if unit_cell or columns.unit_column is None:
+            state.unit_above = unit_cell
+        elif len(label_columns) > 1 and not texts[min(label_columns)].strip():
+            unit_cell = state.unit_above  # unit and category cells merged over a category's rows (Word tables)
         # A bare label (`範圍二`, `密度`, `女性`) takes its meaning from the valued row above it.
         bare = len(normalize_label(label)) <= _BARE_LABEL_CHARS
         candidates, context = _readings(label, categories, state, context_head, state.last_label if bare else "")
