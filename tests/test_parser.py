@@ -706,3 +706,23 @@ def test_the_line_above_a_heading_is_no_context_of_the_section_below() -> None:
         "报告期内，公司第四届董事会由9名董事组成，其中独立董事3名、女性董事1名。\n"
     )
     assert facts(text) == {("board_size", 2024): 9, ("board_independent", 2024): 3, ("board_female", 2024): 1}
+
+
+def test_dot_leaders_between_a_label_and_its_values() -> None:
+    text = HEAD_TRAD + (
+        "指標（單位）                                   2023年        2022年       變幅\n"
+        "  氮氧化物（千克）··························· 1,862.4 ······ 2,015.7 ······ -7.6%\n"
+        "  有害廢棄物（噸）註4 ·························· 48.62 ········ 52.10 ······ -6.7%\n\n"
+        "社會\n\n指標（單位）                                   2023年        2022年\n"
+        "  員工總數（人）………………………………………… 2,418 ……………… 2,351\n"
+    )
+    assert facts(text) == pytest.approx(
+        {
+            ("nox_emissions", 2023): 1862.4,
+            ("nox_emissions", 2022): 2015.7,
+            ("hazardous_waste", 2023): 48.62,
+            ("hazardous_waste", 2022): 52.10,
+            ("employees_total", 2023): 2418,
+            ("employees_total", 2022): 2351,
+        }
+    )

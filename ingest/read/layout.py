@@ -18,6 +18,8 @@ from ingest.read.text import arabic_counts, arabic_dates, ascii_numbers, fiscal_
 _TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
 _MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _MARKDOWN_RULE = re.compile(r"^[\s|:\-]+$")
+# dot leaders before a value (`收益.......3,846.2 .......3,615.9`, `總耗水量 ······ 186,420 立方米`)
+_LEADER = re.compile(r"\s*(?:[.．·⋯]{3,}|…{2,})\s*(?=[-\d—–/]|N/?A|不適用|不适用)")
 _THIN_SPACE_IN_NUMBER = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 # Markup outside tables: tags, LaTeX, image links, escapes, entities, superscript marks.
 _MARKUP = re.compile(r"[<$\\!&*_¹²³⁴⁵⁶⁷⁸⁹⁰]")
@@ -178,6 +180,8 @@ def _plain_line(raw: str) -> str:
     cleaned = arabic_counts(arabic_dates(ascii_numbers(clean_text(raw) if _MARKUP.search(raw) else raw)))
     if "年" in cleaned:  # Taiwan's `112年度` is 2023; `2023/24財政年度` is 2024
         cleaned = fiscal_years(gregorian_years(cleaned))
+    if ("..." in cleaned or "··" in cleaned or "……" in cleaned or "．．" in cleaned) and _LEADER.search(cleaned):
+        cleaned = _LEADER.sub("    ", cleaned)  # `員工總數........2,418人`: dot leaders are a column gap
     if "\u2009" in cleaned or "\u202f" in cleaned:
         cleaned = _THIN_SPACE_IN_NUMBER.sub("", cleaned)  # `23 154.80` with a thin space is one number
     return cleaned

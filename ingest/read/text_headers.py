@@ -63,7 +63,7 @@ def _unit_column() -> re.Pattern[str]:
 @cache
 def _header_words() -> re.Pattern[str]:
     """Everything a header line may hold besides its period and unit columns (folded)."""
-    return re.compile(f"{alternation('text_header_word')}|[|:\\-/]")
+    return re.compile(f"{alternation('text_header_word')}|[|:\\-/()]")  # `指標（單位）`
 
 
 @cache
