@@ -726,3 +726,20 @@ def test_dot_leaders_between_a_label_and_its_values() -> None:
             ("employees_total", 2022): 2351,
         }
     )
+
+
+def test_a_taiwan_definition_list_with_roc_years_in_brackets() -> None:
+    text = "示例精密股份有限公司\n113年度永續報告書\n\n" + (
+        "**員工總人數**：1,449 人（112年：1,404 人）\n"
+        "**平均每人受訓時數**：28.6 小時（112年：26.3 小時）\n"
+        "**溫室氣體排放密度**：2.44 公噸CO2e／新台幣百萬元營收（112年：2.75 公噸CO2e／新台幣百萬元營收）\n"
+        "全公司平均每位員工受訓 40.58 小時。\n"
+    )
+    assert facts(text) == pytest.approx(
+        {
+            ("employees_total", 2024): 1449,
+            ("employees_total", 2023): 1404,
+            ("training_hours_per_employee", 2024): 28.6,  # the definition list's, not the prose's
+            ("training_hours_per_employee", 2023): 26.3,
+        }
+    )  # an intensity per NT$ is no CNY intensity, nor one per employee

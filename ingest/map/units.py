@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ingest.map.currency import foreign_currency_name, without_foreign_currency
+from ingest.map.currency import currency_name, foreign_currency_name, without_foreign_currency
 from ingest.map.reference import read_seed, unit_aliases, unit_factors
 from ingest.read.memo import memo
 from ingest.read.text import CharMap, fold, to_simplified
@@ -183,7 +183,7 @@ def _unit_prefix_pattern() -> re.Pattern[str]:
     foreign = rf"(?:{multiplier})?(?:{foreign_currency_name()})(?:(?:{multiplier})?元)?"
     return re.compile(
         rf"^[ \t]*(?:(?:{multiplier})?(?:{numerator})|{foreign})(?![a-z])"
-        rf"(?:[ \t]*(?:/|每)[ \t]*(?:{revenue})?[ \t(]*(?:(?:{multiplier})?(?:{denominator}))(?![a-z])"
+        rf"(?:[ \t]*(?:/|每)[ \t]*(?:{revenue})?[ \t(]*(?:{currency_name()})?(?:(?:{multiplier})?(?:{denominator}))(?![a-z])"
         rf"(?:[ \t)]*(?:{revenue}))*\)?)?"
     )
 

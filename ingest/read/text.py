@@ -162,14 +162,15 @@ def is_traditional(text: str, sample_chars: int = 8000) -> bool:
 
 
 _ROC_DATE_YEAR = re.compile(
-    r"(?<![\d.,])(?:民國|民国)?(1[01]\d)(\s*年)(?=\s*(?:\d{1,2}\s*月|度|底|永續|永续|報告|报告|ESG))"
+    r"(?<![\d.,])(?:民國|民国)?(1[01]\d)(\s*年)(?=\s*(?:\d{1,2}\s*月|度|底|永續|永续|報告|报告|ESG|[:：]))"
 )
 # What every ROC date holds; unlike the pattern above (which opens with a look-behind) it is found fast.
 _ROC_YEAR_HINT = re.compile(r"1[01]\d\s*年")
 
 
 def gregorian_years(text: str) -> str:
-    """Taiwan's ROC years in dates and titles (`113年12月31日`, `113年度永續報告書`) as Gregorian years."""
+    """Taiwan's ROC years in dates, titles and year labels (`113年12月31日`, `113年度永續報告書`, `（112年：1,404人）`)
+    as Gregorian years."""
     if not _ROC_YEAR_HINT.search(text):
         return text
     return _ROC_DATE_YEAR.sub(lambda match: f"{int(match.group(1)) + 1911}{match.group(2)}", text)
