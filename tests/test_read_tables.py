@@ -92,6 +92,7 @@ def test_column_roles() -> None:
     assert column_role("2024/25上半年").role is Role.SKIP  # a half of the year: no annual figure
     assert column_role("2024年第一季度").role is Role.SKIP
     assert (column_role("2024/25全年").role, column_role("2024/25全年").year) == (Role.YEAR, 2025)
+    assert year_of("111年（基準年）") == 2022  # a Taiwan base year is its year
     assert column_role("2030年目標").role is Role.SKIP
     assert column_role("單位").role is Role.UNIT
     assert column_role("數據").role is Role.CURRENT

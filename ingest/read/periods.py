@@ -117,12 +117,13 @@ def is_label_header(header: str) -> bool:
     return bool(_label_header().match(fold(header)))
 
 
-_RESTATED = re.compile(r"\((?:经)?(?:重列|重述|调整)(?:后)?\)|(?:经)?(?:重列|重述)|\(?restated\)?|[#†‡*]+")
+_RESTATED = re.compile(r"\((?:经)?(?:重列|重述|调整)(?:后)?\)|(?:经)?(?:重列|重述)|\(?restated\)?|[#†‡*]+|\(基准年\)")
 
 
 @memo
 def year_of(header: str) -> int | None:
-    """The fiscal year a header names, or None; a restated column (`2023年（經重列）#`) is its year."""
+    """The fiscal year a header names, or None; a restated column (`2023年（經重列）#`) or a base year
+    (`111年（基準年）`) is its year."""
     text = _RESTATED.sub("", fold(arabic_dates(header)))
     if not text:
         return None
