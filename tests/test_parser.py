@@ -552,7 +552,12 @@ def test_approximate_figures_brackets_that_list_parts_and_prior_years_with_appro
     ],
 )
 def test_an_exchange_rate_the_report_states(statement: str, rate: float | None) -> None:
-    assert stated_rates(statement).get("HKD") == (pytest.approx(rate) if rate else None)
+    assert stated_rates(statement).get("HKD", {}).get(None) == (pytest.approx(rate) if rate else None)
+
+
+def test_an_exchange_rate_for_each_year() -> None:
+    statement = "2022年、2023年及2024年港元兌人民幣之平均匯率分別為1港元兌人民幣0.8623元、0.9036元及0.9213元。"
+    assert stated_rates(statement) == {"HKD": {2022: 0.8623, 2023: 0.9036, 2024: 0.9213}}
 
 
 def test_money_in_another_currency_converts_only_at_a_rate_the_report_states() -> None:

@@ -1672,3 +1672,12 @@ def test_unit_and_category_cells_merged_over_a_category_s_rows() -> None:
         }
     )
     assert got[("water_consumption", 2025)].is_partial_scope  # one plant's table
+
+
+def test_segments_as_columns_with_the_group_total_last() -> None:
+    text = HEAD_HK + (
+        "表三：2025年按業務分部劃分之資源使用\n\n| 指標 | 單位 | 壽險 | 一般保險 | 集團合計 |\n|:---|:---:|---:|---:|---:|\n"
+        "| 購買電力 | 兆瓦時 | 6,842.1 | 3,215.6 | 10,057.7 |\n"
+    )
+    assert facts(text) == {("electricity_purchased", 2025): 10057.7}
+

@@ -92,7 +92,7 @@ def report_currency(text: str) -> str:
 
 # A rate is stated near one of these; only those spots are folded and read.
 _RATE_CUE = re.compile(r"匯率|汇率|兌|兑|折合|[=＝]")
-_RATE_WINDOW = 30
+_RATE_WINDOW = 60
 _NUMBER = r"(\d+(?:\.\d+)?)"
 _CNY_NAME = r"(?:人民币|rmb|cny)"
 _RATE_VERB = r"(?:兑换|兑|=|＝|折合|约等于|相当于)约?"
@@ -123,14 +123,30 @@ def _rate_patterns() -> list[tuple[str, re.Pattern[str], bool]]:
     return found
 
 
-def stated_rates(text: str) -> dict[str, float]:
-    """CNY per unit of each other currency, at the rate the report states (the first it states)."""
-    rates: dict[str, float] = {}
+_MORE_RATES = re.compile(r"^元?(?:(?:、|,|及|和)\s*(\d+(?:\.\d+)?)\s*元?)+")
+_ANOTHER_RATE = re.compile(r"(?:、|,|及|和)\s*(\d+(?:\.\d+)?)")
+_YEAR = re.compile(r"(20\d{2})\s*年")
+
+
+def stated_rates(text: str) -> dict[str, dict[int | None, float]]:
+    """CNY per unit of each other currency, as the report states it: one rate (key None), or one per year
+    where a sentence lists them (`2023年及2024年港元兌人民幣之平均匯率分別為…0.9036元及0.9213元`)."""
+    rates: dict[str, dict[int | None, float]] = {}
     for cue in _RATE_CUE.finditer(text):
         window = fold(text[max(cue.start() - _RATE_WINDOW, 0) : cue.end() + _RATE_WINDOW])
         for code, pattern, inverse in _rate_patterns():
             match = pattern.search(window) if code not in rates else None
             number = float(match.group(1)) if match else 0.0
-            if _MIN_RATE <= number <= _MAX_RATE:
-                rates[code] = 1 / number if inverse else number
+            if not _MIN_RATE <= number <= _MAX_RATE:
+                continue
+            more = _MORE_RATES.match(window[match.end() :]) if match else None
+            listed = [number] + ([float(found) for found in _ANOTHER_RATE.findall(more.group())] if more else [])
+            years = [int(year) for year in _YEAR.findall(window[: match.start()])] if match else []
+            if len(listed) > 1:  # a rate per year: only where the years it lists pair up with the rates
+                by_year: dict[int | None, float] = dict(zip(years[-len(listed) :], listed, strict=False))
+                if len(years) < len(listed):
+                    continue
+            else:
+                by_year = {None: number}
+            rates[code] = {year: 1 / rate if inverse else rate for year, rate in by_year.items()}
     return rates

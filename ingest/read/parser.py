@@ -69,13 +69,13 @@ def _money_in_cny(rows: list[KpiRow], text: str) -> None:
     if not money:
         return
     currency = report_currency(text)
-    rates: dict[str, float] | None = None
+    rates: dict[str, dict[int | None, float]] | None = None
     for row in money:
         code = unit_currency(row.reported_unit) or currency
         if code == CNY:
             continue
         rates = stated_rates(text) if rates is None else rates
-        rate = rates.get(code)
+        rate = rates.get(code, {}).get(row.fiscal_year, rates.get(code, {}).get(None))
         amount = metrics()[row.metric_code].canonical_unit == "CNY"
         if rate is not None and row.unit_factor is not None and amount:
             row.unit_factor *= rate
