@@ -1680,4 +1680,3 @@ def test_segments_as_columns_with_the_group_total_last() -> None:
         "| 購買電力 | 兆瓦時 | 6,842.1 | 3,215.6 | 10,057.7 |\n"
     )
     assert facts(text) == {("electricity_purchased", 2025): 10057.7}
-
