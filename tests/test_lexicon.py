@@ -149,6 +149,9 @@ WORDINGS = [
     ("男性", "表 4：僱員數目及流失率 / 按性別劃分", "人", "employees_male"),  # headcount and turnover
     ("萬元營業收入耗水量", "", "立方米/萬元", "water_intensity_revenue"),
     ("男性", "僱傭 / B1.1", "persons", "employees_male"),  # under HKEX's employment aspect
+    ("客戶申訴案件", "", "件", "customer_complaints"),  # Taiwan
+    ("因職業傷害損失工作日數", "", "日", "lost_days_work_injury"),
+    ("範疇二－地區基準（公噸CO2e）", "溫室氣體排放", "公噸CO2e", "ghg_scope2"),  # location-based
     ("直接能源小計", "", "GJ", "energy_direct"),  # the subtotal of a KPI is its total
     ("每人平均排放量（範疇一＋範疇二）", "", "公噸CO2e/人", "ghg_intensity_employee"),
 ]

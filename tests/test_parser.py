@@ -748,3 +748,8 @@ def test_a_taiwan_definition_list_with_roc_years_in_brackets() -> None:
             ("training_hours_per_employee", 2023): 26.3,
         }
     )  # an intensity per NT$ is no CNY intensity, nor one per employee
+
+
+def test_a_zero_for_two_roc_years() -> None:
+    text = "示例精密股份有限公司\n113年度永續報告書\n\n113年度及112年度皆無因公死亡事件發生。\n"
+    assert facts(text) == {("work_related_fatalities", 2024): 0, ("work_related_fatalities", 2023): 0}
