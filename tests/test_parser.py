@@ -11,7 +11,7 @@ from ingest.read.markup import keeps_its_digit
 from ingest.read.metadata import extract_metadata
 from ingest.read.parser import parse_report
 from ingest.read.selection import primary_rows
-from ingest.read.text import fiscal_years
+from ingest.read.text import fiscal_years, width
 from ingest.read.text_headers import parse_header
 
 HEAD_TRAD = (
@@ -753,3 +753,42 @@ def test_a_taiwan_definition_list_with_roc_years_in_brackets() -> None:
 def test_a_zero_for_two_roc_years() -> None:
     text = "示例精密股份有限公司\n113年度永續報告書\n\n113年度及112年度皆無因公死亡事件發生。\n"
     assert facts(text) == {("work_related_fatalities", 2024): 0, ("work_related_fatalities", 2023): 0}
+
+
+def test_a_page_in_two_columns_prose_left_and_a_table_right() -> None:
+    """`pdftotext -layout` of a two-column page: the table is read as a table, the prose as prose."""
+    left = [
+        "本集團的溫室氣體排放主要來自生產基地的燃",
+        "氣鍋爐及自有貨車使用的柴油，以及外購電力",
+        "所產生的間接排放。年內本集團範圍一及範圍",
+        "二排放總量較上年下降，其中東莞生產基地的",
+        "範圍一排放為2,106.3噸二氧化碳當量。我們",
+    ]
+    right = [
+        "排放物關鍵績效                     2023年      2022年",
+        "範圍一排放（噸二氧化碳當量）       3,415.2     3,602.8",
+        "範圍二排放（噸二氧化碳當量）       9,874.6    10,231.5",
+        "",
+        "員工總數（人）                       2,264       2,221",
+    ]
+    page = "\n".join(f"{text}{' ' * (58 - width(text))}{row}".rstrip() for text, row in zip(left, right, strict=True))
+    parsed = parse_report(HEAD_TRAD + page + "\n").rows
+    rows = {(row.metric_code, row.fiscal_year): row for row in parsed if row.layout == "table"}
+    assert facts(HEAD_TRAD + page + "\n") == {
+        ("ghg_scope1", 2023): 3415.2,
+        ("ghg_scope1", 2022): 3602.8,
+        ("ghg_scope2", 2023): 9874.6,
+        ("ghg_scope2", 2022): 10231.5,
+        ("employees_total", 2023): 2264,
+        ("employees_total", 2022): 2221,
+    }  # the table's figures, not the site's scope 1 in the prose
+    assert rows[("ghg_scope1", 2023)].source_line == 9  # each piece keeps its source line
+
+
+def test_a_text_table_header_naming_its_topic_over_the_label_column() -> None:
+    assert [
+        column.fiscal_year for column in parse_header("廢棄物及包裝材料      單位      2024年     2023年") or []
+    ] == [
+        2024,
+        2023,
+    ]

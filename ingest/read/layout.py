@@ -166,14 +166,14 @@ def logical_lines(text: str, taken: Collection[int] = frozenset()) -> list[Line]
             row = "\t".join(_clean_cell(cell) or "-" for cell in markdown.group(1).split("|"))
             out.append(Line(number, raw, row))
             continue
-        cleaned = _plain_line(raw)
+        cleaned = plain_line(raw)
         if cleaned.strip():
             out.append(Line(number, raw, cleaned))
     return [line for line in out if line.number not in taken] if taken else out
 
 
 @memo
-def _plain_line(raw: str) -> str:
+def plain_line(raw: str) -> str:
     """A line outside any table as read: no markup, ASCII digits, Arabic and Gregorian dates, small counts,
     no thin space inside a number.
     Cached: page headers, footers and repeated captions recur through a report."""

@@ -25,6 +25,7 @@ from ingest.read.latex_grid import latex_grids
 from ingest.read.layout import logical_lines
 from ingest.read.markup import clean_text
 from ingest.read.metadata import extract_metadata
+from ingest.read.page_columns import split_columns
 from ingest.read.paragraphs import join_wrapped
 from ingest.read.rows import KpiRow, ParsedReport
 from ingest.read.scope import Companies, caption_scope, defined_companies, report_scopes, scope_of
@@ -46,14 +47,14 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
     bounding_captions: set[int] = set()  # `表6 母公司數據（僅限母公司本部）` bounds its table, not the report
     companies = defined_companies(text, metadata.company_key)
     report.rows.extend(parse_grids(text, metadata.fiscal_year, consumed, companies, bounding_captions))
-    lines = logical_lines(text, consumed)
+    # a page in two columns (`pdftotext -layout`): its table for the table readers, its prose for prose
+    lines, prose_lines, left_parts = split_columns(logical_lines(text, consumed))
     report.rows.extend(parse_tables(lines, metadata.fiscal_year, consumed, companies))
     if metadata.fiscal_year is not None:
         report.rows.extend(parse_cells(lines, metadata.fiscal_year, consumed))
         report.rows.extend(parse_tiles(lines, metadata.fiscal_year, consumed))
-        report.rows.extend(
-            parse_statements(join_wrapped([line for line in lines if line.number not in consumed]), metadata)
-        )
+        prose = [line for line in prose_lines if line.number not in consumed or id(line) in left_parts]
+        report.rows.extend(parse_statements(join_wrapped(prose), metadata))
     _attach_scopes(report.rows, _without_lines(text, bounding_captions) if bounding_captions else text)
     _attach_notes(report.rows, text)
     _money_in_cny(report.rows, text)

@@ -71,6 +71,10 @@ def _header_hint() -> re.Pattern[str]:
     return re.compile(f"20\\d{{2}}|1[01]\\d\\s*年|{alternation('text_header_hint')}", re.IGNORECASE)
 
 
+# `廢棄物及包裝材料  單位  2024年  2023年`: the table's topic over its label column, then a unit column (folded)
+_TOPIC_BEFORE_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,10}(?=单位)")
+
+
 @dataclass(frozen=True)
 class Column:
     fiscal_year: int | None
@@ -99,7 +103,7 @@ def parse_header(text: str) -> list[Column] | None:
     periods = [] if years else list(_PERIOD_COLUMN.finditer(text))
     if periods:
         rest = fold(_PERIOD_COLUMN.sub(" ", note_column().sub(" ", text)))
-    if _header_words().sub("", rest):
+    if _header_words().sub("", _TOPIC_BEFORE_UNIT.sub("", rest, count=1)):
         return None
     # A bare year (a cover page's "2023") is no header: it needs a column word or several 年 columns.
     several_years = len(years) >= 2 and max(text.count("年"), text.upper().count("FY")) >= len(years)
