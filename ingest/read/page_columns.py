@@ -23,10 +23,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _MIN_RIGHT_COLUMN = 24  # display columns: a right column starts past the middle of a narrow page at least
 _MIN_SPLIT_LINES = 4  # lines holding both columns that show a block
 _MIN_PROSE_LINES = 3  # of which the left parts read as prose (a table's label column does not)
-_MARGIN = 2
-_INDENT = 6
+_MARGIN = 2  # spaces before a prose line of the left column (it starts at the page's margin)
+_INDENT = 6  # display columns a row of the right column may be indented by (`  按性別劃分`)
 _FULL_SLACK = 4  # two CJK characters short of the longest left part still fills the column
-_MIN_LEFT_CHARS = 14
+_MIN_LEFT_CHARS = 14  # a line of wrapped prose is longer than most labels
 
 
 def _right_start(raw: str) -> int | None:
