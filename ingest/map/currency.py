@@ -94,7 +94,6 @@ def report_currency(text: str) -> str:
 _RATE_CUE = re.compile(r"匯率|汇率|兌|兑|折合|[=＝]")
 _RATE_WINDOW = 60
 _NUMBER = r"(\d+(?:\.\d+)?)"
-_CNY_NAME = r"(?:人民币|rmb|cny)"
 _RATE_VERB = r"(?:兑换|兑|=|＝|折合|约等于|相当于)约?"
 _MIN_RATE, _MAX_RATE = 0.001, 1000.0
 
@@ -103,22 +102,23 @@ _MIN_RATE, _MAX_RATE = 0.001, 1000.0
 def _rate_patterns() -> list[tuple[str, re.Pattern[str], bool]]:
     """(currency, pattern, whether the number is units of that currency per CNY) for each foreign currency."""
     found = []
+    cny = f"(?:{_currencies()[CNY].pattern})"
     for code, pattern in _currencies().items():
         if code == CNY:
             continue
         name = f"(?:{pattern.pattern})"
         found += [
             # `1港元兌人民幣0.92元`, `1 HKD = 0.92 CNY`, `1.00港元兌0.92元人民幣`
-            (code, re.compile(rf"(?<![\d.])1(?:\.0+)?元?{name}{_RATE_VERB}{_CNY_NAME}?{_NUMBER}", re.I), False),
+            (code, re.compile(rf"(?<![\d.])1(?:\.0+)?元?{name}{_RATE_VERB}{cny}?{_NUMBER}", re.I), False),
             # `港元兌人民幣的平均匯率為0.9162`
             (
                 code,
-                re.compile(rf"{name}兑(?:换)?{_CNY_NAME}(?:的)?(?:平均)?(?:汇率|兑换率)(?:为|是|:)?{_NUMBER}", re.I),
+                re.compile(rf"{name}兑(?:换)?{cny}(?:的)?(?:平均)?(?:汇率|兑换率)(?:为|是|:)?{_NUMBER}", re.I),
                 False,
             ),
             # `人民幣1元兌1.09港元`, `1 CNY = 1.09 HKD`
-            (code, re.compile(rf"{_CNY_NAME}1(?:\.0+)?元?{_RATE_VERB}{_NUMBER}(?:元)?{name}", re.I), True),
-            (code, re.compile(rf"(?<![\d.])1(?:\.0+)?元?{_CNY_NAME}{_RATE_VERB}{_NUMBER}(?:元)?{name}", re.I), True),
+            (code, re.compile(rf"{cny}1(?:\.0+)?元?{_RATE_VERB}{_NUMBER}(?:元)?{name}", re.I), True),
+            (code, re.compile(rf"(?<![\d.])1(?:\.0+)?元?{cny}{_RATE_VERB}{_NUMBER}(?:元)?{name}", re.I), True),
         ]
     return found
 

@@ -15,7 +15,7 @@ from ingest.map.reference import read_seed
 from ingest.map.vocabulary import alternation, role_pattern, words
 from ingest.read.markup import strip_footnote_mark
 from ingest.read.memo import memo
-from ingest.read.text import CharMap, fold
+from ingest.read.text import HAN, CharMap, fold
 
 _BRACKETS = CharMap("【】〔〕［］[]{}<>《》", "()()()()()()()", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 # Numbering, bullets and an HKEX KPI code before a label (`A1.2 溫室氣體排放強度`, `KPI B1.1`; folded: lower case)
@@ -64,7 +64,6 @@ def normalize_label(text: str) -> str:
 
 
 _GLOSS = re.compile(r"\s*[A-Za-z][A-Za-z0-9 ,.&()'’/%³²\-]{3,}")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 _IN_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
@@ -84,7 +83,7 @@ def _chinese_in_last_bracket(label: str) -> str | None:
         if depth == 0:
             inner = text[index + 1 : -1].strip()
             outside = _IN_BRACKETS.sub("", text[:index])  # `… (purchased electricity) 間接能源消耗（外購電力）`: no
-            return inner if _HAN.search(inner) and not _HAN.search(outside) else None
+            return inner if HAN.search(inner) and not HAN.search(outside) else None
     return None
 
 
@@ -95,7 +94,7 @@ def without_gloss(label: str) -> str | None:
     if chinese:
         return chinese
     stripped = _GLOSS.sub(" ", label).strip()
-    if stripped == label.strip() or not _HAN.search(stripped):
+    if stripped == label.strip() or not HAN.search(stripped):
         return None
     return stripped
 
@@ -110,7 +109,7 @@ def without_total_word(label: str) -> str | None:
     names (None when there is none, or nothing Chinese would remain: a bare `合計` row needs its table)."""
     folded = _TRAILING.sub("", fold(label).strip())
     match = _total_word().search(folded)
-    if not match or not _HAN.search(folded[: match.start()]):
+    if not match or not HAN.search(folded[: match.start()]):
         return None
     return folded[: match.start()]
 

@@ -13,7 +13,7 @@ import re
 from ingest.map.units import is_complete_unit, is_multiplier, is_unit_alone, looks_like_unit
 from ingest.read.markup import strip_footnote_mark
 from ingest.read.memo import memo
-from ingest.read.text import half_width
+from ingest.read.text import HAN, half_width
 
 _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _NUMBER_WITH_MARK = re.compile(
@@ -28,7 +28,6 @@ _LABEL_SLASH_UNIT = re.compile(r"^(?P<label>.+?)\s*[/／]\s*(?P<unit>[^/／]{1,1
 _CAPTION_UNIT = re.compile(r"(?:單位|单位|unit)\s*[:：]\s*(?P<unit>[^\s，,。;；)）]{1,16})", re.IGNORECASE)
 _LEADING_MARK = re.compile(r"^[-–—•·*#>\s]+")
 _RESTATED_MARK = re.compile(r"\s*[(（](?:經|经)?(?:重述|重列|restated)[)）]\s*$", re.IGNORECASE)
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 # `按性別劃分的`, `按年齡組別`: words that break a measure down (a section of a table, a breakdown heading)
 BREAKDOWN = re.compile(r"按[^/]{0,16}?(?:劃分|划分)的?|^按[^/]{1,8}$")
 _ZERO_WORDS = frozenset({"無", "无", "零", "nil", "Nil", "NIL"})
@@ -78,7 +77,7 @@ def unit_of_cell(text: str) -> str:
     """The unit a unit cell gives: `萬噸 CO2 當量` whole, `噸二氧化碳當量／僱員 tCO2e/employee` its
     Chinese half, `噸 tonnes` -> `噸`, `人5` -> `人` (a footnote mark)."""
     tokens = text.split()
-    chinese = [token for token in tokens if _HAN.search(token)]
+    chinese = [token for token in tokens if HAN.search(token)]
     for candidate in (text, *chinese, *tokens):  # `'000 kWh 千個千瓦時`: the Chinese half says it whole
         if candidate and is_complete_unit(candidate):
             return candidate

@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from ingest.map.units import is_unit_alone
 from ingest.read.layout import Line
 from ingest.read.rows import KpiRow, Layout, build_row
-from ingest.read.text import is_number
+from ingest.read.text import HAN, is_number
 
 _PAIR = re.compile(
     r"^(?P<label>.*?[\u4e00-\u9fff)）a-zA-Z][^\t]*?)\s*"
     r"(?P<value>[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)\s*(?P<unit>[^\d\s]{0,24})$"
 )
 _YEAR = re.compile(r"(20\d{2})\s*(?:年|财年|財年)")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _HEADER_GAP_LINES = 4
 
 
@@ -42,7 +41,7 @@ def cell_pairs(line: Line) -> list[Pair] | None:
         if not cell:
             continue
         match = _PAIR.match(cell)
-        if not match or not _HAN.search(match.group("label")):
+        if not match or not HAN.search(match.group("label")):
             return None
         unit = match.group("unit") or None
         if unit and not is_unit_alone(unit):

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from ingest.map.vocabulary import alternation, required_words, role_pattern
-from ingest.read.text import arabic_dates, fold, gregorian_years, is_traditional, source_lines
+from ingest.read.text import HAN, arabic_dates, fold, gregorian_years, is_traditional, source_lines
 
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _PERIOD = re.compile(_DATE + r"\s*(?:至|到|-|—|–|~)\s*" + _DATE)
@@ -61,7 +61,6 @@ def _exchange(code: str, suffix: str | None) -> str:
 
 
 _MIN_NAME_CHARS = 6
-_HAN_CHARS = re.compile(r"[\u4e00-\u9fff]")
 # The words of a sentence before a name: `本報告全面闡述X`, `…是X`, `…及X`.
 _AFTER_REPORT_WORD = re.compile(r"^.*(?:報告書|报告书|報告|报告)(?=[\u4e00-\u9fff]{2,})")
 _AFTER_LINKING_WORD = re.compile(r"^.*?(?:是|為|为|由|於|于|及|和|與|与)(?=[\u4e00-\u9fff]{2,})")
@@ -106,10 +105,10 @@ def _title_company(head: str) -> str | None:
     for line in source_lines(head):
         candidate = line.strip().strip("#*").strip()
         match = _company_line().fullmatch(candidate)
-        if match and _HAN_CHARS.search(match.group(1)) and not _suffix_of().fullmatch(match.group(1)):
+        if match and HAN.search(match.group(1)) and not _suffix_of().fullmatch(match.group(1)):
             name = match.group(1)  # (a line that is only `股份有限公司` is the end of a wrapped name)
             chinese = name.rsplit(" ", 1)[-1]  # `Harbourline Logistics Holdings Limited 港線物流控股有限公司`
-            return chinese if " " in name and len(_HAN_CHARS.findall(chinese)) >= _MIN_NAME_CHARS else name
+            return chinese if " " in name and len(HAN.findall(chinese)) >= _MIN_NAME_CHARS else name
     return None
 
 

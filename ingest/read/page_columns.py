@@ -16,10 +16,9 @@ import re
 from collections import Counter
 
 from ingest.read.layout import Line, plain_line
-from ingest.read.text import width
+from ingest.read.text import HAN, width
 
 _GAP = re.compile(r"\S( {3,})(?=\S)")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _MIN_RIGHT_COLUMN = 24  # display columns: a right column starts past the middle of a narrow page at least
 _MIN_SPLIT_LINES = 4  # lines holding both columns that show a block
 _MIN_PROSE_LINES = 3  # of which the left parts read as prose (a table's label column does not)
@@ -63,7 +62,7 @@ def _column_of(block: list[Line]) -> int | None:
     column = min(start for start in starts if mode - _INDENT <= start <= mode)  # its rows may be indented
     split = [parts for line in block if (parts := _split(line.raw, column))]
     prose = [left for left, _ in split if _is_prose(left)]
-    labelled = [right for _, right in split if _HAN.search(right)]
+    labelled = [right for _, right in split if HAN.search(right)]
     if len(split) < _MIN_SPLIT_LINES or len(labelled) < _MIN_SPLIT_LINES:
         return None
     # the left parts are a column of prose: most of them text from the margin, with no gap inside, and
@@ -81,7 +80,7 @@ def _is_prose(left: str) -> bool:
         len(text) - len(text.lstrip(" ")) <= _MARGIN
         and len(text.strip()) >= _MIN_LEFT_CHARS
         and not _GAP.search(text.strip())
-        and bool(_HAN.search(text))
+        and bool(HAN.search(text))
     )
 
 

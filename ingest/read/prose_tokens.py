@@ -20,7 +20,7 @@ from ingest.map.units import is_denominator, is_unit_alone, unit_prefix
 from ingest.map.vocabulary import alternation, role_pattern, words
 from ingest.read.layout import Line
 from ingest.read.memo import memo
-from ingest.read.text import fold
+from ingest.read.text import HAN, fold
 
 # A number not glued to a word, a decimal or another number (`-1,234.5`, not `A1`, `1.2.3`, `2-3`).
 # It opens with the character it consumes, its look-behind checked after: a pattern that opens with a
@@ -279,16 +279,13 @@ def followed_by_number(text: str, value: Value) -> bool:
     return not (_PAGE_CELL.match(after) and "：" in text[text.rfind("\t", 0, value.start) + 1 : value.start])
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
 def own_cell(sentence: str) -> str:
     """The text a value's sentence reads from in a row of cells: its own cell where that holds words
     (`KPI B3.1\t按性別…劃分的受訓僱員百分比\t受訓僱員百分比：`: no breakdown), else the whole row."""
     if "\t" not in sentence:
         return sentence
     cell = sentence[sentence.rfind("\t") + 1 :]
-    return cell if _HAN.search(cell) else sentence
+    return cell if HAN.search(cell) else sentence
 
 
 def rest_of_clause(text: str, value: Value) -> str:

@@ -14,6 +14,9 @@ from ingest.read.memo import memo
 _T2S = opencc.OpenCC("t2s")
 
 
+HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character (CJK unified ideographs)
+
+
 def source_lines(text: str) -> list[str]:
     """The report's lines as `source_line` numbers them (1-based, as `grep -n` and editors count):
     split at newlines only. `str.splitlines` also splits at the form feed `pdftotext` puts at every

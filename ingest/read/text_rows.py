@@ -12,12 +12,11 @@ import re
 from itertools import combinations
 
 from ingest.map.units import looks_like_unit
-from ingest.read.text import is_not_disclosed, is_number, width
+from ingest.read.text import HAN, is_not_disclosed, is_number, width
 from ingest.read.text_headers import Column
 
 _NOTE_MARK = re.compile(r"\d[\d,，]{0,4}|[a-zA-Z]|[*#]{1,3}")  # `3`, `3,4`, `a`, `*`; not a unit gloss (`kg`)
 _CHANGE_VALUE = re.compile(r"[-−+]?\d[\d,.]*\s*(?:%|个百分点|個百分點|pp|倍)?")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _THOUSANDS_HEAD = re.compile(r"\d{1,3}")
 _THOUSANDS_TAIL = re.compile(r"\d{3}(?:\.\d+)?")
 
@@ -124,8 +123,8 @@ def _misplacement(values: list[str], text: str, header_at: list[tuple[int, int]]
 
 def unit_with_gloss(tokens: list[str]) -> str | None:
     """The unit of tokens that are a unit and maybe its English gloss (`噸 tonnes`, `千克 kg`), or None."""
-    han = [index for index, token in enumerate(tokens) if _HAN.search(token)]
-    if len(han) == 1 and all(token.isascii() or not _HAN.search(token) for token in tokens[han[0] + 1 :]):
+    han = [index for index, token in enumerate(tokens) if HAN.search(token)]
+    if len(han) == 1 and all(token.isascii() or not HAN.search(token) for token in tokens[han[0] + 1 :]):
         return tokens[han[0]] if looks_like_unit(tokens[han[0]]) and han[0] == 0 else None
     return None
 
@@ -134,7 +133,7 @@ def split_label_unit(tokens: list[str]) -> tuple[str, str | None]:
     """`label unit` text -> (label, unit); units may span tokens (`噸二氧化碳當量 /人`) or carry an
     English gloss (`員工總數 Total employees 人 persons`)."""
     for split in range(len(tokens) - 1, 0, -1):  # a Chinese unit followed by its gloss
-        if _HAN.search(tokens[split]) and not tokens[split].isascii():
+        if HAN.search(tokens[split]) and not tokens[split].isascii():
             unit = unit_with_gloss(tokens[split:])
             if unit and split < len(tokens) - 1:
                 return " ".join(tokens[:split]), unit

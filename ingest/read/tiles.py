@@ -21,20 +21,19 @@ import re
 from ingest.map.units import is_unit_alone
 from ingest.read.layout import Line
 from ingest.read.rows import KpiRow, Layout, build_row
-from ingest.read.text import is_not_disclosed, is_number
+from ingest.read.text import HAN, is_not_disclosed, is_number
 
 _COLUMNS = 2
 _MAX_LABEL_CHARS = 30
 _HEADING_LINES = 6
 _MAX_UNIT_CHARS = 12
 _DIGIT = re.compile(r"\d")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _PRIOR = re.compile(r"^(20\d{2})\s*年(?:度)?\s*[:：]\s*([-\d,.]+|/|-|—|不適用|不适用)\s*(\S*)$")
 
 
 def _is_label(text: str) -> bool:
     return (
-        bool(_HAN.search(text))
+        bool(HAN.search(text))
         and len(text) <= _MAX_LABEL_CHARS
         and not is_unit_alone(text)
         and not _PRIOR.match(text)
@@ -91,7 +90,7 @@ def parse_tiles(lines: list[Line], fiscal_year: int, consumed: set[int]) -> list
             (
                 texts[above]
                 for above in range(index - 1, max(index - _HEADING_LINES, taken_to) - 1, -1)
-                if len(texts[above]) <= _MAX_LABEL_CHARS and _HAN.search(texts[above])
+                if len(texts[above]) <= _MAX_LABEL_CHARS and HAN.search(texts[above])
             ),
             "",
         )  # the tiles' section (`社會績效`)
