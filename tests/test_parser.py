@@ -792,3 +792,26 @@ def test_a_text_table_header_naming_its_topic_over_the_label_column() -> None:
         2024,
         2023,
     ]
+
+
+def test_a_bracket_restating_several_figures_pairs_them_in_order() -> None:
+    text = HEAD_TRAD + (
+        "本年度女性僱員為5,320名，佔僱員總數的44.1%（2022年：5,080名，43.6%）。\n"
+        "本年度總耗電量為1,234兆瓦時，總耗水量為56,789立方米（2022年：1,300兆瓦時，60,001立方米）。\n"
+    )
+    assert facts(text) == pytest.approx(
+        {
+            ("employees_female", 2023): 5320,
+            ("employees_female", 2022): 5080,
+            ("employees_female_pct", 2023): 44.1,
+            ("employees_female_pct", 2022): 43.6,
+            ("electricity_purchased", 2023): 1234,
+            ("electricity_purchased", 2022): 1300,
+            ("water_consumption", 2023): 56789,
+            ("water_consumption", 2022): 60001,
+        }
+    )
+    # units in another order than the figures': the bracket is not read as restating them in order
+    swapped = HEAD_TRAD + "本年度總耗電量為1,111兆瓦時，總耗水量為22,222立方米（2022年：3,333立方米，4,444兆瓦時）。\n"
+    assert facts(swapped).get(("electricity_purchased", 2022)) is None
+    assert facts(swapped).get(("water_consumption", 2022)) != 4444

@@ -19,6 +19,7 @@ from functools import cache
 
 from ingest.map.currency import currency_name
 from ingest.read.prose_tokens import BULLETS, FISCAL_YEAR_WORD, Value
+from ingest.read.text import fold
 
 # `分別為`, `分别约为人民币`, `分別佔`: `分别` and the words up to the first value (no clause end between).
 _RESPECTIVELY = re.compile(r"分[别別]")
@@ -28,6 +29,7 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?]")  # `prose_tokens.CLAUSE
 _ITEM_SEPARATOR = re.compile(r"、|以及|及|和|與|与")
 _VALUE_SEPARATOR = re.compile(r"\s*(?:、|以及|及|和|與|与|，|,)\s*")
 _SHARE_VERB = re.compile(r"[占佔]")
+_SENTENCE_BREAK = re.compile(r"[。；;！!？?]")
 _YEAR = re.compile(r"(?:在|于|於)?\s*(20\d{2})\s*年度?的?")
 # `（2023年：分別為…）`: the list before restated for another year, its items not printed again.
 _RESTATED_OPEN = re.compile(
@@ -50,7 +52,7 @@ class Listed:
 def listed_values(text: str, values: tuple[Value, ...], only_filler: Callable[[str], bool]) -> dict[int, Listed | None]:
     """The values (by index) that a `分別` list pairs with its items; None for a value of a list whose
     items and values do not pair up. `only_filler` says whether a text is filler only (`，合共`)."""
-    found: dict[int, Listed | None] = {}
+    found: dict[int, Listed | None] = _restated_figures(text, values) if "年" in text else {}
     if "分" not in text:
         return found
     before: tuple[list[str], str, str] | None = None  # the last list that paired: items, printed, share
@@ -117,6 +119,38 @@ def _restated_after(text: str, values: tuple[Value, ...], last: int, count: int)
         return None, []
     again = _members(text, values, start)
     return (int(opened.group(1)), again) if len(again) == count else (None, [])
+
+
+def _restated_figures(text: str, values: tuple[Value, ...]) -> dict[int, Listed]:
+    """The second and later values of a bracket that restates, for another year and in the same order,
+    the figures just before it (`女性僱員5,320名，佔總數44.1%（2023年：5,080名，43.6%）`): each gets the
+    clause of its own figure, if every pair prints the same unit (a bracket of one value is the
+    sentence's subject again: `read.statements`)."""
+    found: dict[int, Listed] = {}
+    for opened in _RESTATED_OPEN.finditer(text):
+        start = next((index for index, value in enumerate(values) if value.start >= opened.end()), None)
+        last = next((index for index in range(len(values) - 1, -1, -1) if values[index].end <= opened.start()), None)
+        if (
+            start is None
+            or last is None
+            or values[start].start != opened.end()
+            or text[values[last].end : opened.start()].strip()
+        ):
+            continue
+        again = _members(text, values, start)
+        earlier = list(range(last + 1 - len(again), last + 1))
+        if len(again) < 2 or earlier[0] < 0 or _SENTENCE_BREAK.search(text, values[earlier[0]].end, opened.start()):
+            continue
+        pairs = list(zip(earlier, again, strict=True))
+        if any(not values[a].unit or fold(values[a].unit or "") != fold(values[b].unit or "") for a, b in pairs):
+            continue
+        year = int(opened.group(1))
+        for figure, member in pairs:
+            before = text[values[figure - 1].end if figure else 0 : values[figure].start]
+            clause = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0) :].strip(BULLETS)
+            if clause:
+                found[member] = Listed((clause,), clause, values[member].unit, year, restated=True)
+    return found
 
 
 def _members(text: str, values: tuple[Value, ...], first: int) -> list[int]:
