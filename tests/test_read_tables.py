@@ -1680,3 +1680,22 @@ def test_segments_as_columns_with_the_group_total_last() -> None:
         "| 購買電力 | 兆瓦時 | 6,842.1 | 3,215.6 | 10,057.7 |\n"
     )
     assert facts(text) == {("electricity_purchased", 2025): 10057.7}
+
+
+def test_a_cell_in_scientific_notation_is_a_number() -> None:
+    text = HEAD_CN + (
+        "|    | 指標 | 單位 | 2025 | 2024 |\n"
+        "|---:|:-----|:-----|-----:|-----:|\n"
+        "|  0 | 营业收入 | 元 | 3.86215e+09 | 3.59618e+09 |\n"
+        "|  1 | 耗水量 | 立方米 | 1.02645e+06 | 998712 |\n"
+        "|  2 | 包装材料使用量 | 吨 | 3218.5 | nan |\n"
+    )
+    assert facts(text) == pytest.approx(
+        {
+            ("revenue", 2025): 3_862_150_000,
+            ("revenue", 2024): 3_596_180_000,
+            ("water_consumption", 2025): 1_026_450,
+            ("water_consumption", 2024): 998_712,
+            ("packaging_material", 2025): 3218.5,
+        }
+    )

@@ -32,6 +32,7 @@ _RESTATED_MARK = re.compile(r"\s*[(（](?:經|经)?(?:重述|重列|restated)[)�
 BREAKDOWN = re.compile(r"按[^/]{0,16}?(?:劃分|划分)的?|^按[^/]{1,8}$")
 _ZERO_WORDS = frozenset({"無", "无", "零", "nil", "Nil", "NIL"})
 _SPACED_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+(?:\.\d+)?")  # `23 154.80`
+_SCIENTIFIC = re.compile(r"[-−]?\d(?:\.\d+)?[eE][+-]\d{2,3}")  # `3.86215e+09`: pandas, Excel (float() reads it)
 _MAX_TILE_LABEL_CHARS = 30
 _VALUE_AND_UNIT = re.compile(r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)\s*(.*)$")
 
@@ -56,6 +57,8 @@ def value_of(text: str) -> str | None:
         return match.group(1)
     if _SPACED_THOUSANDS.fullmatch(text):
         return text.replace(" ", "")
+    if _SCIENTIFIC.fullmatch(text):
+        return text
     return match.group(1) if match else None
 
 

@@ -44,9 +44,7 @@ converted as (
         cast(
             reports.period_end + to_years(observations.fiscal_year - reports.fiscal_year) as date
         ) as period_end,
-        0.5
-        * pow(10, -length(split_part(regexp_replace(observations.raw_value, '[^0-9.]', '', 'g'), '.', 2)))
-        * observations.unit_factor as rounding_tolerance
+        {{ rounding_tolerance('observations.raw_value') }} * observations.unit_factor as rounding_tolerance
     from observations
     inner join reports on observations.report_id = reports.report_id
     inner join metrics on observations.metric_code = metrics.code
