@@ -815,3 +815,36 @@ def test_a_bracket_restating_several_figures_pairs_them_in_order() -> None:
     swapped = HEAD_TRAD + "本年度總耗電量為1,111兆瓦時，總耗水量為22,222立方米（2022年：3,333立方米，4,444兆瓦時）。\n"
     assert facts(swapped).get(("electricity_purchased", 2022)) is None
     assert facts(swapped).get(("water_consumption", 2022)) != 4444
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("2023年，員工志工服務時數累計3,860小時。", {("volunteer_hours", 2023): 3860}),
+        ("全年組織志願活動46場，員工志願服務時長累計5,820小時。", {("volunteer_hours", 2023): 5820}),
+        (
+            "二零二三年度，本集團組織僱員參與探訪活動，僱員累計參與義工服務3,420小時。",
+            {("volunteer_hours", 2023): 3420},
+        ),
+        ("員工志願服務時長累計48,260小時。", {}),  # no year named: a sum since some start
+        ("自2015年成立義工隊以來，僱員累計參與義工服務98,000小時。", {}),  # a span of years
+        ("2023年，義工隊成立至今累計服務12,000小時。", {}),
+    ],
+)
+def test_a_sum_is_the_years_where_its_sentence_names_the_year_and_no_span(sentence: str, expected: dict) -> None:
+    assert facts(HEAD_TRAD + sentence + "\n") == expected
+
+
+def test_a_sentence_about_a_half_or_a_quarter_states_no_annual_figure() -> None:
+    text = HEAD_TRAD + (
+        "本年度上半年，有害廢棄物產生量為6.8噸。\n"
+        "2023年第一季度，公司用電量為1,200兆瓦時。\n"
+        "本年度，有害廢棄物產生量為14.2噸。\n"
+    )
+    assert facts(text) == {("hazardous_waste", 2023): 14.2}
+
+
+def test_a_bracket_after_a_prose_figure_that_says_it_covers_part_bounds_it() -> None:
+    text = HEAD_TRAD + "2023年，員工志願服務累計1,920小時（共青團組織活動，未覆蓋全體員工）。\n"
+    rows = [row for row in parse_report(text).rows if row.metric_code == "volunteer_hours"]
+    assert [(row.reported_value, row.is_partial_scope) for row in rows] == [(1920, True)]

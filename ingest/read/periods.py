@@ -86,7 +86,7 @@ def _plain_year() -> re.Pattern[str]:
 
 @cache
 def _skip() -> re.Pattern[str]:
-    return re.compile(f"^(?:{alternation('skip_column')})$")
+    return re.compile(f"^(?:{alternation('skip_column')}|{alternation('part_of_year')})$")
 
 
 @cache

@@ -13,6 +13,7 @@ from functools import cache
 from ingest.map.units import is_unit_alone
 from ingest.map.vocabulary import alternation
 from ingest.read.memo import memo
+from ingest.read.prose_tokens import SENTENCE_END as _SENTENCE_END
 from ingest.read.prose_tokens import UNIT_IN_LABEL
 from ingest.read.text import fold
 
@@ -62,14 +63,25 @@ def _sum_over_the_year() -> re.Pattern[str]:
     )
 
 
+@cache
+def _year_named() -> re.Pattern[str]:
+    """A year or the report's period (`113年`, `2024年度`, `二零二四年`, `全年`) named in a sentence."""
+    numerals = "[零〇○一二三四五六七八九]"
+    return re.compile(rf"(?:{alternation('year_period_word')}|(?:20\d{{2}}|1[01]\d|二{numerals}{{3}})\s*年)")
+
+
 @memo
-def states_no_level(text: str) -> bool:
+def states_no_level(text: str, sentence: str = "") -> bool:
     """A clause that compares, aims or sums over years (`较上年下降`, `目標`, `累计` unless the year
-    comes just before it: `全年累计培训时长` is the year's total)."""
+    comes just before it, `全年累计培训时长`, or its sentence names the year and no span of years:
+    `113年…，員工志工服務時數累計3,860小時` is the year's total). `sentence`: the text before the value."""
     folded = fold(text)
     if _not_a_level().search(folded):
         return True
-    return _sum().search(folded) is not None and _sum().search(_sum_over_the_year().sub("", folded)) is not None
+    if _sum().search(folded) is None or _sum().search(_sum_over_the_year().sub("", folded)) is None:
+        return False
+    own = fold(sentence[max((end.end() for end in _SENTENCE_END.finditer(sentence)), default=0) :])
+    return not _year_named().search(own) or _not_a_level().search(own) is not None
 
 
 class LabelReader:
@@ -78,14 +90,16 @@ class LabelReader:
     def __init__(self, company: str) -> None:
         self.company = fold(company)
 
-    def labels(self, candidates: list[str], subject: str) -> tuple[list[tuple[str, str]], str | None, bool]:
+    def labels(
+        self, candidates: list[str], subject: str, sentence: str = ""
+    ) -> tuple[list[tuple[str, str]], str | None, bool]:
         """(label the rules read, label as printed) for each usable candidate; a unit a label carries;
-        whether the label is a share of `subject`, the figure before."""
+        whether the label is a share of `subject`, the figure before; `sentence`: the text before the value."""
         labels: list[tuple[str, str]] = []
         unit = None
         relative = False
         for candidate in candidates:
-            if len(candidate) > MAX_LABEL_CHARS or states_no_level(candidate):
+            if len(candidate) > MAX_LABEL_CHARS or states_no_level(candidate, sentence):
                 continue
             label, label_unit, relative = self.normalise(candidate, subject)
             if not label:
@@ -128,6 +142,7 @@ def _bare_label(candidate: str, company: str) -> tuple[str, str | None]:
     if unit_match and is_unit_alone(unit_match.group(1)):
         unit = unit_match.group(1)
         label = label[: unit_match.start()]
+    label = _sum().sub("", label)  # a sum that passed `states_no_level` is the year's: `僱員累計參與義工服務`
     for _ in range(8):  # leading filler first: `共计拥有` must not lose its 有 to the trailing rule
         before = label
         label = _leading_filler().sub("", label, count=1)

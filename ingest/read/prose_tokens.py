@@ -80,6 +80,12 @@ def target_heading() -> re.Pattern[str]:
     return re.compile(f"{not_after}(?:{alternation('target_heading')})")
 
 
+@cache
+def part_of_year() -> re.Pattern[str]:
+    """A half or quarter of the year (`本年度上半年，…`): a sentence naming one states no annual figure."""
+    return re.compile(alternation("part_of_year"), re.IGNORECASE)
+
+
 @memo
 def unit_in_label(label: str) -> str | None:
     """The unit a label carries in a closing bracket (`僱員總數（人）`)."""

@@ -125,13 +125,21 @@ def label_scope(label: str) -> Scope | None:
     return None
 
 
-def sentence_scope(sentence: str) -> Scope | None:
-    """A prose statement whose subject is one subsidiary or site (`公司全資子公司某某有限公司…`)."""
+def sentence_scope(sentence: str, after: str = "") -> Scope | None:
+    """A prose statement whose subject is one subsidiary or site (`公司全資子公司某某有限公司…`), or
+    whose figure a bracket right after it bounds (`after`: the text after the value;
+    `1,920小時（共青團組織活動，未覆蓋全體員工）`)."""
     start = max((match.end() for match in _SENTENCE_END.finditer(sentence)), default=0)
     clause = sentence[start:]
     if _rules()["part_sentence"].search(fold(clause)):
         return Scope(clean_text(clause)[-_MAX_NOTE_CHARS:], True)
+    bracket = _BRACKET_AFTER.match(after)
+    if bracket and _rules()["part_note"].search(fold(bracket.group(1))):
+        return Scope(clean_text(bracket.group(1))[:_MAX_NOTE_CHARS], True)
     return None
+
+
+_BRACKET_AFTER = re.compile(r"\s*[（(]([^（）()]{1,60})[）)]")
 
 
 def note_scope(note: str) -> Scope | None:

@@ -2,16 +2,14 @@
 
     員工平均學習時長為 / 26.83 小時         報告期內,公司溫室氣體排放強度為0.0086噸二氧化碳當量/萬元。
 
-A value needs a unit printed after it (for a key figure: or on the line below; a bare count is
-accepted only on a line of its own) and a label: the clause before it, else the label line above
-it, else the noun after its unit (`共计拥有7,440名员工`). Clauses that compare, aim or accumulate
-(`同比增加`, `较上年下降`, `到2035年…降低`, `累计`), approximations (`超过`, `300余`) and numbers that
-belong to a label (`範圍1`, `綜合能源消耗量4 噸標煤 43.81`) give no value. A change from one level to
-another (`僱員人數由2023年的3,020人增至2024年的3,215人`) gives each level the label before `由`, the
-earlier one only where its year is stated. A list (`範圍一及範圍二排放量分別為X及Y`) gives each value
-its item's label (`read.prose_lists`). A count or an activity's hours may be labelled by the noun
-after it (`包括3名執行董事`, `2,300小時的培訓`), and an intensity by the revenue it is per, printed
-before it (`排放密度為每人民幣百萬元收益4.58噸`).
+A value needs a unit printed after it (for a key figure: or below; a bare count only on a line of its
+own) and a label: the clause before it, else the label line above it, else the noun after its unit.
+Clauses that compare, aim or sum over years (`同比增加`, `到2035年…降低`, `累计`), approximations
+(`超过`, `300余`), numbers of a label (`範圍1`) and a half or quarter's figures give no value. A change
+(`僱員人數由2023年的3,020人增至2024年的3,215人`) gives each level the label before `由`, the earlier
+one only where its year is stated. A list (`範圍一及範圍二排放量分別為X及Y`) gives each value its
+item's label (`read.prose_lists`). A count or an activity's hours may be labelled by the noun after it
+(`包括3名執行董事`, `2,300小時的培訓`), an intensity by the revenue it is per, printed before it.
 
 This module owns the walk over the lines: headings, period and target sections, which line labels a
 figure and which year it is of. A line's tokens are `read.prose_tokens`', a label's cleaning is
@@ -53,6 +51,7 @@ from ingest.read.prose_tokens import (
     not_a_value_before,
     noun_after,
     own_cell,
+    part_of_year,
     period_line,
     prior_in_bracket,
     rest_of_clause,
@@ -74,10 +73,8 @@ _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
 
 def parse_statements(lines: list[Line], metadata: ReportMetadata) -> list[KpiRow]:
-    """Values of key figures and prose on lines no table read (`lines` are those lines, in order).
-
-    A sentence's year defaults to the report's own, so a report without a fiscal year has none.
-    """
+    """Values of key figures and prose on lines no table read (`lines`, in order). A sentence's year
+    defaults to the report's own, so a report without a fiscal year has none."""
     if metadata.fiscal_year is None:
         raise ValueError("parse_statements needs the report's fiscal year: without one no sentence has a year")
     reader = _Reader(lines, metadata)
@@ -232,7 +229,7 @@ class _Reader:
         )
         if row.unit_factor is None and unit is None:
             return  # a bare number that is no count: a page number, a list item, a year
-        part = sentence_scope(sentence)
+        part = sentence_scope(sentence, line.text[value.end :])
         if part is not None:  # `公司全資子公司某某有限公司2024年度…為`: a subsidiary's figure
             row.scope_note, row.is_partial_scope = part.note, part.partial
         self.rows.append(row)
@@ -336,9 +333,13 @@ class _Reader:
         per = denominator_before(candidates[0], unit) if candidates and unit else None
         if per:  # `排放密度為每人民幣百萬元收益4.58噸`: the denominator is the unit's
             candidates, unit = [per[0], *candidates[1:]], per[1]
-        labels, label_unit, relative = self.label_reader.labels(candidates, self.subject)
+        labels, label_unit, relative = self.label_reader.labels(candidates, self.subject, line.text[: value.start])
         counted = unit is not None and (is_count_unit(unit) or is_duration_unit(unit))  # or an activity's hours
-        if unit and (not labels or counted) and not any(states_no_level(c) for c in candidates):
+        if (
+            unit
+            and (not labels or counted)
+            and not any(states_no_level(c, line.text[: value.start]) for c in candidates)
+        ):
             # `共计拥有7,440名员工`, `其中 2 名為女性董事`: the noun after the unit; after a label of its
             # own, the reading of a count tried last (`包括3名執行董事…及4名獨立非執行董事`)
             noun = noun_after(line.text, value)
@@ -381,6 +382,8 @@ class _Reader:
         clause = CLOSED_BRACKET.sub("", sentence[start:])
         # `較2023年度的1,204人增加6.8%，其中男性員工812人`: the year compared with dates no later figure
         clause = COMPARED_YEAR.sub("", clause) if "年" in clause else clause
+        if part_of_year().search(clause):
+            return None  # `本年度上半年，僱員義工服務1,240小時`: a half's figure
         folded = fold(clause) if "年" in clause else ""
         mentions = [(int(year), bool(fiscal)) for year, fiscal in _YEAR_MENTION.findall(folded)]
         mentions = mentions or ([(self.heading_year, False)] if self.heading_year is not None else [])
