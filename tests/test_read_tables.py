@@ -1699,3 +1699,54 @@ def test_a_cell_in_scientific_notation_is_a_number() -> None:
             ("packaging_material", 2025): 3218.5,
         }
     )
+
+
+def test_a_table_of_targets_after_a_sheet_heading_continues_no_table() -> None:
+    row = "<tr><td>{}</td><td>吨二氧化碳当量</td><td>{}</td><td>{}</td></tr>"
+    text = HEAD_CN + (
+        "<h1>环境</h1>\n<table>\n<tr><td>指标</td><td>单位</td><td>2024年</td><td>2025年</td></tr>\n"
+        + row.format("范围一和范围二温室气体排放总量", "61,652.90", "57,903.06")
+        + "\n</table>\n<h1>目标</h1>\n<table>\n<tr><td>指标</td><td>单位</td><td>2026年目标</td><td>2030年目标</td></tr>\n"
+        + row.format("范围一和范围二温室气体排放总量", "55,000.00", "45,000.00")
+        + "\n</table>\n"
+    )
+    assert facts(text) == {("ghg_scope1_2", 2024): 61652.9, ("ghg_scope1_2", 2025): 57903.06}
+
+
+def test_a_numbered_title_above_a_sentence_of_prose_is_the_tables_caption() -> None:
+    text = HEAD_HK + (
+        "<table><tr><td>指標</td><td>單位</td><td>2025年</td></tr>"
+        "<tr><td>耗水量</td><td>立方米</td><td>461,090</td></tr></table>\n"
+        "<p>表二：江門生產基地主要環境數據</p>\n"
+        "<p>江門生產基地為本集團最大的生產設施，其2025年主要資源使用情況如下，相關數據已計入表一的集團總量。</p>\n"
+        "<table><tr><td>指標</td><td>單位</td><td>2025年</td></tr>"
+        "<tr><td>耗水量</td><td>立方米</td><td>318,260</td></tr></table>\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code == "water_consumption"]
+    assert [(row.reported_value, row.is_partial_scope) for row in rows] == [(461090, False), (318260, True)]
+
+
+def test_a_sentence_leading_into_a_text_table_may_say_it_holds_one_subsidiarys_figures() -> None:
+    text = HEAD_CN + (
+        "项目  单位  2025年\n耗水量  立方米  831,204\n\n"
+        "子公司江源（南通）新材料有限公司为南通市重点排污单位，其2025年主要环境数据如下（已包含在上表合计数中）：\n"
+        "项目  单位  2025年\n耗水量  立方米  526,810\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code == "water_consumption"]
+    assert [(row.reported_value, row.is_partial_scope) for row in rows] == [(831204, False), (526810, True)]
+
+
+def test_year_columns_of_a_measure_each() -> None:
+    text = HEAD_CN + (
+        "表2 员工年龄结构\n\n| 类别 | 2025年人数 | 2025年占比 | 2024年人数 | 2024年占比 |\n| --- | --- | --- | --- | --- |\n"
+        "| 30岁及以下 | 1,146 | 32.49% | 1,132 | 33.75% |\n| 合计 | 3,527 | 100.00% | 3,354 | 100.00% |\n\n"
+        "表4 员工流失情况\n\n"
+        "| 类别 | 2025年流失人数 | 2025年流失率 | 2024年流失人数 | 2024年流失率 |\n| --- | --- | --- | --- | --- |\n"
+        "| 男性 | 214 | 8.55% | 241 | 9.87% |\n| 合计 | 318 | 8.27% | 356 | 9.60% |\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2025): 3527,
+        ("employees_total", 2024): 3354,
+        ("employee_turnover_rate", 2025): 8.27,
+        ("employee_turnover_rate", 2024): 9.6,
+    }

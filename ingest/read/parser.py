@@ -122,31 +122,43 @@ _MAX_LEAD_IN_CHARS = 160
 _BOUNDING_LEAD_IN = re.compile(r"(?:以下|下表|本表|下列)[^。；;]{0,20}(?:仅|僅|只)")
 
 
+_HTML_HEADING = re.compile(r"\s*<h[1-6][\s>]", re.IGNORECASE)
+
+
+def _is_heading(raw_line: str) -> bool:
+    """A Markdown (`## 目標`) or HTML (`<h1>目标</h1>`: a sheet's name in Excel's HTML) heading."""
+    return raw_line.lstrip().startswith("#") or _HTML_HEADING.match(raw_line) is not None
+
+
 def _caption(raw_lines: list[str], first_line: int) -> tuple[str, list[int]]:
-    """The heading above a table and the short line just above it (`單位：萬元`, `表：員工構成`), and
-    the lines they stand on."""
+    """The heading above a table and the short line just above it (`單位：萬元`, `表：員工構成`), or a
+    numbered title above one sentence of prose (`表二：江門生產基地主要環境數據` / `江門生產基地為…如下。`),
+    and the lines they stand on."""
     parts: list[str] = []
     numbers: list[int] = []
+    prose_above = False
     for number in range(first_line - 1, max(0, first_line - _CAPTION_LOOKBACK - 1), -1):
         text = clean_text(raw_lines[number - 1])
         if not text:
             continue
+        if "<t" in raw_lines[number - 1] or "|" in text:
+            break
         # `下表僅涵蓋附屬公司甲的數據，供持份者參考：`, `以下數據僅涵蓋本公司本部（母公司），不含子公司。`
         lead_in = text.endswith(("：", ":")) or bool(_BOUNDING_LEAD_IN.search(text))
-        if (
-            "<t" in raw_lines[number - 1]
-            or "|" in text
-            or len(text) > (_MAX_LEAD_IN_CHARS if lead_in else _MAX_CAPTION_CHARS)
-        ):
-            break
-        if _PROSE_END.search(text) and not lead_in:
-            break
+        prose = len(text) > (_MAX_LEAD_IN_CHARS if lead_in else _MAX_CAPTION_CHARS) or (
+            _PROSE_END.search(text) is not None and not lead_in
+        )
+        if prose or (prose_above and not _TABLE_TITLE.match(text)):
+            if prose_above:
+                break
+            prose_above = True
+            continue
         parts.insert(0, text.lstrip("#").strip())
         numbers.append(number)
         break
     for number in range(first_line - 1, max(0, first_line - _HEADING_LOOKBACK - 1), -1):
         raw = raw_lines[number - 1].lstrip()
-        if raw.startswith("#"):
+        if _is_heading(raw):
             heading = clean_text(raw).lstrip("#").strip()
             if heading and heading not in parts:
                 parts.insert(0, heading)
@@ -178,7 +190,7 @@ def parse_grids(
     rows: list[KpiRow] = []
     last_line = 0
     for grid in grids:
-        if any(raw_lines[number - 1].lstrip().startswith("#") for number in range(last_line + 1, grid.first_line)):
+        if any(_is_heading(raw_lines[number - 1]) for number in range(last_line + 1, grid.first_line)):
             reader.previous = None  # a heading between two tables: the second continues no table
         last_line = max(last_line, grid.last_line)
         above, caption_lines = _caption(raw_lines, grid.first_line)

@@ -154,6 +154,11 @@ def column_role(header: str) -> ColumnRole:
             return ColumnRole(Role.SKIP)
         if _current().match(period.group(2)):
             return ColumnRole(Role.YEAR, year_of(period.group(1)))
+        changes_or_aims = role_pattern("change_column").search(text) or role_pattern("target_column").search(text)
+        if year_of(header) is None and not changes_or_aims:
+            # `2024年人數 | 2024年佔比`, `2024年流失人數 | 2024年流失率`: the year's figures of a measure
+            measure = period.group(2)
+            return ColumnRole(Role.YEAR, year_of(period.group(1)), unit=implied_unit(measure), measure=measure)
     year = year_of(header)
     if year is not None:  # `2025年（噸）`: the unit of the column's values may ride along
         unit = _HEADER_UNIT.search(_RESTATED.sub("", text))

@@ -169,10 +169,18 @@ def caption_scope(caption: str, companies: Companies | None = None) -> Scope | N
     folded = fold(caption)
     if (
         _rules()["part_caption"].search(folded)
+        or _rules()["part_lead_in"].search(folded)  # a caption may hold the sentence leading into the table
         or _rules()["partial"].search(folded)  # `母公司主要環境數據（僅限母公司本部，不含子公司）`
         or (companies is not None and _names_another_company(folded, companies))
     ):
         return Scope(clean_text(caption)[:_MAX_NOTE_CHARS], True)
+    return None
+
+
+def lead_in_scope(sentence: str) -> Scope | None:
+    """A sentence leading into a table that says whose figures follow (`子公司某某…，其2024年主要環境數據如下：`)."""
+    if sentence and _rules()["part_lead_in"].search(fold(sentence)):
+        return Scope(clean_text(sentence)[:_MAX_NOTE_CHARS], True)
     return None
 
 

@@ -333,13 +333,10 @@ class _Reader:
         per = denominator_before(candidates[0], unit) if candidates and unit else None
         if per:  # `排放密度為每人民幣百萬元收益4.58噸`: the denominator is the unit's
             candidates, unit = [per[0], *candidates[1:]], per[1]
-        labels, label_unit, relative = self.label_reader.labels(candidates, self.subject, line.text[: value.start])
+        before = line.text[: value.start]  # the sentence that may name the year of a sum (`累計`)
+        labels, label_unit, relative = self.label_reader.labels(candidates, self.subject, before)
         counted = unit is not None and (is_count_unit(unit) or is_duration_unit(unit))  # or an activity's hours
-        if (
-            unit
-            and (not labels or counted)
-            and not any(states_no_level(c, line.text[: value.start]) for c in candidates)
-        ):
+        if unit and (not labels or counted) and not any(states_no_level(c, before) for c in candidates):
             # `共计拥有7,440名员工`, `其中 2 名為女性董事`: the noun after the unit; after a label of its
             # own, the reading of a count tried last (`包括3名執行董事…及4名獨立非執行董事`)
             noun = noun_after(line.text, value)

@@ -153,7 +153,9 @@ class TableReader:
             if transposed is not None:
                 return transposed
             continued = grid.first_line - self.previous_last_line <= _MAX_CONTINUATION_GAP_LINES
-            if self.previous is not None and grid.width == self.previous_width and continued:
+            # a first row headed `指標 | 單位 | 2025年目標` is a header of its own (a table of targets), not data
+            own_header = bool(grid.rows and grid.rows[0] and is_label_header(grid.rows[0][0].text))
+            if self.previous is not None and grid.width == self.previous_width and continued and not own_header:
                 columns, start = self.previous, 0  # continued after a page break
             else:
                 self.previous = None  # another table stands between: nothing to continue

@@ -51,6 +51,12 @@ def caption_above(lines: list[str]) -> tuple[str, str | None]:
     return caption, unit
 
 
+def lead_in_above(lines: list[str]) -> str:
+    """The sentence just above a table's header that leads into it (`…其2024年主要環境數據如下：`), which
+    may say whose figures the table holds; "" if the line above is none."""
+    return lines[-1] if lines and _LEAD_IN.search(lines[-1]) else ""
+
+
 def _unspaced(joined: str) -> str:
     """A letter-spaced title (`湖 北 某 某 有 限 公 司 環 境 數 據`, as PDF text extraction writes a spaced
     font) as it reads; a space between words that are not single CJK characters stays."""

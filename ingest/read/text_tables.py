@@ -24,9 +24,9 @@ from ingest.read.layout import Line, words
 from ingest.read.memo import memo
 from ingest.read.periods import unit_label_implies
 from ingest.read.rows import KpiRow, Layout, build_row
-from ingest.read.scope import Companies, Scope, caption_scope
+from ingest.read.scope import Companies, Scope, caption_scope, lead_in_scope
 from ingest.read.text import is_not_disclosed, is_number, width
-from ingest.read.text_captions import caption_above
+from ingest.read.text_captions import caption_above, lead_in_above
 from ingest.read.text_headers import Column, parse_header
 from ingest.read.text_rows import row_values, split_label_unit, unit_with_gloss
 
@@ -122,7 +122,9 @@ class _TextTableReader:
         if header:
             self.table = _TableState(list(header), line.number, *caption_above(self.since_table))
             self.table.header_at = _header_at(line.text, len(header))
-            self.table.part = caption_scope(self.table.caption, self.companies)
+            self.table.part = caption_scope(self.table.caption, self.companies) or lead_in_scope(
+                lead_in_above(self.since_table)  # `子公司某某…，其2024年主要環境數據如下：`
+            )
             self.since_table = []
             self.consumed.add(line.number)
             return
