@@ -848,3 +848,56 @@ def test_a_bracket_after_a_prose_figure_that_says_it_covers_part_bounds_it() -> 
     text = HEAD_TRAD + "2023年，員工志願服務累計1,920小時（共青團組織活動，未覆蓋全體員工）。\n"
     rows = [row for row in parse_report(text).rows if row.metric_code == "volunteer_hours"]
     assert [(row.reported_value, row.is_partial_scope) for row in rows] == [(1920, True)]
+
+
+def test_values_listed_one_year_per_line_under_their_label() -> None:
+    text = HEAD_TRAD + (
+        "## 關鍵績效指標\n\n"
+        "- 溫室氣體排放\n"
+        "  - 範圍一直接排放（噸二氧化碳當量）（A1.2｜GRI 305-1）\n"
+        "    - 2023年：3,482.6\n"
+        "    - 2022年：3,715.2\n"
+        "  - 範圍二能源間接排放（噸二氧化碳當量）\n"
+        "    - 按地點基準\n"
+        "      - 2023年：8,914.3\n"
+        "    - 按市場基準\n"
+        "      - 2023年：7,602.1\n"
+        "- 直接能源消耗（兆瓦時）<br>（天然氣及柴油）\n"
+        "  - 2023年：15,253.8\n"
+        "- 僱員流失率（%）\n"
+        "  - 整體\n"
+        "    - 2023年：12.8\n"
+        "  - 男性\n"
+        "    - 2023年：13.5\n"
+        "\n總耗水量（立方米）\n2023年：386,214\n2022年：401,932\n2030年：350,000\n"
+    )
+    assert facts(text) == pytest.approx(
+        {
+            ("ghg_scope1", 2023): 3482.6,
+            ("ghg_scope1", 2022): 3715.2,
+            ("ghg_scope2", 2023): 8914.3,  # location-based; the market-based figure is none
+            ("energy_direct", 2023): 15253.8,
+            ("employee_turnover_rate", 2023): 12.8,  # the total, not the men's rate
+            ("water_consumption", 2023): 386214,
+            ("water_consumption", 2022): 401932,  # 2030 is a target
+        }
+    )
+
+
+def test_a_record_per_line_break_keeps_its_value_before_the_next_records_year() -> None:
+    text = HEAD_TRAD + "- **有害廢棄物**（A1.3）：38.72噸<br>2022年：41.05噸\n"
+    assert facts(text) == {("hazardous_waste", 2023): 38.72, ("hazardous_waste", 2022): 41.05}
+
+
+def test_figures_under_a_heading_that_names_a_subsidiarys_data_are_that_subsidiarys() -> None:
+    text = HEAD_TRAD + (
+        "## 環境表現\n\n- **總耗水量**：386,214立方米\n\n"
+        "## 附屬公司數據：示例（東莞）食品有限公司\n\n- **總耗水量**：251,063立方米\n"
+        "- 外購電力（千瓦時）\n  - 2023年：9,875,300\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code]
+    assert sorted((row.source_line, row.reported_value, row.is_partial_scope) for row in rows) == [
+        (10, 386214, False),
+        (14, 251063, True),
+        (16, 9875300, True),
+    ]

@@ -1750,3 +1750,15 @@ def test_year_columns_of_a_measure_each() -> None:
         ("employee_turnover_rate", 2025): 8.27,
         ("employee_turnover_rate", 2024): 9.6,
     }
+
+
+def test_a_converter_that_repeats_merged_header_cells_keeps_each_years_column() -> None:
+    """Docling prints a merged cell in every column it spans: `2025年 | 2025年 | 2024年` over
+    `數值 | 同比變化 | 數值`, the label header repeated in the row below."""
+    text = HEAD_CN + (
+        "| 类别 | 指标 | 单位 | 2025年 | 2025年 | 2024年 |\n|---|---|---|---|---|---|\n"
+        "| 类别 | 指标 | 单位 | 数值 | 同比变化 | 数值 |\n"
+        "| 环境绩效 | 环境绩效 | 环境绩效 | 环境绩效 | 环境绩效 | 环境绩效 |\n"
+        "| 温室气体 | 范围一温室气体排放量 | 吨二氧化碳当量 | 9,846.72 | +3.51% | 9,512.40 |\n"
+    )
+    assert facts(text) == {("ghg_scope1", 2025): 9846.72, ("ghg_scope1", 2024): 9512.4}

@@ -148,11 +148,14 @@ def _with_measures(roles: list[ColumnRole], grid: Grid, header: int) -> list[Col
     """Year columns with what each sub-column under them measures, if the row below the header is such
     a sub-header row: text (no numbers, no not-disclosed marks) under every year column, not all the
     same, and nothing of its own in the label columns (a rowspan of the header, or empty)."""
-    below = grid.texts(header + 1)
+    below, above = grid.texts(header + 1), grid.texts(header)
     years = [c for c, role in enumerate(roles) if role.role is Role.YEAR]
     first_year = min(years, default=0)
-    if any(cell.text and cell.origin[0] > header for cell in grid.rows[header + 1][:first_year]):
-        return None  # text of its own under the label column (a rowspan from above is none)
+    if any(
+        cell.text and cell.origin[0] > header and cell.text != above[c]
+        for c, cell in enumerate(grid.rows[header + 1][:first_year])
+    ):
+        return None  # text of its own under the label column (a rowspan from above, or its text repeated: none)
     if any(c < len(below) and is_not_disclosed(below[c]) for c in years):
         return None
     if len(years) < 2 or any(c >= len(below) or not below[c] or value_and_unit(below[c])[0] for c in years):
@@ -166,12 +169,10 @@ def _with_measures(roles: list[ColumnRole], grid: Grid, header: int) -> list[Col
         measure, unit = split_label(below[c])
         role = column_role(measure)
         # `2024年` over `數值 | 單位`: the year's values and the unit they are in
-        unit_column = role.role is Role.UNIT
-        out[c] = (
-            ColumnRole(Role.UNIT)
-            if unit_column
-            else ColumnRole(Role.YEAR, roles[c].year, unit=unit or role.unit or roles[c].unit, measure=measure)
-        )
+        if role.role in (Role.UNIT, Role.SKIP):  # `2024年` over `數值 | 同比變化`: the change is no value
+            out[c] = ColumnRole(role.role)
+            continue
+        out[c] = ColumnRole(Role.YEAR, roles[c].year, unit=unit or role.unit or roles[c].unit, measure=measure)
     return out
 
 

@@ -35,6 +35,7 @@ from ingest.read.tables import TableReader
 from ingest.read.text import source_lines
 from ingest.read.text_tables import parse_tables
 from ingest.read.tiles import parse_tiles
+from ingest.read.year_lists import parse_year_lists
 
 __all__ = ["KpiRow", "ParsedReport", "parse_report"]
 
@@ -53,8 +54,9 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
     if metadata.fiscal_year is not None:
         report.rows.extend(parse_cells(lines, metadata.fiscal_year, consumed))
         report.rows.extend(parse_tiles(lines, metadata.fiscal_year, consumed))
+        report.rows.extend(parse_year_lists(lines, metadata.fiscal_year, consumed))
         prose = [line for line in prose_lines if line.number not in consumed or id(line) in left_parts]
-        report.rows.extend(parse_statements(join_wrapped(prose), metadata))
+        report.rows.extend(_bounded_by_heading(parse_statements(join_wrapped(prose), metadata), companies))
     _attach_scopes(report.rows, _without_lines(text, bounding_captions) if bounding_captions else text)
     _attach_notes(report.rows, text)
     _money_in_cny(report.rows, text)
@@ -84,6 +86,16 @@ def _money_in_cny(rows: list[KpiRow], text: str) -> None:
         if amount:  # the data-quality page lists it (CONTRACT: unconverted, and a finding says so)
             row.unconverted_metric, row.unconverted_currency = row.metric_code, code
         row.metric_code, row.unit_factor, row.rule_priority = None, None, None
+
+
+def _bounded_by_heading(rows: list[KpiRow], companies: Companies) -> list[KpiRow]:
+    """Figures stated under a heading that names one subsidiary's or site's data (`附屬公司數據：某某（東莞）
+    食品有限公司`) are that part's, as a table under it is (`read.scope.caption_scope`)."""
+    for row in rows:
+        part = None if row.is_partial_scope or not row.section else caption_scope(row.section, companies)
+        if part is not None:
+            row.scope_note, row.is_partial_scope = part.note, part.partial
+    return rows
 
 
 def _without_lines(text: str, numbers: set[int]) -> str:

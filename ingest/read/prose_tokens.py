@@ -272,6 +272,7 @@ def last_clause_start(text: str) -> int:
 
 
 _FOLLOWED_BY_NUMBER = re.compile(r"^\s+[-−]?\d")
+_YEAR_AFTER = re.compile(r"^\s+20\d{2}\s*年")
 _PAGE_CELL = re.compile(r"^\t\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$")
 
 
@@ -280,8 +281,8 @@ def followed_by_number(text: str, value: Value) -> bool:
     value (`綜合能源消耗量4 噸標煤 43.81`); not a content index's page cell after a cell of records
     (`外購電力：13,912,300千瓦時` / `18`)."""
     after = text[value.end :]
-    if not _FOLLOWED_BY_NUMBER.match(after):
-        return False
+    if not _FOLLOWED_BY_NUMBER.match(after) or _YEAR_AFTER.match(after):
+        return False  # `38.72噸 2023年：41.05噸` (a record per `<br>`): the next record's year
     return not (_PAGE_CELL.match(after) and "：" in text[text.rfind("\t", 0, value.start) + 1 : value.start])
 
 
