@@ -1762,3 +1762,30 @@ def test_a_converter_that_repeats_merged_header_cells_keeps_each_years_column() 
         "| 温室气体 | 范围一温室气体排放量 | 吨二氧化碳当量 | 9,846.72 | +3.51% | 9,512.40 |\n"
     )
     assert facts(text) == {("ghg_scope1", 2025): 9846.72, ("ghg_scope1", 2024): 9512.4}
+
+
+def test_a_unit_in_the_corner_cell_is_every_rows_unit() -> None:
+    text = HEAD_HK + (
+        "<table><tr><td>人民幣千元</td><td>2025財年</td><td>2024財年</td></tr>"
+        "<tr><td>收益</td><td>1,862,417</td><td>1,768,530</td></tr></table>\n"
+    )
+    assert facts(text) == {("revenue", 2025): 1_862_417_000, ("revenue", 2024): 1_768_530_000}
+
+
+def test_an_item_printed_with_its_breakdown_is_read_as_the_item() -> None:
+    text = HEAD_HK + (
+        "| 指標 | 單位 | 2025年 | 2024年 |\n| --- | --- | --- | --- |\n"
+        "| 僱員總數 | 人 | 2,486 | 2,552 |\n"
+        "| 按性別劃分：男性 | 人 | 1,402 | 1,455 |\n"
+        "| 按性別劃分：女性 | 人 | 1,084 | 1,097 |\n"
+        "| 按年齡劃分：30歲以下 | 人 | 612 | 655 |\n"
+        "| 僱員流失人數－按性別劃分：男性 | 人 | 214 | 241 |\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2025): 2486,
+        ("employees_total", 2024): 2552,
+        ("employees_male", 2025): 1402,
+        ("employees_male", 2024): 1455,
+        ("employees_female", 2025): 1084,
+        ("employees_female", 2024): 1097,
+    }

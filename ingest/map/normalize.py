@@ -114,6 +114,16 @@ def without_total_word(label: str) -> str | None:
     return folded[: match.start()]
 
 
+_BREAKDOWN_PREFIX = re.compile(r"^\s*按[^：:，,/]{1,12}?(?:劃分|划分|區分|区分|分)的?\s*[：:]\s*(?=\S)")
+
+
+def without_breakdown(label: str) -> str | None:
+    """`按性別劃分：男性` -> `男性`: an item of a breakdown printed with it (None when there is none); the
+    row above (`僱員總數`) is the context that says what the item counts."""
+    match = _BREAKDOWN_PREFIX.match(label)
+    return label[match.end() :].strip() if match else None
+
+
 _TRAILING_ALIAS = re.compile(r"\s*[(（]([^()（）]{1,20})[)）]\s*$")
 
 

@@ -7,7 +7,13 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
 from ingest.map.lexicon import MetricMatch, label_excluded, map_label, some_term_matches
-from ingest.map.normalize import without_alias, without_gloss, without_qualifier, without_total_word
+from ingest.map.normalize import (
+    without_alias,
+    without_breakdown,
+    without_gloss,
+    without_qualifier,
+    without_total_word,
+)
 from ingest.map.reference import metrics
 from ingest.map.units import COUNTED_UNITS
 from ingest.read.metadata import ReportMetadata
@@ -73,17 +79,23 @@ def _countable(mapping: MetricMatch, value: float | None) -> bool:
     return abs(counted - round(counted)) < 1e-6
 
 
-def _readings(labels: list[tuple[str, str]]) -> Iterator[tuple[str, str, str | None]]:
-    """(reading, label as printed, the whole label its exclusions must pass): the labels as read, then
-    without an English gloss, without a trailing alias in brackets, without a closing total word
-    (`合計`) and without what the figure includes (`（含再生能源）`); each reading is made only if the
-    ones before map nothing."""
-    yield from ((matched, printed, None) for matched, printed in labels)
+def _readings(labels: list[tuple[str, str]]) -> Iterator[tuple[str, str, str | None, str]]:
+    """(reading, label as printed, the whole label its exclusions must pass, context it adds): the labels
+    as read, then without an English gloss, without a trailing alias in brackets, without a closing
+    total word (`合計`), without what the figure includes (`（含再生能源）`) and without the breakdown it is
+    an item of (`按性別劃分：男性`: the breakdown stays its context); each reading is made only if the ones
+    before map nothing."""
+    yield from ((matched, printed, None, "") for matched, printed in labels)
     glossed = [(bare, printed) for matched, printed in labels if (bare := without_gloss(matched))]
-    yield from ((bare, printed, None) for bare, printed in glossed)
-    yield from ((bare, printed, None) for matched, printed in [*labels, *glossed] if (bare := without_alias(matched)))
-    yield from ((bare, printed, None) for matched, printed in labels if (bare := without_total_word(matched)))
-    yield from ((bare, printed, matched) for matched, printed in labels if (bare := without_qualifier(matched)))
+    yield from ((bare, printed, None, "") for bare, printed in glossed)
+    yield from (
+        (bare, printed, None, "") for matched, printed in [*labels, *glossed] if (bare := without_alias(matched))
+    )
+    yield from ((bare, printed, None, "") for matched, printed in labels if (bare := without_total_word(matched)))
+    yield from ((bare, printed, matched, "") for matched, printed in labels if (bare := without_qualifier(matched)))
+    yield from (
+        (bare, printed, None, f" / {matched}") for matched, printed in labels if (bare := without_breakdown(matched))
+    )
 
 
 def build_row(
@@ -112,12 +124,12 @@ def build_row(
     value = parse_number(raw_value)
     if raw_value.endswith("%") and unit and "%" not in unit:
         unit = "%"  # `6.04%` under `研發投入（億元）`: the sign the figure prints is its unit
-    for matched, printed, whole in _readings(labels):
+    for matched, printed, whole, more_context in _readings(labels):
         if not some_term_matches(matched):
             continue
         if callable(context):
             context = context()
-        mapping = map_label(matched, section if context is None else context, unit, table_labels)
+        mapping = map_label(matched, (section if context is None else context) + more_context, unit, table_labels)
         if mapping and not _countable(mapping, value):
             mapping = None  # `男性 15.1` below a turnover rate: no number of persons
         if mapping and whole and label_excluded(mapping.metric_code, whole):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ingest.map.lexicon import some_term_matches
 from ingest.map.normalize import normalize_label
-from ingest.map.units import is_multiplier
+from ingest.map.units import is_multiplier, is_unit_alone
 from ingest.map.vocabulary import role_pattern
 from ingest.read.cell_values import (
     BREAKDOWN,
@@ -178,8 +178,11 @@ class TableReader:
         label_columns = columns.label_columns()
         # `僱員流失率 | 2024年（%）`, `按地區劃分的供應商數目 | 2024年`: a label column headed by what the table
         # measures; its total row (`整體`, `總數`) is that measure's
-        if label_columns and label_columns[0] < len(header) and not is_label_header(header[label_columns[0]]):
-            state.measure = BREAKDOWN.sub("", header[label_columns[0]]).strip()
+        corner = header[label_columns[0]] if label_columns and label_columns[0] < len(header) else ""
+        if is_unit_alone(corner.strip("（）() ")):  # `人民幣千元 | 2024財年 | 2023財年`: the unit of every row
+            unit_default = unit_default or corner.strip("（）() ")
+        elif corner and not is_label_header(corner):
+            state.measure = BREAKDOWN.sub("", corner).strip()
         self.table_labels = fold(" ".join(cell.text for row in grid.rows for cell in row))
         rows: list[KpiRow] = []
         for r in range(start, len(grid.rows)):
