@@ -33,6 +33,8 @@ def td(*cells: str) -> str:
     ("printed", "seen"),
     [
         ("$tCO_{2}e$", "tCO2e"),
+        ("$10^{4}\\mathrm{kWh}$", "万kWh"),  # a power of ten before a unit is its multiplier
+        ("$10^{8}$元", "亿元"),
         ("$$\n1,080.10 \\text{吨}\n$$", "1,080.10 吨"),
         ("排放總量$^{3}$", "排放總量"),
         ("$员工流失率^1$", "员工流失率"),

@@ -45,11 +45,22 @@ _SPACES = re.compile(r"[ \u3000\xa0]+")
 _MARKUP_CHARS = re.compile(r"[<>$\\!&*_\[~^¹²³⁴⁵⁶⁷⁸⁹⁰†‡]")
 
 
+# a power of ten before a unit (`$10^{4}\mathrm{kWh}$`, `$10^4 m^3$`), not a factor of a number (`1.2\times10^{4}`)
+_POWER_OF_TEN = re.compile(r"(?<![\d.×*x])(?<!times)(?<!cdot)(\s*)10\s*\^\s*\{?\s*([348])\s*\}?")
+_MULTIPLIERS = {"3": "千", "4": "万", "8": "亿"}
+
+
+def _multiplier(match: re.Match[str]) -> str:
+    return f"{match.group(1)}{_MULTIPLIERS[match.group(2)]}"
+
+
 def strip_latex(text: str) -> str:
     """`$tCO_{2}e$` -> `tCO2e`; `$$ 1,080.10 \\text{吨} $$` -> `1,080.10 吨`; `$^{1}$` -> ``."""
     if "$" not in text and "\\" not in text:
         return text
     text = _LATEX_FOOTNOTE.sub(" ", text)
+    if "10" in text and "^" in text:  # `$10^{4}\mathrm{kWh}$`: ten thousand kWh, a multiplier of the unit
+        text = _POWER_OF_TEN.sub(_multiplier, text)
     if "\\(" in text:
         text = _MATH_PARENS.sub(lambda match: f" {match[1]} " if _LOOKS_MATH.search(match[1]) else match[0], text)
     for _ in range(3):  # nested: `\mathrm{tCO_{2}e}`, a subscript inside a command, `\mathrm{m}^{3}`
