@@ -901,3 +901,19 @@ def test_figures_under_a_heading_that_names_a_subsidiarys_data_are_that_subsidia
         (14, 251063, True),
         (16, 9875300, True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "於報告期內，本集團因工作關係而死亡的人數為零（2022年：零）。",
+            {("work_related_fatalities", 2023): 0, ("work_related_fatalities", 2022): 0},
+        ),
+        ("報告期內，公司及員工涉及的已審結貪污訴訟案件數量為零。", {("corruption_cases_concluded", 2023): 0}),
+        ("報告期內，本集團共接獲有關產品及服務的客戶投訴57宗。", {("customer_complaints", 2023): 57}),
+        ("2023年度全體員工志工服務時數合計1,386小時，其中某某廠志工社貢獻420小時。", {("volunteer_hours", 2023): 1386}),
+    ],
+)
+def test_more_wordings_of_zeros_complaints_and_volunteering(sentence: str, expected: dict) -> None:
+    assert facts(HEAD_TRAD + sentence + "\n") == expected
