@@ -1791,3 +1791,28 @@ def test_an_item_printed_with_its_breakdown_is_read_as_the_item() -> None:
         ("employees_female", 2025): 1084,
         ("employees_female", 2024): 1097,
     }
+
+
+def test_a_unit_in_the_brackets_of_a_tables_heading_is_its_rows_unit() -> None:
+    text = HEAD_HK + (
+        "#### 關鍵績效指標B1.2　僱員流失比率（%）\n\n"
+        "| 類別 | 二零二五年度 | 二零二四年度 |\n| --- | --- | --- |\n"
+        "| 男性 | 15.6 | 16.2 |\n| 女性 | 12.3 | 13.4 |\n| 整體 | 14.2 | 15.1 |\n"
+    )
+    assert facts(text) == {("employee_turnover_rate", 2025): 14.2, ("employee_turnover_rate", 2024): 15.1}
+
+
+def test_measures_that_each_span_their_years_in_the_row_above() -> None:
+    text = HEAD_HK + (
+        "| 類別 | 受訓僱員百分比（%） | 受訓僱員百分比（%） | 平均受訓時數（小時） | 平均受訓時數（小時） |\n"
+        "|---|---|---|---|---|\n"
+        "| 類別 | 2025年 | 2024年 | 2025年 | 2024年 |\n"
+        "| 男性 | 83.6 | 78.1 | 17.9 | 16.2 |\n"
+        "| 整體 | 85.2 | 79.6 | 18.6 | 16.9 |\n"
+    )
+    assert facts(text) == {
+        ("employees_trained_pct", 2025): 85.2,
+        ("employees_trained_pct", 2024): 79.6,
+        ("training_hours_per_employee", 2025): 18.6,
+        ("training_hours_per_employee", 2024): 16.9,
+    }

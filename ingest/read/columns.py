@@ -110,6 +110,20 @@ def _with_row_above(roles: list[ColumnRole], header: list[str], above: list[str]
             upper = column_role(above[c])
             if upper.role in (Role.UNIT, Role.LABEL, Role.SKIP):
                 merged[c] = upper
+    spans = [above[c] if c < len(above) else "" for c, role in enumerate(roles) if role.role is Role.YEAR]
+    if not all(spans) or len(set(spans)) < 2:
+        return merged  # one title over every year (`環境`, `年度`: a colspan, or Docling repeating it)
+    for c, role in enumerate(roles):
+        # `受訓僱員百分比（%）| 平均受訓時數（小時）` each spanning `2024年 | 2023年`: what each year column measures
+        if (
+            role.role is Role.YEAR
+            and not role.measure
+            and above[c] != header[0]
+            and column_role(above[c]).role is Role.LABEL
+            and year_of(above[c]) is None
+        ):
+            measure, unit = split_label(above[c])
+            merged[c] = replace(role, unit=unit or role.unit, measure=measure)
     return merged
 
 

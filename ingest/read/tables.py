@@ -168,6 +168,8 @@ class TableReader:
         if columns.total_of_parts:  # `（按業務分部劃分）`: the parts are the columns left out, not these figures
             context_head = BREAKDOWN.sub("", context_head)
         unit_default = caption_unit(caption) or caption_unit(title)
+        if unit_default is None and caption:  # `#### B1.2 僱員流失比率（%）` over the table: its rows' unit
+            unit_default = split_label(clean_label(caption.rsplit(" / ", 1)[-1]))[1]
         state = _State()
         header = grid.texts(start - 1) if start > 0 else []
         self.note_columns = [
