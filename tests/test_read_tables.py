@@ -1816,3 +1816,23 @@ def test_measures_that_each_span_their_years_in_the_row_above() -> None:
         ("training_hours_per_employee", 2025): 18.6,
         ("training_hours_per_employee", 2024): 16.9,
     }
+
+
+def test_a_total_row_in_a_text_table_is_the_total_of_the_sub_heading_above() -> None:
+    text = HEAD_HK + (
+        "指標                     2025年      2024年\n"
+        "B1.1 僱員總數（人）\n"
+        "    男性                  1,402       1,455\n"
+        "    女性                  1,084       1,097\n"
+        "B1.2 僱員流失率（%）\n"
+        "    整體                  14.8        16.2\n"
+        "    男性                  16.1        17.5\n"
+    )
+    assert facts(text) == {
+        ("employees_male", 2025): 1402,
+        ("employees_male", 2024): 1455,
+        ("employees_female", 2025): 1084,
+        ("employees_female", 2024): 1097,
+        ("employee_turnover_rate", 2025): 14.8,
+        ("employee_turnover_rate", 2024): 16.2,
+    }

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ingest.map.units import looks_like_unit
+from ingest.map.vocabulary import role_pattern
 from ingest.read.cell_values import BREAKDOWN, clean_label, split_label
 from ingest.read.cells import is_cells_line
 from ingest.read.layout import Line, words
@@ -25,7 +26,7 @@ from ingest.read.memo import memo
 from ingest.read.periods import unit_label_implies
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import Companies, Scope, caption_scope, lead_in_scope
-from ingest.read.text import is_not_disclosed, is_number, width
+from ingest.read.text import fold, is_not_disclosed, is_number, width
 from ingest.read.text_captions import caption_above, lead_in_above
 from ingest.read.text_headers import Column, parse_header
 from ingest.read.text_rows import row_values, split_label_unit, unit_with_gloss
@@ -316,6 +317,11 @@ def _table_rows(
     default_year: int | None,
 ) -> list[KpiRow]:
     rows = []
+    labels = [(label, label)]
+    if table.topic and role_pattern("total_column").fullmatch(fold(label)):
+        measure, measure_unit = split_label(table.topic)  # `整體` under `B1.2 僱員流失率（%）`: the measure's total
+        labels.append((measure, label))
+        unit = unit or measure_unit
     for column, raw_value in zip(table.columns, values, strict=True):
         year = column.fiscal_year or (default_year - 1 if column.prior and default_year else default_year)
         if column.ignored or is_not_disclosed(raw_value) or year is None:
@@ -329,7 +335,7 @@ def _table_rows(
                 layout=Layout.TABLE,
                 source_line=line_no,
                 label_line=label_line,
-                labels=[(label, label)],
+                labels=labels,
                 section=context,
                 raw_value=raw_value,
                 unit=row_unit,
