@@ -917,3 +917,22 @@ def test_figures_under_a_heading_that_names_a_subsidiarys_data_are_that_subsidia
 )
 def test_more_wordings_of_zeros_complaints_and_volunteering(sentence: str, expected: dict) -> None:
     assert facts(HEAD_TRAD + sentence + "\n") == expected
+
+
+def test_numbered_year_sections_date_their_figures_and_a_target_section_gives_none() -> None:
+    text = HEAD_SIMP + (
+        "七、关键绩效数据\n（一）2024年度主要数据\n营业收入：48.63亿元\n总耗水量：1,052,318 吨\n"
+        "（二）2023年度主要数据\n营业收入：45.12亿元\n总耗水量：1,103,776 吨\n"
+        "（三）2025年度目标值\n总耗水量：1,020,000 吨\n"
+    )
+    assert facts(text) == {
+        ("revenue", 2024): 4_863_000_000,
+        ("water_consumption", 2024): 1_052_318,
+        ("revenue", 2023): 4_512_000_000,
+        ("water_consumption", 2023): 1_103_776,
+    }
+
+
+def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
+    text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
+    assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

@@ -13,7 +13,6 @@ from functools import cache
 from ingest.map.units import is_unit_alone
 from ingest.map.vocabulary import alternation
 from ingest.read.memo import memo
-from ingest.read.prose_tokens import SENTENCE_END as _SENTENCE_END
 from ingest.read.prose_tokens import UNIT_IN_LABEL
 from ingest.read.text import fold
 
@@ -63,6 +62,9 @@ def _sum_over_the_year() -> re.Pattern[str]:
     )
 
 
+_FULL_STOP = re.compile(r"[。！!？?]")  # not `；`: `2024年，…；員工累計志願服務6,420小時` is one sentence
+
+
 @cache
 def _year_named() -> re.Pattern[str]:
     """A year or the report's period (`113年`, `2024年度`, `二零二四年`, `全年`) named in a sentence."""
@@ -80,7 +82,7 @@ def states_no_level(text: str, sentence: str = "") -> bool:
         return True
     if _sum().search(folded) is None or _sum().search(_sum_over_the_year().sub("", folded)) is None:
         return False
-    own = fold(sentence[max((end.end() for end in _SENTENCE_END.finditer(sentence)), default=0) :])
+    own = fold(sentence[max((end.end() for end in _FULL_STOP.finditer(sentence)), default=0) :])
     return not _year_named().search(own) or _not_a_level().search(own) is not None
 
 

@@ -67,10 +67,11 @@ def lead_in() -> re.Pattern[str]:
 
 @cache
 def period_line() -> re.Pattern[str]:
-    """A line naming a period for the figures below it (`2024年度主要數據`); a bare `2023年` line is too
+    """A line naming a period for the figures below it (`2024年度主要數據`, `（二）2023年度主要数据`); a bare `2023年` line is too
     often a chart axis or a table fragment to date what follows, unless it is a heading."""
     qualifier, noun = alternation("period_line_qualifier"), alternation("period_line_noun")
-    return re.compile(rf"(?:#+\s*)?(20\d{{2}})\s*年度?\s*(?:{qualifier})?(?:{noun})")
+    numbering = r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．.]"
+    return re.compile(rf"(?:#+\s*)?(?:(?:{numbering})\s*)?(20\d{{2}})\s*年度?\s*(?:{qualifier})?(?:{noun})")
 
 
 @cache
