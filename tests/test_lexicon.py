@@ -225,6 +225,8 @@ def test_a_label_closed_by_a_total_word_reads_as_the_total(printed: str, unit: s
         ("- 直接能源消耗量", "直接能源消耗量"),
         ("員工流失率*", "员工流失率"),
         ("【範圍一】", "(范围一)"),
+        ("1.4 外购电力", "外购电力"),  # outline numbering of a template's indicator rows
+        ("2.10 员工培训总时长", "员工培训总时长"),
     ],
 )
 def test_label_normalisation_happens_once_before_lookup(printed: str, normalised: str) -> None:

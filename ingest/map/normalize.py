@@ -18,9 +18,11 @@ from ingest.read.memo import memo
 from ingest.read.text import HAN, CharMap, fold
 
 _BRACKETS = CharMap("【】〔〕［］[]{}<>《》", "()()()()()()()", "¹²³⁴⁵⁶⁷⁸⁹⁰")
-# Numbering, bullets and an HKEX KPI code before a label (`A1.2 溫室氣體排放強度`, `KPI B1.1`; folded: lower case)
+# Numbering (`1.`, `2.10 `, `（三）`), bullets and an HKEX KPI code before a label (`A1.2 溫室氣體排放強度`, `KPI B1.1`;
+# folded: lower case)
 _LEADING = re.compile(
-    r"^(?:\d{1,3}(?:\.\d{1,2})*[.、)]|[(]?[一二三四五六七八九十]{1,3}[)、.]|[(]\d{1,2}[)]|[a-z][.)]|[-–—•·*#>:]+"
+    r"^(?:\d{1,2}(?:\.\d{1,2})+(?=[\u4e00-\u9fff])|\d{1,3}(?:\.\d{1,2})*[.、)]|[(]?[一二三四五六七八九十]{1,3}[)、.]"
+    r"|[(]\d{1,2}[)]|[a-z][.)]|[-–—•·*#>:]+"
     r"|(?:kpi|关键绩效指标)?[a-d]\d{1,2}(?:\.\d{1,2})?(?=[\u4e00-\u9fff]))+"
 )
 _TRAILING = re.compile(r"[:;,.。、]+$")
