@@ -936,3 +936,8 @@ def test_numbered_year_sections_date_their_figures_and_a_target_section_gives_no
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}
+
+
+def test_a_year_and_its_possessive_before_the_label() -> None:
+    text = HEAD_TRAD + "本集團2023年之收益為人民幣6,258.9百萬元（2022年：人民幣5,891.4百萬元）。\n"
+    assert facts(text) == {("revenue", 2023): 6_258_900_000, ("revenue", 2022): 5_891_400_000}

@@ -1836,3 +1836,24 @@ def test_a_total_row_in_a_text_table_is_the_total_of_the_sub_heading_above() -> 
         ("employee_turnover_rate", 2025): 14.8,
         ("employee_turnover_rate", 2024): 16.2,
     }
+
+
+@pytest.mark.parametrize(
+    ("header", "cells"),
+    [
+        ("2025年 / 2024年", ("1,842.6 / 2,015.3", "8,426.3 / 8,951.0", "— / 148.2")),
+        ("2025年（2024年）", ("1,842.6<br>(2,015.3)", "**8,426.3**<br>(8,951.0)", "—<br>(148.2)")),
+        ("2025年", ("1,842.6（2024年：2,015.3）", "8,426.3（2024年：8,951.0）", "—（2024年：148.2）")),
+    ],
+)
+def test_two_years_printed_in_one_column(header: str, cells: tuple[str, str, str]) -> None:
+    labels = ("氮氧化物（千克）", "範圍一直接排放（噸二氧化碳當量）", "顆粒物（千克）")
+    text = HEAD_HK + f"| 指標（單位） | {header} |\n| --- | --- |\n"
+    text += "".join(f"| {label} | {cell} |\n" for label, cell in zip(labels, cells, strict=True))
+    assert facts(text) == {
+        ("nox_emissions", 2025): 1842.6,
+        ("nox_emissions", 2024): 2015.3,
+        ("ghg_scope1", 2025): 8426.3,
+        ("ghg_scope1", 2024): 8951.0,
+        ("pm_emissions", 2024): 148.2,
+    }

@@ -36,6 +36,7 @@ from ingest.read.text import source_lines
 from ingest.read.text_tables import parse_tables
 from ingest.read.tiles import parse_tiles
 from ingest.read.year_lists import parse_year_lists
+from ingest.read.year_pairs import split_year_pairs
 
 __all__ = ["KpiRow", "ParsedReport", "parse_report"]
 
@@ -201,7 +202,7 @@ def parse_grids(
     reader = TableReader(fiscal_year)
     rows: list[KpiRow] = []
     last_line = 0
-    for grid in grids:
+    for grid in map(split_year_pairs, grids):  # `2024年 / 2023年` over `1,842.6 / 2,015.3`: two columns
         if any(_is_heading(raw_lines[number - 1]) for number in range(last_line + 1, grid.first_line)):
             reader.previous = None  # a heading between two tables: the second continues no table
         last_line = max(last_line, grid.last_line)
