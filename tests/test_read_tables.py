@@ -1857,3 +1857,26 @@ def test_two_years_printed_in_one_column(header: str, cells: tuple[str, str, str
         ("ghg_scope1", 2024): 8951.0,
         ("pm_emissions", 2024): 148.2,
     }
+
+
+def test_bar_charts_as_pdf_text_prints_their_data_labels() -> None:
+    text = HEAD_CN + (
+        "综合能源消耗量（单位：兆瓦时）\n0   10,000   20,000   30,000\n2023 2024 2025\n48,215.3\n46,902.7\n44,618.5\n\n"
+        "水资源（单位：立方米）\n取水量 耗水量\n2023 2024 2025\n312,560 298,410 285,930\n246,870 238,115 227,460\n\n"
+        "温室气体排放强度（单位：吨二氧化碳当量/百万元营业收入）\n2024 2025 2030（目标）\n12.96 11.37 8.42\n\n"
+        "示例新材（滁州）有限公司综合能源消耗量（单位：兆瓦时）\n2024 2025\n9,812.4 10,356.1\n\n"
+        "员工年龄结构（单位：%）\n30岁及以下 31-50岁 51岁及以上\n38.2 54.6 7.2\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code]
+    assert {(row.metric_code, row.fiscal_year, row.reported_value, row.is_partial_scope) for row in rows} == {
+        ("energy_total", 2023, 48215.3, False),
+        ("energy_total", 2024, 46902.7, False),
+        ("energy_total", 2025, 44618.5, False),
+        ("water_consumption", 2023, 246870, False),
+        ("water_consumption", 2024, 238115, False),
+        ("water_consumption", 2025, 227460, False),
+        ("ghg_intensity_revenue", 2024, 12.96, False),
+        ("ghg_intensity_revenue", 2025, 11.37, False),  # 2030 is a target
+        ("energy_total", 2024, 9812.4, True),  # a subsidiary's chart
+        ("energy_total", 2025, 10356.1, True),
+    }

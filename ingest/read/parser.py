@@ -4,6 +4,7 @@ the ones before left.
 - grids (`read.grid`, `read.tables`): HTML, Markdown and tab-separated tables and tables written
   one cell per line, with their caption; a caption that names one subsidiary makes its rows partial;
   a table of genders instead of years (`read.gender_tables`) gives its total row;
+- charts' data labels under a title that states the unit (`read.charts`);
 - text tables (`read.text_tables`): PDF text, one line per row;
 - transposed label-value cells (`cells`);
 - key figures and prose statements on the lines no table took (`statements`);
@@ -18,6 +19,7 @@ from ingest.map.currency import CNY, report_currency, stated_rates, unit_currenc
 from ingest.map.reference import metrics
 from ingest.read.cell_lines import cell_line_grids
 from ingest.read.cells import parse_cells
+from ingest.read.charts import parse_charts
 from ingest.read.footnotes import footnote_below
 from ingest.read.gender_tables import gender_rows
 from ingest.read.grid import Grid, csv_as_tabs, html_grids, markdown_grids, tab_grids
@@ -51,6 +53,9 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
     report.rows.extend(parse_grids(text, metadata.fiscal_year, consumed, companies, bounding_captions))
     # a page in two columns (`pdftotext -layout`): its table for the table readers, its prose for prose
     lines, prose_lines, left_parts = split_columns(logical_lines(text, consumed))
+    if metadata.fiscal_year is not None:  # a chart's line of years would read as a text table's header
+        report.rows.extend(parse_charts(lines, metadata.fiscal_year, consumed, companies))
+        lines = [line for line in lines if line.number not in consumed]
     report.rows.extend(parse_tables(lines, metadata.fiscal_year, consumed, companies))
     if metadata.fiscal_year is not None:
         report.rows.extend(parse_cells(lines, metadata.fiscal_year, consumed))

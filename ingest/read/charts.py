@@ -1,0 +1,146 @@
+"""Bar charts as PDF text extraction prints them: a title with the unit, maybe a legend and an axis, a
+line of years, then the data labels, one line per series (or one value per line):
+
+    温室气体排放（单位：吨二氧化碳当量）           员工总数（单位：人）
+    ■范围一 ■范围二（基于位置）                    2022年 2023年 2024年
+    2022 2023 2024                                   1,726
+    2,846.5 2,713.9 2,560.2                          1,803
+    19,463.8 19,151.0 18,295.2                       1,852
+    0   5,000   10,000   15,000
+
+Each value is its series' (the legend's item, else the title's) for the year above it; a bar of a
+later year or one marked as a target (`2030（目标）`) gives none. Only a title that states its unit
+(`（单位：…）`) opens a chart: a line of years alone is also a table's header or a timeline.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from ingest.read.cell_values import value_of
+from ingest.read.layout import Line
+from ingest.read.rows import KpiRow, Layout, build_row
+from ingest.read.scope import Companies, caption_scope
+from ingest.read.text import HAN, is_not_disclosed
+
+_TITLE = re.compile(
+    r"^(?P<label>.*?[\u4e00-\u9fff）)])\s*[（(]\s*(?:单位|單位)\s*[:：]\s*(?P<unit>[^（）()]{1,20})[）)]\s*$"
+)
+_YEAR_TOKEN = re.compile(
+    r"^(20\d{2})(?:年度?)?(?P<target>[（(](?:目标|目標|预测|預測|预计|預計|e)[)）])?$", re.IGNORECASE
+)
+_LEGEND_MARK = re.compile(r"^[■□●○▲△◆◇★☆▪▫•]+")
+_MAX_LINES_TO_YEARS = 3  # title, legend, axis
+_MIN_YEARS = 2
+
+
+def parse_charts(lines: list[Line], fiscal_year: int, consumed: set[int], companies: Companies | None) -> list[KpiRow]:
+    """Rows of the charts among `lines`; adds the lines of the charts it reads to `consumed`."""
+    rows: list[KpiRow] = []
+    for index, line in enumerate(lines):
+        title = _TITLE.match(line.text.strip()) if "位" in line.text else None
+        if title is None or not HAN.search(title.group("label")):
+            continue
+        chart = _chart_after(lines, index)
+        if chart is None:
+            continue
+        series, years, values, taken = chart
+        part = caption_scope(title.group("label"), companies)
+        for name, row_values in zip(series or [title.group("label")], values, strict=True):
+            labels = [(name, name)] if not series else [(name, name), (title.group("label") + name, name)]
+            for (year, target), (value_line, raw) in zip(years, row_values, strict=True):
+                if target or year > fiscal_year or raw is None:
+                    continue
+                row = build_row(
+                    layout=Layout.TABLE,
+                    source_line=value_line,
+                    label_line=line.number,
+                    labels=labels,
+                    section=title.group("label"),
+                    raw_value=raw,
+                    unit=title.group("unit").strip(),
+                    fiscal_year=year,
+                )
+                if part is not None:
+                    row.scope_note, row.is_partial_scope = part.note, part.partial
+                rows.append(row)
+        consumed.update(lines[number].number for number in taken)
+    return rows
+
+
+def _chart_after(
+    lines: list[Line], title: int
+) -> tuple[list[str], list[tuple[int, bool]], list[list[tuple[int, str | None]]], list[int]] | None:
+    """(series names, (year, is a target) per bar, values per series as (line, value), the chart's line
+    indexes) of the chart whose title is line `title`, or None."""
+    series: list[str] = []
+    for at in range(title + 1, min(len(lines), title + 1 + _MAX_LINES_TO_YEARS)):
+        tokens = lines[at].text.split()
+        years = _years(tokens)
+        if years is not None:
+            values = _values(lines, at + 1, len(years), max(1, len(series)))
+            if values is None:
+                return None
+            rows, end = values
+            return series, years, rows, list(range(title, end))
+        if _is_axis(tokens):
+            continue
+        names = [_LEGEND_MARK.sub("", token) for token in tokens]
+        if series or len(names) < 2 or not all(HAN.search(name) and not value_of(name) for name in names):
+            return None
+        series = names
+    return None
+
+
+def _years(tokens: list[str]) -> list[tuple[int, bool]] | None:
+    matches = [_YEAR_TOKEN.match(token) for token in tokens]
+    if len(tokens) < _MIN_YEARS or not all(matches):
+        return None
+    return [(int(match.group(1)), bool(match.group("target"))) for match in matches if match]
+
+
+def _is_axis(tokens: list[str]) -> bool:
+    """`0   5,000   10,000   15,000`: an axis's ticks, from zero up."""
+    numbers = [value_of(token) for token in tokens]
+    if len(tokens) < 3 or not all(numbers) or numbers[0] != "0":
+        return False
+    parsed = [float((number or "").replace(",", "").rstrip("%")) for number in numbers]
+    return all(a < b for a, b in pairwise(parsed))
+
+
+def _values(
+    lines: list[Line], start: int, count: int, series: int
+) -> tuple[list[list[tuple[int, str | None]]], int] | None:
+    """The values of each series after the years line (one line of `count` values per series, or one
+    value per line for a single series), and the index after them; None if they are not there."""
+    rows: list[list[tuple[int, str | None]]] = []
+    at = start
+    for _ in range(series):
+        read = _value_tokens(lines[at].text.split()) if at < len(lines) else None
+        if read is None or len(read) != count:
+            break
+        rows.append([(lines[at].number, value) for value in read])
+        at += 1
+    if len(rows) == series:
+        return rows, at
+    if series > 1:
+        return None
+    singles = [_value_tokens(lines[at].text.split()) for at in range(start, min(len(lines), start + count))]
+    if len(singles) != count or any(read is None or len(read) != 1 for read in singles):
+        return None
+    return [[(lines[start + offset].number, read[0]) for offset, read in enumerate(singles) if read]], start + count
+
+
+def _value_tokens(tokens: list[str]) -> list[str | None] | None:
+    """Each token's value (None: not disclosed), or None unless every token is a value."""
+    read: list[str | None] = []
+    for token in tokens:
+        if is_not_disclosed(token):
+            read.append(None)
+            continue
+        value = value_of(token)
+        if value is None:
+            return None
+        read.append(value)
+    return read or None
