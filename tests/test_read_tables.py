@@ -1880,3 +1880,21 @@ def test_bar_charts_as_pdf_text_prints_their_data_labels() -> None:
         ("energy_total", 2024, 9812.4, True),  # a subsidiary's chart
         ("energy_total", 2025, 10356.1, True),
     }
+
+
+def test_a_heading_per_metric_over_its_years_and_values() -> None:
+    text = HEAD_HK + (
+        "### B1.1 僱員總數（人）{#b1-1}\n\n| 年度 | 數值 |\n| --- | --- |\n| 2025 | 2,578 |\n| 2024 | 2,491 |\n\n"
+        "### A1.1 顆粒物（PM）排放量（千克）\n\n| 年度 | 數值 |\n| --- | --- |\n| 2025 | 241.7 |\n| 2024 | — |\n\n"
+        "### A1.1 硫氧化物（SOx）排放量（千克）\n\n2025年　　2024年　　2023年\n18.6　　19.9　　不適用\n\n"
+        "### 董事會成員人數（名）\n\n2025年\n8\n\n"
+        "### 溫室氣體排放總量目標值（噸二氧化碳當量）\n\n| 年度 | 數值 |\n| --- | --- |\n| 2030（目標） | 11,800 |\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2025): 2578,
+        ("employees_total", 2024): 2491,
+        ("pm_emissions", 2025): 241.7,
+        ("sox_emissions", 2025): 18.6,
+        ("sox_emissions", 2024): 19.9,
+        ("board_size", 2025): 8,
+    }

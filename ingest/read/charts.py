@@ -10,7 +10,8 @@ line of years, then the data labels, one line per series (or one value per line)
 
 Each value is its series' (the legend's item, else the title's) for the year above it; a bar of a
 later year or one marked as a target (`2030（目标）`) gives none. Only a title that states its unit
-(`（单位：…）`) opens a chart: a line of years alone is also a table's header or a timeline.
+(`（单位：…）`) or a heading with its unit in brackets opens a chart: a line of years alone is also a
+table's header or a timeline.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from ingest.read.cell_values import value_of
+from ingest.read.cell_values import clean_label, split_label, value_of
 from ingest.read.layout import Line
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import Companies, caption_scope
@@ -32,23 +33,24 @@ _YEAR_TOKEN = re.compile(
 )
 _LEGEND_MARK = re.compile(r"^[■□●○▲△◆◇★☆▪▫•]+")
 _MAX_LINES_TO_YEARS = 3  # title, legend, axis
-_MIN_YEARS = 2
+_MIN_YEARS = 1  # a heading over `2024年` and its value is a chart of one bar
 
 
 def parse_charts(lines: list[Line], fiscal_year: int, consumed: set[int], companies: Companies | None) -> list[KpiRow]:
     """Rows of the charts among `lines`; adds the lines of the charts it reads to `consumed`."""
     rows: list[KpiRow] = []
     for index, line in enumerate(lines):
-        title = _TITLE.match(line.text.strip()) if "位" in line.text else None
-        if title is None or not HAN.search(title.group("label")):
+        title = _title(line.text)
+        if title is None:
             continue
         chart = _chart_after(lines, index)
         if chart is None:
             continue
         series, years, values, taken = chart
-        part = caption_scope(title.group("label"), companies)
-        for name, row_values in zip(series or [title.group("label")], values, strict=True):
-            labels = [(name, name)] if not series else [(name, name), (title.group("label") + name, name)]
+        label, unit = title
+        part = caption_scope(label, companies)
+        for name, row_values in zip(series or [label], values, strict=True):
+            labels = [(name, name)] if not series else [(name, name), (label + name, name)]
             for (year, target), (value_line, raw) in zip(years, row_values, strict=True):
                 if target or year > fiscal_year or raw is None:
                     continue
@@ -57,9 +59,9 @@ def parse_charts(lines: list[Line], fiscal_year: int, consumed: set[int], compan
                     source_line=value_line,
                     label_line=line.number,
                     labels=labels,
-                    section=title.group("label"),
+                    section=label,
                     raw_value=raw,
-                    unit=title.group("unit").strip(),
+                    unit=unit,
                     fiscal_year=year,
                 )
                 if part is not None:
@@ -67,6 +69,19 @@ def parse_charts(lines: list[Line], fiscal_year: int, consumed: set[int], compan
                 rows.append(row)
         consumed.update(lines[number].number for number in taken)
     return rows
+
+
+def _title(text: str) -> tuple[str, str] | None:
+    """(label, unit) of a chart's title: a line that states its unit (`温室气体排放（单位：吨二氧化碳当量）`),
+    or a heading with its unit in brackets (`### A1.3 所產生有害廢棄物總量（噸）`)."""
+    text = text.strip()
+    title = _TITLE.match(text) if "位" in text else None
+    if title is not None:
+        return (title.group("label"), title.group("unit").strip()) if HAN.search(title.group("label")) else None
+    if not text.startswith("#"):
+        return None
+    label, unit = split_label(clean_label(text.lstrip("#")))
+    return (label, unit) if unit and HAN.search(label) else None
 
 
 def _chart_after(

@@ -42,7 +42,7 @@ _SUPERSCRIPT_DIGITS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")
 # the power of a metre (`m³`, `m²`) is part of a unit, not a footnote mark
 _METRE_POWER = re.compile(r"(?<=[mM])[²³]")
 _SPACES = re.compile(r"[ \u3000\xa0]+")
-_MARKUP_CHARS = re.compile(r"[<>$\\!&*_\[~^¹²³⁴⁵⁶⁷⁸⁹⁰†‡]")
+_MARKUP_CHARS = re.compile(r"[<>$\\!&*_\[{~^¹²³⁴⁵⁶⁷⁸⁹⁰†‡]")  # `{`: a pandoc anchor (`{#b1-1}`)
 
 
 # a power of ten before a unit (`$10^{4}\mathrm{kWh}$`, `$10^4 m^3$`), not a factor of a number (`1.2\times10^{4}`)

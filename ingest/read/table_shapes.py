@@ -8,7 +8,7 @@ from ingest.map.units import looks_like_unit
 from ingest.read.cell_values import caption_unit, clean_label, split_label, tile_pairs, value_of
 from ingest.read.columns import is_year_cell
 from ingest.read.grid import Grid
-from ingest.read.periods import year_of
+from ingest.read.periods import Role, column_role, year_of
 from ingest.read.rows import KpiRow, Layout, build_row
 
 
@@ -78,6 +78,9 @@ def transposed_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[K
             if raw is None or c >= len(header) or not header[c]:
                 continue
             label, unit = split_label(header[c])
+            if column_role(header[c]).role is Role.CURRENT and caption:
+                # `| 年度 | 數值 |` under `### 溫室氣體排放總量（噸）`: the caption names what the values are
+                label, unit = split_label(clean_label(caption.rsplit(" / ", 1)[-1]))
             label = clean_label(label)
             rows.append(
                 build_row(

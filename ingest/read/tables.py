@@ -30,7 +30,7 @@ from ingest.read.cell_values import (
     unit_of_cell,
     value_and_unit,
 )
-from ingest.read.columns import Columns, find_header, header_roles, side_by_side
+from ingest.read.columns import Columns, find_header, header_roles, is_year_cell, side_by_side
 from ingest.read.grid import Cell, Grid
 from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, unit_label_implies, year_of
 from ingest.read.rows import KpiRow, Layout, build_row
@@ -148,14 +148,12 @@ class TableReader:
             return rows
         columns, start = find_header(grid)
         self.caption_year = caption_year(caption)
-        if columns is None:
+        # a "header" found below a first row, opening with a year (`2023 | —`): a row of years down the table
+        if columns is None or (start > 1 and grid.texts(start - 1) and is_year_cell(grid.texts(start - 1)[0])):
             transposed = transposed_rows(grid, caption, self.fiscal_year)
             if transposed is not None:
                 return transposed
-            continued = grid.first_line - self.previous_last_line <= _MAX_CONTINUATION_GAP_LINES
-            # a first row headed `指標 | 單位 | 2025年目標` is a header of its own (a table of targets), not data
-            own_header = bool(grid.rows and grid.rows[0] and is_label_header(grid.rows[0][0].text))
-            if self.previous is not None and grid.width == self.previous_width and continued and not own_header:
+            if self._continues(grid):
                 columns, start = self.previous, 0  # continued after a page break
             else:
                 self.previous = None  # another table stands between: nothing to continue
@@ -198,6 +196,13 @@ class TableReader:
             row_columns = columns.shifted_for(texts) if grid.kind == "tabs" else columns
             rows.extend(self._row(grid, r, cells, row_columns, state, context_head, unit_default))
         return rows
+
+    def _continues(self, grid: Grid) -> bool:
+        """Whether a headerless grid continues the table before it across a page break: as wide, close
+        after it, and not opening with a header of its own (`指標 | 單位 | 2025年目標`: a table of targets)."""
+        continued = grid.first_line - self.previous_last_line <= _MAX_CONTINUATION_GAP_LINES
+        own_header = bool(grid.rows and grid.rows[0] and is_label_header(grid.rows[0][0].text))
+        return self.previous is not None and grid.width == self.previous_width and continued and not own_header
 
     def _row(
         self,
