@@ -941,3 +941,20 @@ def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
 def test_a_year_and_its_possessive_before_the_label() -> None:
     text = HEAD_TRAD + "本集團2023年之收益為人民幣6,258.9百萬元（2022年：人民幣5,891.4百萬元）。\n"
     assert facts(text) == {("revenue", 2023): 6_258_900_000, ("revenue", 2022): 5_891_400_000}
+
+
+def test_records_of_a_definition_list_each_their_own_label() -> None:
+    text = HEAD_TRAD + (
+        '<dl class="kpi-dl">\n'
+        "<dt>員工平均訓練時數</dt><dd>26.4 小時（2022年：24.9 小時）</dd>\n"
+        "<dt>總訓練時數</dt><dd>33,898 小時（2022年：32,295 小時）</dd>\n"
+        "<dt>供應商家數</dt><dd>612 家（2022年：598 家）</dd>\n</dl>\n"
+    )
+    assert facts(text) == {
+        ("training_hours_per_employee", 2023): 26.4,
+        ("training_hours_per_employee", 2022): 24.9,
+        ("training_hours_total", 2023): 33898,
+        ("training_hours_total", 2022): 32295,
+        ("suppliers_total", 2023): 612,
+        ("suppliers_total", 2022): 598,
+    }

@@ -182,7 +182,7 @@ def last_clause(text: str) -> str:
     for value in line_values(text):
         if value.unit or value.end == len(text.rstrip()):
             cut = max(cut, value.end)
-    return text[cut:].strip(BULLETS)
+    return text[cut:].strip(BULLETS).lstrip(")）")  # `…（2023年：24.9 小時）`: a bracket closed, nothing after it
 
 
 # The year before the report's, said relatively (the same in both scripts).
