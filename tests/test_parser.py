@@ -168,6 +168,9 @@ def test_metadata_stock_code_and_script() -> None:
         ("噸二氧化碳當量 /人", "tCO2e/person", 1.0),
         ("千克標煤/營業收入（萬元）", "MWh/CNY_mn", 0.008141 * 100),
         ("吨 / 百万元人民币收入", "t/CNY_mn", 1.0),
+        ("tCO2e/RMB million revenue", "tCO2e/CNY_mn", 1.0),  # an English table's unit column
+        ("MWh/RMB mn", "MWh/CNY_mn", 1.0),
+        ("number", "count", 1.0),
         ("%", "persons", None),
     ],
 )
