@@ -1898,3 +1898,27 @@ def test_a_heading_per_metric_over_its_years_and_values() -> None:
         ("sox_emissions", 2024): 19.9,
         ("board_size", 2025): 8,
     }
+
+
+def test_a_table_printed_column_by_column() -> None:
+    text = HEAD_CN + (
+        "表1 温室气体排放\n指标\n范围一温室气体排放量\n温室气体排放总量（范围一+范围\n二，基于位置）\n综合能耗强度\n\n"
+        "单位\n吨二氧化碳当量\n吨二氧化碳当量\n吨标准煤/万元营业\n收入\n\n"
+        "2025年\n9,874.12\n48,216.35\n0.0676\n\n2024年\n10,356.47\n/\n0.0766\n\n"
+        "表2 南通基地主要环境数据\n指标\n外购电力\n耗水量\n\n单位\n万千瓦时\n吨\n\n2025年\n2,381.06\n152,300\n\n"
+        "表3 中长期环境目标\n指标\n综合能耗强度\n温室气体排放强度\n\n单位\n吨标准煤/万元\n吨二氧化碳当量/万元\n\n"
+        "2030年目标\n0.050\n0.110\n\n"
+        "截至2025年12月31日，公司员工总数为3,862人。\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code]
+    got = {(row.metric_code, row.fiscal_year, row.reported_value, row.is_partial_scope) for row in rows}
+    assert got == {
+        ("ghg_scope1", 2025, 9874.12, False),
+        ("ghg_scope1", 2024, 10356.47, False),
+        ("ghg_scope1_2", 2025, 48216.35, False),
+        ("energy_intensity_revenue", 2025, 0.0676, False),
+        ("energy_intensity_revenue", 2024, 0.0766, False),
+        ("electricity_purchased", 2025, 2381.06, True),  # one site's table
+        ("water_consumption", 2025, 152300, True),
+        ("employees_total", 2025, 3862, False),  # the target block ends at its blank line
+    }

@@ -4,7 +4,8 @@ the ones before left.
 - grids (`read.grid`, `read.tables`): HTML, Markdown and tab-separated tables and tables written
   one cell per line, with their caption; a caption that names one subsidiary makes its rows partial;
   a table of genders instead of years (`read.gender_tables`) gives its total row;
-- charts' data labels under a title that states the unit (`read.charts`);
+- charts' data labels under a title that states the unit (`read.charts`), tables printed column by
+  column (`read.column_blocks`);
 - text tables (`read.text_tables`): PDF text, one line per row;
 - transposed label-value cells (`cells`);
 - key figures and prose statements on the lines no table took (`statements`);
@@ -20,6 +21,7 @@ from ingest.map.reference import metrics
 from ingest.read.cell_lines import cell_line_grids
 from ingest.read.cells import parse_cells
 from ingest.read.charts import parse_charts
+from ingest.read.column_blocks import parse_column_blocks
 from ingest.read.footnotes import footnote_below
 from ingest.read.gender_tables import gender_rows
 from ingest.read.grid import Grid, csv_as_tabs, html_grids, markdown_grids, tab_grids
@@ -55,6 +57,7 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
     lines, prose_lines, left_parts = split_columns(logical_lines(text, consumed))
     if metadata.fiscal_year is not None:  # a chart's line of years would read as a text table's header
         report.rows.extend(parse_charts(lines, metadata.fiscal_year, consumed, companies))
+        report.rows.extend(parse_column_blocks(lines, metadata.fiscal_year, consumed, companies))
         lines = [line for line in lines if line.number not in consumed]
     report.rows.extend(parse_tables(lines, metadata.fiscal_year, consumed, companies))
     if metadata.fiscal_year is not None:

@@ -86,10 +86,9 @@ class _Reader:
         self.lines = lines
         self.near = Neighbours(lines)
         self.fiscal_year: int = metadata.fiscal_year  # type: ignore[assignment]
-        self.first_year = metadata.period_start.year if metadata.period_start else self.fiscal_year
-        self.calendar_year = metadata.period_start is None or (
-            metadata.period_start.month == 1 and metadata.period_start.day == 1
-        )
+        start = metadata.period_start
+        self.first_year = start.year if start else self.fiscal_year
+        self.calendar_year = start is None or (start.month, start.day) == (1, 1)
         self.label_reader = LabelReader(metadata.company_name or "")
         self.heading = ""
         self.subject = ""
@@ -99,6 +98,7 @@ class _Reader:
         self.subject_unit: str | None = None
         self.period_lead = ""
         self.in_targets = False
+        self.targets_headed = False  # a heading (not a line: `2030年目标`) opened the targets
         self.labels_below = False
         self.labels_taken_below: set[int] = set()
 
@@ -106,8 +106,9 @@ class _Reader:
         period_of_figures = period_line()
         for index, line in enumerate(self.lines):
             text = line.text.strip()
-            if index and line.number - self.lines[index - 1].last_number > MAX_GAP_LINES:
-                self.labels_below = False
+            gap = line.number - self.lines[index - 1].last_number if index else 0
+            self.labels_below = self.labels_below and gap <= MAX_GAP_LINES
+            self.in_targets = self.in_targets and (gap <= 1 or self.targets_headed)  # a line's: to a blank line
             period = period_of_figures.fullmatch(text)
             if is_heading(text) or period:
                 heading = text.lstrip("#").strip()
@@ -115,18 +116,15 @@ class _Reader:
                 self.in_targets = target_heading().search(heading) is not None or any(
                     int(year) > self.fiscal_year for year in _ANY_YEAR.findall(heading)
                 )
+                self.targets_headed = is_heading(text)
                 year = _HEADING_YEAR.fullmatch(heading) or period
                 if year:  # `## 2024年`, `2024年度主要數據`: a period over figures of that year, not a new topic
                     self.heading_year = int(year.group(1))
                     # `共有員工1,345名，具體分佈如下：` above the first year block is the context of them all
                     self.period_lead = self.near.context_above(index) or self.period_lead
                     continue
-                self.heading = heading
-                self.heading_year = None
-                self.period_lead = ""
-                self.subject = ""
-                self.caption_unit = None
-                self.labels_below = False
+                self.heading, self.heading_year, self.period_lead, self.subject = heading, None, "", ""
+                self.caption_unit, self.labels_below = None, False
                 continue
             if self.in_targets:
                 continue
