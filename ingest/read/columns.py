@@ -16,7 +16,7 @@ from ingest.map.units import is_unit_alone, looks_like_unit
 from ingest.map.vocabulary import role_pattern
 from ingest.read.cell_values import split_label, value_and_unit, value_of
 from ingest.read.grid import Cell, Grid
-from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, year_of
+from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, is_total, year_of
 from ingest.read.text import fold, is_not_disclosed
 
 _MAX_HEADER_SEARCH_ROWS = 4
@@ -212,7 +212,7 @@ def _total_column_header(grid: Grid) -> tuple[Columns | None, int]:
     roles = [column_role(text) for text in cells]
     last = max((c for c, text in enumerate(cells) if text), default=-1)
     parts = [c for c, role in enumerate(roles[:last]) if c > 0 and role.role is Role.LABEL]
-    if last < 3 or not parts or not role_pattern("total_column").fullmatch(fold(cells[last])):
+    if last < 3 or not parts or not is_total(cells[last]):
         return None, 0
     if any(
         role_pattern(gender).fullmatch(fold(cells[c])) for c in parts for gender in ("male_column", "female_column")

@@ -20,7 +20,7 @@ import re
 from ingest.map.vocabulary import role_pattern
 from ingest.read.cell_values import value_of
 from ingest.read.grid import Grid
-from ingest.read.periods import implied_unit
+from ingest.read.periods import implied_unit, is_total
 from ingest.read.prose_tokens import unit_in_label
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.text import arabic_dates, fold
@@ -42,7 +42,7 @@ def gender_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRo
         return None  # a target year's split
     measures = _measures(caption)
     unit = next((found for part in caption.split(" / ") if (found := _unit(fold(part)))), None)
-    total = next((r for r in range(len(grid.rows) - 1, header_row, -1) if _is_total(grid.texts(r)[0])), None)
+    total = next((r for r in range(len(grid.rows) - 1, header_row, -1) if is_total(grid.texts(r)[0])), None)
     if unit is None or total is None or not measures:
         return None
     rows = []
@@ -86,10 +86,6 @@ def _header(grid: Grid) -> tuple[int, dict[int, str]] | None:
             if "男性" in columns.values() and "女性" in columns.values():
                 return row, columns
     return None
-
-
-def _is_total(text: str) -> bool:
-    return bool(role_pattern("total_column").fullmatch(fold(text)))
 
 
 def _measures(caption: str) -> list[str]:

@@ -112,6 +112,12 @@ def _label_header() -> re.Pattern[str]:
 
 
 @memo
+def is_total(text: str) -> bool:
+    """`整體`, `合計`, `總計`, `Total`: a row or column of the total of what its table or heading measures."""
+    return role_pattern("total_column").fullmatch(fold(text)) is not None
+
+
+@memo
 def is_label_header(header: str) -> bool:
     """`指標`, `項目`, `類別`: the header of a label column."""
     return bool(_label_header().match(fold(header)))

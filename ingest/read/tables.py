@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from ingest.map.lexicon import some_term_matches
 from ingest.map.normalize import normalize_label
 from ingest.map.units import is_multiplier, is_unit_alone
-from ingest.map.vocabulary import role_pattern
 from ingest.read.cell_values import (
     BREAKDOWN,
     caption_unit,
@@ -32,7 +31,7 @@ from ingest.read.cell_values import (
 )
 from ingest.read.columns import Columns, find_header, header_roles, is_year_cell, side_by_side
 from ingest.read.grid import Cell, Grid
-from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, unit_label_implies, year_of
+from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, is_total, unit_label_implies, year_of
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import note_scope
 from ingest.read.table_shapes import tile_rows, transposed_rows
@@ -76,7 +75,7 @@ def _readings(
     # `**溫室氣體排放（範圍一及範圍二）**` over `總量` / `密度`: a bare child row is its section's, and only
     # its section's where the section names a KPI (the bare `密度` under scope 1 to 3 is no scope 1+2 figure)
     bare_child = section if len(normalize_label(label)) <= _BARE_LABEL_CHARS else ""
-    total = role_pattern("total_column").fullmatch(fold(label)) is not None
+    total = is_total(label)
     candidates = [] if bare_child and not total and some_term_matches(bare_child) else [(label, label)]
     for prefix in (*reversed(categories), state.parent, bare_child):
         if prefix and prefix != label:
@@ -296,7 +295,7 @@ class TableReader:
         if measured and role.measure:
             plain = column_role(role.measure).role is Role.CURRENT
             labels = [(row.label + role.measure, row.label), *(row.candidates if plain else [])]
-            if role_pattern("total_column").fullmatch(fold(row.label)):  # `整體` under `平均受訓時數`
+            if is_total(row.label):  # `整體` under `平均受訓時數`
                 labels.insert(0, (role.measure, row.label))
         return build_row(
             layout=Layout.TABLE,

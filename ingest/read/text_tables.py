@@ -18,15 +18,14 @@ from __future__ import annotations
 import re
 
 from ingest.map.units import looks_like_unit
-from ingest.map.vocabulary import role_pattern
 from ingest.read.cell_values import BREAKDOWN, clean_label, split_label
 from ingest.read.cells import is_cells_line
 from ingest.read.layout import Line, words
 from ingest.read.memo import memo
-from ingest.read.periods import unit_label_implies
+from ingest.read.periods import is_total, unit_label_implies
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import Companies, Scope, caption_scope, lead_in_scope
-from ingest.read.text import fold, is_not_disclosed, is_number, width
+from ingest.read.text import is_not_disclosed, is_number, width
 from ingest.read.text_captions import caption_above, lead_in_above
 from ingest.read.text_headers import Column, parse_header
 from ingest.read.text_rows import row_values, split_label_unit, unit_with_gloss
@@ -318,7 +317,7 @@ def _table_rows(
 ) -> list[KpiRow]:
     rows = []
     labels = [(label, label)]
-    if table.topic and role_pattern("total_column").fullmatch(fold(label)):
+    if table.topic and is_total(label):
         measure, measure_unit = split_label(table.topic)  # `整體` under `B1.2 僱員流失率（%）`: the measure's total
         labels.append((measure, label))
         unit = unit or measure_unit

@@ -20,14 +20,13 @@ from __future__ import annotations
 import re
 
 from ingest.map.units import is_unit_alone
-from ingest.map.vocabulary import role_pattern
 from ingest.read.cell_values import clean_label, split_label, value_of
 from ingest.read.layout import Line
-from ingest.read.periods import year_of
+from ingest.read.periods import is_total, year_of
 from ingest.read.prose_tokens import has_value, is_heading
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import caption_scope
-from ingest.read.text import HAN, fold
+from ingest.read.text import HAN
 
 _YEAR_LINE = re.compile(
     r"^\s*(?:[-*+•·]\s+)?(?P<year>(?:20\d{2})\s*(?:年度?|財政年度|财政年度|財年|财年)?)\s*[:：]\s*"
@@ -69,7 +68,7 @@ def parse_year_lists(lines: list[Line], fiscal_year: int, consumed: set[int]) ->
         unit = match.group("unit") or next((unit for _, unit in path if unit), None)
         leaf = path[0][0]
         readings = [(leaf, leaf)] + [(parent + leaf, leaf) for parent, _ in path[1:]]
-        if role_pattern("total_column").fullmatch(fold(leaf)):  # `整體` under `僱員流失率（%）`: the parent's total
+        if is_total(leaf):  # `整體` under `僱員流失率（%）`: the parent's total
             readings += [(parent, leaf) for parent, _ in path[1:]]
         row = build_row(
             layout=Layout.KEY_FIGURE,
