@@ -15,6 +15,7 @@ pair up one to one give nothing. The caption above the labels bounds the table a
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ingest.map.units import looks_like_unit
@@ -37,13 +38,16 @@ def parse_column_blocks(
     blocks = _blocks(lines)
     rows: list[KpiRow] = []
     for index, whole in enumerate(blocks):
+        following = blocks[index + 1][0].text.strip() if index + 1 < len(blocks) else ""
+        if not (_UNIT_HEADER.match(following) or _YEAR_HEADER.match(following)):
+            continue  # the next block is no column of units or values (most blocks: prose)
         # the label block, maybe under its caption (`表1 温室气体排放` / `指标` / labels…)
         head = next((at for at in range(min(2, len(whole))) if is_label_header(whole[at].text.strip())), None)
-        if head is None or index + 1 >= len(blocks):
+        if head is None:
             continue
         block = whole[head:]
         units, years, used = None, [], [block]
-        for after in blocks[index + 1 :]:
+        for after in itertools.islice(blocks, index + 1, None):
             header = after[0].text.strip()
             if _UNIT_HEADER.match(header) and units is None and not years:
                 units, used = after[1:], [*used, after]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from ingest.map.vocabulary import alternation, role_pattern
+from ingest.map.vocabulary import alternation, role_pattern, words
 from ingest.read.memo import memo
 from ingest.read.text import arabic_dates, fold, split_year_end
 
@@ -119,8 +119,13 @@ def is_total(text: str) -> bool:
 
 @memo
 def is_label_header(header: str) -> bool:
-    """`指標`, `項目`, `類別`: the header of a label column."""
-    return bool(_label_header().match(fold(header)))
+    """`指標`, `項目`, `類別`: the header of a label column (a short text: longer ones are not folded)."""
+    return len(header.strip()) <= _longest_label_header() and bool(_label_header().match(fold(header)))
+
+
+@cache
+def _longest_label_header() -> int:
+    return max(map(len, words("label_column"))) + len("名称") + 2  # `（`, `）` or spaces around
 
 
 _RESTATED = re.compile(r"\((?:经)?(?:重列|重述|调整)(?:后)?\)|(?:经)?(?:重列|重述)|\(?restated\)?|[#†‡*]+|\(基准年\)")

@@ -70,18 +70,30 @@ def _year_named() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation('year_period_word')}|(?:20\d{{2}}|1[01]\d|二{numerals}{{3}})\s*年)")
 
 
-@memo
 def states_no_level(text: str, sentence: str = "") -> bool:
     """A clause that compares, aims or sums over years (`较上年下降`, `目標`, `累计` unless the year
     comes just before it, `全年累计培训时长`, or its sentence names the year and no span of years:
     `113年…，員工志工服務時數累計3,860小時` is the year's total). `sentence`: the text before the value."""
+    reading = _level_reading(text)
+    if reading is not _SUM:
+        return reading
+    own = fold(sentence[max((end.end() for end in _FULL_STOP.finditer(sentence)), default=0) :])
+    return not _year_named().search(own) or _not_a_level().search(own) is not None
+
+
+_SUM = "sum"  # a clause with a sum its own words do not bound to the year: its sentence decides
+
+
+@memo
+def _level_reading(text: str) -> bool | str:
+    """True: states no level; False: a level; `_SUM`: a sum, a level only where its sentence names the year.
+    Cached on the clause alone (its sentence differs for every value)."""
     folded = fold(text)
     if _not_a_level().search(folded):
         return True
     if _sum().search(folded) is None or _sum().search(_sum_over_the_year().sub("", folded)) is None:
         return False
-    own = fold(sentence[max((end.end() for end in _FULL_STOP.finditer(sentence)), default=0) :])
-    return not _year_named().search(own) or _not_a_level().search(own) is not None
+    return _SUM
 
 
 class LabelReader:
