@@ -27,7 +27,7 @@ from ingest.read.scope import Companies, caption_scope
 from ingest.read.text import HAN, is_not_disclosed
 
 _UNIT_HEADER = re.compile(r"^(?:单位|單位|unit)$", re.IGNORECASE)
-_YEAR_HEADER = re.compile(r"^(?:20\d{2}|1[01]\d)\s*年?度?$")
+_MAX_HEADER_CHARS = 12  # a column's header: `2024年`, `FY2024`, `2024/25`, `二零二四年度` (longer lines are prose)
 _MIN_ROWS = 2
 
 
@@ -39,7 +39,7 @@ def parse_column_blocks(
     rows: list[KpiRow] = []
     for index, whole in enumerate(blocks):
         following = blocks[index + 1][0].text.strip() if index + 1 < len(blocks) else ""
-        if not (_UNIT_HEADER.match(following) or _YEAR_HEADER.match(following)):
+        if not (_UNIT_HEADER.match(following) or _year_header(following)):
             continue  # the next block is no column of units or values (most blocks: prose)
         # the label block, maybe under its caption (`表1 温室气体排放` / `指标` / labels…)
         head = next((at for at in range(min(2, len(whole))) if is_label_header(whole[at].text.strip())), None)
@@ -51,7 +51,7 @@ def parse_column_blocks(
             header = after[0].text.strip()
             if _UNIT_HEADER.match(header) and units is None and not years:
                 units, used = after[1:], [*used, after]
-            elif _YEAR_HEADER.match(header) and _all_values(after[1:]):
+            elif _year_header(header) and _all_values(after[1:]):
                 years, used = [*years, after], [*used, after]
             else:
                 break
@@ -88,6 +88,11 @@ def parse_column_blocks(
                 rows.append(row)
         consumed.update(line.number for lines_of in (whole, *used[1:]) for line in lines_of)
     return rows
+
+
+def _year_header(text: str) -> bool:
+    """A year column's header, as `read.periods` reads years (not `2030年目标`: a target's)."""
+    return len(text) <= _MAX_HEADER_CHARS and year_of(text) is not None
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
