@@ -11,20 +11,21 @@ one only where its year is stated. A list (`範圍一及範圍二排放量分別
 item's label (`read.prose_lists`). A count or an activity's hours may be labelled by the noun after it
 (`包括3名執行董事`, `2,300小時的培訓`), an intensity by the revenue it is per, printed before it.
 
-This module owns the walk over the lines: headings, period and target sections, which line labels a
-figure and which year it is of. A line's tokens are `read.prose_tokens`', a label's cleaning is
+This module owns the walk over the lines: which line labels a figure and which year it is of; where a
+line stands (heading, period and target sections) is `read.sections`'. A line's tokens are `read.prose_tokens`', a label's cleaning is
 `read.prose_labels`' and zeros stated in words are `read.zeros`'.
 """
 
 from __future__ import annotations
 
 import re
+from functools import partial
 
-from ingest.map.units import is_count_unit, is_denominator, is_duration_unit, is_unit_alone
+from ingest.map.units import is_count_unit, is_denominator, is_duration_unit
 from ingest.read.layout import Line
 from ingest.read.markup import keeps_its_digit
 from ingest.read.metadata import ReportMetadata
-from ingest.read.neighbours import CAPTION_UNIT, MAX_GAP_LINES, Neighbours
+from ingest.read.neighbours import MAX_GAP_LINES, Neighbours
 from ingest.read.paragraphs import label_line_of, number_at, own_sentence_start
 from ingest.read.prose_labels import LabelReader, counted_after, only_filler, states_no_level
 from ingest.read.prose_lists import Listed, listed_values
@@ -52,15 +53,14 @@ from ingest.read.prose_tokens import (
     noun_after,
     own_cell,
     part_of_year,
-    period_line,
     prior_in_bracket,
     rest_of_clause,
     same_denominator,
-    target_heading,
     unit_in_label,
 )
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import sentence_scope
+from ingest.read.sections import Sections, Step
 from ingest.read.text import fold
 from ingest.read.zeros import zero_rows
 
@@ -68,8 +68,6 @@ _IN_WORDS = re.compile(r"(?:第|月)\s*$")
 _YEAR_MENTION = re.compile(r"(20\d{2})(?:(财政年度|财年)|年)")  # group 2: a fiscal year, named as such
 _MAX_BARE_LABEL_CHARS = 16
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
-_HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
-_ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
 
 def parse_statements(lines: list[Line], metadata: ReportMetadata) -> list[KpiRow]:
@@ -90,50 +88,24 @@ class _Reader:
         self.first_year = start.year if start else self.fiscal_year
         self.calendar_year = start is None or (start.month, start.day) == (1, 1)
         self.label_reader = LabelReader(metadata.company_name or "")
-        self.heading = ""
+        self.sections = Sections(self.fiscal_year)
         self.subject = ""
         self.rows: list[KpiRow] = []
-        self.caption_unit: str | None = None
-        self.heading_year: int | None = None
         self.subject_unit: str | None = None
-        self.period_lead = ""
-        self.in_targets = False
-        self.targets_headed = False  # a heading (not a line: `2030年目标`) opened the targets
         self.labels_below = False
         self.labels_taken_below: set[int] = set()
 
     def read(self) -> list[KpiRow]:
-        period_of_figures = period_line()
         for index, line in enumerate(self.lines):
-            text = line.text.strip()
             gap = line.number - self.lines[index - 1].last_number if index else 0
             self.labels_below = self.labels_below and gap <= MAX_GAP_LINES
-            self.in_targets = self.in_targets and (gap <= 1 or self.targets_headed)  # a line's: to a blank line
-            period = period_of_figures.fullmatch(text)
-            if is_heading(text) or period:
-                heading = text.lstrip("#").strip()
-                # Figures under `## 2030年環境目標` or `未來目標` are targets, not data of any year.
-                self.in_targets = target_heading().search(heading) is not None or any(
-                    int(year) > self.fiscal_year for year in _ANY_YEAR.findall(heading)
-                )
-                self.targets_headed = is_heading(text)
-                year = _HEADING_YEAR.fullmatch(heading) or period
-                if year:  # `## 2024年`, `2024年度主要數據`: a period over figures of that year, not a new topic
-                    self.heading_year = int(year.group(1))
-                    # `共有員工1,345名，具體分佈如下：` above the first year block is the context of them all
-                    self.period_lead = self.near.context_above(index) or self.period_lead
-                    continue
-                self.heading, self.heading_year, self.period_lead, self.subject = heading, None, "", ""
-                self.caption_unit, self.labels_below = None, False
-                continue
-            if self.in_targets:
-                continue
-            caption = CAPTION_UNIT.match(text)
-            if caption and is_unit_alone(caption.group(1)):
-                self.caption_unit = caption.group(1)  # `單位：萬元` above figures printed without units
+            step = self.sections.step(line.text.strip(), gap, partial(self.near.context_above, index))
+            if step is Step.TOPIC:
+                self.subject, self.labels_below = "", False
+            if step is not Step.TEXT:
                 continue
             self._read_line(index, line)
-            self.rows.extend(zero_rows(line, self.heading, self._year))
+            self.rows.extend(zero_rows(line, self.sections.heading, self._year))
         return self.rows
 
     def _read_line(self, index: int, line: Line) -> None:
@@ -173,7 +145,7 @@ class _Reader:
             unit = value.unit
             alone = not prefix.strip(BULLETS) and not text[value.end :].strip(" \t,，。;；")
             if unit is None and alone:
-                unit = self.near.unit_below(index) or self.caption_unit
+                unit = self.near.unit_below(index) or self.sections.caption_unit
             if unit is None and not alone and not may_carry_unit(prefix, self.lines[max(index - 2, 0) : index]):
                 continue  # no label cut from here or the two lines above carries a unit: `_read_labels` drops it
             self._emit(index, line, value, unit, prefix, segment_start, alone, stated)
@@ -219,8 +191,10 @@ class _Reader:
             source_line=number_at(line, value.start),
             label_line=label_line,
             labels=labels,
-            section=self.heading,
-            context=lambda: " / ".join((self.heading, self.period_lead, self.near.context_above(index), sentence)),
+            section=self.sections.heading,
+            context=lambda: " / ".join(
+                (self.sections.heading, self.sections.period_lead, self.near.context_above(index), sentence)
+            ),
             raw_value=value.raw,
             unit=unit,
             fiscal_year=year,
@@ -381,7 +355,7 @@ class _Reader:
             return None  # `本年度上半年，僱員義工服務1,240小時`: a half's figure
         folded = fold(clause) if "年" in clause else ""
         mentions = [(int(year), bool(fiscal)) for year, fiscal in _YEAR_MENTION.findall(folded)]
-        mentions = mentions or ([(self.heading_year, False)] if self.heading_year is not None else [])
+        mentions = mentions or ([(self.sections.heading_year, False)] if self.sections.heading_year is not None else [])
         if not mentions:
             return self.fiscal_year
         if max(year for year, _ in mentions) > self.fiscal_year:

@@ -1,0 +1,68 @@
+"""Where a line of prose stands: under which heading, in which year's section, in a target section or
+below a `單位：` line. The statements reader asks this before it reads a line's figures.
+
+    ## 2030年環境目標            a target section: no figure below it is data of any year
+    （二）2023年度主要数据        a period over the figures below it, not a new topic
+    單位：萬元                   the unit of the figures below printed without one
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from enum import Enum
+
+from ingest.map.units import is_unit_alone
+from ingest.read.neighbours import CAPTION_UNIT
+from ingest.read.prose_tokens import is_heading, period_line, target_heading
+
+_HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
+_ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+
+
+class Step(Enum):
+    """What a line is to the reader of its figures."""
+
+    TOPIC = "a heading of a new topic: what the lines above said is no context below it"
+    STRUCTURE = "a period, a unit or a line of a target section: no figures of its own to read"
+    TEXT = "a line whose figures are read"
+
+
+class Sections:
+    """The section state of a walk over a report's prose lines, in order."""
+
+    def __init__(self, fiscal_year: int) -> None:
+        self.fiscal_year = fiscal_year
+        self.heading = ""
+        self.heading_year: int | None = None  # `## 2024年`: the year of the figures below
+        self.period_lead = ""  # `共有員工1,345名，具體分佈如下：` above the first year section
+        self.caption_unit: str | None = None
+        self.in_targets = False
+        self.targets_headed = False  # a heading (not a line: `2030年目标`) opened the targets
+
+    def step(self, text: str, gap: int, context_above: Callable[[], str]) -> Step:
+        """Take the next line (`text` stripped, `gap`: lines since the previous one); `context_above`
+        gives the lines above it, called only for a period line."""
+        self.in_targets = self.in_targets and (gap <= 1 or self.targets_headed)  # a line's: to a blank line
+        period = period_line().fullmatch(text)
+        if is_heading(text) or period:
+            heading = text.lstrip("#").strip()
+            # Figures under `## 2030年環境目標` or `未來目標` are targets, not data of any year.
+            self.in_targets = target_heading().search(heading) is not None or any(
+                int(year) > self.fiscal_year for year in _ANY_YEAR.findall(heading)
+            )
+            self.targets_headed = is_heading(text)
+            year = _HEADING_YEAR.fullmatch(heading) or period
+            if year:  # `## 2024年`, `2024年度主要數據`: a period over figures of that year, not a new topic
+                self.heading_year = int(year.group(1))
+                self.period_lead = context_above() or self.period_lead
+                return Step.STRUCTURE
+            self.heading, self.heading_year, self.period_lead, self.caption_unit = heading, None, "", None
+            return Step.TOPIC
+        if self.in_targets:
+            return Step.STRUCTURE
+        caption = CAPTION_UNIT.match(text)
+        if caption and is_unit_alone(caption.group(1)):
+            self.caption_unit = caption.group(1)  # `單位：萬元` above figures printed without units
+            return Step.STRUCTURE
+        return Step.TEXT
