@@ -961,3 +961,20 @@ def test_records_of_a_definition_list_each_their_own_label() -> None:
         ("suppliers_total", 2023): 612,
         ("suppliers_total", 2022): 598,
     }
+
+
+def test_the_reports_own_period_after_an_earlier_years_event() -> None:
+    text = HEAD_SIMP + (
+        "公司于2021年完成搬迁，报告期内员工总数为1,234人。\n"
+        "2023年用水量为12,000吨，本年度为11,500吨。\n"
+        "本年度用电量为3,000兆瓦时，而2023年则为3,200兆瓦时。\n"
+        "屋顶光伏项目于2023年并网，本年度综合能源消耗量为 $1.25 \\times 10^{4}$ kWh。\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2024): 1234,
+        ("water_consumption", 2023): 12000,
+        ("water_consumption", 2024): 11500,
+        ("electricity_purchased", 2024): 3000,
+        ("electricity_purchased", 2023): 3200,
+        ("energy_total", 2024): 12.5,  # MWh
+    }

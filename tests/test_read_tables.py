@@ -35,6 +35,8 @@ def td(*cells: str) -> str:
         ("$tCO_{2}e$", "tCO2e"),
         ("$10^{4}\\mathrm{kWh}$", "万kWh"),  # a power of ten before a unit is its multiplier
         ("$10^{8}$元", "亿元"),
+        ("$1.25 \\times 10^{4}$ kWh", "1.25万 kWh"),  # Mathpix's scientific notation: the power is a multiplier
+        ("3.6×10^6 kWh", "3.6百万 kWh"),
         ("$$\n1,080.10 \\text{吨}\n$$", "1,080.10 吨"),
         ("排放總量$^{3}$", "排放總量"),
         ("$员工流失率^1$", "员工流失率"),

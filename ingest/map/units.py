@@ -9,6 +9,7 @@ The readers of a unit are cached: a report prints the same few units many times.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cache
 
@@ -32,6 +33,18 @@ def _parts() -> dict[str, list[tuple[str, float]]]:
     for values in parts.values():
         values.sort(key=lambda item: len(item[0]), reverse=True)  # longest first: 百万 before 万
     return parts
+
+
+@cache
+def power_multipliers() -> dict[int, str]:
+    """The Chinese multiplier of each power of ten the seed knows (3: 千, 4: 万, 6: 百万, 8: 亿), for a
+    power printed in LaTeX (`$10^{4}\\mathrm{kWh}$`, `1.25\\times10^{4}`)."""
+    found: dict[int, str] = {}
+    for prefix, factor in sorted(_parts().get("multiplier", []), key=lambda part: len(part[0])):  # 千, not 千千
+        power = round(math.log10(factor)) if factor > 0 else 0
+        if not prefix.isascii() and 10**power == factor and power not in found:
+            found[power] = prefix
+    return found
 
 
 _THOUSANDS_SUFFIX = ("'000", "’000")
@@ -182,7 +195,7 @@ def _unit_prefix_pattern() -> re.Pattern[str]:
     # money in another currency (`萬港元`, `港幣千元`, `新台幣仟元`): `map.currency` converts or keeps it out
     foreign = rf"(?:{multiplier})?(?:{foreign_currency_name()})(?:(?:{multiplier})?元)?"
     return re.compile(
-        rf"^[ \t]*(?:(?:{multiplier})?(?:{numerator})|{foreign})(?![a-z])"
+        rf"^[ \t]*(?:(?:(?:{multiplier})[ \t]?)?(?:{numerator})|{foreign})(?![a-z])"
         rf"(?:[ \t]*(?:/|每)[ \t]*(?:{revenue})?[ \t(]*(?:{currency_name()})?(?:(?:{multiplier})?(?:{denominator}))(?![a-z])"
         rf"(?:[ \t)]*(?:{revenue}))*\)?)?"
     )

@@ -14,6 +14,7 @@ import html
 import re
 from functools import cache
 
+from ingest.map.units import power_multipliers
 from ingest.map.vocabulary import alternation
 from ingest.read.memo import memo
 
@@ -45,13 +46,24 @@ _SPACES = re.compile(r"[ \u3000\xa0]+")
 _MARKUP_CHARS = re.compile(r"[<>$\\!&*_\[{~^¹²³⁴⁵⁶⁷⁸⁹⁰†‡]")  # `{`: a pandoc anchor (`{#b1-1}`)
 
 
-# a power of ten before a unit (`$10^{4}\mathrm{kWh}$`, `$10^4 m^3$`), not a factor of a number (`1.2\times10^{4}`)
-_POWER_OF_TEN = re.compile(r"(?<![\d.×*x])(?<!times)(?<!cdot)(\s*)10\s*\^\s*\{?\s*([348])\s*\}?")
-_MULTIPLIERS = {"3": "千", "4": "万", "8": "亿"}
+# a power of ten before a unit (`$10^{4}\mathrm{kWh}$`, `$10^4 m^3$`) or after a number's factor
+# (`$1.25 \times 10^{4}$ kWh`, `3.6×10^4`): a multiplier of the unit, as 萬 is in `1.25萬kWh`
+_POWER_OF_TEN = re.compile(
+    r"(?:(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*(?:\\times|\\cdot|×|\*)\s*|(?<![\d.×*x])(?<!times)(?<!cdot)(\s*))"
+    r"10\s*\^\s*\{?\s*(\d)(?:\s*\})?(?![\d.])"
+)
 
 
 def _multiplier(match: re.Match[str]) -> str:
-    return f"{match.group(1)}{_MULTIPLIERS[match.group(2)]}"
+    multiplier = power_multipliers().get(int(match.group(3)))
+    if multiplier is None:
+        return match.group()  # `10^{2}`: no multiplier a unit is printed with
+    return f"{match.group(1) or match.group(2)}{multiplier}"
+
+
+def powers_of_ten(text: str) -> str:
+    """`1.25 \\times 10^{4} kWh` -> `1.25万 kWh`; `$10^{4}\\mathrm{kWh}$` -> `$万\\mathrm{kWh}$`."""
+    return _POWER_OF_TEN.sub(_multiplier, text) if "10" in text and "^" in text else text
 
 
 def strip_latex(text: str) -> str:
@@ -59,8 +71,6 @@ def strip_latex(text: str) -> str:
     if "$" not in text and "\\" not in text:
         return text
     text = _LATEX_FOOTNOTE.sub(" ", text)
-    if "10" in text and "^" in text:  # `$10^{4}\mathrm{kWh}$`: ten thousand kWh, a multiplier of the unit
-        text = _POWER_OF_TEN.sub(_multiplier, text)
     if "\\(" in text:
         text = _MATH_PARENS.sub(lambda match: f" {match[1]} " if _LOOKS_MATH.search(match[1]) else match[0], text)
     for _ in range(3):  # nested: `\mathrm{tCO_{2}e}`, a subscript inside a command, `\mathrm{m}^{3}`
@@ -82,7 +92,7 @@ def clean_text(text: str) -> str:
     text = _SUP.sub(" ", text)
     text = _TAG.sub(" ", _SUB_TAG.sub("", text) if "<sub" in text or "<SUB" in text else text)
     text = html.unescape(text)
-    text = strip_latex(text)
+    text = strip_latex(powers_of_ten(text))
     if "~" in text or "^" in text:
         text = _PANDOC_SCRIPT.sub(lambda match: match.group(1) or match.group(2), text)
     text = _MARKDOWN_ESCAPE.sub(r"\1", text)

@@ -189,10 +189,23 @@ def last_clause(text: str) -> str:
 _PRIOR_YEAR = "(?:去年|上年度?|上一年度?|上期)"
 _PER_PERSON = "每(?:名|位)?(?:僱員|雇员|員工|员工)"  # `（2023年：每名僱員5.27噸）`: the intensity's denominator first
 FISCAL_YEAR_WORD = "(?:財政年度|财政年度|財年|财年)"  # `2024財政年度` (a split year `2023/24` made its end)
-# `去年為`, `2023年則為約`: a clause that gives the figure before it for an earlier year (folded).
+# `去年為`, `2023年則為約`, `而2023年則為`: a clause that gives the figure before it for an earlier year (folded).
 PRIOR_CLAUSE = re.compile(
-    rf"(?:较|比)?(?:(20\d{{2}})(?:{FISCAL_YEAR_WORD}|年度?)(?:则|亦)?|{_PRIOR_YEAR}(?:同期)?)(?:则|亦)?(?:为|是|的)?(?:约)?(?:人民币)?"
+    rf"(?:而)?(?:较|比)?(?:(20\d{{2}})(?:{FISCAL_YEAR_WORD}|年度?)(?:则|亦)?|{_PRIOR_YEAR}(?:同期)?)(?:则|亦)?(?:为|是|的)?(?:约)?(?:人民币)?"
 )
+
+
+@cache
+def current_period() -> re.Pattern[str]:
+    """Words naming the report's own period (`報告期內`, `本年度`), folded."""
+    return re.compile(alternation("current_period_word"))
+
+
+@cache
+def current_clause() -> re.Pattern[str]:
+    """`本年度為`, `而報告期內則為約`: a clause that gives the subject's figure for the report's own period
+    after the figure of an earlier year (`2023年用水量為12,000噸，本年度為11,500噸`), folded."""
+    return re.compile(rf"(?:而)?(?:{alternation('current_period_word')})(?:则|亦)?(?:为|是)(?:约)?(?:人民币)?")
 
 
 @cache

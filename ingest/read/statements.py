@@ -39,6 +39,8 @@ from ingest.read.prose_tokens import (
     Value,
     change_levels,
     compared_level,
+    current_clause,
+    current_period,
     denominator_before,
     followed_by_number,
     has_value,
@@ -340,6 +342,8 @@ class _Reader:
             labels = [(self.subject, self.subject)]
             unit = same_denominator(unit, self.subject_unit)
             prior_year = int(prior.group(1)) if prior.group(1) else self.fiscal_year - 1
+        elif self.subject and current_clause().fullmatch(fold(clause).strip(BULLETS)):
+            labels, unit = [(self.subject, self.subject)], same_denominator(unit, self.subject_unit)
         elif compared := compared_level(clause):  # `總耗水量較2023年的1,341,205噸下降`: that year's level
             labels, prior_year = self.label_reader.labels([compared[0]], self.subject)[0], compared[1]
         return (labels, unit, relative, prior_year) if labels else None
@@ -354,7 +358,10 @@ class _Reader:
         if part_of_year().search(clause):
             return None  # `本年度上半年，僱員義工服務1,240小時`: a half's figure
         folded = fold(clause) if "年" in clause else ""
-        mentions = [(int(year), bool(fiscal)) for year, fiscal in _YEAR_MENTION.findall(folded)]
+        found = list(_YEAR_MENTION.finditer(folded))
+        if found and current_period().search(folded, found[-1].end()):
+            return self.fiscal_year  # `公司於2021年成立…，報告期內員工總數`: the year named is an event's
+        mentions = [(int(match[1]), bool(match[2])) for match in found]
         mentions = mentions or ([(self.sections.heading_year, False)] if self.sections.heading_year is not None else [])
         if not mentions:
             return self.fiscal_year
