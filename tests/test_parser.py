@@ -887,6 +887,22 @@ def test_values_listed_one_year_per_line_under_their_label() -> None:
     )
 
 
+def test_year_lines_name_their_years_as_tables_do() -> None:
+    """`FY2023：`, Taiwan's `112年：` and `2023財年：` are years as a table's header names them."""
+    text = HEAD_TRAD + (
+        "總耗水量（立方米）\nFY2023：386,214\nFY2022：401,932\n\n"
+        "員工總數（人）\n112年：1,204\n111年：1,187\n\n"
+        "有害廢棄物（噸）\n2023財年：38.72\n"
+    )
+    assert facts(text) == {
+        ("water_consumption", 2023): 386214,
+        ("water_consumption", 2022): 401932,
+        ("employees_total", 2023): 1204,
+        ("employees_total", 2022): 1187,
+        ("hazardous_waste", 2023): 38.72,
+    }
+
+
 def test_a_record_per_line_break_keeps_its_value_before_the_next_records_year() -> None:
     text = HEAD_TRAD + "- **有害廢棄物**（A1.3）：38.72噸<br>2022年：41.05噸\n"
     assert facts(text) == {("hazardous_waste", 2023): 38.72, ("hazardous_waste", 2022): 41.05}

@@ -21,6 +21,7 @@ from itertools import pairwise
 
 from ingest.read.cell_values import clean_label, split_label, value_of
 from ingest.read.layout import Line
+from ingest.read.periods import YEAR_TOKEN, year_of
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import Companies, caption_scope
 from ingest.read.text import HAN, is_not_disclosed
@@ -28,9 +29,7 @@ from ingest.read.text import HAN, is_not_disclosed
 _TITLE = re.compile(
     r"^(?P<label>.*?[\u4e00-\u9fff）)])\s*[（(]\s*(?:单位|單位)\s*[:：]\s*(?P<unit>[^（）()]{1,20})[）)]\s*$"
 )
-_YEAR_TOKEN = re.compile(
-    r"^(20\d{2})(?:年度?)?(?P<target>[（(](?:目标|目標|预测|預測|预计|預計|e)[)）])?$", re.IGNORECASE
-)
+_YEAR_TOKEN = re.compile(rf"^({YEAR_TOKEN})(?P<target>[（(](?:目标|目標|预测|預測|预计|預計|e)[)）])?$", re.IGNORECASE)
 _LEGEND_MARK = re.compile(r"^[■□●○▲△◆◇★☆▪▫•]+")
 _MAX_LINES_TO_YEARS = 3  # title, legend, axis
 _MIN_YEARS = 1  # a heading over `2024年` and its value is a chart of one bar
@@ -109,10 +108,15 @@ def _chart_after(
 
 
 def _years(tokens: list[str]) -> list[tuple[int, bool]] | None:
-    matches = [_YEAR_TOKEN.match(token) for token in tokens]
-    if len(tokens) < _MIN_YEARS or not all(matches):
-        return None
-    return [(int(match.group(1)), bool(match.group("target"))) for match in matches if match]
+    """(year, whether a target's bar) of each token of a years line, or None if it is no years line."""
+    found: list[tuple[int, bool]] = []
+    for token in tokens:
+        match = _YEAR_TOKEN.match(token)
+        year = year_of(match.group(1)) if match else None
+        if match is None or year is None:
+            return None
+        found.append((year, bool(match.group("target"))))
+    return found if len(found) >= _MIN_YEARS else None
 
 
 def _is_axis(tokens: list[str]) -> bool:

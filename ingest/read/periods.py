@@ -44,6 +44,10 @@ class ColumnRole:
 
 
 # All patterns read folded text: simplified script, half-width, no spaces, lower case.
+# A year as a line grammar prints it (`2024年`, `2024财年`, `FY2024`, `113年`): a piece for the patterns
+# of other readers to embed; what year it names is `year_of`'s to say. (No split year: `2024 / 2023`
+# is two years to `read.year_pairs`.)
+YEAR_TOKEN = r"(?:(?:FY|fy)20\d{2}|20\d{2}\s*(?:年度?|財政年度|财政年度|財年|财年)?|1[01]\d\s*年度?)"
 _SPLIT_YEAR = re.compile(r"^(?:fy)?(20\d{2})[/\-–~至](?:20)?(\d{2})(?:年度?|财年|财政年度)?$")
 _DATE_YEAR = re.compile(r"^(?:截至|截止|于|於)?(20\d{2})年(\d{1,2})月(\d{1,2})日(?:止)?(?:年度)?$")
 _ROC_YEAR = re.compile(r"^(?:民国)?(1[0-4]\d)年度?$")

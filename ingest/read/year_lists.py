@@ -22,14 +22,14 @@ import re
 from ingest.map.units import is_unit_alone
 from ingest.read.cell_values import clean_label, split_label, value_of
 from ingest.read.layout import Line
-from ingest.read.periods import is_total, year_of
+from ingest.read.periods import YEAR_TOKEN, is_total, year_of
 from ingest.read.prose_tokens import has_value, is_heading
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import caption_scope
 from ingest.read.text import HAN
 
 _YEAR_LINE = re.compile(
-    r"^\s*(?:[-*+•·]\s+)?(?P<year>(?:20\d{2})\s*(?:年度?|財政年度|财政年度|財年|财年)?)\s*[:：]\s*"
+    rf"^\s*(?:[-*+•·]\s+)?(?P<year>{YEAR_TOKEN})\s*[:：]\s*"
     r"(?P<value>[-−]?[\d,]+(?:\.\d+)?%?)\s*(?P<unit>[^\d\s:：，,。;；]{0,16})\s*$"
 )
 _BULLET = re.compile(r"^\s*(?:[-*+•·]|\d{1,2}[.、)])\s+")

@@ -15,8 +15,9 @@ import re
 
 from ingest.read.grid import Cell, Grid
 from ingest.read.markup import clean_text
+from ingest.read.periods import YEAR_TOKEN
 
-_YEAR = r"(?:20\d{2}|1[01]\d)\s*(?:年度?|財年|财年)?"
+_YEAR = YEAR_TOKEN
 _PAIR_HEADER = re.compile(rf"^\s*({_YEAR})\s*(?:[/／]\s*({_YEAR})|[（(]\s*({_YEAR})\s*[)）])\s*$")
 _VALUE = r"[-−—–]?[\d,]*\.?\d+%?|[-—–/]|N/?A|不適用|不适用"
 _PAIR_CELL = re.compile(
