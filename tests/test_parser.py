@@ -952,6 +952,14 @@ def test_numbered_year_sections_date_their_figures_and_a_target_section_gives_no
     }
 
 
+def test_a_paragraph_that_opens_with_its_year_dates_a_sum_in_a_later_sentence() -> None:
+    text = HEAD_SIMP + (
+        "2024年，公司对外捐赠总额386.5万元。员工志愿服务时长累计6,420小时。\n\n"
+        "公司长期支持社区发展。员工志愿服务时长累计48,260小时。\n"  # no year: a sum since some start
+    )
+    assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

@@ -1924,3 +1924,28 @@ def test_a_table_printed_column_by_column() -> None:
         ("water_consumption", 2025, 152300, True),
         ("employees_total", 2025, 3862, False),  # the target block ends at its blank line
     }
+
+
+def test_a_table_drawn_with_aria_roles_is_a_table() -> None:
+    """A CMS's `<div role="table">` of `role="row"` and `role="cell"` elements, a group row spanning the
+    columns (`aria-colspan`) and a site's table named by its `aria-label`."""
+    text = HEAD_CN + (
+        '<nav><a href="/">首页</a></nav>\n'
+        '<div class="esg-table" role="table" aria-label="环境绩效">\n'
+        '  <div role="row"><span role="columnheader">指标</span><span role="columnheader">单位</span>'
+        '<span role="columnheader">2024年</span><span role="columnheader">2025年</span></div>\n'
+        '  <div role="row"><span role="rowheader" aria-colspan="4">水资源</span></div>\n'
+        '  <div role="row"><span role="rowheader">耗水量</span><span role="cell">吨</span>'
+        '<span role="cell">1,247,930</span><span role="cell"><b>1,163,820</b></span></div>\n'
+        "</div>\n"
+        '<div role="grid" aria-label="安徽某某有限公司（全资子公司）">\n'
+        '  <div role="row"><div role="columnheader">指标</div><div role="columnheader">2025年</div></div>\n'
+        '  <div role="row"><div role="rowheader">耗水量（吨）</div><div role="gridcell">402,310</div></div>\n'
+        "</div>\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code == "water_consumption"]
+    assert [(row.fiscal_year, row.reported_value, row.source_line, row.is_partial_scope) for row in rows] == [
+        (2024, 1247930, 9, False),
+        (2025, 1163820, 9, False),
+        (2025, 402310, 13, True),
+    ]

@@ -70,6 +70,12 @@ def _year_named() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation('year_period_word')}|(?:20\d{{2}}|1[01]\d|二{numerals}{{3}})\s*年)")
 
 
+@cache
+def _dated_opening() -> re.Pattern[str]:
+    """A paragraph that opens with its year or period (`2025年，`, `報告期內，`), folded."""
+    return re.compile(rf"\s*(?:{_year_named().pattern})\s*[，,]")
+
+
 def states_no_level(text: str, sentence: str = "") -> bool:
     """A clause that compares, aims or sums over years (`较上年下降`, `目標`, `累计` unless the year
     comes just before it, `全年累计培训时长`, or its sentence names the year and no span of years:
@@ -78,7 +84,11 @@ def states_no_level(text: str, sentence: str = "") -> bool:
     if reading is not _SUM:
         return reading
     own = fold(sentence[max((end.end() for end in _FULL_STOP.finditer(sentence)), default=0) :])
-    return not _year_named().search(own) or _not_a_level().search(own) is not None
+    if _not_a_level().search(own):
+        return True
+    # `2025年，公司對外捐贈…。員工志願服務時長累計9,460小時`: a paragraph that opens with its year dates
+    # each of its sentences
+    return not _year_named().search(own) and _dated_opening().match(fold(sentence)) is None
 
 
 _SUM = "sum"  # a clause with a sum its own words do not bound to the year: its sentence decides
