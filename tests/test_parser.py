@@ -561,6 +561,8 @@ def test_an_exchange_rate_the_report_states(statement: str, rate: float | None) 
 def test_an_exchange_rate_for_each_year() -> None:
     statement = "2022年、2023年及2024年港元兌人民幣之平均匯率分別為1港元兌人民幣0.8623元、0.9036元及0.9213元。"
     assert stated_rates(statement) == {"HKD": {2022: 0.8623, 2023: 0.9036, 2024: 0.9213}}
+    restating = "港元金額可按2024年及2023年的年度平均匯率1港元兌人民幣0.9124元及1港元兌人民幣0.9043元換算。"
+    assert stated_rates(restating) == {"HKD": {2024: 0.9124, 2023: 0.9043}}
 
 
 def test_money_in_another_currency_converts_only_at_a_rate_the_report_states() -> None:

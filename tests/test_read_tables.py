@@ -97,6 +97,11 @@ def test_column_roles() -> None:
     assert column_role("2024年第一季度").role is Role.SKIP
     assert (column_role("2024/25全年").role, column_role("2024/25全年").year) == (Role.YEAR, 2025)
     assert year_of("111年（基準年）") == 2022  # a Taiwan base year is its year
+    assert year_of("基準年（2019年）") == 2019  # the base year named after the word
+    # a sum over years is no year's figure; a year's own sum is
+    for header in ("2019年至今累計", "累計（2019年至今）", "2019-2024年累計", "累計"):
+        assert column_role(header).role is Role.SKIP, header
+    assert (column_role("2024年累計").role, column_role("2024年累計").year) == (Role.YEAR, 2024)
     assert column_role("2030年目標").role is Role.SKIP
     assert column_role("單位").role is Role.UNIT
     assert column_role("數據").role is Role.CURRENT
@@ -1948,4 +1953,20 @@ def test_a_table_drawn_with_aria_roles_is_a_table() -> None:
         (2024, 1247930, 9, False),
         (2025, 1163820, 9, False),
         (2025, 402310, 13, True),
+    ]
+
+
+def test_a_sentence_about_the_table_below_that_names_a_subsidiary_bounds_it() -> None:
+    text = HEAD_HK + (
+        "| 指標 | 單位 | 基準年（2019年） | 2025年 | 2019年至今累計 | 較基準年變化 |\n| --- | --- | --- | --- | --- | --- |\n"
+        "| 範圍一排放 | 噸二氧化碳當量 | 9,842.6 | 7,215.3 | 52,104.8 | -26.7% |\n\n"
+        "**附屬公司數據：示例（惠州）製品有限公司**\n\n"
+        "下表載列本集團全資附屬公司示例（惠州）製品有限公司的主要環境數據，有關數據已包括在上述本集團數據內。\n\n"
+        "| 指標 | 單位 | 2025年 |\n| --- | --- | --- |\n| 範圍一排放 | 噸二氧化碳當量 | 2,406.8 |\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code == "ghg_scope1"]
+    assert [(row.fiscal_year, row.reported_value, row.is_partial_scope) for row in rows] == [
+        (2019, 9842.6, False),
+        (2025, 7215.3, False),
+        (2025, 2406.8, True),
     ]

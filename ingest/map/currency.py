@@ -123,8 +123,10 @@ def _rate_patterns() -> list[tuple[str, re.Pattern[str], bool]]:
     return found
 
 
-_MORE_RATES = re.compile(r"^元?(?:(?:、|,|及|和)\s*(\d+(?:\.\d+)?)\s*元?)+")
-_ANOTHER_RATE = re.compile(r"(?:、|,|及|和)\s*(\d+(?:\.\d+)?)")
+# `…0.9124元及0.9043元`, `…0.9124元及1港元兌人民幣0.9043元`: the rates after the first, each maybe restating its pair
+_AND_RATE = r"(?:、|,|及|和)\s*(?:1\s*[^\d\s、,及和]{1,6}?(?:兑换|兑|=|＝)\s*[^\d\s、,及和]{0,4}?)?(\d+(?:\.\d+)?)"
+_MORE_RATES = re.compile(rf"^元?(?:{_AND_RATE}\s*元?)+")
+_ANOTHER_RATE = re.compile(_AND_RATE)
 _YEAR = re.compile(r"(20\d{2})\s*年")
 
 

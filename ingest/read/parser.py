@@ -143,6 +143,9 @@ _MAX_LEAD_IN_CHARS = 160
 _BOUNDING_LEAD_IN = re.compile(r"(?:以下|下表|本表|下列)[^。；;]{0,20}(?:仅|僅|只)")
 
 
+# `下表載列附屬公司甲的主要環境數據，有關數據已包括在上述本集團數據內。`: a sentence about the table below
+_TABLE_DEIXIS = re.compile(r"(?:下表|以下表格|下列表格|本表|如下表)")
+_BOLD_LINE = re.compile(r"\s*\*\*[^*]+\*\*\s*$")  # `**附屬公司數據：某某有限公司**`: a converter's heading
 _HTML_HEADING = re.compile(r"\s*<h[1-6][\s>]", re.IGNORECASE)
 
 
@@ -153,7 +156,8 @@ def _is_heading(raw_line: str) -> bool:
 
 def _caption(raw_lines: list[str], first_line: int) -> tuple[str, list[int]]:
     """The heading above a table and the short line just above it (`單位：萬元`, `表：員工構成`), or a
-    numbered title above one sentence of prose (`表二：江門生產基地主要環境數據` / `江門生產基地為…如下。`),
+    numbered or bold title above one sentence of prose (`表二：江門生產基地主要環境數據` / `江門生產基地為…如下。`)
+    or a sentence about the table below (`下表載列…的主要環境數據。`),
     and the lines they stand on."""
     parts: list[str] = []
     numbers: list[int] = []
@@ -165,11 +169,11 @@ def _caption(raw_lines: list[str], first_line: int) -> tuple[str, list[int]]:
         if "<t" in raw_lines[number - 1] or "|" in text:
             break
         # `下表僅涵蓋附屬公司甲的數據，供持份者參考：`, `以下數據僅涵蓋本公司本部（母公司），不含子公司。`
-        lead_in = text.endswith(("：", ":")) or bool(_BOUNDING_LEAD_IN.search(text))
+        lead_in = text.endswith(("：", ":")) or bool(_BOUNDING_LEAD_IN.search(text) or _TABLE_DEIXIS.match(text))
         prose = len(text) > (_MAX_LEAD_IN_CHARS if lead_in else _MAX_CAPTION_CHARS) or (
             _PROSE_END.search(text) is not None and not lead_in
         )
-        if prose or (prose_above and not _TABLE_TITLE.match(text)):
+        if prose or (prose_above and not (_TABLE_TITLE.match(text) or _BOLD_LINE.match(raw_lines[number - 1]))):
             if prose_above:
                 break
             prose_above = True

@@ -135,11 +135,16 @@ def _longest_label_header() -> int:
 _RESTATED = re.compile(r"\((?:经)?(?:重列|重述|调整)(?:后)?\)|(?:经)?(?:重列|重述)|\(?restated\)?|[#†‡*]+|\(基准年\)")
 
 
+_BASE_YEAR_FIRST = re.compile(r"^(?:基准年|baseyear|base year)[:：\s]*\(?(.+?)\)?$")
+
+
 @memo
 def year_of(header: str) -> int | None:
     """The fiscal year a header names, or None; a restated column (`2023年（經重列）#`) or a base year
     (`111年（基準年）`) is its year."""
     text = _RESTATED.sub("", fold(arabic_dates(header)))
+    base = _BASE_YEAR_FIRST.match(text)
+    text = base.group(1) if base else text  # `基準年（2019年）`: the base year's own figures
     if not text:
         return None
     for pattern in (_plain_year(), _DATE_YEAR):
@@ -163,6 +168,8 @@ _YEAR_THEN_PERIOD = re.compile(r"^((?:20\d{2}|1[01]\d)(?:/\d{2,4})?(?:财政)?(?
 def column_role(header: str) -> ColumnRole:
     """What a column holds, from its header text alone."""
     text = fold(header)
+    if role_pattern("span_column").search(text):  # `2019年至今累計`: a sum over years, no year's figure
+        return ColumnRole(Role.SKIP)
     period = _YEAR_THEN_PERIOD.match(text)
     if period and year_of(period.group(1)) is not None:
         if _skip().match(period.group(2)):  # a half or a quarter of the year: no annual figure

@@ -166,7 +166,8 @@ def caption_scope(caption: str, companies: Companies | None = None) -> Scope | N
     (`某某物業服務（廣州）有限公司主要環境績效`, or its short name the report defines)."""
     if not caption:
         return None
-    folded = fold(caption)
+    # `公司及下屬全資、控股子公司`: the company with its subsidiaries is the whole group, no part of it
+    folded = _rules()["whole_group"].sub("", fold(caption))
     if (
         _rules()["part_caption"].search(folded)
         or _rules()["part_lead_in"].search(folded)  # a caption may hold the sentence leading into the table
