@@ -1314,6 +1314,27 @@ def test_a_text_table_label_that_wraps_below_its_values() -> None:
     }
 
 
+def test_a_text_table_printed_values_first() -> None:
+    """`pdftotext -raw` of a PDF that draws a row's figures before its label: the values, then the label
+    with its unit in brackets, wrapped onto the next line."""
+    text = HEAD_CN + (
+        "温室气体排放\n2025年 2024年\n"
+        "48,265.3 45,907.8 范围一温室气体排放量（吨二氧化碳当量）\n"
+        "96,418.2 91,075.4 范围二温室气体排放量（基于位置，吨二氧化碳\n当量）\n"
+        "38.62 41.05 氮氧化物排放量 吨\n"
+        "— 0.12 颗粒物排放量 吨\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2025): 48_265.3,
+        ("ghg_scope1", 2024): 45_907.8,
+        ("ghg_scope2", 2025): 96_418.2,
+        ("ghg_scope2", 2024): 91_075.4,
+        ("nox_emissions", 2025): 38_620,
+        ("nox_emissions", 2024): 41_050,
+        ("pm_emissions", 2024): 120,
+    }
+
+
 def test_taiwan_units_and_words_person_hours_energy_used_and_contractors() -> None:
     text = HEAD_HK + (
         "| 項目 | 單位 | 2024年 | 2025年 |\n|:---|:---:|---:|---:|\n"

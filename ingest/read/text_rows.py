@@ -19,6 +19,9 @@ _NOTE_MARK = re.compile(r"\d[\d,，]{0,4}|[a-zA-Z]|[*#]{1,3}")  # `3`, `3,4`, `a
 _CHANGE_VALUE = re.compile(r"[-−+]?\d[\d,.]*\s*(?:%|个百分点|個百分點|pp|倍)?")
 _THOUSANDS_HEAD = re.compile(r"\d{1,3}")
 _THOUSANDS_TAIL = re.compile(r"\d{3}(?:\.\d+)?")
+_MIN_VALUES_FIRST = 2
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_SENTENCE = re.compile(r"[。；！？]")
 
 
 def split_values(
@@ -49,11 +52,24 @@ def row_values(
     """`_row_values` of the row, its numbers split at a thousands space joined (`8 412.6`, as OCR and
     some PDF fonts print them); a row that still has a number left over before its values is read
     no way (`0.0356 0.03 9`: one value garbled into two tokens would shift every column)."""
-    tokens = _joined_thousands(tokens, len(columns))
+    tokens = _values_last(_joined_thousands(tokens, len(columns)), len(columns))
     text_tokens, values = _row_values(tokens, columns, placed)
     if values and text_tokens and is_number(text_tokens[-1]) and not any(column.note for column in columns):
         return tokens, []
     return text_tokens, values
+
+
+def _values_last(tokens: list[str], count: int) -> list[str]:
+    """A row printed values first (`48,265.3 45,907.8 44,120.6 范围一温室气体排放量（吨二氧化碳当量）`, as a
+    PDF that draws its figures before their labels comes out of `pdftotext -raw`) as label, then values:
+    one value per column first, then text that ends in no value."""
+    values = tokens[:count]
+    rest = tokens[count:]
+    if count < _MIN_VALUES_FIRST or not rest or not HAN.search(rest[0]) or _SENTENCE.search(rest[-1]):
+        return tokens  # (one number before a text is an outline number or a year: `5.3 能源管理`, `2024 年…`)
+    if any(_YEAR.fullmatch(token) or not (is_number(token) or is_not_disclosed(token)) for token in values):
+        return tokens
+    return tokens if is_number(rest[-1]) or is_not_disclosed(rest[-1]) else rest + values
 
 
 def _joined_thousands(tokens: list[str], count: int) -> list[str]:

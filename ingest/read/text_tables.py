@@ -193,7 +193,11 @@ class _TextTableReader:
             label, unit = label.rsplit(" ", 1)  # the unit's start was read as the end of the label
         if rest and (unit is None or not looks_like_unit(unit + rest)):
             return False
-        self.pending = (*pending[:3], label + head, unit + rest if rest and unit else unit, *pending[5:])
+        label, unit = label + head, unit + rest if rest and unit else unit
+        if unit is None:  # `范围二排放量（基于位置，吨二氧化碳` / `当量）`: the unit the whole bracket holds
+            bare, unit = split_label(label)
+            label = clean_label(bare) if unit else label
+        self.pending = (*pending[:3], label, unit, *pending[5:])
         self.consumed.add(line.number)
         return True
 
