@@ -962,6 +962,11 @@ def test_a_paragraph_that_opens_with_its_year_dates_a_sum_in_a_later_sentence() 
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}
 
 
+def test_taiwan_colleagues_volunteer_hours() -> None:
+    text = HEAD_TRAD + "2023年度全體同仁投入志工服務總時數2,846小時。\n"
+    assert facts(text) == {("volunteer_hours", 2023): 2846}
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

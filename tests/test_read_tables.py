@@ -102,6 +102,10 @@ def test_column_roles() -> None:
     for header in ("2019年至今累計", "累計（2019年至今）", "2019-2024年累計", "累計"):
         assert column_role(header).role is Role.SKIP, header
     assert (column_role("2024年累計").role, column_role("2024年累計").year) == (Role.YEAR, 2024)
+    # a span of twelve months is its year, a shorter one part of it
+    for header, year in (("2023年1-12月", 2023), ("2024.01-2024.12", 2024), ("2023年4月至2024年3月", 2024)):
+        assert (column_role(header).role, column_role(header).year) == (Role.YEAR, year), header
+    assert column_role("2024年1-6月").role is Role.SKIP
     assert column_role("2030年目標").role is Role.SKIP
     assert column_role("單位").role is Role.UNIT
     assert column_role("數據").role is Role.CURRENT
@@ -1991,3 +1995,23 @@ def test_a_sentence_about_the_table_below_that_names_a_subsidiary_bounds_it() ->
         (2025, 7215.3, False),
         (2025, 2406.8, True),
     ]
+
+
+def test_current_and_prior_period_columns_with_counts_and_their_shares() -> None:
+    """`本報告期 | 上一報告期` with no year and no unit column; cells that print a count and its share."""
+    text = HEAD_HK + (
+        "| 物料 | 上一報告期 | 本報告期 |\n|---|---|---|\n| 產品包裝材料（公噸） | 2,314.5 | 2,408.1 |\n\n"
+        "| 類別 | 項目 | 本報告期 | 上一報告期 |\n|---|---|---|---|\n"
+        "| 性別 | 女性 | 974 (52.3%) | 921 (51.3%) |\n"
+        "| 流動 | 離職人數（離職率） | 212 (11.4%) | 226 (12.6%) |\n"
+    )
+    assert facts(text) == {
+        ("packaging_material", 2025): 2408.1,
+        ("packaging_material", 2024): 2314.5,
+        ("employees_female", 2025): 974,
+        ("employees_female", 2024): 921,
+        ("employees_female_pct", 2025): 52.3,
+        ("employees_female_pct", 2024): 51.3,
+        ("employee_turnover_rate", 2025): 11.4,  # the rate its bracket names
+        ("employee_turnover_rate", 2024): 12.6,
+    }

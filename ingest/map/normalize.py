@@ -138,6 +138,16 @@ def without_alias(label: str) -> str | None:
     return label[: match.start()].strip()
 
 
+_RATE_ALIAS = re.compile(r"[(（]\s*([^()（）]{1,12}(?:率|比例|占比|佔比|百分比))\s*[)）]\s*$")
+
+
+def rate_alias(label: str) -> str | None:
+    """`離職人數（離職率）` -> `離職率`: the rate a count's label names in its bracket, which a share printed
+    beside the count (`212 (11.4%)`) is."""
+    match = _RATE_ALIAS.search(label)
+    return match.group(1) if match and label[: match.start()].strip() else None
+
+
 @cache
 def _qualifier() -> re.Pattern[str]:
     return re.compile(f"\\s*[(](?:{alternation('label_qualifier')})[^()]*[)]\\s*$")

@@ -94,9 +94,11 @@ def header_roles(cells: list[str]) -> list[ColumnRole] | None:
         others = [fold(text) for text, role in zip(cells, roles, strict=True) if role.role is not Role.YEAR]
         if any(text and looks_like_unit(text) for text in others):
             return None
-    # `數據` alone: the row must also name the label or unit column, as a header does
+    # `數據` alone: the row must also name the label or unit column, as a header does, or the period
+    # before (`物料 | 上一報告期 | 本報告期`)
     names_columns = any(role.role is Role.UNIT for role in roles) or any(is_label_header(text) for text in cells)
-    if not any(role.role is Role.YEAR for role in roles) and not names_columns:
+    both_periods = {Role.CURRENT, Role.PRIOR} <= {role.role for role in roles}
+    if not any(role.role is Role.YEAR for role in roles) and not names_columns and not both_periods:
         return None
     return roles
 

@@ -50,6 +50,10 @@ class ColumnRole:
 YEAR_TOKEN = r"(?:(?:FY|fy)20\d{2}|20\d{2}\s*(?:年度?|財政年度|财政年度|財年|财年)?|1[01]\d\s*年度?)"
 _SPLIT_YEAR = re.compile(r"^(?:fy)?(20\d{2})[/\-–~至](?:20)?(\d{2})(?:年度?|财年|财政年度)?$")
 _DATE_YEAR = re.compile(r"^(?:截至|截止|于|於)?(20\d{2})年(\d{1,2})月(\d{1,2})日(?:止)?(?:年度)?$")
+# `2024年1-12月`, `2024.01-2024.12`, `2023年4月至2024年3月`: a span of months (folded); twelve of them are a year
+_MONTH_SPAN = re.compile(
+    r"^(20\d{2})(?:年|[.\-/])0?(\d{1,2})月?(?:0?1日)?[-–~至](?:(20\d{2})(?:年|[.\-/]))?0?(\d{1,2})月?(?:\d{1,2}日)?$"
+)
 _ROC_YEAR = re.compile(r"^(?:民国)?(1[0-4]\d)年度?$")
 _UNIT = re.compile(r"^(?:计量)?单位|^units?$|^units?单位$|^单位units?$")
 _MEASURE_THEN_YEAR = re.compile(r"^([^\d()]{2,16}(?:\([^()]{1,12}\))?)(20\d{2})(?:年度?|财年)$")
@@ -157,7 +161,21 @@ def year_of(header: str) -> int | None:
     match = _ROC_YEAR.match(text)
     if match:
         return int(match.group(1)) + _ROC_OFFSET
-    return None
+    span = _months_spanned(text)
+    return span[0] if span and span[1] == _MONTHS_IN_YEAR else None
+
+
+_MONTHS_IN_YEAR = 12
+
+
+def _months_spanned(text: str) -> tuple[int, int] | None:
+    """(the year a span of months ends in, how many months it spans) of `2024年1-12月`, `2024.01-2024.12`."""
+    match = _MONTH_SPAN.match(text)
+    if not match:
+        return None
+    first_year, first_month, last_month = int(match.group(1)), int(match.group(2)), int(match.group(4))
+    last_year = int(match.group(3)) if match.group(3) else first_year
+    return last_year, (last_year - first_year) * 12 + last_month - first_month + 1
 
 
 # `2024/25全年`, `2024年上半年`: a year, then the part of it the column holds (folded)
@@ -169,6 +187,9 @@ def column_role(header: str) -> ColumnRole:
     """What a column holds, from its header text alone."""
     text = fold(header)
     if role_pattern("span_column").search(text):  # `2019年至今累計`: a sum over years, no year's figure
+        return ColumnRole(Role.SKIP)
+    months = _months_spanned(text)
+    if months and months[1] != _MONTHS_IN_YEAR:  # `2024年1-6月`: part of a year, no annual figure
         return ColumnRole(Role.SKIP)
     period = _YEAR_THEN_PERIOD.match(text)
     if period and year_of(period.group(1)) is not None:

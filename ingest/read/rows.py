@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from ingest.map.lexicon import MetricMatch, label_excluded, map_label, some_term_matches
 from ingest.map.normalize import (
+    rate_alias,
     without_alias,
     without_breakdown,
     without_gloss,
@@ -79,7 +80,7 @@ def _countable(mapping: MetricMatch, value: float | None) -> bool:
     return abs(counted - round(counted)) < 1e-6
 
 
-def _readings(labels: list[tuple[str, str]]) -> Iterator[tuple[str, str, str | None, str]]:
+def _readings(labels: list[tuple[str, str]], share: bool = False) -> Iterator[tuple[str, str, str | None, str]]:
     """(reading, label as printed, the whole label its exclusions must pass, context it adds): the labels
     as read, then without an English gloss, without a trailing alias in brackets, without a closing
     total word (`合計`), without what the figure includes (`（含再生能源）`) and without the breakdown it is
@@ -96,6 +97,8 @@ def _readings(labels: list[tuple[str, str]]) -> Iterator[tuple[str, str, str | N
     yield from (
         (bare, printed, None, f" / {matched}") for matched, printed in labels if (bare := without_breakdown(matched))
     )
+    if share:  # `離職人數（離職率）` over `212 (11.4%)`: the share is the rate its bracket names
+        yield from ((rate, printed, None, "") for matched, printed in labels if (rate := rate_alias(matched)))
 
 
 def build_row(
@@ -124,7 +127,7 @@ def build_row(
     value = parse_number(raw_value)
     if raw_value.endswith("%") and unit and "%" not in unit:
         unit = "%"  # `6.04%` under `研發投入（億元）`: the sign the figure prints is its unit
-    for matched, printed, whole, more_context in _readings(labels):
+    for matched, printed, whole, more_context in _readings(labels, share=unit == "%"):
         if not some_term_matches(matched):
             continue
         if callable(context):

@@ -1,4 +1,4 @@
-"""Two years printed in one column, read as two columns:
+"""Two years (or a count and its share) printed in one column, read as two columns:
 
     | 指標（單位） | 2024年 / 2023年 |       | 指標（單位） | 2024年（2023年） |       | 指標（單位） | 2024年 |
     | 氮氧化物（千克） | 1,842.6 / 2,015.3 |  | 僱員總數（人） | 4,881<br>(4,676) |  | 供應商總數（家） | 1,318（2023年：1,254） |
@@ -6,7 +6,8 @@
 A header cell that names two years (`A / B`, `A（B）`) splits its column in two, each cell at its `/`
 or at its bracket; a header of one year splits where its cells restate another year in a bracket
 (`（2023年：1,254）`), that year naming the second column. A cell that holds one value keeps it in the
-first column (`— / 148.2` keeps both parts: `—` is not disclosed).
+first column (`— / 148.2` keeps both parts: `—` is not disclosed). A period column whose cells print a
+count and its share (`974 (52.3%)`) is two columns of that period too.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 
 from ingest.read.grid import Cell, Grid
 from ingest.read.markup import clean_text
-from ingest.read.periods import YEAR_TOKEN
+from ingest.read.periods import YEAR_TOKEN, Role, column_role
 
 _YEAR = YEAR_TOKEN
 _PAIR_HEADER = re.compile(rf"^\s*({_YEAR})\s*(?:[/／]\s*({_YEAR})|[（(]\s*({_YEAR})\s*[)）])\s*$")
@@ -31,7 +32,7 @@ def split_year_pairs(grid: Grid) -> Grid:
     """`grid` with each column that holds two years split in two (the grid itself if there is none)."""
     for r in range(min(_MAX_HEADER_ROWS, len(grid.rows))):
         pairs = {c: _header_pair(cell.text) for c, cell in enumerate(grid.rows[r])}
-        pairs = {c: pair for c, pair in pairs.items() if pair} or _restated_columns(grid, r)
+        pairs = {c: pair for c, pair in pairs.items() if pair} or _restated_columns(grid, r) or _share_columns(grid, r)
         if pairs:
             return _split(grid, r, pairs)
     return grid
@@ -59,6 +60,26 @@ def _restated_columns(grid: Grid, header: int) -> dict[int, tuple[str, str]]:
         if named and len(named) >= _MIN_RESTATED_SHARE * len(pairs):
             found[c] = (clean_text(cell.text).strip(), named[0])
     return found
+
+
+def _share_columns(grid: Grid, header: int) -> dict[int, tuple[str, str]]:
+    """Period columns whose cells print a count and its share (`974 (52.3%)`): two columns of that
+    period, the count's and the share's (the `%` tells them apart, as `2024年人數 | 2024年佔比` would)."""
+    found: dict[int, tuple[str, str]] = {}
+    for c, cell in enumerate(grid.rows[header]):
+        text = clean_text(cell.text).strip()
+        if column_role(text).role not in (Role.YEAR, Role.CURRENT, Role.PRIOR):
+            continue
+        pairs = [_cell_pair(row[c].text) for row in grid.rows[header + 1 :] if c < len(row) and row[c].text.strip()]
+        shares = [pair for pair in pairs if pair and not pair[2] and _is_share(pair[0], pair[1])]
+        if shares and len(shares) >= _MIN_RESTATED_SHARE * len(pairs):
+            found[c] = (text, text)
+    return found
+
+
+def _is_share(first: str, second: str) -> bool:
+    """`974` and `52.3%`: a figure and its share of the whole."""
+    return second.endswith("%") and not first.endswith("%") and any(char.isdigit() for char in first)
 
 
 def _split(grid: Grid, header: int, pairs: dict[int, tuple[str, str]]) -> Grid:
