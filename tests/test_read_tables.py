@@ -2015,3 +2015,25 @@ def test_current_and_prior_period_columns_with_counts_and_their_shares() -> None
         ("employee_turnover_rate", 2025): 11.4,  # the rate its bracket names
         ("employee_turnover_rate", 2024): 12.6,
     }
+
+
+def test_rows_a_converter_broke_are_mended() -> None:
+    """PDF -> Word -> Markdown: a label on a row of its own with its values on the row below, and a row
+    with one more (empty) cell before it than the header has."""
+    text = HEAD_HK + (
+        "| 排放物類別 | 單位 | 2025年 | 2024年 |\n|---|---|---|---|\n"
+        "| 氮氧化物（NOx） |  |  |  |\n|  | 千克 | 1,286.4 | 1,354.9 |\n"
+        "|  | 範圍一（直接排放） | 噸二氧化碳當量 | 1,184.6 | 1,262.8 |\n"
+        "| 溫室氣體排放密度 |  |  |  |\n"
+        "|  | 噸二氧化碳當量／人民幣百萬元收益 | 6.23 | 6.78 |\n|  | 噸二氧化碳當量／僱員 | 7.05 | 7.49 |\n"
+    )
+    assert facts(text) == {
+        ("nox_emissions", 2025): 1286.4,
+        ("nox_emissions", 2024): 1354.9,
+        ("ghg_scope1", 2025): 1184.6,
+        ("ghg_scope1", 2024): 1262.8,
+        ("ghg_intensity_revenue", 2025): 6.23,
+        ("ghg_intensity_revenue", 2024): 6.78,
+        ("ghg_intensity_employee", 2025): 7.05,
+        ("ghg_intensity_employee", 2024): 7.49,
+    }

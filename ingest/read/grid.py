@@ -156,6 +156,35 @@ def html_grids(text: str) -> list[Grid]:
     return grids
 
 
+def _without_extra_leading_cells(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """`|  | 範圍一 | 噸 | 1,184.6 |` under a header of four cells: a converter's extra empty cell before the
+    row, dropped, so that the row's cells stand under their headers."""
+    width = len(rows[0])
+    fitted = []
+    for r, row in enumerate(rows):
+        extra = 0
+        while len(row) - extra > width and not row[extra].text:
+            extra += 1
+        fitted.append([Cell(cell.text, (r, c)) for c, cell in enumerate(row[extra:])] if extra else row)
+    return fitted
+
+
+def _mend_split_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A row a converter broke in two, its label on one row with every other cell empty and its values
+    on the rows below with the label cell empty (`| 僱員流失率（%） |  |  |` / `|  | 12.4 | 14.1 |`): each
+    value row takes the label."""
+    label = ""
+    for r, row in enumerate(rows):
+        others = [cell.text for cell in row[1:]]
+        if row[0].text and not any(others):
+            label = row[0].text
+        elif label and not row[0].text and any(others):
+            rows[r] = [Cell(label, row[0].origin), *row[1:]]
+        else:
+            label = ""
+    return rows
+
+
 def markdown_grids(lines: list[str]) -> list[Grid]:
     """Runs of `| a | b |` lines (the `|---|` rule skipped) as grids; `lines` are the report's lines.
 
@@ -181,9 +210,10 @@ def markdown_grids(lines: list[str]) -> list[Grid]:
     def close() -> None:
         close_block()
         if len(rows) >= 2:
-            width = max(len(row) for row in rows)
-            padded = [row + [Cell("", (r, c)) for c in range(len(row), width)] for r, row in enumerate(rows)]
-            grids.append(Grid(padded, list(numbers), numbers[0], numbers[-1], "markdown"))
+            fitted = _without_extra_leading_cells(rows)
+            width = max(len(row) for row in fitted)
+            padded = [row + [Cell("", (r, c)) for c in range(len(row), width)] for r, row in enumerate(fitted)]
+            grids.append(Grid(_mend_split_rows(padded), list(numbers), numbers[0], numbers[-1], "markdown"))
         rows.clear()
         numbers.clear()
 
