@@ -2037,3 +2037,18 @@ def test_rows_a_converter_broke_are_mended() -> None:
         ("ghg_intensity_employee", 2025): 7.05,
         ("ghg_intensity_employee", 2024): 7.49,
     }
+
+
+def test_a_total_column_before_its_parts_and_a_measure_with_its_unit_in_the_corner() -> None:
+    text = HEAD_HK + (
+        "| 指標 | 單位 | 集團總計 | 其中：物業 | 酒店 | 零售 |\n| --- | --- | --- | --- | --- | --- |\n"
+        "| 範圍一溫室氣體排放 | 噸二氧化碳當量 | 6,842.7 | 2,315.4 | 3,902.6 | 596.1 |\n\n"
+        "| 廢氣排放（千克） | 集團總計 | 物業 | 酒店 | 零售 |\n| --- | --- | --- | --- | --- |\n"
+        "| 氮氧化物 | 1,842.6 | 215.3 | 1,480.7 | 139.4 |\n\n"
+        "| 人民幣百萬元 | 2025年 |\n| --- | --- |\n| 收入 | 14,204.9 |\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2025): 6842.7,  # the group's, not a division's
+        ("nox_emissions", 2025): 1842.6,
+        ("revenue", 2025): 14_204_900_000,  # a bare 收入 is the revenue
+    }

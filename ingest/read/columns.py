@@ -207,14 +207,25 @@ def find_header(grid: Grid) -> tuple[Columns | None, int]:
     return found if found[0] is not None else _total_column_header(grid)
 
 
+_MIN_PARTS_AFTER_TOTAL = 2
+_MIN_TOTAL_LAST = 3  # the label column and two parts before it
+
+
 def _total_column_header(grid: Grid) -> tuple[Columns | None, int]:
-    """A first row of parts as columns and their total last (`指標 | 單位 | 物業發展 | 酒店 | 零售 | 總計`):
-    the total column holds the company's figures of the caption's year, the parts' columns none."""
+    """A first row of parts as columns and their total last (`指標 | 單位 | 物業發展 | 酒店 | 零售 | 總計`) or
+    first (`指標 | 單位 | 集團總計 | 其中：物業 | 酒店 | 零售`): the total column holds the company's figures of
+    the caption's year, the parts' columns none."""
     cells = grid.texts(0) if grid.rows else []
     roles = [column_role(text) for text in cells]
     last = max((c for c, text in enumerate(cells) if text), default=-1)
-    parts = [c for c, role in enumerate(roles[:last]) if c > 0 and role.role is Role.LABEL]
-    if last < 3 or not parts or not is_total(cells[last]):
+    if last >= _MIN_TOTAL_LAST and is_total(cells[last]):
+        total = last
+        parts = [c for c, role in enumerate(roles[:last]) if c > 0 and role.role is Role.LABEL]
+    else:  # the total before its parts
+        total = next((c for c, text in enumerate(cells) if c > 0 and is_total(text)), -1)
+        parts = [c for c, role in enumerate(roles) if c > total and role.role is Role.LABEL] if total > 0 else []
+        parts = parts if len(parts) >= _MIN_PARTS_AFTER_TOTAL else []
+    if not parts:
         return None, 0
     if any(
         role_pattern(gender).fullmatch(fold(cells[c])) for c in parts for gender in ("male_column", "female_column")
@@ -223,7 +234,7 @@ def _total_column_header(grid: Grid) -> tuple[Columns | None, int]:
     if any(value_of(text) is not None for text in cells):
         return None, 0
     named = [ColumnRole(Role.SKIP) if c in parts else role for c, role in enumerate(roles)]
-    named[last] = ColumnRole(Role.CURRENT)
+    named[total] = ColumnRole(Role.CURRENT)
     return Columns(named, grid.lines[0], total_of_parts=True), 1
 
 

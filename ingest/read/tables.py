@@ -181,7 +181,9 @@ class TableReader:
         if is_unit_alone(corner.strip("（）() ")):  # `人民幣千元 | 2024財年 | 2023財年`: the unit of every row
             unit_default = unit_default or corner.strip("（）() ")
         elif corner and not is_label_header(corner):
-            state.measure = BREAKDOWN.sub("", corner).strip()
+            measure, corner_unit = split_label(corner)  # `廢氣排放（千克） | 集團總計 | …`: the measure and its unit
+            unit_default = unit_default or corner_unit
+            state.measure = BREAKDOWN.sub("", measure if corner_unit else corner).strip()
         self.table_labels = fold(" ".join(cell.text for row in grid.rows for cell in row))
         rows: list[KpiRow] = []
         for r in range(start, len(grid.rows)):
