@@ -967,6 +967,19 @@ def test_taiwan_colleagues_volunteer_hours() -> None:
     assert facts(text) == {("volunteer_hours", 2023): 2846}
 
 
+def test_labels_left_with_a_possessive_or_naming_finished_goods_or_volunteers() -> None:
+    text = HEAD_SIMP + (
+        "年内本集团之研发投入为人民币38.5百万元。\n"
+        "2024年，公司成品包装材料使用量为6,842.5吨。\n"
+        "2024年，员工志愿者累计开展志愿服务4,180小时。\n"
+    )
+    assert facts(text) == {
+        ("rd_investment", 2024): 38_500_000,
+        ("packaging_material", 2024): 6842.5,
+        ("volunteer_hours", 2024): 4180,
+    }
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

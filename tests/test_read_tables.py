@@ -2052,3 +2052,29 @@ def test_a_total_column_before_its_parts_and_a_measure_with_its_unit_in_the_corn
         ("nox_emissions", 2025): 1842.6,
         ("revenue", 2025): 14_204_900_000,  # a bare 收入 is the revenue
     }
+
+
+def test_text_table_units_printed_under_the_years_or_wrapped_in_their_column() -> None:
+    """An annual report's summary prints the unit under each year; a unit column wraps a long unit."""
+    text = HEAD_HK + (
+        "                                     2025           2024\n"
+        "                                 人民幣千元     人民幣千元\n"
+        "    收益                           1,286,437      1,188,905\n\n"
+        "    指標                                  單位                     2025年       2024年\n"
+        "    溫室氣體排放密度（範圍1及範圍2）      噸二氧化碳當量／            19.76        21.97\n"
+        "                                          人民幣百萬元收益\n"
+    )
+    assert facts(text) == {
+        ("revenue", 2025): 1_286_437_000,
+        ("revenue", 2024): 1_188_905_000,
+        ("ghg_intensity_revenue", 2025): 19.76,
+        ("ghg_intensity_revenue", 2024): 21.97,
+    }
+
+
+def test_a_numbered_title_above_a_tables_unit_line_is_its_caption() -> None:
+    text = HEAD_CN + (
+        "表5　嘉兴生产基地2025年耗水量\n\n单位：吨\n\n| 项目 | 2025年 |\n| --- | --- |\n| 耗水量 | 172,858 |\n"
+    )
+    (row,) = [row for row in parse_report(text).rows if row.metric_code == "water_consumption"]
+    assert (row.reported_value, row.reported_unit, row.is_partial_scope) == (172858, "吨", True)

@@ -29,6 +29,7 @@ from ingest.read.latex_grid import latex_grids
 from ingest.read.layout import logical_lines
 from ingest.read.markup import clean_text
 from ingest.read.metadata import extract_metadata
+from ingest.read.neighbours import CAPTION_UNIT
 from ingest.read.page_columns import split_columns
 from ingest.read.paragraphs import join_wrapped
 from ingest.read.rows import KpiRow, ParsedReport
@@ -180,7 +181,8 @@ def _caption(raw_lines: list[str], first_line: int) -> tuple[str, list[int]]:
             continue
         parts.insert(0, text.lstrip("#").strip())
         numbers.append(number)
-        break
+        if not CAPTION_UNIT.match(text) or len(parts) > 1:
+            break  # (`表5　嘉興基地各月耗水量` / `單位：噸`: the title stands above the table's unit line)
     for number in range(first_line - 1, max(0, first_line - _HEADING_LOOKBACK - 1), -1):
         raw = raw_lines[number - 1].lstrip()
         if _is_heading(raw):

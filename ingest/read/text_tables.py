@@ -39,6 +39,11 @@ _NEXT_TABLE = re.compile(r"^(?:表|圖表|图表|table)\s*\d{1,2}(?:[-.]\d{1,2})
 _MAX_GAP_LINES = 12
 
 
+def _units_row(tokens: list[str], table: _TableState) -> bool:
+    """A line under the header with the same unit under every column (`人民幣千元  人民幣千元  人民幣千元`)."""
+    return len(tokens) == len(table.columns) and len(set(tokens)) == 1 and looks_like_unit(tokens[0])
+
+
 def _open_brackets(text: str) -> int:
     return text.count("（") + text.count("(") - text.count("）") - text.count(")")
 
@@ -132,6 +137,10 @@ class _TextTableReader:
         table = self.table
         if table is None or is_cells_line(line):
             return
+        if line.number == table.header_line + 1 and _units_row(tokens, table):
+            table.caption_unit = table.caption_unit or tokens[0]  # `人民幣千元  人民幣千元` under the years
+            self.consumed.add(line.number)
+            return
         text_tokens, values = row_values(
             tokens, table.columns, (line.text, table.header_at) if table.header_at else None
         )
@@ -183,6 +192,11 @@ class _TextTableReader:
         if pending is None or not tokens or any(is_number(token) for token in tokens):
             return False
         label, unit, head = pending[3], pending[4], tokens[0]
+        if unit and unit.endswith(("/", "／")) and len(tokens) == 1 and looks_like_unit(unit + head):
+            # `噸二氧化碳當量／` / `人民幣百萬元收益`: the rest of the unit, wrapped in its column
+            self.pending = (*pending[:4], unit + head, *pending[5:])
+            self.consumed.add(line.number)
+            return True
         if _open_brackets(label) > 0 and ")" in head.replace("）", ")"):
             rest = "".join(tokens[1:])
         elif _open_brackets(label) == 0 and len(tokens) == 1 and _BRACKET_UNIT_LINE.fullmatch(head):
