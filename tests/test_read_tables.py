@@ -2078,3 +2078,31 @@ def test_a_numbered_title_above_a_tables_unit_line_is_its_caption() -> None:
     )
     (row,) = [row for row in parse_report(text).rows if row.metric_code == "water_consumption"]
     assert (row.reported_value, row.reported_unit, row.is_partial_scope) == (172858, "吨", True)
+
+
+def test_taiwan_parent_and_consolidated_columns_give_the_consolidated_figures() -> None:
+    """`113年 本公司 | 113年 合併` (or a second header row `本公司 | 合併`, or `個體`): the group's figures are
+    the consolidated ones; a base-year column of the group counts too."""
+    head = "示例精密股份有限公司\n113年度永續報告書\n報告期間：民國113年1月1日至113年12月31日。\n\n"
+    text = head + (
+        "| 項目 | 單位 | 113年 本公司 | 113年 合併 | 111年（基準年） 本公司 | 111年（基準年） 合併 |\n"
+        "|---|---|---|---|---|---|\n| 範疇一排放 | 公噸CO2e | 1,203.4 | 4,015.2 | 1,250.0 | 4,287.9 |\n\n"
+        "| 項目 | 單位 | 113年 | 113年 |\n|---|---|---|---|\n|  |  | 個體 | 合併 |\n"
+        "| 員工總數 | 人 | 1,236 | 4,852 |\n\n"
+        "113年度合併採購往來之供應商共計1,126家，其中本公司個體往來供應商412家。\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2024): 4015.2,
+        ("ghg_scope1", 2022): 4287.9,
+        ("employees_total", 2024): 4852,
+        ("suppliers_total", 2024): 1126,
+    }
+
+
+def test_a_sentence_above_a_tables_title_that_bounds_it_to_the_parent() -> None:
+    text = HEAD_HK + (
+        "本公司湖口廠之固定污染源均依法取得操作許可，下表僅為本公司（個體）之申報數據。\n\n"
+        "表4-4　空氣污染物排放量（單位：公噸）\n\n| 項目 | 2025年 |\n|---|---|\n| 氮氧化物 | 3.21 |\n"
+    )
+    (row,) = [row for row in parse_report(text).rows if row.metric_code == "nox_emissions"]
+    assert row.is_partial_scope

@@ -16,7 +16,15 @@ from ingest.map.units import is_unit_alone, looks_like_unit
 from ingest.map.vocabulary import role_pattern
 from ingest.read.cell_values import split_label, value_and_unit, value_of
 from ingest.read.grid import Cell, Grid
-from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, is_total, year_of
+from ingest.read.periods import (
+    ColumnRole,
+    Role,
+    column_role,
+    is_label_header,
+    is_total,
+    parent_only_columns,
+    year_of,
+)
 from ingest.read.text import fold, is_not_disclosed
 
 _MAX_HEADER_SEARCH_ROWS = 4
@@ -85,6 +93,8 @@ def header_roles(cells: list[str]) -> list[ColumnRole] | None:
     roles = [column_role(text) for text in cells]
     if not any(role.role in (Role.YEAR, Role.CURRENT, Role.PRIOR) for role in roles):
         return None
+    for c in parent_only_columns(cells):  # `113年 本公司 | 113年 合併`: the group's column, not the parent's
+        roles[c] = ColumnRole(Role.SKIP)
     if roles and roles[0].role is Role.CURRENT and any(role.role is Role.YEAR for role in roles[1:]):
         # `僱員人數 | 2024年（人） | 2023年（人）`: before year columns, a measure names the label column
         roles[0] = ColumnRole(Role.LABEL)
@@ -181,9 +191,10 @@ def _with_measures(roles: list[ColumnRole], grid: Grid, header: int) -> list[Col
     if len({below[c] for c in years}) < 2 or any(year_of(below[c]) is not None for c in years):
         return None
     out = list(roles)
+    parents = parent_only_columns(below)  # `113年 | 113年` over `本公司 | 合併`
     for c in years:
         measure, unit = split_label(below[c])
-        role = column_role(measure)
+        role = ColumnRole(Role.SKIP) if c in parents else column_role(measure)
         # `2024年` over `數值 | 單位`: the year's values and the unit they are in
         if role.role in (Role.UNIT, Role.SKIP):  # `2024年` over `數值 | 同比變化`: the change is no value
             out[c] = ColumnRole(role.role)

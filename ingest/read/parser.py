@@ -162,7 +162,7 @@ def _caption(raw_lines: list[str], first_line: int) -> tuple[str, list[int]]:
     and the lines they stand on."""
     parts: list[str] = []
     numbers: list[int] = []
-    prose_above = False
+    prose_above = titled = False
     for number in range(first_line - 1, max(0, first_line - _CAPTION_LOOKBACK - 1), -1):
         text = clean_text(raw_lines[number - 1])
         if not text:
@@ -170,19 +170,26 @@ def _caption(raw_lines: list[str], first_line: int) -> tuple[str, list[int]]:
         if "<t" in raw_lines[number - 1] or "|" in text:
             break
         # `下表僅涵蓋附屬公司甲的數據，供持份者參考：`, `以下數據僅涵蓋本公司本部（母公司），不含子公司。`
-        lead_in = text.endswith(("：", ":")) or bool(_BOUNDING_LEAD_IN.search(text) or _TABLE_DEIXIS.match(text))
+        bounding = bool(_BOUNDING_LEAD_IN.search(text) or _TABLE_DEIXIS.match(text))
+        lead_in = text.endswith(("：", ":")) or bounding
+        if titled and not (bounding and len(text) <= _MAX_LEAD_IN_CHARS):
+            break  # above a table's title, only a sentence about the table below is its caption too
         prose = len(text) > (_MAX_LEAD_IN_CHARS if lead_in else _MAX_CAPTION_CHARS) or (
             _PROSE_END.search(text) is not None and not lead_in
         )
-        if prose or (prose_above and not (_TABLE_TITLE.match(text) or _BOLD_LINE.match(raw_lines[number - 1]))):
+        title = bool(_TABLE_TITLE.match(text) or _BOLD_LINE.match(raw_lines[number - 1]))
+        if prose or (prose_above and not title):
             if prose_above:
                 break
             prose_above = True
             continue
         parts.insert(0, text.lstrip("#").strip())
         numbers.append(number)
-        if not CAPTION_UNIT.match(text) or len(parts) > 1:
-            break  # (`表5　嘉興基地各月耗水量` / `單位：噸`: the title stands above the table's unit line)
+        # `表5　嘉興基地各月耗水量` / `單位：噸`: the title above the table's unit line; `下表僅為本公司（個體）之
+        # 申報數據。` / `表4-4　空氣污染物排放量`: the sentence above the title
+        titled = title and not lead_in and not prose_above and len(parts) <= 2
+        if not (CAPTION_UNIT.match(text) and len(parts) == 1) and not titled:
+            break
     for number in range(first_line - 1, max(0, first_line - _HEADING_LOOKBACK - 1), -1):
         raw = raw_lines[number - 1].lstrip()
         if _is_heading(raw):

@@ -178,6 +178,21 @@ def _months_spanned(text: str) -> tuple[int, int] | None:
     return last_year, (last_year - first_year) * 12 + last_month - first_month + 1
 
 
+def parent_only_columns(cells: list[str]) -> set[int]:
+    """The columns of the parent company alone (`113年 本公司`, `個體`) in a header that also has the
+    consolidated group's (`113年 合併`): the parent's figures are part of the group's."""
+    entities = [_entity(_RESTATED.sub("", fold(cell))) for cell in cells]
+    if not any(_current().match(entity) and entity.startswith("合并") for entity in entities):
+        return set()
+    return {c for c, entity in enumerate(entities) if role_pattern("parent_only_column").fullmatch(entity)}
+
+
+def _entity(text: str) -> str:
+    """What a header names after its year (`113年個體` -> `个体`), or the header itself."""
+    period = _YEAR_THEN_PERIOD.match(text)
+    return period.group(2) if period and year_of(period.group(1)) is not None else text
+
+
 # `2024/25全年`, `2024年上半年`: a year, then the part of it the column holds (folded)
 _YEAR_THEN_PERIOD = re.compile(r"^((?:20\d{2}|1[01]\d)(?:/\d{2,4})?(?:财政)?(?:年度?)?)([\u4e00-\u9fff]{2,4})$")
 
@@ -186,6 +201,7 @@ _YEAR_THEN_PERIOD = re.compile(r"^((?:20\d{2}|1[01]\d)(?:/\d{2,4})?(?:财政)?(?
 def column_role(header: str) -> ColumnRole:
     """What a column holds, from its header text alone."""
     text = fold(header)
+    text = _RESTATED.sub("", text) if "(" in text or not text[-1:].isalnum() else text  # `111年（基準年）合併`
     if role_pattern("span_column").search(text):  # `2019年至今累計`: a sum over years, no year's figure
         return ColumnRole(Role.SKIP)
     months = _months_spanned(text)
