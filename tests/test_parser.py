@@ -980,6 +980,20 @@ def test_labels_left_with_a_possessive_or_naming_finished_goods_or_volunteers() 
     }
 
 
+def test_a_bracket_restating_a_list_respectively_keeps_each_items_place() -> None:
+    text = HEAD_TRAD + (
+        "本年度氮氧化物排放量為1,284.6千克、硫氧化物排放量為21.3千克、顆粒物排放量為94.5千克"
+        "（2022年：分別為1,352.1千克、22.0千克及不適用）。\n"
+    )
+    assert facts(text) == {
+        ("nox_emissions", 2023): 1284.6,
+        ("sox_emissions", 2023): 21.3,
+        ("pm_emissions", 2023): 94.5,
+        ("nox_emissions", 2022): 1352.1,
+        ("sox_emissions", 2022): 22.0,  # and no particulates: not applicable that year
+    }
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

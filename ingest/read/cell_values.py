@@ -13,6 +13,7 @@ import re
 from ingest.map.units import is_complete_unit, is_multiplier, is_unit_alone, looks_like_unit
 from ingest.read.markup import strip_footnote_mark
 from ingest.read.memo import memo
+from ingest.read.numerals import spelt_value
 from ingest.read.text import HAN, half_width
 
 _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
@@ -48,6 +49,8 @@ def value_of(text: str) -> str | None:
         return text
     if text in _ZERO_WORDS:  # `因工死亡人數 | 無 | 零`: nil in words, a zero (not `-` or `不適用`: no observation)
         return "0"
+    if not text[:1].isascii() and (spelt := spelt_value(text)):
+        return spelt  # `一百九十八名`: a figure spelt in Chinese numerals
     match = _NUMBER_WITH_MARK.match(text)
     if match and (
         "," in match.group(1)

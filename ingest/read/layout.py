@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 from ingest.read.markup import clean_text
 from ingest.read.memo import memo
-from ingest.read.text import arabic_counts, arabic_dates, ascii_numbers, fiscal_years, gregorian_years, source_lines
+from ingest.read.numerals import arabic_numbers
+from ingest.read.text import arabic_dates, ascii_numbers, fiscal_years, gregorian_years, source_lines
 
 _TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
 _MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
@@ -67,8 +68,8 @@ def _clean_cell(cell: str) -> str:
         pieces = [clean_text(piece) for piece in _BREAK.split(cell)]
         records = [piece for piece in pieces if piece]
         if len(records) > 1 and all(_DIGIT.search(piece) for piece in records) and _RECORD.match(records[0]):
-            return arabic_counts(arabic_dates("；".join(records)))
-    return arabic_counts(arabic_dates(clean_text(cell)))
+            return arabic_numbers(arabic_dates("；".join(records)))
+    return arabic_numbers(arabic_dates(clean_text(cell)))
 
 
 class _HtmlTable:
@@ -177,7 +178,7 @@ def plain_line(raw: str) -> str:
     """A line outside any table as read: no markup, ASCII digits, Arabic and Gregorian dates, small counts,
     no thin space inside a number.
     Cached: page headers, footers and repeated captions recur through a report."""
-    cleaned = arabic_counts(arabic_dates(ascii_numbers(clean_text(raw) if _MARKUP.search(raw) else raw)))
+    cleaned = arabic_numbers(arabic_dates(ascii_numbers(clean_text(raw) if _MARKUP.search(raw) else raw)))
     if "年" in cleaned:  # Taiwan's `112年度` is 2023; `2023/24財政年度` is 2024
         cleaned = fiscal_years(gregorian_years(cleaned))
     if ("..." in cleaned or "··" in cleaned or "……" in cleaned or "．．" in cleaned) and _LEADER.search(cleaned):

@@ -27,13 +27,15 @@ _MAX_VERB_CHARS = 12
 _MAX_SHARED_CHARS = 12  # a head or qualifier a list prints once (`溫室氣體排放量`): a few words
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?]")  # `prose_tokens.CLAUSE_END` but `、`, which lists items
 _ITEM_SEPARATOR = re.compile(r"、|以及|及|和|與|与")
+_RESTATED_ITEM = re.compile(r"、|，|；|以及|及|和|與|与")  # (not `,`: a thousands separator)
+_MAX_AFTER_LAST_CHARS = 20
 _VALUE_SEPARATOR = re.compile(r"\s*(?:、|以及|及|和|與|与|，|,)\s*")
 _SHARE_VERB = re.compile(r"[占佔]")
 _SENTENCE_BREAK = re.compile(r"[。；;！!？?]")
 _YEAR = re.compile(r"(?:在|于|於)?\s*(20\d{2})\s*年度?的?")
 # `（2023年：分別為…）`: the list before restated for another year, its items not printed again.
 _RESTATED_OPEN = re.compile(
-    rf"\s*[（(]\s*(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)(?:\d{{1,2}}月\d{{1,2}}日)?\s*[：:]\s*(?:約|约)?\s*(?:為|为)?\s*"
+    rf"\s*[（(]\s*(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)(?:\d{{1,2}}月\d{{1,2}}日)?\s*[：:]\s*(?:分別|分别)?(?:約|约)?\s*(?:為|为)?\s*"
 )
 _BRACKETED_YEAR = re.compile(rf"[（(]\s*(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)\s*[：:]?\s*$")
 
@@ -69,6 +71,8 @@ def listed_values(text: str, values: tuple[Value, ...], only_filler: Callable[[s
         items = [item.strip() for item in _ITEM_SEPARATOR.split(printed)]
         unit = values[members[-1]].unit
         restated = _BRACKETED_YEAR.search(head)
+        if restated and all(found.get(member) for member in members):
+            continue  # `…9.3千克（2023年：分別為131.2千克、…）`: the figures before the bracket label it
         if restated and before is not None and len(before[0]) == len(members):
             items, printed, share = before  # `（2023年：分別約為1,197.3千克及35.9千克）`
             year = int(restated.group(1))
@@ -138,10 +142,15 @@ def _restated_figures(text: str, values: tuple[Value, ...]) -> dict[int, Listed]
         ):
             continue
         again = _members(text, values, start)
-        earlier = list(range(last + 1 - len(again), last + 1))
+        # `（2023年：分別為1,352.1千克、22.0千克及不適用）`: each figure pairs with the one before the bracket
+        # in its item's place (an item without a figure keeps its place)
+        inside = text[opened.end() : values[again[-1]].end + _MAX_AFTER_LAST_CHARS].split("）")[0].split(")")[0]
+        breaks = [match.start() + opened.end() for match in _RESTATED_ITEM.finditer(inside)]
+        places = [sum(1 for at in breaks if at < values[member].start) for member in again]
+        earlier = list(range(last + 1 - len(breaks) - 1, last + 1))
         if len(again) < 2 or earlier[0] < 0 or _SENTENCE_BREAK.search(text, values[earlier[0]].end, opened.start()):
             continue
-        pairs = list(zip(earlier, again, strict=True))
+        pairs = [(earlier[place], member) for place, member in zip(places, again, strict=True)]
         if any(not values[a].unit or fold(values[a].unit or "") != fold(values[b].unit or "") for a, b in pairs):
             continue
         year = int(opened.group(1))
