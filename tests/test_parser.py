@@ -994,6 +994,14 @@ def test_a_bracket_restating_a_list_respectively_keeps_each_items_place() -> Non
     }
 
 
+def test_a_label_that_opens_with_the_revenue_it_is_per_is_an_intensity() -> None:
+    text = HEAD_SIMP + "2024年，万元营业收入综合能耗为0.0488吨标准煤，较上年下降13.1%。\n"
+    rows = [row for row in parse_report(text).rows if row.metric_code]
+    assert [(row.metric_code, row.reported_unit) for row in rows] == [
+        ("energy_intensity_revenue", "吨标准煤/万元营业收入")
+    ]
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

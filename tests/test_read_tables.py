@@ -2106,3 +2106,37 @@ def test_a_sentence_above_a_tables_title_that_bounds_it_to_the_parent() -> None:
     )
     (row,) = [row for row in parse_report(text).rows if row.metric_code == "nox_emissions"]
     assert row.is_partial_scope
+
+
+def test_restructuredtext_simple_and_grid_tables() -> None:
+    """RST simple tables (columns under `=====` rules, long labels far from their units: no two-column
+    page) and grid tables whose rules leave a spanning category cell open."""
+    text = HEAD_CN + (
+        "======================================  ==============  ==========  ==========\n"
+        "指标                                    单位            2024年      2025年\n"
+        "======================================  ==============  ==========  ==========\n"
+        "范围一温室气体排放                      吨二氧化碳当量  13,902.1    13,215.8\n"
+        "范围二温室气体排放（基于位置）          吨二氧化碳当量  43,118.7    42,064.9\n"
+        "范围一和范围二温室气体排放合计          吨二氧化碳当量  57,020.8    55,280.7\n"
+        "温室气体排放总量（范围一、二、三）      吨二氧化碳当量  /           241,700.7\n"
+        "======================================  ==============  ==========  ==========\n\n"
+        "+--------+--------------+------+--------+--------+\n"
+        "| 类别   | 指标         | 单位 | 2024年 | 2025年 |\n"
+        "+========+==============+======+========+========+\n"
+        "| 雇佣   | 员工总数     | 人   | 4,812  | 5,036  |\n"
+        "|        +--------------+------+--------+--------+\n"
+        "|        | 其中：女性员工 | 人 | 1,348  | 1,437  |\n"
+        "+--------+--------------+------+--------+--------+\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2024): 13902.1,
+        ("ghg_scope1", 2025): 13215.8,
+        ("ghg_scope2", 2024): 43118.7,
+        ("ghg_scope2", 2025): 42064.9,
+        ("ghg_scope1_2", 2024): 57020.8,
+        ("ghg_scope1_2", 2025): 55280.7,
+        ("employees_total", 2024): 4812,
+        ("employees_total", 2025): 5036,
+        ("employees_female", 2024): 1348,
+        ("employees_female", 2025): 1437,
+    }

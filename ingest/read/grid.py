@@ -27,6 +27,7 @@ _NEWLINE = re.compile("\n")
 _MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _MARKDOWN_RULE = re.compile(r"^[\s|:\-]+$")
 _GRID_TABLE_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")  # pandoc's grid table: `+-----+=====+`
+_GRID_TABLE_PARTIAL_RULE = re.compile(r"^\s*(?:\|[^|+]*)+\+(?:[-=:]+\+)+\s*$")
 _MAX_SPAN = 50
 _MAX_SECTION_CHARS = 40
 _HEADER_ROWS = 4
@@ -220,8 +221,8 @@ def markdown_grids(lines: list[str]) -> list[Grid]:
     grid_table = False
     for number, raw in enumerate(lines, start=1):
         raw = raw.replace("｜", "|") if "｜" in raw else raw  # `｜指標｜單位｜113年｜`: full-width bars
-        if "+" in raw and _GRID_TABLE_RULE.match(raw):
-            close_block()
+        if "+" in raw and (_GRID_TABLE_RULE.match(raw) or (grid_table and _GRID_TABLE_PARTIAL_RULE.match(raw))):
+            close_block()  # (a rule that leaves a cell spanning rows open: `|   雇佣   +------+------+`)
             grid_table = True
             continue
         match = _MARKDOWN_ROW.match(raw) if "|" in raw else None

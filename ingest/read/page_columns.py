@@ -26,6 +26,8 @@ _MARGIN = 2  # spaces before a prose line of the left column (it starts at the p
 _INDENT = 6  # display columns a row of the right column may be indented by (`  按性別劃分`)
 _FULL_SLACK = 4  # two CJK characters short of the longest left part still fills the column
 _MIN_LEFT_CHARS = 14  # a line of wrapped prose is longer than most labels
+_PUNCTUATION = re.compile(r"[，。；！？]")
+_MIN_PUNCTUATED_LINES = 2  # wrapped prose has commas and full stops on some of its lines
 
 
 def _right_start(raw: str) -> int | None:
@@ -69,6 +71,8 @@ def _column_of(block: list[Line]) -> int | None:
     # filling the column's width (wrapped text; a table's labels end wherever they end)
     widths = [width(left.strip()) for left in prose]
     full = [value for value in widths if value >= max(widths, default=0) - _FULL_SLACK]
+    if sum(1 for left in prose if _PUNCTUATION.search(left)) < _MIN_PUNCTUATED_LINES:
+        return None  # long labels of a table (`范围二温室气体排放（基于位置）`) are no sentences
     return column if len(full) >= max(_MIN_PROSE_LINES, len(split) // 2) else None
 
 

@@ -98,6 +98,8 @@ def unit_in_label(label: str) -> str | None:
 
 _PER = re.compile(r"每\s*([^每\d，,。；;：:、（）()\s]{1,16})")
 _BEFORE_PER = re.compile(r"(?:為|为|是|:|：)?\s*$")
+# a label that opens with the revenue it is per (folded): `万元营业收入综合能耗`, `单位营业收入耗水量`
+_REVENUE_FIRST = re.compile(r"^(?:单位|每)?((?:人民币)?(?:百万|千|万|亿)元(?:营业|营运)?(?:收入|收益|营收))")
 
 
 def denominator_before(label: str, unit: str) -> tuple[str, str] | None:
@@ -109,6 +111,9 @@ def denominator_before(label: str, unit: str) -> tuple[str, str] | None:
     has a denominator."""
     if "/" in unit:
         return None
+    revenue_first = _REVENUE_FIRST.match(fold(label))  # `萬元營業收入綜合能耗為0.0488噸標準煤`
+    if revenue_first and is_unit_alone(f"{unit}/{revenue_first.group(1)}"):
+        return label, f"{unit}/{revenue_first.group(1)}"
     for match in _PER.finditer(label):
         words = match.group(1)
         for end in range(len(words), 0, -1):
