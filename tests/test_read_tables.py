@@ -2140,3 +2140,26 @@ def test_restructuredtext_simple_and_grid_tables() -> None:
         ("employees_female", 2024): 1348,
         ("employees_female", 2025): 1437,
     }
+
+
+def test_titles_printed_below_tables_and_notes_in_their_tfoot() -> None:
+    """A report that prints each table's title after it: the title above a table is the previous
+    table's; a `<tfoot>` note that bounds its table, or a row naming a defined subsidiary, is partial."""
+    row = "<tr><td>{}</td><td>立方米</td><td>{}</td></tr>"
+    head = "<table><thead><tr><th>指標</th><th>單位</th><th>2025年</th></tr></thead><tbody>"
+    text = HEAD_HK + (
+        f"<p>本集團用水數據如下。</p>\n{head}{row.format('外購電力', '16,402,700').replace('立方米', '千瓦時')}"
+        "</tbody></table>\n<p>表3：能源消耗</p>\n"
+        f"{head}{row.format('耗水量', '48,260')}</tbody>\n"
+        '<tfoot><tr><td colspan="3">註：本表數據僅涵蓋附屬公司示例精密（惠州）有限公司（「惠州示例」）。</td></tr></tfoot>'
+        "</table>\n<p>表4：惠州示例資源使用</p>\n"
+        f"{head}{row.format('耗水量', '389,760')}{row.format('客戶投訴（惠州示例）', '31').replace('立方米', '件')}"
+        "</tbody></table>\n<p>表5：水資源使用</p>\n<div>頁尾 · 18</div>\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code]
+    assert [(row.metric_code, row.reported_value, row.is_partial_scope) for row in rows] == [
+        ("electricity_purchased", 16402700, False),
+        ("water_consumption", 48260, True),  # its tfoot bounds it
+        ("water_consumption", 389760, False),  # titled 表5 below it, not by 表4 above it
+        ("customer_complaints", 31, True),
+    ]

@@ -62,6 +62,7 @@ class Grid:
     kind: str  # "html", "markdown", "tabs" or "cell_lines"
     cell_lines: list[list[int]] = field(default_factory=list)  # per cell, where each cell has its own line
     caption: str = ""  # an HTML table's own `<caption>`
+    notes: str = ""  # an HTML table's `<tfoot>`: notes that may bound it (`本表數據僅涵蓋附屬公司…`)
 
     @property
     def width(self) -> int:
@@ -134,14 +135,18 @@ def html_grids(text: str) -> list[Grid]:
         source = match.group()
         row_lines = [_line_of(starts, match.start() + row.start()) for row in _ROW_START.finditer(source)]
         tree = LexborHTMLParser(source)
-        html_rows = [list(tr.css("td, th")) for tr in tree.css("tr")]
+        trs = tree.css("tr")
+        html_rows = [list(tr.css("td, th")) for tr in trs]
         if not html_rows or len(html_rows) != len(row_lines):
             row_lines = (
                 row_lines + [row_lines[-1] if row_lines else _line_of(starts, match.start())] * len(html_rows)
             )[: len(html_rows)]
         rows = _expand(html_rows, "span" in source.lower())
         caption = tree.css_first("caption") if "<caption" in source.lower() else None
-        keep = [index for index, row in enumerate(rows) if any(cell.text for cell in row)]
+        # `<tfoot>` holds the table's notes (`本表數據僅涵蓋附屬公司…`): they are its caption, not a row
+        feet = {index for index, tr in enumerate(trs) if _in_foot(tr)} if "<tfoot" in source.lower() else set()
+        notes = " ".join(clean_text(trs[index].text(separator=" ")) for index in sorted(feet))
+        keep = [index for index, row in enumerate(rows) if index not in feet and any(cell.text for cell in row)]
         if not keep:
             continue
         grids.append(
@@ -152,9 +157,17 @@ def html_grids(text: str) -> list[Grid]:
                 last_line=_line_of(starts, match.end() - 1),
                 kind="html",
                 caption=caption.text(strip=True) if caption else "",
+                notes=notes,
             )
         )
     return grids
+
+
+def _in_foot(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None and parent.tag not in ("table", "tfoot"):
+        parent = parent.parent
+    return parent is not None and parent.tag == "tfoot"
 
 
 def _without_extra_leading_cells(rows: list[list[Cell]]) -> list[list[Cell]]:

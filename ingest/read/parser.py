@@ -33,7 +33,15 @@ from ingest.read.neighbours import CAPTION_UNIT
 from ingest.read.page_columns import split_columns
 from ingest.read.paragraphs import join_wrapped
 from ingest.read.rows import KpiRow, ParsedReport
-from ingest.read.scope import Companies, caption_scope, defined_companies, report_scopes, scope_of
+from ingest.read.scope import (
+    Companies,
+    bounds_table,
+    caption_scope,
+    defined_companies,
+    report_scopes,
+    row_part,
+    scope_of,
+)
 from ingest.read.selection import confirmations
 from ingest.read.statements import parse_statements
 from ingest.read.tables import TableReader
@@ -135,13 +143,12 @@ def _attach_scopes(rows: list[KpiRow], text: str) -> None:
 
 
 _PROSE_END = re.compile(r"[。；;！!？?]")
-_TABLE_TITLE = re.compile(r"\s*(?:#|(?:表|table)\s*[\d一二三四五六七八九十])", re.IGNORECASE)
+_NUMBERED_TITLE = re.compile(r"\s*(?:表|table)\s*[\d一二三四五六七八九十]", re.IGNORECASE)
+_TABLE_TITLE = re.compile(rf"\s*#|{_NUMBERED_TITLE.pattern}", re.IGNORECASE)
 _CAPTION_LOOKBACK = 4
 _HEADING_LOOKBACK = 20
 _MAX_CAPTION_CHARS = 60
 _MAX_LEAD_IN_CHARS = 160
-# A sentence that says the table below holds only part of the group (`以下數據僅涵蓋本公司本部`)
-_BOUNDING_LEAD_IN = re.compile(r"(?:以下|下表|本表|下列)[^。；;]{0,20}(?:仅|僅|只)")
 
 
 # `下表載列附屬公司甲的主要環境數據，有關數據已包括在上述本集團數據內。`: a sentence about the table below
@@ -155,22 +162,61 @@ def _is_heading(raw_line: str) -> bool:
     return raw_line.lstrip().startswith("#") or _HTML_HEADING.match(raw_line) is not None
 
 
-def _caption(raw_lines: list[str], first_line: int) -> tuple[str, list[int]]:
+def _next_text_line(raw_lines: list[str], number: int, step: int) -> int | None:
+    """The first line after (`step` 1) or before (-1) line `number` that holds text, within a few lines."""
+    for other in range(number + step, number + step * (_CAPTION_LOOKBACK + 1), step):
+        if not 0 < other <= len(raw_lines):
+            return None
+        if clean_text(raw_lines[other - 1]):
+            return other
+    return None
+
+
+def _is_title(raw_lines: list[str], number: int | None) -> bool:
+    """A numbered table title (`表1：溫室氣體排放`), not a heading."""
+    return number is not None and _NUMBERED_TITLE.match(clean_text(raw_lines[number - 1])) is not None
+
+
+def _titles_below(raw_lines: list[str], grids: list[Grid]) -> bool:
+    """Whether the report prints each table's numbered title below it (`</table>` / `表1：溫室氣體排放`):
+    more titles follow a table with no table after them than precede one with no table before."""
+    firsts, lasts = {grid.first_line for grid in grids}, {grid.last_line for grid in grids}
+    below = above = 0
+    for grid in grids:  # (a title with another table just beyond it tells nothing)
+        after = _title_after(raw_lines, grid, firsts)
+        if after and not firsts & set(range(after, after + _CAPTION_LOOKBACK + 1)):
+            below += 1
+        before = _next_text_line(raw_lines, grid.first_line, -1)
+        if before and _is_title(raw_lines, before) and not lasts & set(range(before - _CAPTION_LOOKBACK, before)):
+            above += 1
+    return below > above
+
+
+def _title_after(raw_lines: list[str], grid: Grid, firsts: set[int]) -> int | None:
+    """The line of a numbered title printed just after `grid`, not one inside the next table (`<caption>`)."""
+    after = _next_text_line(raw_lines, grid.last_line, 1)
+    if after is None or not _is_title(raw_lines, after) or firsts & set(range(grid.last_line + 1, after + 1)):
+        return None
+    return after
+
+
+def _caption(raw_lines: list[str], first_line: int, title_below: int | None = None) -> tuple[str, list[int]]:
     """The heading above a table and the short line just above it (`單位：萬元`, `表：員工構成`), or a
     numbered or bold title above one sentence of prose (`表二：江門生產基地主要環境數據` / `江門生產基地為…如下。`)
-    or a sentence about the table below (`下表載列…的主要環境數據。`),
-    and the lines they stand on."""
-    parts: list[str] = []
-    numbers: list[int] = []
+    or a sentence about the table below (`下表載列…的主要環境數據。`), or the title printed below it
+    (`title_below`), and the lines they stand on."""
+    parts: list[str] = [clean_text(raw_lines[title_below - 1])] if title_below else []
+    numbers: list[int] = [title_below] if title_below else []
     prose_above = titled = False
-    for number in range(first_line - 1, max(0, first_line - _CAPTION_LOOKBACK - 1), -1):
+    # (a report that prints titles below its tables: `title_below`, and the line above is another's)
+    for number in range(first_line - 1, max(0, first_line - (0 if title_below else _CAPTION_LOOKBACK) - 1), -1):
         text = clean_text(raw_lines[number - 1])
         if not text:
             continue
         if "<t" in raw_lines[number - 1] or "|" in text:
             break
         # `下表僅涵蓋附屬公司甲的數據，供持份者參考：`, `以下數據僅涵蓋本公司本部（母公司），不含子公司。`
-        bounding = bool(_BOUNDING_LEAD_IN.search(text) or _TABLE_DEIXIS.match(text))
+        bounding = bounds_table(text) or _TABLE_DEIXIS.match(text) is not None
         lead_in = text.endswith(("：", ":")) or bounding
         if titled and not (bounding and len(text) <= _MAX_LEAD_IN_CHARS):
             break  # above a table's title, only a sentence about the table below is its caption too
@@ -223,11 +269,15 @@ def parse_grids(
     reader = TableReader(fiscal_year)
     rows: list[KpiRow] = []
     last_line = 0
+    below = _titles_below(raw_lines, grids)
+    firsts = {grid.first_line for grid in grids}
     for grid in map(split_year_pairs, grids):  # `2024年 / 2023年` over `1,842.6 / 2,015.3`: two columns
         if any(_is_heading(raw_lines[number - 1]) for number in range(last_line + 1, grid.first_line)):
             reader.previous = None  # a heading between two tables: the second continues no table
         last_line = max(last_line, grid.last_line)
-        above, caption_lines = _caption(raw_lines, grid.first_line)
+        above, caption_lines = _caption(
+            raw_lines, grid.first_line, _title_after(raw_lines, grid, firsts) if below else None
+        )
         caption = " / ".join(part for part in (above, grid.caption) if part)
         read = reader.read(grid, caption)
         if read is None:
@@ -236,12 +286,18 @@ def parse_grids(
             continue
         # the corner cell of a table is its caption too (`上海某某主要數據 | 2024/25 | 2023/24`)
         corner = grid.rows[0][0].text if grid.rows and grid.rows[0] else ""
-        part = caption_scope(" / ".join(piece for piece in (caption, corner) if piece), companies)
+        # a `<tfoot>` note that bounds the table (`本表僅涵蓋本公司位於香港觀塘之總辦事處`) as a caption would
+        part = caption_scope(" / ".join(piece for piece in (caption, corner) if piece), companies) or caption_scope(
+            grid.notes
+        )
         if part and bounding_captions is not None:  # a heading or a table's title is this table's only;
             # a plain line between two tables may be the note of the one above, so it stays report-wide
             bounding_captions.update(number for number in caption_lines if _TABLE_TITLE.match(raw_lines[number - 1]))
         for row in read if part else ():  # `下表僅涵蓋附屬公司甲的數據`: every row is that part's
             row.scope_note, row.is_partial_scope = part.note, part.partial
+        for row in read if companies and not part else ():
+            if own := row_part(row.raw_label, companies):  # `客戶投訴（惠州澄嶺）`
+                row.scope_note, row.is_partial_scope = own.note, own.partial
         rows.extend(read)
         consumed.update(range(grid.first_line, grid.last_line + 1))
     if bounding_captions is not None:  # a row's note (`2022年數據僅統計…`) bounds that row, not the report

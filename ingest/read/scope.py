@@ -178,6 +178,11 @@ def caption_scope(caption: str, companies: Companies | None = None) -> Scope | N
     return None
 
 
+def bounds_table(sentence: str) -> bool:
+    """Whether a sentence says the table it stands by holds only part of the group (`以下數據僅涵蓋…`)."""
+    return _rules()["table_bound"].search(fold(sentence)) is not None
+
+
 def lead_in_scope(sentence: str) -> Scope | None:
     """A sentence leading into a table that says whose figures follow (`子公司某某…，其2024年主要環境數據如下：`)."""
     if sentence and _rules()["part_lead_in"].search(fold(sentence)):
@@ -190,6 +195,18 @@ def _company_name() -> re.Pattern[str]:
     """A company's legal name (`…有限公司`, the `company_suffix` words) not followed by its group."""
     suffix, group = alternation("company_suffix"), alternation("group_after_company")
     return re.compile(rf"[\u4e00-\u9fff()]{{2,30}}?(?:{suffix})(?!{group})")
+
+
+_TRAILING_BRACKET = re.compile(r"\(([^()]{2,30})\)$")
+
+
+def row_part(label: str, companies: Companies | None) -> Scope | None:
+    """A table row whose label names another company in its closing bracket (`客戶投訴（惠州澄嶺）`): that
+    company's figure."""
+    bracket = _TRAILING_BRACKET.search(fold(label)) if companies and label.endswith(("）", ")")) else None
+    if bracket and companies and _names_another_company(bracket.group(1), companies):
+        return Scope(clean_text(label)[:_MAX_NOTE_CHARS], True)
+    return None
 
 
 def _names_another_company(folded: str, companies: Companies) -> bool:

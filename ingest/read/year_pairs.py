@@ -107,4 +107,4 @@ def _split(grid: Grid, header: int, pairs: dict[int, tuple[str, str]]) -> Grid:
         [number for c, number in enumerate(numbers) for _ in range(2 if c in pairs else 1)]
         for numbers in grid.cell_lines
     ]
-    return Grid(rows, grid.lines, grid.first_line, grid.last_line, grid.kind, cell_lines, grid.caption)
+    return Grid(rows, grid.lines, grid.first_line, grid.last_line, grid.kind, cell_lines, grid.caption, grid.notes)
