@@ -1002,6 +1002,11 @@ def test_a_label_that_opens_with_the_revenue_it_is_per_is_an_intensity() -> None
     ]
 
 
+def test_the_period_inside_a_label_is_none_of_it() -> None:
+    text = HEAD_TRAD + "僱員於報告期內參與義工服務合共3,260小時。\n"
+    assert facts(text) == {("volunteer_hours", 2023): 3260}
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

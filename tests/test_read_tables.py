@@ -2163,3 +2163,23 @@ def test_titles_printed_below_tables_and_notes_in_their_tfoot() -> None:
         ("water_consumption", 389760, False),  # titled 表5 below it, not by 表4 above it
         ("customer_complaints", 31, True),
     ]
+
+
+def test_pipe_tables_without_outer_pipes_and_pandoc_captions() -> None:
+    """pandoc's pipe tables may drop the outer pipes; a cell may hold an escaped pipe or a `\\\\` line
+    break; a `Table:` caption line above a table names it."""
+    text = HEAD_HK + (
+        "指標 | 單位 | 2025年 | 2024年\n:--- | :---: | ---: | ---:\n"
+        "範圍一 \\| 直接排放 | 噸二氧化碳當量 | 4,826.35 | 5,103.77\n\n"
+        "類別 | 2025年\\\\（人） | 2024年\\\\（人）\n:--- | ---: | ---:\n**僱員總數** | **2,518** | **2,436**\n\n"
+        "Table: 表七：惠州廠房主要環境數據\n\n"
+        "指標 | 單位 | 2025年\n:--- | :---: | ---:\n範圍一排放 | 噸二氧化碳當量 | 2,104.62\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code]
+    assert [(row.metric_code, row.fiscal_year, row.reported_value, row.is_partial_scope) for row in rows] == [
+        ("ghg_scope1", 2025, 4826.35, False),
+        ("ghg_scope1", 2024, 5103.77, False),
+        ("employees_total", 2025, 2518, False),
+        ("employees_total", 2024, 2436, False),
+        ("ghg_scope1", 2025, 2104.62, True),
+    ]

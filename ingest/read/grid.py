@@ -199,6 +199,28 @@ def _mend_split_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
     return rows
 
 
+_CELL_BAR = re.compile(r"(?<!\\)\|")  # not an escaped `\|` inside a cell (`範圍一 \| 直接排放`)
+# a pipe table's delimiter row written without its outer pipes (`:--- | :---: | ---:`)
+_BARE_DELIMITER = re.compile(r"^\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+$")
+
+
+def _bare_pipe_rows(lines: list[str]) -> set[int]:
+    """The lines (1-based) of pipe tables written without outer pipes (`指標 | 單位 | 2024年` over
+    `:--- | :---: | ---:`, as pandoc and GitHub allow): the header, the delimiter row and the rows below
+    it that hold a cell bar."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if "-|" not in line.replace(" ", "") or not _BARE_DELIMITER.match(line) or index == 0:
+            continue
+        if not _CELL_BAR.search(lines[index - 1]) or lines[index - 1].lstrip().startswith("|"):
+            continue
+        end = index + 1
+        while end < len(lines) and lines[end].strip() and _CELL_BAR.search(lines[end]):
+            end += 1
+        found.update(range(index, end + 1))  # (1-based: the header is line `index`)
+    return found
+
+
 def markdown_grids(lines: list[str]) -> list[Grid]:
     """Runs of `| a | b |` lines (the `|---|` rule skipped) as grids; `lines` are the report's lines.
 
@@ -232,8 +254,10 @@ def markdown_grids(lines: list[str]) -> list[Grid]:
         numbers.clear()
 
     grid_table = False
+    bare = _bare_pipe_rows(lines)
     for number, raw in enumerate(lines, start=1):
         raw = raw.replace("｜", "|") if "｜" in raw else raw  # `｜指標｜單位｜113年｜`: full-width bars
+        raw = f"|{raw.strip()}|" if number in bare else raw
         if "+" in raw and (_GRID_TABLE_RULE.match(raw) or (grid_table and _GRID_TABLE_PARTIAL_RULE.match(raw))):
             close_block()  # (a rule that leaves a cell spanning rows open: `|   雇佣   +------+------+`)
             grid_table = True
@@ -248,10 +272,10 @@ def markdown_grids(lines: list[str]) -> list[Grid]:
             continue
         if grid_table:
             block_line = block_line if block else number
-            block.append([cell.strip() for cell in match.group(1).split("|")])
+            block.append([cell.strip() for cell in _CELL_BAR.split(match.group(1))])
             continue
         r = len(rows)
-        rows.append([Cell(clean_text(cell), (r, c)) for c, cell in enumerate(match.group(1).split("|"))])
+        rows.append([Cell(clean_text(cell), (r, c)) for c, cell in enumerate(_CELL_BAR.split(match.group(1)))])
         numbers.append(number)
     close()
     return grids

@@ -95,6 +95,8 @@ def clean_text(text: str) -> str:
     text = strip_latex(powers_of_ten(text))
     if "~" in text or "^" in text:
         text = _PANDOC_SCRIPT.sub(lambda match: match.group(1) or match.group(2), text)
+    if "\\\\" in text:  # a Markdown line break inside a cell (`2024年\\（人）`)
+        text = text.replace("\\\\", " ")
     text = _MARKDOWN_ESCAPE.sub(r"\1", text)
     text = _EMPHASIS.sub("", text)
     text = _SUPERSCRIPT_DIGITS.sub(_mark_or_power, text)

@@ -143,7 +143,10 @@ def _attach_scopes(rows: list[KpiRow], text: str) -> None:
 
 
 _PROSE_END = re.compile(r"[。；;！!？?]")
-_NUMBERED_TITLE = re.compile(r"\s*(?:表|table)\s*[\d一二三四五六七八九十]", re.IGNORECASE)
+_PANDOC_CAPTION = re.compile(r"\s*table:\s*", re.IGNORECASE)  # pandoc's `Table: 表七：…` caption line
+_NUMBERED_TITLE = re.compile(
+    rf"(?:{_PANDOC_CAPTION.pattern})?\s*(?:表|table)\s*[\d一二三四五六七八九十]", re.IGNORECASE
+)
 _TABLE_TITLE = re.compile(rf"\s*#|{_NUMBERED_TITLE.pattern}", re.IGNORECASE)
 _CAPTION_LOOKBACK = 4
 _HEADING_LOOKBACK = 20
@@ -205,7 +208,7 @@ def _caption(raw_lines: list[str], first_line: int, title_below: int | None = No
     numbered or bold title above one sentence of prose (`表二：江門生產基地主要環境數據` / `江門生產基地為…如下。`)
     or a sentence about the table below (`下表載列…的主要環境數據。`), or the title printed below it
     (`title_below`), and the lines they stand on."""
-    parts: list[str] = [clean_text(raw_lines[title_below - 1])] if title_below else []
+    parts: list[str] = [_PANDOC_CAPTION.sub("", clean_text(raw_lines[title_below - 1]), count=1)] if title_below else []
     numbers: list[int] = [title_below] if title_below else []
     prose_above = titled = False
     # (a report that prints titles below its tables: `title_below`, and the line above is another's)
@@ -229,7 +232,7 @@ def _caption(raw_lines: list[str], first_line: int, title_below: int | None = No
                 break
             prose_above = True
             continue
-        parts.insert(0, text.lstrip("#").strip())
+        parts.insert(0, _PANDOC_CAPTION.sub("", text.lstrip("#"), count=1).strip())
         numbers.append(number)
         # `表5　嘉興基地各月耗水量` / `單位：噸`: the title above the table's unit line; `下表僅為本公司（個體）之
         # 申報數據。` / `表4-4　空氣污染物排放量`: the sentence above the title

@@ -71,6 +71,12 @@ def _year_named() -> re.Pattern[str]:
 
 
 @cache
+def _inner_period() -> re.Pattern[str]:
+    """`於報告期內`, `在本年度` inside a label (folded)."""
+    return re.compile(rf"(?:于|在)(?:{alternation('year_period_word')})")
+
+
+@cache
 def _dated_opening() -> re.Pattern[str]:
     """A paragraph that opens with its year or period (`2025年，`, `報告期內，`), folded."""
     return re.compile(rf"\s*(?:{_year_named().pattern})\s*[，,]")
@@ -172,6 +178,8 @@ def _bare_label(candidate: str, company: str) -> tuple[str, str | None]:
             label = _strip_company(_trailing_filler().sub("", label), company)
         if label == before:
             break
+    if "于" in label or "在" in label:  # `僱員於報告期內參與義工服務`: the period inside the label is none of it
+        label = _inner_period().sub("", label)
     return label, unit
 
 
