@@ -1007,6 +1007,12 @@ def test_the_period_inside_a_label_is_none_of_it() -> None:
     assert facts(text) == {("volunteer_hours", 2023): 3260}
 
 
+def test_an_intensity_per_hong_kong_dollar_revenue_printed_before_its_figure_is_no_cny_intensity() -> None:
+    text = HEAD_TRAD + "溫室氣體排放密度為每百萬港元收益0.92噸二氧化碳當量。\n"
+    (row,) = parse_report(text).rows
+    assert (row.metric_code, row.reported_unit) == (None, "噸二氧化碳當量/百萬港元收益")
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

@@ -60,6 +60,11 @@ def td(*cells: str) -> str:
         ("共有 \\( 1,846 \\) 名", "共有 1,846 名"),
         ("範圍 1 排放 ${ }^{3}$", "範圍 1 排放"),
         ("範圍一\\(直接\\)", "範圍一(直接)"),  # escaped brackets around words are brackets
+        # an animated counter shows a placeholder; its figure (and suffix) is an attribute
+        ('<span class="counter" data-target="86.47" data-decimals="2">0</span><span>亿元</span>', "86.47 亿元"),
+        ('<b class="js-count" data-count="7.2" data-suffix="%">0</b>', "7.2%"),
+        ('<em data-value="152384.7">--</em>', "152384.7"),
+        ('<td data-value="12">15</td>', "15"),  # a figure shown is the figure
     ],
 )
 def test_markup_is_never_part_of_a_value_or_label(printed: str, seen: str) -> None:
@@ -2183,3 +2188,19 @@ def test_pipe_tables_without_outer_pipes_and_pandoc_captions() -> None:
         ("employees_total", 2024, 2436, False),
         ("ghg_scope1", 2025, 2104.62, True),
     ]
+
+
+def test_a_cell_that_prints_its_change_after_its_figure() -> None:
+    text = HEAD_HK + (
+        "| 指標 | 單位 | 2025年 | 2024年 |\n|---|---|---:|---:|\n"
+        "| 範圍一：直接溫室氣體排放 | 噸二氧化碳當量 | 6,215.3 (▼7.8%) | 6,741.1 |\n"
+        "| 女性僱員佔比（%） | % | 68.4 (+1.1ppt) | 67.3 |\n| 供應商總數（家） | 家 | 846（持平） | 846 |\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2025): 6215.3,
+        ("ghg_scope1", 2024): 6741.1,
+        ("employees_female_pct", 2025): 68.4,
+        ("employees_female_pct", 2024): 67.3,
+        ("suppliers_total", 2025): 846,
+        ("suppliers_total", 2024): 846,
+    }

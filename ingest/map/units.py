@@ -196,7 +196,7 @@ def _unit_prefix_pattern() -> re.Pattern[str]:
     foreign = rf"(?:{multiplier})?(?:{foreign_currency_name()})(?:(?:{multiplier})?元)?"
     return re.compile(
         rf"^[ \t]*(?:(?:(?:{multiplier})[ \t]?)?(?:{numerator})|{foreign})(?![a-z])"
-        rf"(?:[ \t]*(?:/|每)[ \t]*(?:{revenue})?[ \t(]*(?:{currency_name()})?(?:(?:{multiplier})?(?:{denominator}))(?![a-z])"
+        rf"(?:[ \t]*(?:/|每)[ \t]*(?:{revenue})?[ \t(]*(?:(?:{currency_name()})?(?:(?:{multiplier})?(?:{denominator}))|{foreign})(?![a-z])"
         rf"(?:[ \t)]*(?:{revenue}))*\)?)?"
     )
 

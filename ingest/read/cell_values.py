@@ -29,6 +29,10 @@ _LABEL_SLASH_UNIT = re.compile(r"^(?P<label>.+?)\s*[/／]\s*(?P<unit>[^/／]{1,1
 _CAPTION_UNIT = re.compile(r"(?:單位|单位|unit)\s*[:：]\s*(?P<unit>[^\s，,。;；)）]{1,16})", re.IGNORECASE)
 _LEADING_MARK = re.compile(r"^[-–—•·*#>\s]+")
 _RESTATED_MARK = re.compile(r"\s*[(（](?:經|经)?(?:重述|重列|restated)[)）]\s*$", re.IGNORECASE)
+# the change a cell prints after its figure (`6,215.3 (▼7.8%)`, `68.4 (+1.1ppt)`, `846（持平）`): no figure
+_CHANGE_MARK = re.compile(
+    r"\s*[(（]\s*(?:(?:[↑↓▲▼△▽]|[+＋\-−–])\s*[\d.,]+\s*(?:%|％|ppt|pp|個百分點|个百分点)?|持平|不變|不变)\s*[)）]\s*$"
+)
 # `按性別劃分的`, `按年齡組別`: words that break a measure down (a section of a table, a breakdown heading)
 BREAKDOWN = re.compile(r"按[^/]{0,16}?(?:劃分|划分)的?|^按[^/]{1,8}$")
 _ZERO_WORDS = frozenset({"無", "无", "零", "nil", "Nil", "NIL"})
@@ -45,6 +49,7 @@ def value_of(text: str) -> str | None:
     `8,202.6 4` is 8,202.6 with footnote 4; `1 234 567` (thin spaces) is one number.
     """
     text = _RESTATED_MARK.sub("", half_width(text.strip()))
+    text = _CHANGE_MARK.sub("", text) if ")" in text else text  # (half-width brackets by now)
     if _NUMBER.match(text):
         return text
     if text in _ZERO_WORDS:  # `因工死亡人數 | 無 | 零`: nil in words, a zero (not `-` or `不適用`: no observation)

@@ -90,6 +90,7 @@ def clean_text(text: str) -> str:
     text = _IMAGE.sub(" ", text)
     text = _PANDOC_ANCHOR.sub("", text) if "{" in text else text
     text = _SUP.sub(" ", text)
+    text = _COUNTER.sub(_counter_value, text) if "data-" in text else text
     text = _TAG.sub(" ", _SUB_TAG.sub("", text) if "<sub" in text or "<SUB" in text else text)
     text = html.unescape(text)
     text = strip_latex(powers_of_ten(text))
@@ -101,6 +102,24 @@ def clean_text(text: str) -> str:
     text = _EMPHASIS.sub("", text)
     text = _SUPERSCRIPT_DIGITS.sub(_mark_or_power, text)
     return _SPACES.sub(" ", text).strip()
+
+
+# An animated counter: the figure is an attribute, the text a placeholder until a script counts up to it
+# (`<span class="counter" data-target="86.47">0</span>`, `<em data-value="612.5">--</em>`)
+_COUNTER = re.compile(
+    r"<(?P<tag>\w+)(?P<attrs>[^<>]*?\bdata-(?:target|count|value|to|number|end|num)\s*=\s*[\"']?"
+    r"(?P<figure>[-\d.,]+)[\"']?[^<>]*)>(?P<shown>[^<]*)</(?P=tag)>"
+)
+_PLACEHOLDER = re.compile(r"\s*(?:0|0\.0+|-+|—+|–+|\.\.\.|…|)?\s*")
+_SUFFIX = re.compile(r"\bdata-suffix\s*=\s*[\"']([^\"']{1,4})[\"']")
+
+
+def _counter_value(match: re.Match[str]) -> str:
+    """The counter's figure where its text is a placeholder, with the suffix a script would add (`%`)."""
+    if not _PLACEHOLDER.fullmatch(match.group("shown")):
+        return match.group()
+    suffix = _SUFFIX.search(match.group("attrs"))
+    return f" {match.group('figure')}{suffix.group(1) if suffix else ''} "
 
 
 def _mark_or_power(match: re.Match[str]) -> str:
