@@ -2204,3 +2204,14 @@ def test_a_cell_that_prints_its_change_after_its_figure() -> None:
         ("suppliers_total", 2025): 846,
         ("suppliers_total", 2024): 846,
     }
+
+
+def test_years_spanning_region_columns_give_the_total_column() -> None:
+    text = HEAD_HK + (
+        "<table><caption>表1　環境績效數據（按地區）</caption><thead>"
+        '<tr><th rowspan="2">指標</th><th rowspan="2">單位</th><th colspan="3">2025年</th><th colspan="3">2024年</th></tr>'
+        "<tr><th>香港</th><th>中國內地</th><th>合計</th><th>香港</th><th>中國內地</th><th>合計</th></tr></thead>"
+        "<tbody><tr><td>直接能源消耗（天然氣、柴油）</td><td>兆瓦時</td><td>1,412.8</td><td>6,105.6</td><td>7,518.4</td>"
+        "<td>1,377.2</td><td>6,288.9</td><td>7,666.1</td></tr></tbody></table>\n"
+    )
+    assert facts(text) == {("energy_direct", 2025): 7518.4, ("energy_direct", 2024): 7666.1}

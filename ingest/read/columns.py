@@ -191,6 +191,13 @@ def _with_measures(roles: list[ColumnRole], grid: Grid, header: int) -> list[Col
     if len({below[c] for c in years}) < 2 or any(year_of(below[c]) is not None for c in years):
         return None
     out = list(roles)
+    if any(is_total(below[c]) for c in years):  # `2024年` over `香港 | 中國內地 | 合計`: the total is the year's
+        return [
+            (ColumnRole(Role.YEAR, role.year, unit=role.unit) if is_total(below[c]) else ColumnRole(Role.SKIP))
+            if c in years
+            else role
+            for c, role in enumerate(roles)
+        ]
     parents = parent_only_columns(below)  # `113年 | 113年` over `本公司 | 合併`
     for c in years:
         measure, unit = split_label(below[c])
@@ -212,7 +219,8 @@ def find_header(grid: Grid) -> tuple[Columns | None, int]:
         if roles is not None:
             measured = _with_measures(roles, grid, r) if r + 1 < len(grid.rows) else None
             if measured is not None:  # `2024年` spanning `數量（人）| 佔比` in the row below
-                return Columns(measured, grid.lines[r]), r + 2
+                parts = any(is_total(text) for text in grid.texts(r + 1))  # (`香港 | 中國內地 | 合計`)
+                return Columns(measured, grid.lines[r], total_of_parts=parts), r + 2
             return Columns(roles, grid.lines[r]), r + 1
     found = _measure_header(grid)
     return found if found[0] is not None else _total_column_header(grid)
