@@ -32,7 +32,7 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 
 
 def has_aria_tables(text: str) -> bool:
-    return _ARIA_TABLE.search(text) is not None
+    return "role" in text and _ARIA_TABLE.search(text) is not None
 
 
 def aria_as_tables(text: str) -> str:

@@ -210,7 +210,7 @@ def _bare_pipe_rows(lines: list[str]) -> set[int]:
     it that hold a cell bar."""
     found: set[int] = set()
     for index, line in enumerate(lines):
-        if "-|" not in line.replace(" ", "") or not _BARE_DELIMITER.match(line) or index == 0:
+        if "|" not in line or "--" not in line or index == 0 or not _BARE_DELIMITER.match(line):
             continue
         if not _CELL_BAR.search(lines[index - 1]) or lines[index - 1].lstrip().startswith("|"):
             continue

@@ -22,12 +22,15 @@ _DIGIT |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _LARGE = {"萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8}
 _DIGITS = "零〇○一二两兩三四五六七八九"
-_RUN = re.compile(rf"(?<![\d.,])[{_DIGITS}十][{_DIGITS}十百千萬万億亿]*(?:[點点][{_DIGITS}]+)?")
+_RUN = re.compile(rf"[{_DIGITS}十][{_DIGITS}十百千萬万億亿]*(?:[點点][{_DIGITS}]+)?")
+# a digit before a place or a decimal point: the cheap test that a line may spell a figure out at all
+_SPELT_FIGURE = re.compile(rf"[{_DIGITS}十][十百千萬万億亿點点]|十[{_DIGITS}]|百分之")
 _PERCENT = re.compile(rf"百分之([{_DIGITS}十百千]+(?:[點点][{_DIGITS}]+)?)")
 _SPELT = re.compile(r"[十百千萬万億亿點点]")
 _CLASSIFIER = re.compile("[名位宗件人次家]")
 _UNIT_HEAD_CHARS = 12
 _DATE_PARTS = frozenset("年月")
+_AFTER_NUMBER = frozenset("0123456789.,")
 
 
 def chinese_number(numeral: str) -> str | None:
@@ -57,7 +60,7 @@ def chinese_number(numeral: str) -> str | None:
 
 def arabic_numbers(text: str) -> str:
     """`text` with its figures spelt in Chinese numerals written in Arabic ones (see the module)."""
-    if not _SPELT.search(text):
+    if not _SPELT_FIGURE.search(text):
         return arabic_counts(text)
     if "百分之" in text:
         text = _PERCENT.sub(lambda match: f"{chinese_number(match.group(1)) or match.group()}%", text)
@@ -67,9 +70,9 @@ def arabic_numbers(text: str) -> str:
 def _figure(match: re.Match[str]) -> str:
     """The numeral as an Arabic number where a unit or classifier follows its longest well-formed part."""
     run = match.group()
-    before = match.string[match.start() - 1 : match.start()]
-    if len(run) < 2 or not _SPELT.search(run) or before in _DATE_PARTS:
-        return run  # (`十二月三十一日`: a date, not 31 days)
+    before = match.string[match.start() - 1 : match.start()] if match.start() else ""
+    if len(run) < 2 or not _SPELT.search(run) or before in _DATE_PARTS or before in _AFTER_NUMBER:
+        return run  # (`十二月三十一日`: a date, not 31 days; `12.5百萬元`: the unit of a number)
     for end in range(len(run), 1, -1):
         value = chinese_number(run[:end])
         rest = match.string[match.start() + end : match.start() + end + _UNIT_HEAD_CHARS]

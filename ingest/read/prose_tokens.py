@@ -111,7 +111,7 @@ def denominator_before(label: str, unit: str) -> tuple[str, str] | None:
     has a denominator."""
     if "/" in unit:
         return None
-    revenue_first = _REVENUE_FIRST.match(fold(label))  # `萬元營業收入綜合能耗為0.0488噸標準煤`
+    revenue_first = _REVENUE_FIRST.match(fold(label)) if "元" in label else None  # `萬元營業收入綜合能耗`
     if revenue_first and is_unit_alone(f"{unit}/{revenue_first.group(1)}"):
         return label, f"{unit}/{revenue_first.group(1)}"
     for match in _PER.finditer(label):

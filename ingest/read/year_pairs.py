@@ -67,13 +67,16 @@ def _share_columns(grid: Grid, header: int) -> dict[int, tuple[str, str]]:
     period, the count's and the share's (the `%` tells them apart, as `2024年人數 | 2024年佔比` would)."""
     found: dict[int, tuple[str, str]] = {}
     for c, cell in enumerate(grid.rows[header]):
-        text = clean_text(cell.text).strip()
-        if column_role(text).role not in (Role.YEAR, Role.CURRENT, Role.PRIOR):
+        cells = [row[c].text for row in grid.rows[header + 1 :] if c < len(row) and row[c].text.strip()]
+        if not any("%" in text and (")" in text or "）" in text) for text in cells):
+            continue  # (most columns print no share at all)
+        head = clean_text(cell.text).strip()
+        if column_role(head).role not in (Role.YEAR, Role.CURRENT, Role.PRIOR):
             continue
-        pairs = [_cell_pair(row[c].text) for row in grid.rows[header + 1 :] if c < len(row) and row[c].text.strip()]
+        pairs = [_cell_pair(text) for text in cells]
         shares = [pair for pair in pairs if pair and not pair[2] and _is_share(pair[0], pair[1])]
         if shares and len(shares) >= _MIN_RESTATED_SHARE * len(pairs):
-            found[c] = (text, text)
+            found[c] = (head, head)
     return found
 
 
