@@ -161,11 +161,12 @@ def year_of(header: str) -> int | None:
     match = _ROC_YEAR.match(text)
     if match:
         return int(match.group(1)) + _ROC_OFFSET
-    span = _months_spanned(text)
+    span = _months_spanned(text) if _SPAN_MARK.search(text) else None
     return span[0] if span and span[1] == _MONTHS_IN_YEAR else None
 
 
 _MONTHS_IN_YEAR = 12
+_SPAN_MARK = re.compile("[-–~至]")
 
 
 def _months_spanned(text: str) -> tuple[int, int] | None:
@@ -204,7 +205,7 @@ def column_role(header: str) -> ColumnRole:
     text = _RESTATED.sub("", text) if "(" in text or not text[-1:].isalnum() else text  # `111年（基準年）合併`
     if role_pattern("span_column").search(text):  # `2019年至今累計`: a sum over years, no year's figure
         return ColumnRole(Role.SKIP)
-    months = _months_spanned(text)
+    months = _months_spanned(text) if _SPAN_MARK.search(text) else None
     if months and months[1] != _MONTHS_IN_YEAR:  # `2024年1-6月`: part of a year, no annual figure
         return ColumnRole(Role.SKIP)
     period = _YEAR_THEN_PERIOD.match(text)
