@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.read.grid import html_grids, markdown_grids
+from ingest.read.grid import html_grids
+from ingest.read.markdown_grid import markdown_grids
 from ingest.read.markup import clean_text
 from ingest.read.parser import parse_report
 from ingest.read.periods import Role, column_role, year_of

@@ -1,4 +1,4 @@
-"""HTML and Markdown tables -> grids of cells, with `rowspan` / `colspan` expanded.
+"""HTML tables and tab-separated text -> grids of cells, with `rowspan` / `colspan` expanded.
 
 A grid is what the printed table looks like: every row has a cell in every column, a spanned cell is
 repeated in each position it covers (`Cell.origin` tells copies from the cell itself), and every row
@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import csv
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -24,10 +23,6 @@ from ingest.read.markup import clean_text
 _TABLE_SPAN = re.compile(r"<table\b.*?(?:</table\s*>|(?=<table\b)|\Z)", re.IGNORECASE | re.DOTALL)
 _ROW_START = re.compile(r"<tr\b", re.IGNORECASE)
 _NEWLINE = re.compile("\n")
-_MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
-_MARKDOWN_RULE = re.compile(r"^[\s|:\-]+$")
-_GRID_TABLE_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")  # pandoc's grid table: `+-----+=====+`
-_GRID_TABLE_PARTIAL_RULE = re.compile(r"^\s*(?:\|[^|+]*)+\+(?:[-=:]+\+)+\s*$")
 _MAX_SPAN = 50
 _MAX_SECTION_CHARS = 40
 _HEADER_ROWS = 4
@@ -168,128 +163,6 @@ def _in_foot(node: LexborNode) -> bool:
     while parent is not None and parent.tag not in ("table", "tfoot"):
         parent = parent.parent
     return parent is not None and parent.tag == "tfoot"
-
-
-def _without_extra_leading_cells(rows: list[list[Cell]]) -> list[list[Cell]]:
-    """`|  | 範圍一 | 噸 | 1,184.6 |` under a header of four cells: a converter's extra empty cell before the
-    row, dropped, so that the row's cells stand under their headers."""
-    width = len(rows[0])
-    fitted = []
-    for r, row in enumerate(rows):
-        extra = 0
-        while len(row) - extra > width and not row[extra].text:
-            extra += 1
-        fitted.append([Cell(cell.text, (r, c)) for c, cell in enumerate(row[extra:])] if extra else row)
-    return fitted
-
-
-def _mend_split_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
-    """A row a converter broke in two, its label on one row with every other cell empty and its values
-    on the rows below with the label cell empty (`| 僱員流失率（%） |  |  |` / `|  | 12.4 | 14.1 |`): each
-    value row takes the label."""
-    label = ""
-    for r, row in enumerate(rows):
-        others = [cell.text for cell in row[1:]]
-        if row[0].text and not any(others):
-            label = row[0].text
-        elif label and not row[0].text and any(others):
-            rows[r] = [Cell(label, row[0].origin), *row[1:]]
-        else:
-            label = ""
-    return rows
-
-
-_CELL_BAR = re.compile(r"(?<!\\)\|")  # not an escaped `\|` inside a cell (`範圍一 \| 直接排放`)
-# a pipe table's delimiter row written without its outer pipes (`:--- | :---: | ---:`)
-_BARE_DELIMITER = re.compile(r"^\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+$")
-
-
-def _bare_pipe_rows(lines: list[str]) -> set[int]:
-    """The lines (1-based) of pipe tables written without outer pipes (`指標 | 單位 | 2024年` over
-    `:--- | :---: | ---:`, as pandoc and GitHub allow): the header, the delimiter row and the rows below
-    it that hold a cell bar."""
-    found: set[int] = set()
-    for index, line in enumerate(lines):
-        if "|" not in line or "--" not in line or index == 0 or not _BARE_DELIMITER.match(line):
-            continue
-        if not _CELL_BAR.search(lines[index - 1]) or lines[index - 1].lstrip().startswith("|"):
-            continue
-        end = index + 1
-        while end < len(lines) and lines[end].strip() and _CELL_BAR.search(lines[end]):
-            end += 1
-        found.update(range(index, end + 1))  # (1-based: the header is line `index`)
-    return found
-
-
-def markdown_grids(lines: list[str]) -> list[Grid]:
-    """Runs of `| a | b |` lines (the `|---|` rule skipped) as grids; `lines` are the report's lines.
-
-    A pandoc grid table (`+----+----+` rules between rows) is one grid too: the lines between two rules
-    are one row whose cells wrap over them (`| 溫室氣體排放強度 |` / `| （範圍一+範圍二） |`), read at its first line.
-    """
-    grids: list[Grid] = []
-    rows: list[list[Cell]] = []
-    numbers: list[int] = []
-    block: list[list[str]] = []  # the lines of a grid table's row, split into cells
-    block_line = 0
-
-    def close_block() -> None:
-        nonlocal block
-        if block:
-            r = len(rows)
-            width = max(len(cells) for cells in block)
-            joined = [_wrapped(cells[c] if c < len(cells) else "" for cells in block) for c in range(width)]
-            rows.append([Cell(clean_text(cell), (r, c)) for c, cell in enumerate(joined)])
-            numbers.append(block_line)
-            block = []
-
-    def close() -> None:
-        close_block()
-        if len(rows) >= 2:
-            fitted = _without_extra_leading_cells(rows)
-            width = max(len(row) for row in fitted)
-            padded = [row + [Cell("", (r, c)) for c in range(len(row), width)] for r, row in enumerate(fitted)]
-            grids.append(Grid(_mend_split_rows(padded), list(numbers), numbers[0], numbers[-1], "markdown"))
-        rows.clear()
-        numbers.clear()
-
-    grid_table = False
-    bare = _bare_pipe_rows(lines)
-    for number, raw in enumerate(lines, start=1):
-        raw = raw.replace("｜", "|") if "｜" in raw else raw  # `｜指標｜單位｜113年｜`: full-width bars
-        raw = f"|{raw.strip()}|" if number in bare else raw
-        if "+" in raw and (_GRID_TABLE_RULE.match(raw) or (grid_table and _GRID_TABLE_PARTIAL_RULE.match(raw))):
-            close_block()  # (a rule that leaves a cell spanning rows open: `|   雇佣   +------+------+`)
-            grid_table = True
-            continue
-        match = _MARKDOWN_ROW.match(raw) if "|" in raw else None
-        if not match:
-            if rows or block:
-                close()
-            grid_table = False
-            continue
-        if _MARKDOWN_RULE.match(match.group(1)):
-            continue
-        if grid_table:
-            block_line = block_line if block else number
-            block.append([cell.strip() for cell in _CELL_BAR.split(match.group(1))])
-            continue
-        r = len(rows)
-        rows.append([Cell(clean_text(cell), (r, c)) for c, cell in enumerate(_CELL_BAR.split(match.group(1)))])
-        numbers.append(number)
-    close()
-    return grids
-
-
-def _wrapped(pieces: Iterable[str]) -> str:
-    """A grid-table cell's lines as one text: CJK text wraps without a space, Latin words with one."""
-    text = ""
-    for piece in pieces:
-        if not piece:
-            continue
-        ascii_join = text and text[-1].isascii() and piece[0].isascii() and text[-1].isalnum() and piece[0].isalnum()
-        text = f"{text} {piece}" if ascii_join else text + piece
-    return text
 
 
 def _is_section_line(raw: str) -> bool:

@@ -11,14 +11,13 @@ import re
 from collections.abc import Collection
 from typing import NamedTuple
 
+from ingest.read.markdown_grid import MARKDOWN_ROW, MARKDOWN_RULE
 from ingest.read.markup import clean_text
 from ingest.read.memo import memo
 from ingest.read.numerals import arabic_numbers
 from ingest.read.text import arabic_dates, ascii_numbers, fiscal_years, gregorian_years, source_lines
 
 _TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
-_MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
-_MARKDOWN_RULE = re.compile(r"^[\s|:\-]+$")
 # dot leaders before a value (`收益.......3,846.2 .......3,615.9`, `總耗水量 ······ 186,420 立方米`)
 _LEADER = re.compile(r"\s*(?:[.．·⋯]{3,}|…{2,})\s*(?=[-\d—–/]|N/?A|不適用|不适用)")
 _THIN_SPACE_IN_NUMBER = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
@@ -160,9 +159,9 @@ def logical_lines(text: str, taken: Collection[int] = frozenset()) -> list[Line]
         if html.open or ("<" in raw and _TABLE_TAG.search(raw)):
             html.feed(number, raw, out)
             continue
-        markdown = _MARKDOWN_ROW.match(raw) if "|" in raw else None
+        markdown = MARKDOWN_ROW.match(raw) if "|" in raw else None
         if markdown:
-            if _MARKDOWN_RULE.match(markdown.group(1)):
+            if MARKDOWN_RULE.match(markdown.group(1)):
                 continue
             row = "\t".join(_clean_cell(cell) or "-" for cell in markdown.group(1).split("|"))
             out.append(Line(number, raw, row))

@@ -1,7 +1,7 @@
 """Report text -> KPI rows with lineage: the readers in order, most structured first, each on what
 the ones before left.
 
-- grids (`read.grid`, `read.tables`): HTML, Markdown and tab-separated tables and tables written
+- grids (`read.grid`, `read.markdown_grid`, `read.tables`): HTML, Markdown and tab-separated tables and tables written
   one cell per line, with their caption; a caption that names one subsidiary makes its rows partial;
   a table of genders instead of years (`read.gender_tables`) gives its total row;
 - charts' data labels under a title that states the unit (`read.charts`), tables printed column by
@@ -24,9 +24,10 @@ from ingest.read.charts import parse_charts
 from ingest.read.column_blocks import parse_column_blocks
 from ingest.read.footnotes import footnote_below
 from ingest.read.gender_tables import gender_rows
-from ingest.read.grid import Grid, csv_as_tabs, html_grids, markdown_grids, tab_grids
+from ingest.read.grid import Grid, csv_as_tabs, html_grids, tab_grids
 from ingest.read.latex_grid import latex_grids
 from ingest.read.layout import logical_lines
+from ingest.read.markdown_grid import markdown_grids
 from ingest.read.markup import clean_text
 from ingest.read.metadata import extract_metadata
 from ingest.read.neighbours import CAPTION_UNIT
