@@ -2216,3 +2216,28 @@ def test_years_spanning_region_columns_give_the_total_column() -> None:
         "<td>1,377.2</td><td>6,288.9</td><td>7,666.1</td></tr></tbody></table>\n"
     )
     assert facts(text) == {("energy_direct", 2025): 7518.4, ("energy_direct", 2024): 7666.1}
+
+
+def test_long_format_rows_and_labels_that_name_their_year() -> None:
+    """A database export (`指標 | 財政年度 | 數據`, a not-disclosed row among them) and a table of one value
+    column whose labels open with their year, the row below naming only another year
+    (`2023年同口徑數據`); a site's table named by a single operating site in its heading is partial."""
+    text = HEAD_CN + (
+        "| 類別 | 指標 | 財政年度 | 數據 |\n| --- | --- | --- | --- |\n"
+        "| 安全 | 因工傷損失工作日數（日） | FY2024 | - |\n| 安全 | 因工傷損失工作日數（日） | FY2025 | 298 |\n"
+        "| 培訓 | 培訓總時數（小時） | FY2025 | 74,442 |\n\n"
+        "| 指标 | 数据 |\n| --- | --- |\n| 2025年外购电力（万千瓦时） | 4,539.2 |\n| 2024年同口径数据 | 4,822.0 |\n"
+        "| 2021年（基准年）温室气体排放总量（范围一+范围二，吨二氧化碳当量） | 36,512 |\n"
+        "| 2030年温室气体排放总量目标（吨二氧化碳当量） | 27,000 |\n\n"
+        "### 表三：香港中央廚房（單一營運點）\n\n| 指標 | 年度 | 數值 | 單位 |\n| --- | --- | --- | --- |\n"
+        "| 耗水量 | 2025 | 21,560 | 立方米 |\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code]
+    assert [(row.metric_code, row.fiscal_year, row.reported_value, row.is_partial_scope) for row in rows] == [
+        ("lost_days_work_injury", 2025, 298, False),
+        ("training_hours_total", 2025, 74442, False),
+        ("electricity_purchased", 2025, 4539.2, False),
+        ("electricity_purchased", 2024, 4822.0, False),
+        ("ghg_scope1_2", 2021, 36512, False),
+        ("water_consumption", 2025, 21560, True),
+    ]

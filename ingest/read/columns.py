@@ -90,6 +90,8 @@ def header_roles(cells: list[str]) -> list[ColumnRole] | None:
     """Column roles if `cells` is a header row: period columns and no values."""
     if any(value_of(text) is not None and year_of(text) is None for text in cells):
         return None  # a number in a cell that is no year column (`column_role`): a data row
+    if any(is_not_disclosed(text) for text in cells):
+        return None  # `因工傷損失工作日數 | FY2023 | -`: a row of a year whose figure is not disclosed
     roles = [column_role(text) for text in cells]
     if not any(role.role in (Role.YEAR, Role.CURRENT, Role.PRIOR) for role in roles):
         return None

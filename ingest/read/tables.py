@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ingest.map.lexicon import some_term_matches
 from ingest.map.normalize import normalize_label
 from ingest.map.units import is_multiplier, is_unit_alone
+from ingest.map.vocabulary import role_pattern
 from ingest.read.cell_values import (
     BREAKDOWN,
     caption_unit,
@@ -48,6 +49,8 @@ _GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–]\s*(?=[\u4e00-\u9
 _SUBTOTAL = "小计"
 _NOTE_CLAUSE = re.compile(r"[；;。]")
 _CAPTION_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|财政年度|财年)")
+# a label that opens with its year (`2024年末員工總數（人）`, `2021年（基準年）溫室氣體排放總量`)
+_DATED_LABEL = re.compile(r"^(20\d{2}\s*年度?)(?:[（(](?:基準年|基准年)[)）])?(?:末|底)?(.*)$")
 
 
 @dataclass
@@ -62,6 +65,7 @@ class _State:
     measure: str = ""  # the label column's header when it names what the table measures (`僱員流失率`)
     subtotal_seen: bool = False  # the section closed with a `小計`: a `總計` after it is the table's total
     unit_above: str = ""  # the unit cell of the row above, where the rows below leave theirs merged
+    dated_label: str = ""  # the last label that named its year (`2024年外購電力（萬千瓦時）`), as printed
 
 
 def _readings(
@@ -354,6 +358,8 @@ class TableReader:
         if state.parent and labels[-1][1] < state.parent_column:
             state.parent, state.parent_column = "", -1
         label_text = labels[-1][0]
+        if row_year is None and not any(role.role is Role.YEAR for role in columns.roles):
+            row_year, label_text = self._dated_label(label_text, state)
         categories = [text for text, _ in labels[:-1]]
         group_item = _GROUP_ITEM.split(label_text, maxsplit=1)
         if len(group_item) == 2:  # `按性別劃分的員工人數-女性`: a group and its item in one cell
@@ -362,6 +368,20 @@ class TableReader:
         label, label_unit = split_label(label_text)
         label = clean_label(label)
         return (label, label_unit, categories, row_year) if label else None
+
+    def _dated_label(self, label_text: str, state: _State) -> tuple[int | None, str]:
+        """(the year a label opens with, the label without it) in a table of one value column:
+        `2024年外購電力（萬千瓦時）`, `2021年（基準年）溫室氣體排放總量`; a row naming only another year
+        (`2023年同口徑數據`) is the figure of the label above it for that year."""
+        dated = _DATED_LABEL.match(label_text)
+        year = year_of(dated.group(1)) if dated else None
+        if dated is None or year is None:
+            return None, label_text
+        rest = dated.group(2).strip()
+        if not rest or role_pattern("same_basis_label").fullmatch(fold(rest)):
+            return (year, state.dated_label) if state.dated_label else (None, label_text)
+        state.dated_label = rest
+        return year, rest
 
     def _labels(self, cells: list[Cell], r: int, columns: Columns) -> list[tuple[str, int]]:
         """The row's label cells, left to right, each once (a colspan repeats a cell), no numbering."""
