@@ -2241,3 +2241,23 @@ def test_long_format_rows_and_labels_that_name_their_year() -> None:
         ("ghg_scope1_2", 2021, 36512, False),
         ("water_consumption", 2025, 21560, True),
     ]
+
+
+def test_indicator_rows_with_a_year_cell_and_the_value_with_its_unit() -> None:
+    """`GRI指標 | 年度 | 數據 | 備註`: the indicator (its GRI number no part of the label) on its first year's
+    row, the cell left empty on the rows of its other years; a value cell with its unit, whatever unit
+    (`1,320 學時`) makes the row no header."""
+    text = HEAD_HK + (
+        "| GRI指標 | 年度 | 數據 | 備註 |\n| --- | --- | --- | --- |\n"
+        "| 302-1 能源消耗總量 | 2025 | 162,418 GJ | 註1 |\n|  | 2024 | 170,305 GJ |  |\n"
+        "| 404-1 新進人員職前訓練 | 2025 | 1,320 學時 | 共開設88班 |\n"
+        "| 403-9 失能傷害損失日數 | 2025 | 86 日 |  |\n|  | 2024 | 104 日 |  |\n"
+    )
+    assert facts(text) == pytest.approx(
+        {
+            ("energy_total", 2025): 162418 / 3.6,
+            ("energy_total", 2024): 170305 / 3.6,
+            ("lost_days_work_injury", 2025): 86,
+            ("lost_days_work_injury", 2024): 104,
+        }
+    )

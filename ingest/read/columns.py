@@ -8,6 +8,7 @@ in one). The rows of a table are read by `read.tables`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import pairwise
@@ -82,14 +83,22 @@ class Columns:
         return Columns([ColumnRole(Role.LABEL)] * shift + self.roles, self.header_line)
 
 
+# `1,320 學時`: a figure and its word (not a year: `2024 年占比（%）`)
+_FIGURE_AND_WORD = re.compile(r"^\s*[-−]?(?!(?:19|20)\d{2}(?!\d))\d[\d,]*(?:\.\d+)?\s+\S")
+_LONG_TABLE_LABEL_COLUMNS = 2  # the metric's and the year's
+
+
 def is_year_cell(text: str) -> bool:
     return year_of(text) is not None
 
 
 def header_roles(cells: list[str]) -> list[ColumnRole] | None:
     """Column roles if `cells` is a header row: period columns and no values."""
-    if any(value_of(text) is not None and year_of(text) is None for text in cells):
-        return None  # a number in a cell that is no year column (`column_role`): a data row
+    if any(
+        (value_and_unit(text)[0] is not None or _FIGURE_AND_WORD.match(text)) and year_of(text) is None
+        for text in cells
+    ):
+        return None  # a number (maybe with its unit: `1,284.36 公噸CO2e`, `1,320 學時`) that is no year: a data row
     if any(is_not_disclosed(text) for text in cells):
         return None  # `因工傷損失工作日數 | FY2023 | -`: a row of a year whose figure is not disclosed
     roles = [column_role(text) for text in cells]
@@ -108,7 +117,14 @@ def header_roles(cells: list[str]) -> list[ColumnRole] | None:
             return None
     # `數據` alone: the row must also name the label or unit column, as a header does, or the period
     # before (`物料 | 上一報告期 | 本報告期`)
-    names_columns = any(role.role is Role.UNIT for role in roles) or any(is_label_header(text) for text in cells)
+    # (`指標 | 年度 | 數據`: a column of years beside the label column of a long table)
+    year_column = any(role_pattern("year_column_header").fullmatch(fold(text)) for text in cells)
+    labels = sum(1 for role in roles if role.role is Role.LABEL)
+    names_columns = (
+        any(role.role is Role.UNIT for role in roles)
+        or any(is_label_header(text) for text in cells)
+        or (year_column and labels >= _LONG_TABLE_LABEL_COLUMNS)
+    )
     both_periods = {Role.CURRENT, Role.PRIOR} <= {role.role for role in roles}
     if not any(role.role is Role.YEAR for role in roles) and not names_columns and not both_periods:
         return None

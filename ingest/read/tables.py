@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from ingest.map.lexicon import some_term_matches
 from ingest.map.normalize import normalize_label
 from ingest.map.units import is_multiplier, is_unit_alone
-from ingest.map.vocabulary import role_pattern
 from ingest.read.cell_values import (
     BREAKDOWN,
     caption_unit,
@@ -33,6 +32,7 @@ from ingest.read.cell_values import (
 from ingest.read.columns import Columns, find_header, header_roles, is_year_cell, side_by_side
 from ingest.read.grid import Cell, Grid
 from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, is_total, unit_label_implies, year_of
+from ingest.read.row_years import dated_label
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import note_scope
 from ingest.read.table_shapes import tile_rows, transposed_rows
@@ -49,8 +49,6 @@ _GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–]\s*(?=[\u4e00-\u9
 _SUBTOTAL = "小计"
 _NOTE_CLAUSE = re.compile(r"[；;。]")
 _CAPTION_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|财政年度|财年)")
-# a label that opens with its year (`2024年末員工總數（人）`, `2021年（基準年）溫室氣體排放總量`)
-_DATED_LABEL = re.compile(r"^(20\d{2}\s*年度?)(?:[（(](?:基準年|基准年)[)）])?(?:末|底)?(.*)$")
 
 
 @dataclass
@@ -66,6 +64,7 @@ class _State:
     subtotal_seen: bool = False  # the section closed with a `小計`: a `總計` after it is the table's total
     unit_above: str = ""  # the unit cell of the row above, where the rows below leave theirs merged
     dated_label: str = ""  # the last label that named its year (`2024年外購電力（萬千瓦時）`), as printed
+    year_label: tuple[str, int] = ("", -1)  # the label cell of the last row with a year cell (`能源 | 2024 | …`)
 
 
 def _readings(
@@ -349,9 +348,12 @@ class TableReader:
         """(label, unit it carries, category labels, a year a label cell names) of a row with values."""
         labels = self._labels(cells, r, columns)
         row_year = None
+        if len(labels) == 1 and year_of(labels[0][0]) is not None and state.year_label[0]:
+            labels = [state.year_label, *labels]  # `| | 2023 | 1,402.18 |`: the year row of the label above
         if len(labels) >= 2 and year_of(labels[-1][0]) is not None:  # `因公死亡人數 | 人 | 2023年 | 0`
             row_year = year_of(labels[-1][0])
             labels = labels[:-1]
+            state.year_label = labels[-1]
         if not labels:
             return None
         # A parent row's children sit in the same or a later label column (or are unnumbered).
@@ -359,7 +361,7 @@ class TableReader:
             state.parent, state.parent_column = "", -1
         label_text = labels[-1][0]
         if row_year is None and not any(role.role is Role.YEAR for role in columns.roles):
-            row_year, label_text = self._dated_label(label_text, state)
+            row_year, label_text, state.dated_label = dated_label(label_text, state.dated_label)
         categories = [text for text, _ in labels[:-1]]
         group_item = _GROUP_ITEM.split(label_text, maxsplit=1)
         if len(group_item) == 2:  # `按性別劃分的員工人數-女性`: a group and its item in one cell
@@ -369,20 +371,6 @@ class TableReader:
         label = clean_label(label)
         return (label, label_unit, categories, row_year) if label else None
 
-    def _dated_label(self, label_text: str, state: _State) -> tuple[int | None, str]:
-        """(the year a label opens with, the label without it) in a table of one value column:
-        `2024年外購電力（萬千瓦時）`, `2021年（基準年）溫室氣體排放總量`; a row naming only another year
-        (`2023年同口徑數據`) is the figure of the label above it for that year."""
-        dated = _DATED_LABEL.match(label_text)
-        year = year_of(dated.group(1)) if dated else None
-        if dated is None or year is None:
-            return None, label_text
-        rest = dated.group(2).strip()
-        if not rest or role_pattern("same_basis_label").fullmatch(fold(rest)):
-            return (year, state.dated_label) if state.dated_label else (None, label_text)
-        state.dated_label = rest
-        return year, rest
-
     def _labels(self, cells: list[Cell], r: int, columns: Columns) -> list[tuple[str, int]]:
         """The row's label cells, left to right, each once (a colspan repeats a cell), no numbering."""
         seen: set[tuple[int, int]] = set()
@@ -391,7 +379,8 @@ class TableReader:
             if c >= len(cells):
                 continue
             cell = cells[c]
-            if cell.origin in seen or not cell.text or _NUMBERING.match(cell.text.strip()):
+            numbering = _NUMBERING.match(cell.text.strip()) and year_of(cell.text) is None
+            if cell.origin in seen or not cell.text or numbering:
                 continue
             seen.add(cell.origin)
             if labels and labels[-1][0] == cell.text:
