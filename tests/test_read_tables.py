@@ -2261,3 +2261,28 @@ def test_indicator_rows_with_a_year_cell_and_the_value_with_its_unit() -> None:
             ("lost_days_work_injury", 2024): 104,
         }
     )
+
+
+def test_english_labels_and_units_in_a_chinese_report() -> None:
+    text = HEAD_CN + (
+        "| Indicator | Unit | 2025 | 2024 |\n| --- | --- | --- | --- |\n"
+        "| Scope 1 GHG emissions | tCO2e | 8,416.3 | 8,905.2 |\n"
+        "| Scope 2 GHG emissions (market-based) | tCO2e | 17,920.5 | 19,244.8 |\n"
+        "| GHG emission intensity (Scope 1+2) | tCO2e/RMB 10,000 revenue | 0.1598 | 0.1804 |\n"
+        "| Female employees | person | 802 | 771 |\n| Number of suppliers | No. | 1,126 | 1,058 |\n"
+        "| Charitable donations | RMB 10,000 | 126.50 | 98.30 |\n| NOx emissions | t | 12.46 | 13.81 |\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2025): 8416.3,
+        ("ghg_scope1", 2024): 8905.2,  # market-based scope 2 is none
+        ("ghg_intensity_revenue", 2025): 15.98,
+        ("ghg_intensity_revenue", 2024): 18.04,
+        ("employees_female", 2025): 802,
+        ("employees_female", 2024): 771,
+        ("suppliers_total", 2025): 1126,
+        ("suppliers_total", 2024): 1058,
+        ("community_donations", 2025): 1_265_000,
+        ("community_donations", 2024): 983_000,
+        ("nox_emissions", 2025): 12460,
+        ("nox_emissions", 2024): 13810,
+    }
