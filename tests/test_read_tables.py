@@ -2286,3 +2286,33 @@ def test_english_labels_and_units_in_a_chinese_report() -> None:
         ("nox_emissions", 2025): 12460,
         ("nox_emissions", 2024): 13810,
     }
+
+
+def test_a_text_table_styled_as_a_financial_statement() -> None:
+    """Notes column (`5.1`, `6(a)`), decreases in brackets, `N/M`, a line of units over each section
+    (`噸二氧化碳當量  噸二氧化碳當量`, `'000 kWh  '000 kWh`, `%  %  百分點`), a target year's column."""
+    text = HEAD_HK + (
+        "                                    附註          二零二五年        二零二四年        變動\n"
+        "溫室氣體排放\n"
+        "                                               噸二氧化碳當量    噸二氧化碳當量\n"
+        "  範圍一直接排放(a)                 5.1            8,412.6           8,977.3       (6.3)\n"
+        "  範圍三其他間接排放(c)             5.2           46,880.0                 —         N/M\n"
+        "能源消耗(f)\n"
+        "                                                   '000 kWh          '000 kWh\n"
+        "  外購電力                          6(b)            31,204            30,118         3.6\n"
+        "                                                         %                 %       百分點\n"
+        "  僱員流失率(j)                       9              18.4              21.7       (3.3)\n\n"
+        "                                   基準年          報告年度              目標\n"
+        "                                   2022年          2025年              2030年\n"
+        "  範圍一排放（噸二氧化碳當量）      9,140.8        8,412.6            6,498.6\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2025): 8412.6,
+        ("ghg_scope1", 2024): 8977.3,
+        ("ghg_scope1", 2022): 9140.8,  # the target year's column gives none
+        ("ghg_scope3", 2025): 46880,
+        ("electricity_purchased", 2025): 31204,
+        ("electricity_purchased", 2024): 30118,
+        ("employee_turnover_rate", 2025): 18.4,
+        ("employee_turnover_rate", 2024): 21.7,
+    }

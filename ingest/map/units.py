@@ -58,6 +58,8 @@ def fold_unit(unit: str) -> str:
     folded = fold(unit)
     if folded.endswith(_THOUSANDS_SUFFIX):  # `HK$'000`, `RMB'000`: thousands of the currency
         folded = "千" + folded[: -len(_THOUSANDS_SUFFIX[0])]
+    elif folded.startswith(_THOUSANDS_SUFFIX) and len(folded) > len(_THOUSANDS_SUFFIX[0]):  # `'000 kWh`
+        folded = "千" + folded[len(_THOUSANDS_SUFFIX[0]) :]
     folded = without_foreign_currency(folded)
     match = _PARENS_ONLY.match(folded)
     folded = match.group(1) if match else folded

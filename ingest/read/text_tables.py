@@ -35,13 +35,21 @@ _PROSE_END = re.compile(r"[。；;！!？?]")
 _FURNITURE = re.compile(r"^\s*(?:[─━—–\-=_·•.\s]{5,}|\d{1,4})\s*$")
 _BRACKET_UNIT_LINE = re.compile(r"^\s*[(（]([^()（）]{1,20})[)）]\s*$")
 _MAX_LABEL_FRAGMENTS = 3
+_COLUMN_GAP = re.compile(r"\s{2,}|\t")
+_MAX_CHANGE_UNIT_CHARS = 4  # `百分點`, `%` over a change column
 _NEXT_TABLE = re.compile(r"^(?:表|圖表|图表|table)\s*\d{1,2}(?:[-.]\d{1,2})?\s*[:：、.]?\s*\S", re.IGNORECASE)
 _MAX_GAP_LINES = 12
 
 
-def _units_row(tokens: list[str], table: _TableState) -> bool:
-    """A line under the header with the same unit under every column (`人民幣千元  人民幣千元  人民幣千元`)."""
-    return len(tokens) == len(table.columns) and len(set(tokens)) == 1 and looks_like_unit(tokens[0])
+def _units_row(text: str, table: _TableState) -> str | None:
+    """The unit of a line with the same unit under every column (`人民幣千元  人民幣千元`, `'000 kWh  '000 kWh`)."""
+    cells = _COLUMN_GAP.split(text.strip())
+    valued = sum(1 for column in table.columns if not column.ignored and not column.note)
+    # (a change column may print its own: `%  %  百分點`)
+    if not valued <= len(cells) <= len(table.columns) or len(set(cells[:valued])) != 1:
+        return None
+    extra_short = all(len(cell) <= _MAX_CHANGE_UNIT_CHARS for cell in cells[valued:])
+    return cells[0] if looks_like_unit(cells[0]) and extra_short else None
 
 
 def _open_brackets(text: str) -> int:
@@ -137,8 +145,11 @@ class _TextTableReader:
         table = self.table
         if table is None or is_cells_line(line):
             return
-        if line.number == table.header_line + 1 and _units_row(tokens, table):
-            table.caption_unit = table.caption_unit or tokens[0]  # `人民幣千元  人民幣千元` under the years
+        first = line.number == table.header_line + 1
+        if (first or len(table.columns) > 1) and (units := _units_row(line.raw, table)):
+            # `人民幣千元  人民幣千元` under the years, or over a section's rows (one cell alone is the unit
+            # of the figure above it as often as of those below)
+            table.caption_unit = (table.caption_unit or units) if first else units
             self.consumed.add(line.number)
             return
         text_tokens, values = row_values(
@@ -341,7 +352,7 @@ def _table_rows(
         unit = unit or measure_unit
     for column, raw_value in zip(table.columns, values, strict=True):
         year = column.fiscal_year or (default_year - 1 if column.prior and default_year else default_year)
-        if column.ignored or is_not_disclosed(raw_value) or year is None:
+        if column.ignored or is_not_disclosed(raw_value) or year is None or (default_year and year > default_year):
             continue
         row_unit = column.unit or unit
         if row_unit is None and raw_value.endswith("%"):
