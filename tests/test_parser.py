@@ -1014,6 +1014,19 @@ def test_an_intensity_per_hong_kong_dollar_revenue_printed_before_its_figure_is_
     assert (row.metric_code, row.reported_unit) == (None, "噸二氧化碳當量/百萬港元收益")
 
 
+def test_figures_printed_over_their_labels_pair_in_order() -> None:
+    text = HEAD_SIMP + (
+        "03 公司治理\n\n9\n3\n2\n0\n董事会成员（人）\n独立董事（人）\n女性董事（人）\n已审结贪污诉讼案件（起）\n\n"
+        "• 2024年召开董事会会议8次\n"
+    )
+    assert facts(text) == {
+        ("board_size", 2024): 9,
+        ("board_independent", 2024): 3,
+        ("board_female", 2024): 2,
+        ("corruption_cases_concluded", 2024): 0,
+    }
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ingest.map.units import is_unit_alone
+from ingest.read.cell_values import split_label
 from ingest.read.layout import Line
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.text import HAN, is_not_disclosed, is_number
@@ -72,8 +73,47 @@ def _block_at(texts: list[str], start: int) -> tuple[int, int] | None:
     return None
 
 
+def _values_then_labels(free: list[Line], fiscal_year: int, consumed: set[int]) -> list[KpiRow]:
+    """A run of bare figures, one a line, then as many labels, one a line, each with its unit in brackets
+    (`9` / `3` / `2` / `0` / `董事会成员（人）` / `独立董事（人）` / …: a slide's figures over their captions):
+    the i-th figure is the i-th label's."""
+    rows: list[KpiRow] = []
+    index = 0
+    while index < len(free):
+        end = index
+        while (
+            end < len(free)
+            and is_number(free[end].text.strip())
+            and free[end].number == free[index].number + end - index
+        ):
+            end += 1
+        count = end - index
+        labels = free[end : end + count]
+        run = count >= _COLUMNS and len(labels) == count and free[end - 1].number + 1 == labels[0].number
+        if not run or not all(_is_label(line.text.strip()) and split_label(line.text.strip())[1] for line in labels):
+            index = max(end, index + 1)
+            continue
+        for value, label_line in zip(free[index:end], labels, strict=True):
+            label, unit = split_label(label_line.text.strip())
+            row = build_row(
+                layout=Layout.KEY_FIGURE,
+                source_line=value.number,
+                label_line=label_line.number,
+                labels=[(label, label_line.text.strip())],
+                section="",
+                raw_value=value.text.strip(),
+                unit=unit,
+                fiscal_year=fiscal_year,
+            )
+            rows.append(row)
+        consumed.update(line.number for line in free[index : end + count])
+        index = end + count
+    return rows
+
+
 def parse_tiles(lines: list[Line], fiscal_year: int, consumed: set[int]) -> list[KpiRow]:
-    """Rows of tile pairs among `lines` (those no table read); adds the lines they take to `consumed`."""
+    """Rows of tile pairs among `lines` (those no table read), and of figures printed over their labels
+    (`_values_then_labels`); adds the lines they take to `consumed`."""
     free = [line for line in lines if line.number not in consumed]
     texts = [line.text.strip() for line in free]
     # a block's values stand two or four lines after its first label: only those lines can start one
@@ -123,4 +163,4 @@ def parse_tiles(lines: list[Line], fiscal_year: int, consumed: set[int]) -> list
                 )
         consumed.update(line.number for line in free[index : index + size])
         taken_to = index + size
-    return rows
+    return rows + _values_then_labels([line for line in free if line.number not in consumed], fiscal_year, consumed)
