@@ -1027,6 +1027,16 @@ def test_figures_printed_over_their_labels_pair_in_order() -> None:
     }
 
 
+def test_a_key_figure_is_not_dated_by_the_record_above_it_nor_a_plants_figure_the_groups() -> None:
+    text = HEAD_TRAD + (
+        "人民幣48.6百萬元 研發投入 2022年：N/A\n2,318名 僱員總數\n\n"
+        "本集團佛山廠於本年度錄得工傷事故6宗、損失工作日數79日。\n"
+    )
+    rows = {row.metric_code: row for row in parse_report(text).rows if row.metric_code}
+    assert (rows["employees_total"].fiscal_year, rows["employees_total"].reported_value) == (2023, 2318)
+    assert rows["lost_days_work_injury"].is_partial_scope
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

@@ -268,7 +268,8 @@ class _Reader:
         tiles that print the value first."""
         previous = self.near.previous(index)
         candidates, label_line = self.near.labels_above(index)
-        sentence = (previous.text if previous else "") + prefix
+        # the line above dates the figure unless it is a record of its own (`收益 … 2023年：人民幣1,654.2百萬元`)
+        sentence = (previous.text if previous and not has_value(previous.text) else "") + prefix
         label_above = (
             bool(candidates)
             and previous is not None
