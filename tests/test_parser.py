@@ -1037,6 +1037,18 @@ def test_a_key_figure_is_not_dated_by_the_record_above_it_nor_a_plants_figure_th
     assert rows["lost_days_work_injury"].is_partial_scope
 
 
+def test_a_web_card_is_no_wrapped_end_of_the_card_above_and_a_year_is_no_figure() -> None:
+    text = HEAD_TRAD + (
+        '<div class="kf-tile"><span>人民幣1,697.4百萬元</span><span>收益</span><span>2022年：人民幣1,654.2百萬元</span></div>\n'
+        '<div class="kf-tile"><span>人民幣48.6百萬元</span><span>研發投入</span><span>2022年：N/A</span></div>\n\n'
+        "耗水量（公噸） 2022年\n"
+    )
+    rows = [
+        (row.metric_code, row.fiscal_year, row.reported_value) for row in parse_report(text).rows if row.metric_code
+    ]
+    assert rows == [("revenue", 2023, 1697.4), ("rd_investment", 2023, 48.6)]
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

@@ -37,7 +37,8 @@ _ENDS_IN_COLUMNS = re.compile(r"\d[\d,.]*%?\s+[-+]?\d[\d,.]*%?\s*$")
 _KEY_VALUE = re.compile(r"\s*[^，。；;：:\s]{2,20}[：:]\s*[-+—\d]")
 _WINDOW = 3  # lines each side that show the column's width
 _FULL_SLACK = 4  # two CJK characters short of the widest neighbour still fills the column
-_OPENS_BLOCK = re.compile(r"\s*<(?:p|div|dt|dd|li|h[1-6]|tr|section|article|blockquote)[\s>]", re.IGNORECASE)
+# an HTML block element opening a line: its own paragraph, never the wrapped end of the line above
+OPENS_BLOCK = re.compile(r"\s*<(?:p|div|dt|dd|li|h[1-6]|tr|section|article|blockquote)[\s>]", re.IGNORECASE)
 _MIN_FULL_LINES = 2  # a column width is shown by at least two lines reaching it
 _MIN_WIDTH = 30  # fifteen CJK characters: narrower columns are tiles and tables, not paragraphs
 
@@ -80,7 +81,7 @@ def _wraps_into_next(lines: list[Line], widths: list[int], index: int) -> bool:
     text = line.text.rstrip()
     if _ENDS_SENTENCE.search(text) or line.raw.endswith("  ") or _STARTS_ITEM.match(below.text):
         return False
-    if _OPENS_BLOCK.match(below.raw):
+    if OPENS_BLOCK.match(below.raw):
         return False  # `<dt>總訓練時數</dt><dd>…`, `<p>`, `<li>`: HTML puts a block on its own line
     if _KEY_VALUE.match(text) and _KEY_VALUE.match(below.text):
         return False

@@ -26,7 +26,7 @@ from ingest.read.layout import Line
 from ingest.read.markup import keeps_its_digit
 from ingest.read.metadata import ReportMetadata
 from ingest.read.neighbours import MAX_GAP_LINES, Neighbours
-from ingest.read.paragraphs import label_line_of, number_at, own_sentence_start
+from ingest.read.paragraphs import OPENS_BLOCK, label_line_of, number_at, own_sentence_start
 from ingest.read.prose_labels import LabelReader, counted_after, only_filler, states_no_level
 from ingest.read.prose_lists import Listed, listed_values
 from ingest.read.prose_tokens import (
@@ -67,6 +67,7 @@ from ingest.read.text import fold
 from ingest.read.zeros import zero_rows
 
 _IN_WORDS = re.compile(r"(?:第|月)\s*$")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR_MENTION = re.compile(r"(20\d{2})(?:(财政年度|财年)|年)")  # group 2: a fiscal year, named as such
 _MAX_BARE_LABEL_CHARS = 16
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
@@ -132,6 +133,8 @@ class _Reader:
                 in_words = _IN_WORDS.search(prefix) or keeps_its_digit(prefix)  # `類別1+類別2`: a label's digit
                 segment_start = segment_start if in_words else value.end
                 continue
+            if _YEAR.fullmatch(value.raw) and text[value.end : value.end + 1] == "年":
+                continue  # `… 2025年 0.132`: a year, whatever unit the label before it names
             if followed_by_number(text, value):
                 segment_start = value.end
                 continue  # `綜合能源消耗量4 噸標煤 43.81`: a footnote marker before a table value
@@ -250,6 +253,7 @@ class _Reader:
             and not is_heading(previous.text.strip())  # a heading is no line the sentence wraps from
             and not ("\t" in previous.text and has_value(previous.text))  # nor a table's data row
             and not clause.startswith("其中")  # `其中獨立董事3名` opens a part: no tail of the line above
+            and not OPENS_BLOCK.match(self.lines[index].raw)  # `<div class="kf-tile">…`: a block of its own
         ):
             tail = last_clause(previous.text)
             prose_wrap = bool(CLAUSE_END.search(previous.text) or has_value(previous.text))
