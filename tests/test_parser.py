@@ -1049,6 +1049,14 @@ def test_a_web_card_is_no_wrapped_end_of_the_card_above_and_a_year_is_no_figure(
     assert rows == [("revenue", 2023, 1697.4), ("rd_investment", 2023, 48.6)]
 
 
+def test_a_permits_limits_in_a_bracket_are_no_emissions() -> None:
+    text = HEAD_SIMP + (
+        "废气方面，氮氧化物排放量21.36吨，二氧化硫排放量3.42吨，均远低于排污许可证核定的年许可排放量"
+        "（氮氧化物45.00吨/年、二氧化硫12.00吨/年）。\n"
+    )
+    assert facts(text) == {("nox_emissions", 2024): 21360, ("sox_emissions", 2024): 3420}
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

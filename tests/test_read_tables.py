@@ -2316,3 +2316,24 @@ def test_a_text_table_styled_as_a_financial_statement() -> None:
         ("employee_turnover_rate", 2025): 18.4,
         ("employee_turnover_rate", 2024): 21.7,
     }
+
+
+def test_labels_that_carry_their_unit_after_a_dash_a_bar_or_in_square_brackets() -> None:
+    text = HEAD_HK + (
+        "| 指標 | 2025財年 | 2024財年 |\n| --- | --- | --- |\n"
+        "| 員工總數 - 人 | 3,418 | 3,265 |\n| 按性別：男性 - 人 | 2,187 | 2,114 |\n"
+        "| 僱員流失率（整體）- % | 14.8 | 16.2 |\n| 僱員流失率（中國內地）- % | 14.2 | 15.5 |\n"
+        "| 耗水量 \\| 立方米 | 412,700 | 431,500 |\n| 有害廢棄物 [噸] | 38.62 | 41.05 |\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2025): 3418,
+        ("employees_total", 2024): 3265,
+        ("employees_male", 2025): 2187,
+        ("employees_male", 2024): 2114,
+        ("employee_turnover_rate", 2025): 14.8,  # the whole's, not a region's
+        ("employee_turnover_rate", 2024): 16.2,
+        ("water_consumption", 2025): 412700,
+        ("water_consumption", 2024): 431500,
+        ("hazardous_waste", 2025): 38.62,
+        ("hazardous_waste", 2024): 41.05,
+    }

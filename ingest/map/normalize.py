@@ -118,7 +118,8 @@ def without_total_word(label: str) -> str | None:
     return folded[: match.start()]
 
 
-_BREAKDOWN_PREFIX = re.compile(r"^\s*按[^：:，,/]{1,12}?(?:劃分|划分|區分|区分|分)的?\s*[：:]\s*(?=\S)")
+# `按性別劃分：`, `按性別：` (the dividing word may go unsaid)
+_BREAKDOWN_PREFIX = re.compile(r"^\s*按[^：:，,/]{1,12}?(?:劃分|划分|區分|区分|分)?的?\s*[：:]\s*(?=\S)")
 
 
 def without_breakdown(label: str) -> str | None:
@@ -135,7 +136,7 @@ def without_alias(label: str) -> str | None:
     """`因工傷損失的工作時間(工傷誤工時間)` -> `因工傷損失的工作時間`: a label without a trailing alias in
     brackets (None when there is none, or the bracket names a scope, an inclusion or a denominator)."""
     match = _TRAILING_ALIAS.search(label)
-    if not match or role_pattern("alias_meaningful").search(match.group(1)) or not label[: match.start()].strip():
+    if not match or role_pattern("alias_meaningful").search(fold(match.group(1))) or not label[: match.start()].strip():
         return None
     return label[: match.start()].strip()
 

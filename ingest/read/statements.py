@@ -73,6 +73,15 @@ _MAX_BARE_LABEL_CHARS = 16
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
 
 
+def _in_bracket_of_no_level(prefix: str) -> bool:
+    """Whether a figure stands in a bracket opened after a clause that states no level (a permit's limits)."""
+    opened = max(prefix.rfind("（"), prefix.rfind("("))
+    if opened < 0 or max(prefix.rfind("）"), prefix.rfind(")")) > opened:
+        return False
+    before = prefix[:opened]
+    return states_no_level(before[max((m.end() for m in CLAUSE_END.finditer(before)), default=0) :])
+
+
 def parse_statements(lines: list[Line], metadata: ReportMetadata) -> list[KpiRow]:
     """Values of key figures and prose on lines no table read (`lines`, in order). A sentence's year
     defaults to the report's own, so a report without a fiscal year has none."""
@@ -261,6 +270,8 @@ class _Reader:
             return candidates, label_line_of(self.lines[index], prefix), previous.text + prefix
         # `董事會由9席董事組成（含獨立董事3席）`: the bracket's own label; `A2.2\t總耗水量\t`: the last cell's
         inner = inside_open_bracket(clause) or (clause.rsplit("\t", 1)[1].strip() if "\t" in clause else "")
+        if _in_bracket_of_no_level(prefix):  # `年許可排放量（氮氧化物45.00噸/年、二氧化硫12.00噸/年）`
+            return [], label_line_of(self.lines[index], prefix), prefix
         return (
             ([inner, clause] if inner else [clause] if clause else []),
             label_line_of(self.lines[index], prefix),

@@ -364,7 +364,8 @@ class TableReader:
             row_year, label_text, state.dated_label = dated_label(label_text, state.dated_label)
         categories = [text for text, _ in labels[:-1]]
         group_item = _GROUP_ITEM.split(label_text, maxsplit=1)
-        if len(group_item) == 2:  # `按性別劃分的員工人數-女性`: a group and its item in one cell
+        if len(group_item) == 2 and not is_unit_alone(group_item[1].strip()):  # (`員工總數 - 人`: its unit)
+            # `按性別劃分的員工人數-女性`: a group and its item in one cell
             categories.append(group_item[0])
             label_text = group_item[1]
         label, label_unit = split_label(label_text)
