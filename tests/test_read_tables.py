@@ -2337,3 +2337,26 @@ def test_labels_that_carry_their_unit_after_a_dash_a_bar_or_in_square_brackets()
         ("hazardous_waste", 2025): 38.62,
         ("hazardous_waste", 2024): 41.05,
     }
+
+
+def test_metric_cards_with_a_boundary_row_and_values_on_the_line_below_their_labels() -> None:
+    """A KPI as a two-column card with reference and boundary rows; `「甲」指…有限公司` defines a short
+    name, a card whose boundary is that company's is partial. pdftotext rows printing each label's values
+    on the line below, a note mark after one value (`19,660.12 註2`)."""
+    text = HEAD_HK + (
+        "「澔運冷鏈」指本公司全資附屬公司澔運冷鏈（廣州）有限公司。\n\n"
+        "| 指標 | 直接溫室氣體排放量（範圍一） |\n| --- | --- |\n| 單位 | 噸二氧化碳當量 |\n"
+        "| 2025年 | 9,862.4 |\n| 統計範圍 | 本集團 |\n| 對應指引 | 聯交所KPI A1.2；GRI 305-1 |\n\n"
+        "| 指標 | 溫室氣體排放總量（範圍一及範圍二） |\n| --- | --- |\n| 單位 | 噸二氧化碳當量 |\n"
+        "| 2025年 | 6,418.5 |\n| 統計範圍 | 澔運冷鏈 |\n\n"
+        "     指標                                           單位             2025年         2024年\n"
+        "     類別2 輸入能源間接排放(範疇二，地點基礎)\n"
+        "                                                    公噸CO2e       18,905.44   19,660.12 註2\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code]
+    assert [(row.metric_code, row.fiscal_year, row.reported_value, row.is_partial_scope) for row in rows] == [
+        ("ghg_scope1", 2025, 9862.4, False),
+        ("ghg_scope1_2", 2025, 6418.5, True),
+        ("ghg_scope2", 2025, 18905.44, False),
+        ("ghg_scope2", 2024, 19660.12, False),
+    ]

@@ -46,7 +46,7 @@ from ingest.read.scope import (
 from ingest.read.selection import confirmations
 from ingest.read.statements import parse_statements
 from ingest.read.tables import TableReader
-from ingest.read.text import source_lines
+from ingest.read.text import fold, source_lines
 from ingest.read.text_tables import parse_tables
 from ingest.read.tiles import parse_tiles
 from ingest.read.year_lists import parse_year_lists
@@ -164,6 +164,18 @@ _HTML_HEADING = re.compile(r"\s*<h[1-6][\s>]", re.IGNORECASE)
 def _is_heading(raw_line: str) -> bool:
     """A Markdown (`## 目標`) or HTML (`<h1>目标</h1>`: a sheet's name in Excel's HTML) heading."""
     return raw_line.lstrip().startswith("#") or _HTML_HEADING.match(raw_line) is not None
+
+
+_BOUNDARY_ROW = re.compile(r"^(?:统计|数据|报告|披露)?(?:范围|边界|口径)$")
+
+
+def _boundaries(grid: Grid) -> list[str]:
+    """What a table's boundary rows say (`統計範圍 | 澔運冷鏈`), as `統計範圍：澔運冷鏈`."""
+    return [
+        f"{row[0].text}：{row[1].text}"
+        for row in grid.rows
+        if len(row) >= 2 and row[1].text and _BOUNDARY_ROW.match(fold(row[0].text))
+    ]
 
 
 def _next_text_line(raw_lines: list[str], number: int, step: int) -> int | None:
@@ -288,8 +300,10 @@ def parse_grids(
             read = gender_rows(grid, caption, fiscal_year)  # genders instead of years as columns
         if read is None:
             continue
-        # the corner cell of a table is its caption too (`上海某某主要數據 | 2024/25 | 2023/24`)
+        # the corner cell of a table is its caption too (`上海某某主要數據 | 2024/25 | 2023/24`), and so is a
+        # boundary row of a card (`統計範圍 | 附屬公司甲`)
         corner = grid.rows[0][0].text if grid.rows and grid.rows[0] else ""
+        corner = " / ".join([corner, *_boundaries(grid)])
         # a `<tfoot>` note that bounds the table (`本表僅涵蓋本公司位於香港觀塘之總辦事處`) as a caption would
         part = caption_scope(" / ".join(piece for piece in (caption, corner) if piece), companies) or caption_scope(
             grid.notes

@@ -228,6 +228,10 @@ _SHORT_NAME = re.compile(
     r"[:：]?[「“\"『]([^」”\"』()（）]{2,12})[」”\"』]"
 )
 _NAME_CHARS_BEFORE = 40
+# a short name defined before the name it stands for: `「某某」指本公司全資附屬公司某某（廣州）有限公司`
+_SHORT_NAME_FIRST = re.compile(
+    r"[「“\"『]([^」”\"』()（）]{2,12})[」”\"』]\s*(?:指|乃指|係指|系指|是指)([^。；;，,]{2,40}?(?:有限公司|有限責任公司|有限责任公司))"
+)
 _NAME_CLAUSE_END = re.compile(r"[，,。；;、」]")
 
 
@@ -265,6 +269,10 @@ def defined_companies(text: str, reporter: str | None) -> Companies:
         if name in reporter or reporter in name or alias in reporter:
             continue  # the reporter's own short name
         others.append(alias)
+    for match in _SHORT_NAME_FIRST.finditer(text):  # `「澔運冷鏈」指本公司全資附屬公司澔運冷鏈（廣州）有限公司`
+        name, alias = fold(match.group(2)), fold(match.group(1))
+        if _member_clause(match.group(2)) and name not in reporter and reporter not in name and alias not in reporter:
+            others.append(alias)
     return Companies(reporter, tuple(dict.fromkeys(others)))
 
 

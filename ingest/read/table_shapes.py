@@ -62,7 +62,13 @@ def transposed_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[K
         return None
     header = grid.texts(0)
     year_rows = [r for r in range(1, len(grid.rows)) if is_year_cell(grid.rows[r][0].text)]
-    if len(year_rows) < 1 or len(year_rows) < (len(grid.rows) - 1) / 2:
+    # the other rows with figures (rows of a unit, a boundary or a reference, `統計範圍 | 本集團`, hold none)
+    others = [
+        r
+        for r in range(1, len(grid.rows))
+        if r not in year_rows and any(value_of(cell.text) is not None for cell in grid.rows[r][1:])
+    ]
+    if len(year_rows) < 1 or len(year_rows) <= len(others):
         return None
     if any(is_year_cell(text) for text in header[1:]):
         return None

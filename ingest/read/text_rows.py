@@ -22,6 +22,7 @@ _CHANGE_VALUE = re.compile(r"[-−+]?\d[\d,.]*\s*(?:%|个百分点|個百分點|
 _THOUSANDS_HEAD = re.compile(r"\d{1,3}")
 _THOUSANDS_TAIL = re.compile(r"\d{3}(?:\.\d+)?")
 _MIN_VALUES_FIRST = 2
+_MARK_AFTER_VALUE = re.compile(r"[註注]\d{1,2}|\*{1,3}|#")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _SENTENCE = re.compile(r"[。；！？]")
 
@@ -54,6 +55,11 @@ def row_values(
     """`_row_values` of the row, its numbers split at a thousands space joined (`8 412.6`, as OCR and
     some PDF fonts print them); a row that still has a number left over before its values is read
     no way (`0.0356 0.03 9`: one value garbled into two tokens would shift every column)."""
+    tokens = [  # `19,660.12 註2`: a note's mark after a figure is no column of its own
+        token
+        for i, token in enumerate(tokens)
+        if not (i and _MARK_AFTER_VALUE.fullmatch(token) and is_number(tokens[i - 1]))
+    ]
     tokens = _values_last(_joined_thousands(tokens, len(columns)), len(columns))
     text_tokens, values = _row_values(tokens, columns, placed)
     if values and text_tokens and is_number(text_tokens[-1]) and not any(column.note for column in columns):
