@@ -2360,3 +2360,17 @@ def test_metric_cards_with_a_boundary_row_and_values_on_the_line_below_their_lab
         ("ghg_scope2", 2025, 18905.44, False),
         ("ghg_scope2", 2024, 19660.12, False),
     ]
+
+
+def test_a_total_row_first_under_a_numbered_caption_naming_the_measure() -> None:
+    text = HEAD_CN + (
+        "表4 员工流失率（%）\n\n| 类别 | 2025年 | 2024年 |\n|------|--------|--------|\n"
+        "| 合计 | 8.46 | 9.12 |\n| 男性 | 7.92 | 8.65 |\n\n"
+        "表19 董事会构成（人）\n\n| 类别 | 2025年末 |\n|------|----------|\n| 独立董事 | 3 |\n| 女性 | 2 |\n"
+    )
+    assert facts(text) == {
+        ("employee_turnover_rate", 2025): 8.46,
+        ("employee_turnover_rate", 2024): 9.12,
+        ("board_independent", 2025): 3,
+        ("board_female", 2025): 2,
+    }

@@ -86,7 +86,7 @@ def unit_label_implies(label: str) -> str | None:
 def _plain_year() -> re.Pattern[str]:
     """`2024年`, `FY2024`, `2024年度排放量`, `2024年(噸)`: a year, maybe a measure word and a unit after it."""
     return re.compile(
-        r"^(?:fy|财年|财政年度)?(20\d{2})(?:年|年度|财年|财政年度)?"
+        r"^(?:fy|财年|财政年度)?(20\d{2})(?:年末|年底|年|年度|财年|财政年度)?"
         rf"(?:{alternation('year_column_measure')})?(?:\([^()]{{1,12}}\))?"
         r"(?:\d)?$"
     )
