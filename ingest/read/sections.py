@@ -18,6 +18,7 @@ from ingest.read.prose_tokens import is_heading, period_line, target_heading
 
 _HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+_YEAR_DIGITS = re.compile(r"20\d{2}")  # a period line names its year
 
 
 class Step(Enum):
@@ -39,12 +40,13 @@ class Sections:
         self.caption_unit: str | None = None
         self.in_targets = False
         self.targets_headed = False  # a heading (not a line: `2030年目标`) opened the targets
+        self._period = period_line()
 
-    def step(self, text: str, gap: int, context_above: Callable[[], str]) -> Step:
-        """Take the next line (`text` stripped, `gap`: lines since the previous one); `context_above`
-        gives the lines above it, called only for a period line."""
+    def step(self, text: str, gap: int, context_above: Callable[[int], str], index: int) -> Step:
+        """Take the next line (`text` stripped, `gap`: lines since the previous one, `index` its place);
+        `context_above(index)` gives the lines above it, called only for a period line."""
         self.in_targets = self.in_targets and (gap <= 1 or self.targets_headed)  # a line's: to a blank line
-        period = period_line().fullmatch(text)
+        period = self._period.fullmatch(text) if _YEAR_DIGITS.search(text) else None
         if is_heading(text) or period:
             heading = text.lstrip("#").strip()
             # Figures under `## 2030年環境目標` or `未來目標` are targets, not data of any year.
@@ -55,7 +57,7 @@ class Sections:
             year = _HEADING_YEAR.fullmatch(heading) or period
             if year:  # `## 2024年`, `2024年度主要數據`: a period over figures of that year, not a new topic
                 self.heading_year = int(year.group(1))
-                self.period_lead = context_above() or self.period_lead
+                self.period_lead = context_above(index) or self.period_lead
                 return Step.STRUCTURE
             self.heading, self.heading_year, self.period_lead, self.caption_unit = heading, None, "", None
             return Step.TOPIC

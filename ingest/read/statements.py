@@ -19,7 +19,6 @@ line stands (heading, period and target sections) is `read.sections`'. A line's 
 from __future__ import annotations
 
 import re
-from functools import partial
 
 from ingest.map.units import is_count_unit, is_denominator, is_duration_unit
 from ingest.read.layout import Line
@@ -111,7 +110,7 @@ class _Reader:
         for index, line in enumerate(self.lines):
             gap = line.number - self.lines[index - 1].last_number if index else 0
             self.labels_below = self.labels_below and gap <= MAX_GAP_LINES
-            step = self.sections.step(line.text.strip(), gap, partial(self.near.context_above, index))
+            step = self.sections.step(line.text.strip(), gap, self.near.context_above, index)
             if step is Step.TOPIC:
                 self.subject, self.labels_below = "", False
             if step is not Step.TEXT:

@@ -23,6 +23,7 @@ _THOUSANDS_HEAD = re.compile(r"\d{1,3}")
 _THOUSANDS_TAIL = re.compile(r"\d{3}(?:\.\d+)?")
 _MIN_VALUES_FIRST = 2
 _MARK_AFTER_VALUE = re.compile(r"[註注]\d{1,2}|\*{1,3}|#")
+_MARK_FIRST_CHARS = frozenset("註注*#")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _SENTENCE = re.compile(r"[。；！？]")
 
@@ -55,11 +56,12 @@ def row_values(
     """`_row_values` of the row, its numbers split at a thousands space joined (`8 412.6`, as OCR and
     some PDF fonts print them); a row that still has a number left over before its values is read
     no way (`0.0356 0.03 9`: one value garbled into two tokens would shift every column)."""
-    tokens = [  # `19,660.12 註2`: a note's mark after a figure is no column of its own
-        token
-        for i, token in enumerate(tokens)
-        if not (i and _MARK_AFTER_VALUE.fullmatch(token) and is_number(tokens[i - 1]))
-    ]
+    if any(token[:1] in _MARK_FIRST_CHARS for token in tokens):  # `19,660.12 註2`: a note's mark after a
+        tokens = [  # figure is no column of its own
+            token
+            for i, token in enumerate(tokens)
+            if not (i and _MARK_AFTER_VALUE.fullmatch(token) and is_number(tokens[i - 1]))
+        ]
     tokens = _values_last(_joined_thousands(tokens, len(columns)), len(columns))
     text_tokens, values = _row_values(tokens, columns, placed)
     if values and text_tokens and is_number(text_tokens[-1]) and not any(column.note for column in columns):
@@ -71,6 +73,8 @@ def _values_last(tokens: list[str], count: int) -> list[str]:
     """A row printed values first (`48,265.3 45,907.8 44,120.6 范围一温室气体排放量（吨二氧化碳当量）`, as a
     PDF that draws its figures before their labels comes out of `pdftotext -raw`) as label, then values:
     one value per column first, then text that ends in no value."""
+    if not tokens or not (tokens[0][:1].isdigit() or is_not_disclosed(tokens[0])):
+        return tokens
     values = tokens[:count]
     rest = tokens[count:]
     if count < _MIN_VALUES_FIRST or not rest or not HAN.search(rest[0]) or _SENTENCE.search(rest[-1]):

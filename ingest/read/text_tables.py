@@ -37,6 +37,7 @@ _BRACKET_UNIT_LINE = re.compile(r"^\s*[(（]([^()（）]{1,20})[)）]\s*$")
 _MAX_LABEL_FRAGMENTS = 3
 _COLUMN_GAP = re.compile(r"\s{2,}|\t")
 _MAX_CHANGE_UNIT_CHARS = 4  # `百分點`, `%` over a change column
+_DIGIT_RUN = re.compile(r"(?<!['\d])\d")  # a figure; a units line holds none (`'000 kWh` is a unit)
 _NEXT_TABLE = re.compile(r"^(?:表|圖表|图表|table)\s*\d{1,2}(?:[-.]\d{1,2})?\s*[:：、.]?\s*\S", re.IGNORECASE)
 _MAX_GAP_LINES = 12
 
@@ -146,7 +147,14 @@ class _TextTableReader:
         if table is None or is_cells_line(line):
             return
         first = line.number == table.header_line + 1
-        if (first or len(table.columns) > 1) and (units := _units_row(line.raw, table)):
+        units = (
+            None
+            if _DIGIT_RUN.search(line.text)
+            else _units_row(line.raw, table)
+            if first or len(table.columns) > 1
+            else None
+        )
+        if units:
             # `人民幣千元  人民幣千元` under the years, or over a section's rows (one cell alone is the unit
             # of the figure above it as often as of those below)
             table.caption_unit = (table.caption_unit or units) if first else units

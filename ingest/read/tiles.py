@@ -73,19 +73,24 @@ def _block_at(texts: list[str], start: int) -> tuple[int, int] | None:
     return None
 
 
+def _is_bare_figure(text: str) -> bool:
+    text = text.strip()
+    return text[:1].isdigit() and len(text) <= _MAX_UNIT_CHARS and is_number(text)
+
+
 def _values_then_labels(free: list[Line], fiscal_year: int, consumed: set[int]) -> list[KpiRow]:
     """A run of bare figures, one a line, then as many labels, one a line, each with its unit in brackets
     (`9` / `3` / `2` / `0` / `董事会成员（人）` / `独立董事（人）` / …: a slide's figures over their captions):
     the i-th figure is the i-th label's."""
     rows: list[KpiRow] = []
+    bare = [_is_bare_figure(line.text) for line in free]
     index = 0
     while index < len(free):
+        if not bare[index]:
+            index += 1
+            continue
         end = index
-        while (
-            end < len(free)
-            and is_number(free[end].text.strip())
-            and free[end].number == free[index].number + end - index
-        ):
+        while end < len(free) and bare[end] and free[end].number == free[index].number + end - index:
             end += 1
         count = end - index
         labels = free[end : end + count]
