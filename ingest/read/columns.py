@@ -95,7 +95,11 @@ def is_year_cell(text: str) -> bool:
 def header_roles(cells: list[str]) -> list[ColumnRole] | None:
     """Column roles if `cells` is a header row: period columns and no values."""
     if any(
-        (value_and_unit(text)[0] is not None or _FIGURE_AND_WORD.match(text)) and year_of(text) is None
+        (
+            value_of(text) is not None
+            or (text[:1].isdigit() and (value_and_unit(text)[0] is not None or _FIGURE_AND_WORD.match(text)))
+        )
+        and year_of(text) is None
         for text in cells
     ):
         return None  # a number (maybe with its unit: `1,284.36 公噸CO2e`, `1,320 學時`) that is no year: a data row
@@ -115,20 +119,18 @@ def header_roles(cells: list[str]) -> list[ColumnRole] | None:
         others = [fold(text) for text, role in zip(cells, roles, strict=True) if role.role is not Role.YEAR]
         if any(text and looks_like_unit(text) for text in others):
             return None
+    if any(role.role is Role.YEAR for role in roles):
+        return roles
     # `數據` alone: the row must also name the label or unit column, as a header does, or the period
-    # before (`物料 | 上一報告期 | 本報告期`)
-    # (`指標 | 年度 | 數據`: a column of years beside the label column of a long table)
-    year_column = any(role_pattern("year_column_header").fullmatch(fold(text)) for text in cells)
+    # before (`物料 | 上一報告期 | 本報告期`), or a column of years beside the label column of a long
+    # table (`指標 | 年度 | 數據`)
+    if any(role.role is Role.UNIT for role in roles) or any(is_label_header(text) for text in cells):
+        return roles
+    if {Role.CURRENT, Role.PRIOR} <= {role.role for role in roles}:
+        return roles
     labels = sum(1 for role in roles if role.role is Role.LABEL)
-    names_columns = (
-        any(role.role is Role.UNIT for role in roles)
-        or any(is_label_header(text) for text in cells)
-        or (year_column and labels >= _LONG_TABLE_LABEL_COLUMNS)
-    )
-    both_periods = {Role.CURRENT, Role.PRIOR} <= {role.role for role in roles}
-    if not any(role.role is Role.YEAR for role in roles) and not names_columns and not both_periods:
-        return None
-    return roles
+    year_column = any(role_pattern("year_column_header").fullmatch(fold(text)) for text in cells)
+    return roles if year_column and labels >= _LONG_TABLE_LABEL_COLUMNS else None
 
 
 def _with_row_above(roles: list[ColumnRole], header: list[str], above: list[str]) -> list[ColumnRole]:

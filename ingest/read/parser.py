@@ -285,7 +285,7 @@ def parse_grids(
     reader = TableReader(fiscal_year)
     rows: list[KpiRow] = []
     last_line = 0
-    below = _titles_below(raw_lines, grids)
+    below = _titles_below(raw_lines, grids) if "表" in text or "able" in text else False
     firsts = {grid.first_line for grid in grids}
     for grid in map(split_year_pairs, grids):  # `2024年 / 2023年` over `1,842.6 / 2,015.3`: two columns
         if any(_is_heading(raw_lines[number - 1]) for number in range(last_line + 1, grid.first_line)):

@@ -182,6 +182,8 @@ def _months_spanned(text: str) -> tuple[int, int] | None:
 def parent_only_columns(cells: list[str]) -> set[int]:
     """The columns of the parent company alone (`113年 本公司`, `個體`) in a header that also has the
     consolidated group's (`113年 合併`): the parent's figures are part of the group's."""
+    if not any("合" in cell for cell in cells):
+        return set()  # (no consolidated column: most headers)
     entities = [_entity(_RESTATED.sub("", fold(cell))) for cell in cells]
     if not any(_current().match(entity) and entity.startswith("合并") for entity in entities):
         return set()

@@ -39,6 +39,7 @@ from ingest.read.table_shapes import tile_rows, transposed_rows
 from ingest.read.text import arabic_dates, fiscal_years, fold, gregorian_years
 from ingest.read.text_headers import note_column
 
+_YEARISH = re.compile(r"\s*(?:19|20)\d{2}\s*$")  # a bare year in a label column is no numbering
 _NUMBERING = re.compile(r"^(?:\d{1,3}[.、)]?|[(（]?[一二三四五六七八九十]{1,3}[)）、.]?|[a-z][.)])$", re.IGNORECASE)
 _BARE_LABEL_CHARS = 3
 _MAX_CONTINUATION_GAP_LINES = 12  # a page break, its running header and footer
@@ -348,7 +349,7 @@ class TableReader:
         """(label, unit it carries, category labels, a year a label cell names) of a row with values."""
         labels = self._labels(cells, r, columns)
         row_year = None
-        if len(labels) == 1 and year_of(labels[0][0]) is not None and state.year_label[0]:
+        if len(labels) == 1 and state.year_label[0] and year_of(labels[0][0]) is not None:
             labels = [state.year_label, *labels]  # `| | 2023 | 1,402.18 |`: the year row of the label above
         if len(labels) >= 2 and year_of(labels[-1][0]) is not None:  # `因公死亡人數 | 人 | 2023年 | 0`
             row_year = year_of(labels[-1][0])
@@ -380,7 +381,7 @@ class TableReader:
             if c >= len(cells):
                 continue
             cell = cells[c]
-            numbering = _NUMBERING.match(cell.text.strip()) and year_of(cell.text) is None
+            numbering = _NUMBERING.match(cell.text.strip()) and not _YEARISH.match(cell.text)
             if cell.origin in seen or not cell.text or numbering:
                 continue
             seen.add(cell.origin)

@@ -30,9 +30,14 @@ _MIN_RESTATED_SHARE = 0.5  # of a one-year column's value cells, for it to be re
 
 def split_year_pairs(grid: Grid) -> Grid:
     """`grid` with each column that holds two years split in two (the grid itself if there is none)."""
+    shares = any("%" in cell.text for row in grid.rows for cell in row)
     for r in range(min(_MAX_HEADER_ROWS, len(grid.rows))):
         pairs = {c: _header_pair(cell.text) for c, cell in enumerate(grid.rows[r])}
-        pairs = {c: pair for c, pair in pairs.items() if pair} or _restated_columns(grid, r) or _share_columns(grid, r)
+        pairs = (
+            {c: pair for c, pair in pairs.items() if pair}
+            or _restated_columns(grid, r)
+            or (_share_columns(grid, r) if shares else {})
+        )
         if pairs:
             return _split(grid, r, pairs)
     return grid
@@ -67,12 +72,12 @@ def _share_columns(grid: Grid, header: int) -> dict[int, tuple[str, str]]:
     period, the count's and the share's (the `%` tells them apart, as `2024年人數 | 2024年佔比` would)."""
     found: dict[int, tuple[str, str]] = {}
     for c, cell in enumerate(grid.rows[header]):
-        cells = [row[c].text for row in grid.rows[header + 1 :] if c < len(row) and row[c].text.strip()]
-        if not any("%" in text and (")" in text or "）" in text) for text in cells):
-            continue  # (most columns print no share at all)
         head = clean_text(cell.text).strip()
         if column_role(head).role not in (Role.YEAR, Role.CURRENT, Role.PRIOR):
             continue
+        cells = [row[c].text for row in grid.rows[header + 1 :] if c < len(row) and row[c].text.strip()]
+        if not any("%" in text and (")" in text or "）" in text) for text in cells):
+            continue  # (most columns print no share at all)
         pairs = [_cell_pair(text) for text in cells]
         shares = [pair for pair in pairs if pair and not pair[2] and _is_share(pair[0], pair[1])]
         if shares and len(shares) >= _MIN_RESTATED_SHARE * len(pairs):
