@@ -2374,3 +2374,15 @@ def test_a_total_row_first_under_a_numbered_caption_naming_the_measure() -> None
         ("board_independent", 2025): 3,
         ("board_female", 2025): 2,
     }
+
+
+def test_a_group_and_its_item_joined_by_a_full_width_dash() -> None:
+    text = HEAD_HK + (
+        "| 指標 | 單位 | 2025年 |\n|---|---|---|\n| 僱員總數 | 人 | 2,865 |\n"
+        "| 按性別劃分－男性 | 人 | 1,734 |\n| 按性別劃分－女性 | 人 | 1,131 |\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2025): 2865,
+        ("employees_male", 2025): 1734,
+        ("employees_female", 2025): 1131,
+    }

@@ -43,7 +43,7 @@ _YEARISH = re.compile(r"\s*(?:19|20)\d{2}\s*$")  # a bare year in a label column
 _NUMBERING = re.compile(r"^(?:\d{1,3}[.、)]?|[(（]?[一二三四五六七八九十]{1,3}[)）、.]?|[a-z][.)])$", re.IGNORECASE)
 _BARE_LABEL_CHARS = 3
 _MAX_CONTINUATION_GAP_LINES = 12  # a page break, its running header and footer
-_GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–]\s*(?=[\u4e00-\u9fff])")
+_GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–－]\s*(?=[\u4e00-\u9fff])")
 
 
 # `按性別及僱員類別劃分的`, a section `按地區`: the breakdowns of a table, cut from a total row's context.
