@@ -227,6 +227,7 @@ def test_a_label_closed_by_a_total_word_reads_as_the_total(printed: str, unit: s
         ("【範圍一】", "(范围一)"),
         ("1.4 外购电力", "外购电力"),  # outline numbering of a template's indicator rows
         ("2.10 员工培训总时长", "员工培训总时长"),
+        ("範疇一排放量 GRI 305-1", "范畴一排放量"),  # a web grid prints the GRI disclosure beside the label
     ],
 )
 def test_label_normalisation_happens_once_before_lookup(printed: str, normalised: str) -> None:

@@ -1057,6 +1057,14 @@ def test_a_permits_limits_in_a_bracket_are_no_emissions() -> None:
     assert facts(text) == {("nox_emissions", 2024): 21360, ("sox_emissions", 2024): 3420}
 
 
+def test_a_figure_as_first_disclosed_before_a_restatement_is_not_the_level() -> None:
+    text = HEAD_SIMP + (
+        "2024年范围一排放量为3,182吨二氧化碳当量。2023年范围一排放量经重述为3,305吨二氧化碳当量"
+        "（2023年报告原披露范围一排放量为3,410吨二氧化碳当量）。\n"
+    )
+    assert facts(text) == {("ghg_scope1", 2024): 3182, ("ghg_scope1", 2023): 3305}
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

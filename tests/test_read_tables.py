@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.read.cell_values import split_label
 from ingest.read.grid import html_grids
 from ingest.read.markdown_grid import markdown_grids
 from ingest.read.markup import clean_text
@@ -1985,6 +1986,39 @@ def test_a_table_drawn_with_aria_roles_is_a_table() -> None:
         (2025, 1163820, 9, False),
         (2025, 402310, 13, True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "split"),
+    [
+        ("員工總數(人)", ("員工總數", "人")),
+        ("範疇一排放量 公噸CO2e", ("範疇一排放量", "公噸CO2e")),  # a web cell's unit after a space
+        ("範疇一排放量 GRI 305-1 公噸CO2e", ("範疇一排放量 GRI 305-1", "公噸CO2e")),
+        ("僱員總數 Total number of employees", ("僱員總數 Total number of employees", None)),  # English, no unit
+        ("總耗水量 2024年", ("總耗水量 2024年", None)),
+    ],
+)
+def test_a_label_cell_is_split_from_its_unit(cell: str, split: tuple[str, str | None]) -> None:
+    assert split_label(cell) == split
+
+
+def test_a_grid_of_definition_lists_one_per_row_is_a_table() -> None:
+    """A web page's KPI grid: a `<dl>` per row, the label in `<dt>` with its GRI code and its unit in
+    `<small>`, a value per year in `<dd>`, the years in a head row of the same shape."""
+    text = HEAD_HK + (
+        '<div class="kpi-grid">\n'
+        '<dl class="row head"><dt>指標</dt><dd>2024年</dd><dd>2025年</dd></dl>\n'
+        '<dl class="row">\n  <dt>範疇一 直接溫室氣體排放量<span class="gri">GRI 305-1</span>'
+        "<small>公噸CO<sub>2</sub>e</small></dt>\n  <dd>6,102.95<sup>※1</sup></dd>\n  <dd>5,871.40</dd>\n</dl>\n"
+        '<dl class="row"><dt>總耗水量<small>百萬公升</small></dt><dd>1,204.6</dd><dd>1,187.2</dd></dl>\n'
+        "</div>\n"
+    )
+    rows = {
+        (row.metric_code, row.fiscal_year): (row.reported_value, row.reported_unit) for row in parse_report(text).rows
+    }
+    assert rows[("ghg_scope1", 2024)] == (6102.95, "公噸CO2e")
+    assert rows[("ghg_scope1", 2025)] == (5871.40, "公噸CO2e")
+    assert rows[("water_consumption", 2025)] == (1187.2, "百萬公升")
 
 
 def test_a_sentence_about_the_table_below_that_names_a_subsidiary_bounds_it() -> None:

@@ -20,6 +20,7 @@ from ingest.read.text import HAN, CharMap, fold
 _BRACKETS = CharMap("【】〔〕［］[]{}<>《》", "()()()()()()()", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 # Numbering (`1.`, `2.10 `, `（三）`), bullets and an HKEX KPI code before a label (`A1.2 溫室氣體排放強度`, `KPI B1.1`;
 # folded: lower case)
+_GRI_INSIDE = re.compile(r"gri\d{1,3}-\d{1,2}")  # `範疇一排放量 GRI 305-1` (folded: no spaces)
 _LEADING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})+(?=[\u4e00-\u9fff])|\d{1,3}(?:\.\d{1,2})*[.、)]|[(]?[一二三四五六七八九十]{1,3}[)、.]"
     r"|[(]\d{1,2}[)]|[a-z][.)]|[-–—•·*#>:]+"
@@ -61,7 +62,9 @@ def canonical_words(folded: str) -> str:
 def normalize_label(text: str) -> str:
     """Folded label in the lexicon's words, without numbering, bullets, `其中：` or footnote marks."""
     label = canonical_words(_ocr_one().sub("1", _BRACKETS(fold(text))))
-    label = _LEADING.sub("", label).replace("约占", "占")  # `女性僱員約佔僱員總數的`: a share, whatever about
+    label = _GRI_INSIDE.sub("", _LEADING.sub("", label)).replace(
+        "约占", "占"
+    )  # `女性僱員約佔僱員總數的`: a share, whatever about
     label = _where().sub("", label)
     label = _TRAILING.sub("", label)
     label = strip_footnote_mark(label)

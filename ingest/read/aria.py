@@ -1,4 +1,5 @@
-"""Tables a web page builds of `<div>`s with ARIA roles, as the `<table>` markup they stand for.
+"""Tables a web page builds of `<div>`s with ARIA roles, or of definition lists one row each, as the
+`<table>` markup they stand for.
 
     <div role="table">                                   <table>
       <div role="row"><span role="rowheader">耗水量</span>   <tr><th>耗水量</th>
@@ -68,3 +69,37 @@ def aria_as_tables(text: str) -> str:
             position = match.end()
     out.append(text[position:])
     return "".join(out)
+
+
+_DL = re.compile(r"<dl\b[^>]*>.*?</dl\s*>", re.IGNORECASE | re.DOTALL)
+_DL_PARTS = re.compile(r"<(/?)(dl|dt|dd)\b[^>]*>", re.IGNORECASE)
+_ROW_TAGS = {"dl": "tr", "dt": "th", "dd": "td"}
+
+
+def definition_rows_as_tables(text: str) -> str:
+    """Runs of definition lists that are each a table's row (one `<dt>` label and two or more `<dd>`
+    values: `<dl class="row"><dt>範疇一排放</dt><dd data-year="2022">…</dd><dd data-year="2023">…</dd></dl>`)
+    as a `<table>` of those rows; a list of several terms (a card of label-value pairs) stays a list."""
+    if "<dl" not in text and "<DL" not in text:
+        return text
+    rows = [match for match in _DL.finditer(text) if _is_row(match.group())]
+    if len(rows) < _MIN_ROWS:
+        return text
+    out: list[str] = []
+    position = 0
+    for index, match in enumerate(rows):
+        opens = index == 0 or text[rows[index - 1].end() : match.start()].strip()
+        closes = index == len(rows) - 1 or text[match.end() : rows[index + 1].start()].strip()
+        row = _DL_PARTS.sub(lambda part: f"<{part.group(1)}{_ROW_TAGS[part.group(2).lower()]}>", match.group())
+        out += [text[position : match.start()], "<table>" if opens else "", row, "</table>" if closes else ""]
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+_MIN_ROWS = 2
+
+
+def _is_row(block: str) -> bool:
+    lowered = block.lower()
+    return lowered.count("<dt") == 1 and lowered.count("<dd") >= _MIN_ROWS

@@ -19,7 +19,7 @@ from ingest.read.text import HAN, half_width
 _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _NUMBER_WITH_MARK = re.compile(
     r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)"
-    r"(?:\s+\d{1,2}|\*{1,3}|\s*[#†‡]{1,2}|\s*[(（](?:注|註|附注|附註|[Nn]ote)?\s*\d{1,2}[)）]|[a-f])$"
+    r"(?:\s+\d{1,2}|\*{1,3}|\s*[#†‡]{1,2}|\s*※\d{0,2}|\s*[注註]\d{1,2}|\s*[(（](?:注|註|附注|附註|[Nn]ote)?\s*\d{1,2}[)）]|[a-f])$"
 )
 _LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*[(（\[](?P<unit>[^()（）\[\]]{1,16})[)）\]]$")  # (`有害廢棄物 [噸]`)
 # `外購電力 - 千瓦時`, `耗水密度 | 立方米／百萬元人民幣收益`: a unit after a spaced dash or bar
@@ -27,6 +27,9 @@ _LABEL_SEPARATED_UNIT = re.compile(r"^(?P<label>.+?)(?:\s+|(?<=[)）]))[-–—|
 _LABEL_QUALIFIER_UNIT = re.compile(
     r"^(?P<label>.+?)\s*[(（](?P<qualifier>[^()（）]{1,24})[，,;；]\s*(?P<unit>[^()（）,，;；]{1,16})[)）]$"
 )
+# `範疇一排放量 公噸CO2e`, `排放量 GRI 305-1 公噸CO2e`: a unit after a space (a web cell's `<small>` unit); not
+# the last word of `Total number of employees`
+_LABEL_SPACE_UNIT = re.compile(r"^(?P<label>.*[\u4e00-\u9fff].*?[^\sA-Za-z])\s+(?P<unit>[^\s\d][^\s]{0,15})$")
 _LABEL_SLASH_UNIT = re.compile(r"^(?P<label>.+?)\s*[/／]\s*(?P<unit>[^/／]{1,16})$")
 _CAPTION_UNIT = re.compile(r"(?:單位|单位|unit)\s*[:：]\s*(?P<unit>[^\s，,。;；)）]{1,16})", re.IGNORECASE)
 _LEADING_MARK = re.compile(r"^[-–—•·*#>\s]+")
@@ -116,7 +119,7 @@ def split_label(text: str) -> tuple[str, str | None]:
     """`員工總數(人)` -> (`員工總數`, `人`); `電力消耗/千瓦時` -> (`電力消耗`, `千瓦時`);
     `排放總量（範圍一+範圍二，tCO2e）` -> (`排放總量（範圍一+範圍二）`, `tCO2e`)."""
     text = strip_footnote_mark(text.strip()).strip()
-    for pattern in (_LABEL_UNIT, _LABEL_SEPARATED_UNIT, _LABEL_SLASH_UNIT):
+    for pattern in (_LABEL_UNIT, _LABEL_SEPARATED_UNIT, _LABEL_SLASH_UNIT, _LABEL_SPACE_UNIT):
         match = pattern.match(text)
         if match and looks_like_unit(match.group("unit").strip()):
             return strip_footnote_mark(match.group("label")).strip(), match.group("unit").strip()
