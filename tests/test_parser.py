@@ -1065,6 +1065,14 @@ def test_a_figure_as_first_disclosed_before_a_restatement_is_not_the_level() -> 
     assert facts(text) == {("ghg_scope1", 2024): 3182, ("ghg_scope1", 2023): 3305}
 
 
+def test_a_figure_a_restatement_changed_from_is_not_the_level() -> None:
+    text = HEAD_SIMP + (
+        "注1：2023年范围一排放量因燃料数据核实而重列，范围一及范围二排放总量相应由165,440.4吨二氧化碳当量重列。\n"
+        "2023年员工总数由3,410人调整为3,305人。\n"
+    )
+    assert facts(text) == {("employees_total", 2023): 3305}
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

@@ -79,6 +79,11 @@ def test_markup_is_never_part_of_a_value_or_label(printed: str, seen: str) -> No
         ("2025年", 2025),
         ("2025 年度", 2025),
         ("FY2025", 2025),
+        ("FY25", 2025),  # a two-digit fiscal year
+        ("FY'25", 2025),
+        ("FY24/25", 2025),
+        ("FY24（經重列）", 2024),
+        ("FY250", None),
         ("2025財年", 2025),
         ("2024/25", 2025),
         ("2023/24財年", 2024),
@@ -96,6 +101,14 @@ def test_markup_is_never_part_of_a_value_or_label(printed: str, seen: str) -> No
 )
 def test_period_headers(header: str, year: int | None) -> None:
     assert year_of(header) == year
+
+
+def test_a_table_of_two_digit_fiscal_years() -> None:
+    text = HEAD_HK + (
+        "| 指標 | 單位 | FY25 | FY24 | FY30目標 |\n| --- | --- | --- | --- | --- |\n"
+        "| 範圍一：直接排放 | 噸二氧化碳當量 | 61,284.5 | 63,907.2<sup>註1</sup> | 50,000 |\n"
+    )
+    assert facts(text) == {("ghg_scope1", 2025): 61284.5, ("ghg_scope1", 2024): 63907.2}
 
 
 def test_column_roles() -> None:

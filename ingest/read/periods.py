@@ -47,7 +47,8 @@ class ColumnRole:
 # A year as a line grammar prints it (`2024年`, `2024财年`, `FY2024`, `113年`): a piece for the patterns
 # of other readers to embed; what year it names is `year_of`'s to say. (No split year: `2024 / 2023`
 # is two years to `read.year_pairs`.)
-YEAR_TOKEN = r"(?:(?:FY|fy)20\d{2}|20\d{2}\s*(?:年度?|財政年度|财政年度|財年|财年)?|1[01]\d\s*年度?)"
+YEAR_TOKEN = r"(?:(?:FY|fy)(?:20)?\d{2}(?!\d)|20\d{2}\s*(?:年度?|財政年度|财政年度|財年|财年)?|1[01]\d\s*年度?)"
+_SHORT_FISCAL_YEAR = re.compile(r"^fy'?(\d{2})(?!\d)")  # `FY24`, `FY'24`, `FY23/24` (folded)
 _SPLIT_YEAR = re.compile(r"^(?:fy)?(20\d{2})[/\-–~至](?:20)?(\d{2})(?:年度?|财年|财政年度)?$")
 _DATE_YEAR = re.compile(r"^(?:截至|截止|于|於)?(20\d{2})年(\d{1,2})月(\d{1,2})日(?:止)?(?:年度)?$")
 # `2024年1-12月`, `2024.01-2024.12`, `2023年4月至2024年3月`: a span of months (folded); twelve of them are a year
@@ -146,7 +147,7 @@ _BASE_YEAR_FIRST = re.compile(r"^(?:基准年|baseyear|base year)[:：\s]*\(?(.+
 def year_of(header: str) -> int | None:
     """The fiscal year a header names, or None; a restated column (`2023年（經重列）#`) or a base year
     (`111年（基準年）`) is its year."""
-    text = _RESTATED.sub("", fold(arabic_dates(header)))
+    text = _SHORT_FISCAL_YEAR.sub(r"fy20\1", _RESTATED.sub("", fold(arabic_dates(header))))
     base = _BASE_YEAR_FIRST.match(text)
     text = base.group(1) if base else text  # `基準年（2019年）`: the base year's own figures
     if not text:
