@@ -1073,6 +1073,14 @@ def test_a_figure_a_restatement_changed_from_is_not_the_level() -> None:
     assert facts(text) == {("employees_total", 2023): 3305}
 
 
+def test_a_donation_summed_over_its_recipients_and_the_prior_year_in_a_bracket() -> None:
+    text = HEAD_TRAD + (
+        "截至2023年12月31日止年度，本集團向內地鄉村學校及食物銀行合共捐款人民幣126.8萬元"
+        "（截至2022年12月31日止年度：人民幣95.5萬元），其中向某某教育基金會捐款人民幣30萬元。\n"
+    )
+    assert facts(text) == {("community_donations", 2023): 1_268_000, ("community_donations", 2022): 955_000}
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

@@ -84,6 +84,9 @@ def test_markup_is_never_part_of_a_value_or_label(printed: str, seen: str) -> No
         ("FY24/25", 2025),
         ("FY24（經重列）", 2024),
         ("FY250", None),
+        ("2024/25財政年度（2024年4月1日至2025年3月31日）", 2025),  # a period and the dates it spans
+        ("（2024年4月1日至2025年3月31日）", 2025),
+        ("2023年度（2024年1月1日至2024年12月31日）", None),  # they disagree: no year to trust
         ("2025財年", 2025),
         ("2024/25", 2025),
         ("2023/24財年", 2024),
@@ -109,6 +112,14 @@ def test_a_table_of_two_digit_fiscal_years() -> None:
         "| 範圍一：直接排放 | 噸二氧化碳當量 | 61,284.5 | 63,907.2<sup>註1</sup> | 50,000 |\n"
     )
     assert facts(text) == {("ghg_scope1", 2025): 61284.5, ("ghg_scope1", 2024): 63907.2}
+
+
+def test_a_table_whose_year_headers_give_the_dates_they_span() -> None:
+    text = HEAD_HK + (
+        "| 指標 | 單位 | 2024/25財政年度<br>（2024年4月1日至2025年3月31日） | 2023/24財政年度<br>（2023年4月1日至2024年3月31日） |"
+        " 變動（%） |\n| --- | --- | --- | --- | --- |\n| 耗水量 | 立方米 | 186,520 | 192,433 | -3.1 |\n"
+    )
+    assert facts(text) == {("water_consumption", 2025): 186_520, ("water_consumption", 2024): 192_433}
 
 
 def test_column_roles() -> None:
@@ -1174,6 +1185,8 @@ def test_a_corner_cell_naming_another_company_makes_its_table_partial() -> None:
     [
         ("新竹二廠能資源使用概況", True),
         ("宿迁子公司主要环境数据", True),
+        ("嘉興樞紐主要環境數據", True),  # a logistics hub
+        ("鄂爾多斯礦區能源消耗情況", True),
         ("各廠區能資源使用概況", False),
         ("主要生產基地環境數據", False),
     ],

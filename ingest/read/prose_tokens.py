@@ -215,10 +215,11 @@ def current_clause() -> re.Pattern[str]:
 
 @cache
 def prior_in_bracket() -> re.Pattern[str]:
-    """`（2023年：`, `（上年度：人民幣`, `（2023年：約` just before a value: the figure before it again, for
+    """`（2023年：`, `（上年度：人民幣`, `（2023年：約`, `（截至2024年3月31日止年度：` just before a value: the figure before it again, for
     the year the bracket names (group 1; none: the year before the report's)."""
     return re.compile(
-        rf"[（(]\s*(?:(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)(?:\d{{1,2}}月\d{{1,2}}日)?|{_PRIOR_YEAR}(?:同期)?)\s*(?:[:：]|为|為)?\s*"
+        rf"[（(]\s*(?:(?:截至|截止)?\s*(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)(?:\d{{1,2}}月\d{{1,2}}日(?:止(?:年度|{FISCAL_YEAR_WORD}))?)?"
+        rf"|{_PRIOR_YEAR}(?:同期)?)\s*(?:[:：]|为|為)?\s*"
         rf"(?:約|约|大約|大约)?\s*(?:{currency_name()}|{_PER_PERSON})?\s*(?:約|约)?\s*$",
         re.IGNORECASE,
     )

@@ -69,6 +69,7 @@ _IN_WORDS = re.compile(r"(?:第|月)\s*$")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR_MENTION = re.compile(r"(20\d{2})(?:(财政年度|财年)|年)")  # group 2: a fiscal year, named as such
 _MAX_BARE_LABEL_CHARS = 16
+_BRACKET_OPENING_CHARS = 40  # `（截至2024年3月31日止年度：人民幣` and some spaces
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
 
 
@@ -187,9 +188,9 @@ class _Reader:
             read = ([(label, listed.printed) for label, _ in labels], unit, False, None) if labels and unit else None
         else:
             closes_clause = not rest_of_clause(line.text, value).strip()
-            clause_text, clause, cut = self._clause(prefix, segment_start, closes_clause)
+            clause, cut = self._clause(prefix, segment_start, closes_clause)
             candidates, label_line, sentence = self._candidates(index, value, prefix, clause, cut, segment_start, alone)
-            read = self._read_labels(line, value, unit, candidates, clause_text, clause, alone)
+            read = self._read_labels(line, value, unit, candidates, clause, alone)
         if read is None:
             return
         if line.breaks:  # a joined paragraph: its sentences before this one are no context of the value
@@ -223,8 +224,8 @@ class _Reader:
             self.subject = next((read for read, printed in labels if printed == row.raw_label), labels[0][0])
             self.subject_unit = unit
 
-    def _clause(self, prefix: str, segment_start: int, closes_clause: bool) -> tuple[str, str, int]:
-        """(the text since the previous value, the clause just before this value, where it starts).
+    def _clause(self, prefix: str, segment_start: int, closes_clause: bool) -> tuple[str, int]:
+        """(the clause just before this value, where it starts in the text since the previous value).
 
         The clause before a colon (`慈善捐款：人民幣1.25百萬元`) or, where the value closes its clause,
         before a comma (`範圍三排放（…），本年度約為2,630噸`) is the label when the value's own clause is
@@ -243,7 +244,7 @@ class _Reader:
             label = before[start:].strip(BULLETS)
             if colon or (label and (start or segment_start == 0)):
                 clause = label + clause if per else label
-        return clause_text, clause, cut
+        return clause, cut
 
     def _candidates(
         self, index: int, value: Value, prefix: str, clause: str, cut: int, segment_start: int, alone: bool
@@ -309,7 +310,6 @@ class _Reader:
         value: Value,
         unit: str | None,
         candidates: list[str],
-        clause_text: str,
         clause: str,
         alone: bool,
     ) -> tuple[list[tuple[str, str]], str | None, bool, int | None] | None:
@@ -338,8 +338,9 @@ class _Reader:
                 labels = [*labels, *nouns[0]]
         unit = unit or label_unit
         prior_year = None
-        # (`（2023年12月31日：317名）`: the date's day is no value, but the text it leaves is only the colon)
-        opening = line.text[: value.start] if not clause_text.strip(" :：") else clause_text
+        # the whole text before the value, not the clause: the numbers of a date in the bracket (`（2023年12月31日：`,
+        # `（截至2024年3月31日止年度：人民幣`) cut clauses, and the pattern is anchored at the value anyway
+        opening = line.text[max(0, value.start - _BRACKET_OPENING_CHARS) : value.start]
         if self.subject and (bracket := prior_in_bracket().search(opening)):
             # `用水量為12,300立方米（2023年：13,100立方米）`: the same figure for the year the bracket names
             labels = [(self.subject, self.subject)]
