@@ -1081,6 +1081,26 @@ def test_a_donation_summed_over_its_recipients_and_the_prior_year_in_a_bracket()
     assert facts(text) == {("community_donations", 2023): 1_268_000, ("community_donations", 2022): 955_000}
 
 
+def test_numbers_typed_with_a_full_width_point_or_apart_by_a_space() -> None:
+    text = HEAD_SIMP + (
+        "报告期内，公司对外捐赠合计236．80万元；研发投入为21，684．35万元。公司员工志愿服务时长累计4 860小时。\n"
+    )
+    assert facts(text) == {
+        ("community_donations", 2024): 2_368_000,
+        ("rd_investment", 2024): 216_843_500,
+        ("volunteer_hours", 2024): 4860,
+    }
+
+
+def test_a_list_of_years_in_the_clause_before_the_label() -> None:
+    text = HEAD_SIMP + "2024年、2023年、2022年，公司因工死亡人数分别为0人、0人、1人。\n"
+    assert facts(text) == {
+        ("work_related_fatalities", 2024): 0,
+        ("work_related_fatalities", 2023): 0,
+        ("work_related_fatalities", 2022): 1,
+    }
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

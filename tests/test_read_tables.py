@@ -122,6 +122,30 @@ def test_a_table_whose_year_headers_give_the_dates_they_span() -> None:
     assert facts(text) == {("water_consumption", 2025): 186_520, ("water_consumption", 2024): 192_433}
 
 
+def test_text_table_figures_with_a_space_for_thousands_are_joined_to_one_magnitude() -> None:
+    """`428 615        411 902` and `1 528 640       986 310`: the joining whose figures are alike."""
+    text = HEAD_CN + (
+        "指标                          单位          2025年         2024年\n"
+        "耗水量                        吨            428 615        411 902\n"
+        "外购电力                      千瓦时        1 528 640      986 310\n"
+    )
+    assert facts(text) == {
+        ("water_consumption", 2025): 428_615,
+        ("water_consumption", 2024): 411_902,
+        ("electricity_purchased", 2025): 1528.64,
+        ("electricity_purchased", 2024): 986.31,
+    }
+
+
+def test_a_group_of_employees_in_brackets_is_a_breakdown_not_an_alias() -> None:
+    text = HEAD_CN + (
+        "| 指标 | 单位 | 2025年 |\n| --- | --- | --- |\n"
+        "| 人均培训时长（生产一线员工） | 小时 | 42.6 |\n| 员工流失率（技术人员） | % | 6.2 |\n"
+        "| 因工伤损失工作日数（工伤误工日数） | 天 | 186 |\n"
+    )
+    assert facts(text) == {("lost_days_work_injury", 2025): 186}
+
+
 def test_column_roles() -> None:
     assert column_role("變化率").role is Role.SKIP
     assert column_role("2024/25上半年").role is Role.SKIP  # a half of the year: no annual figure

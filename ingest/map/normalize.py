@@ -62,9 +62,8 @@ def canonical_words(folded: str) -> str:
 def normalize_label(text: str) -> str:
     """Folded label in the lexicon's words, without numbering, bullets, `其中：` or footnote marks."""
     label = canonical_words(_ocr_one().sub("1", _BRACKETS(fold(text))))
-    label = _GRI_INSIDE.sub("", _LEADING.sub("", label)).replace(
-        "约占", "占"
-    )  # `女性僱員約佔僱員總數的`: a share, whatever about
+    # `女性僱員約佔僱員總數的`: a share, whatever about
+    label = _GRI_INSIDE.sub("", _LEADING.sub("", label)).replace("约占", "占")
     label = _where().sub("", label)
     label = _TRAILING.sub("", label)
     label = strip_footnote_mark(label)

@@ -68,7 +68,7 @@ def listed_values(text: str, values: tuple[Value, ...], only_filler: Callable[[s
         members = _members(text, values, first)
         head = text[: match.start()]
         printed = head[max((m.end() for m in _CLAUSE_BREAK.finditer(head)), default=0) :].strip(BULLETS)
-        items = [item.strip() for item in _ITEM_SEPARATOR.split(printed)]
+        items = _items(head, printed, len(members))
         unit = values[members[-1]].unit
         restated = _BRACKETED_YEAR.search(head)
         if restated and all(found.get(member) for member in members):
@@ -171,6 +171,26 @@ def _members(text: str, values: tuple[Value, ...], first: int) -> list[int]:
             break
         members.append(index)
     return members
+
+
+def _items(head: str, printed: str, count: int) -> list[str]:
+    """The items a list's label clause names; where it names one for several values, the years a
+    clause before it may list (`2024年、2023年，因工死亡人數分別為0人、1人`)."""
+    items = [item.strip() for item in _ITEM_SEPARATOR.split(printed)]
+    if len(items) == 1 and count > 1:
+        return _years_clause_before(head[: len(head) - len(printed)], printed, count) or items
+    return items
+
+
+def _years_clause_before(before: str, label: str, count: int) -> list[str] | None:
+    """The items `[2024年, 2023年]` of a clause of `count` years alone just before the label's clause
+    (`2024年、2023年，`), the label joined to the last (the shared words of `_year_items`); else None."""
+    clause = before.rstrip().rstrip("，,").rstrip()
+    clause = clause[max((m.end() for m in _CLAUSE_BREAK.finditer(clause)), default=0) :].strip(BULLETS)
+    years = [item.strip() for item in _ITEM_SEPARATOR.split(clause)]
+    if len(years) != count or not all(_YEAR.fullmatch(year) for year in years):
+        return None
+    return [*years[:-1], years[-1] + label]
 
 
 def _year_items(items: list[str]) -> tuple[list[int], str] | None:

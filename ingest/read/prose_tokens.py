@@ -22,12 +22,14 @@ from ingest.read.layout import Line
 from ingest.read.memo import memo
 from ingest.read.text import HAN, fold
 
-# A number not glued to a word, a decimal or another number (`-1,234.5`, not `A1`, `1.2.3`, `2-3`).
+# A number not glued to a word, a decimal or another number (`-1,234.5`, not `A1`, `1.2.3`, `2-3`); thousands
+# apart by a space only where a word follows (`累計4 860小時`: SI style; a table's columns are no such figure).
 # It opens with the character it consumes, its look-behind checked after: a pattern that opens with a
 # look-behind is tried at every position, one that opens with a character class skips to the digits.
 _VALUE = re.compile(
     r"[-−\d](?<![\d.,A-Za-z/\-−][-−\d])"
-    r"(?:(?<=[-−])(?:\d{1,3}(?:,\d{3})+|\d+)|(?<=\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.\d+)?(?!\d)"
+    r"(?:(?<=[-−])(?:\d{1,3}(?:,\d{3})+|\d+)|(?<=\d)(?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:[ \u2009\u202f]\d{3})+(?=[\u4e00-\u9fff])|\d*))"
+    r"(?:\.\d+)?(?!\d)"
 )
 _DIGIT = re.compile(r"\d")
 # `. ` ends an English sentence before Chinese; `其中` opens a part of what came before

@@ -130,8 +130,16 @@ _FULLWIDTH_DIGIT = re.compile(r"[０-９]")
 _FULLWIDTH_NUMBER = re.compile(r"[０-９][０-９，．]*[０-９](?:[％%])?|[０-９](?:[％%])?")
 
 
+# ASCII digits typed with a full-width decimal point (`236．80萬元`, `21，684．35`): the point makes the comma
+# before it a thousands separator too (a lone `，` between digits may be a clause's: `分别为120，360人`)
+_FULLWIDTH_POINT_NUMBER = re.compile(r"[0-9]{1,3}(?:，[0-9]{3})+．[0-9]+|[0-9]+．[0-9]+")
+
+
 def ascii_numbers(text: str) -> str:
-    """`員工人數：２，７０３人` -> `員工人數：2,703人`: numbers only, so brackets and colons stay as printed."""
+    """`員工人數：２，７０３人` -> `員工人數：2,703人`, `236．80` -> `236.80`: numbers only, so brackets and
+    colons stay as printed."""
+    if "．" in text:
+        text = _FULLWIDTH_POINT_NUMBER.sub(lambda match: half_width(match.group()), text)
     if not _FULLWIDTH_DIGIT.search(text):
         return text
     return _FULLWIDTH_NUMBER.sub(lambda match: half_width(match.group()), text)
@@ -148,7 +156,8 @@ def is_number(token: str) -> bool:
 
 
 def parse_number(token: str) -> float:
-    cleaned = _FULLWIDTH(token).replace(",", "").replace("−", "-").rstrip("%")
+    cleaned = _FULLWIDTH(token).replace(",", "").replace(" ", "").replace("\u2009", "").replace("\u202f", "")
+    cleaned = cleaned.replace("−", "-").rstrip("%")
     return float(cleaned)
 
 

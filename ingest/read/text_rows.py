@@ -8,11 +8,12 @@ rows of a table in order.
 
 from __future__ import annotations
 
+import math
 import re
 from itertools import combinations
 
 from ingest.map.units import looks_like_unit
-from ingest.read.text import HAN, is_not_disclosed, is_number, width
+from ingest.read.text import HAN, is_not_disclosed, is_number, parse_number, width
 from ingest.read.text_headers import Column
 
 # `3`, `3,4`, `a`, `*`, a financial statement's note number `5.1`, `6(b)`; not a unit gloss (`kg`)
@@ -86,24 +87,57 @@ def _values_last(tokens: list[str], count: int) -> list[str]:
 
 def _joined_thousands(tokens: list[str], count: int) -> list[str]:
     """Tokens with `8` `412.6` joined as `8412.6` (and `1` `863` `452` as `1863452`) where the numbers at
-    the row's end outnumber its columns and joining the groups leaves exactly one number per column."""
+    the row's end outnumber its columns and joining the groups leaves exactly one number per column.
+    Where several joinings fit (`428 615 411 902 398 250`: three columns; `1 528 640 986 310`: two), the
+    one whose numbers span the fewest orders of magnitude: one row's figures for its years are alike."""
     end = len(tokens)
     start = end
     while start > 0 and (is_number(tokens[start - 1]) or is_not_disclosed(tokens[start - 1])):
         start -= 1
     run = tokens[start:end]
-    if len(run) <= count:
+    if len(run) <= count or len(run) > _MAX_JOINED_RUN:
         return tokens
-    joined: list[str] = []
-    open_group = False  # whether the last number may take another group of three (`1 863 452`)
-    for token in run:
-        if joined and open_group and _THOUSANDS_TAIL.fullmatch(token):
-            joined[-1] += token
-            open_group = "." not in token
-        else:
-            joined.append(token)
-            open_group = bool(_THOUSANDS_HEAD.fullmatch(token))
-    return tokens[:start] + joined if len(joined) == count else tokens
+    joinings = [_joined(run, sizes) for sizes in _groupings(tuple(run), count)]
+    best = min(joinings, key=_spread, default=None)
+    return tokens if best is None else tokens[:start] + best
+
+
+_MAX_JOINED_RUN = 16  # tokens: a longer run of numbers is no table row
+
+
+def _groupings(run: tuple[str, ...], count: int) -> list[tuple[int, ...]]:
+    """Every way to cut `run` into `count` numbers of a head (`1`-`999`) and whole groups of three
+    digits, a decimal only in the last group: each as the number of tokens of each number."""
+    if count == 0:
+        return [()] if not run else []
+    if len(run) < count:
+        return []
+    found = []
+    for size in range(1, len(run) - count + 2):
+        head, tails = run[0], run[1:size]
+        whole = size == 1 or (
+            _THOUSANDS_HEAD.fullmatch(head) is not None
+            and all(_THOUSANDS_TAIL.fullmatch(tail) for tail in tails)
+            and all("." not in tail for tail in tails[:-1])
+        )
+        if not whole:
+            break  # a longer number from here is no number either
+        found.extend((size, *rest) for rest in _groupings(run[size:], count - 1))
+    return found
+
+
+def _joined(run: list[str], sizes: tuple[int, ...]) -> list[str]:
+    joined, at = [], 0
+    for size in sizes:
+        joined.append("".join(run[at : at + size]))
+        at += size
+    return joined
+
+
+def _spread(numbers: list[str]) -> float:
+    """How many orders of magnitude the numbers span (`1528640 986310`: 0.2; `1528 640986310`: 5.6)."""
+    magnitudes = [math.log10(max(parse_number(number), 1)) for number in numbers if is_number(number)]
+    return max(magnitudes) - min(magnitudes) if magnitudes else 0.0
 
 
 def _row_values(
