@@ -1101,6 +1101,31 @@ def test_a_list_of_years_in_the_clause_before_the_label() -> None:
     }
 
 
+def test_sites_sentences_then_the_groups_total() -> None:
+    """Each factory's figure, then the group's; a total the sentence says holds self-generated power
+    is no purchased electricity."""
+    text = HEAD_TRAD + (
+        "### 能源\n\n東莞廠房的直接能源消耗（主要為天然氣）為2,486.3兆瓦時，深圳廠房為1,102.9兆瓦時。\n"
+        "本集團直接能源消耗合計3,712.5兆瓦時。本集團外購電力總耗量為26,828,560千瓦時（2022年：28,541,920千瓦時）。\n"
+        "東莞廠房天台光伏系統年內發電並自用612,400千瓦時；連同自發自用的光伏電力，本集團總用電量為27,440,960千瓦時。\n"
+        "本集團整體耗水量為280,597立方米。利用廠房屋頂建設的光伏系統年內發電320,000千瓦時。\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code]
+    assert {(row.metric_code, row.fiscal_year, row.reported_value, row.is_partial_scope) for row in rows} == {
+        ("energy_direct", 2023, 2486.3, True),
+        ("energy_direct", 2023, 3712.5, False),
+        ("electricity_purchased", 2023, 26_828_560, False),
+        ("electricity_purchased", 2022, 28_541_920, False),
+        ("water_consumption", 2023, 280_597, False),
+    }
+
+
+def test_the_levels_of_a_change_between_fiscal_years() -> None:
+    text = HEAD_TRAD + "東莞廠房的氮氧化物排放量由FY2022的842.6千克下降至FY2023的768.3千克。\n"
+    rows = [row for row in parse_report(text).rows if row.metric_code]
+    assert [(row.fiscal_year, row.reported_value) for row in rows] == [(2022, 842.6), (2023, 768.3)]
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

@@ -12,6 +12,7 @@ context of the figures below it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -20,6 +21,7 @@ from ingest.map.units import is_denominator, is_unit_alone, unit_prefix
 from ingest.map.vocabulary import alternation, role_pattern, words
 from ingest.read.layout import Line
 from ingest.read.memo import memo
+from ingest.read.periods import year_of
 from ingest.read.text import HAN, fold
 
 # A number not glued to a word, a decimal or another number (`-1,234.5`, not `A1`, `1.2.3`, `2-3`); thousands
@@ -228,7 +230,10 @@ def prior_in_bracket() -> re.Pattern[str]:
 
 
 # `由2023年的`, `從去年的`, `由`: what opens the earlier level of a change, at the end of the text before it.
-_FROM = re.compile(rf"(?:由|從|从)\s*(?:(20\d{{2}})\s*年度?|({_PRIOR_YEAR}))?(?:同期|底|末)?\s*的?\s*$")
+# a year a change names for a level (`2023年`, `FY2023/24`, `2023/24財政年度`): which fiscal year is `year_of`'s to say
+_CHANGE_YEAR = r"(?:FY|fy)?20\d{2}(?:/\d{2})?\s*(?:年度?|財政年度|财政年度|財年|财年)?"
+_FISCAL_MARK = re.compile("fy|/|財|财", re.IGNORECASE)
+_FROM = re.compile(rf"(?:由|從|从)\s*(?:({_CHANGE_YEAR})|({_PRIOR_YEAR}))?(?:同期|底|末)?\s*的?\s*$")
 _FROM_MAX_CHARS = 16  # `從上一年度同期的 ` and the like: how far before a value its opening can start
 
 
@@ -240,13 +245,28 @@ class Level:
     later: bool  # the level after the change (B of `由A增至B`), else the earlier one (A)
     year: int | None  # the year the text names for this level
     prior: bool = False  # `由去年的A`: the year before the report's
+    fiscal: bool = False  # the year is named as a fiscal year (`FY2023/24`, `2024財年`), not a calendar one
 
 
 @cache
 def _change_to() -> re.Pattern[str]:
     """`增至2024年的`, `減少至`, `下降到`: a change verb and `至` between the two levels (folded), maybe a
     year; not `增加300人至` (the change itself, then the later level)."""
-    return re.compile(rf"(?:{alternation('change_verb')})(?:至|到|为)(?:(20\d{{2}})年度?(?:底|末)?)?的?")
+    return re.compile(rf"(?:{alternation('change_verb')})(?:至|到|为)(?:({_CHANGE_YEAR})(?:底|末)?)?的?")
+
+
+def level_year(level: Level, fiscal_year: int, dated: Callable[[int], int | None]) -> int | None:
+    """The fiscal year of a level of a change: one it names as such (`FY2023/24`) is that year, a calendar
+    year whatever `dated` makes of it, `上年度的` the year before the report's; None: no year, or a later one."""
+    if level.year is None:
+        return fiscal_year - 1 if level.prior else None
+    if level.fiscal:
+        return level.year if level.year <= fiscal_year else None
+    return dated(level.year)
+
+
+def _names_fiscal(year: str | None) -> bool:
+    return bool(year) and _FISCAL_MARK.search(year or "") is not None
 
 
 def change_levels(text: str, values: tuple[Value, ...]) -> dict[int, Level]:
@@ -263,13 +283,15 @@ def change_levels(text: str, values: tuple[Value, ...]) -> dict[int, Level]:
             or not role_pattern("change_verb").match(fold(text[value.end : value.end + 12]))
         ):
             continue
-        year = int(opening.group(1)) if opening.group(1) else None
-        levels[index] = Level(opening.start(), later=False, year=year, prior=bool(opening.group(2)))
+        named = opening.group(1)
+        year = year_of(named) if named else None
+        levels[index] = Level(opening.start(), False, year, prior=bool(opening.group(2)), fiscal=_names_fiscal(named))
         # the next value with a unit (a year between them is a number too: `增至2024年的3,215人`)
         after = next((later for later in range(index + 1, len(values)) if values[later].unit), None)
         change = _change_to().fullmatch(fold(text[value.end : values[after].start])) if after else None
         if after is not None and change is not None:
-            levels[after] = Level(opening.start(), later=True, year=int(change.group(1)) if change.group(1) else None)
+            named = change.group(1)
+            levels[after] = Level(opening.start(), True, year_of(named) if named else None, fiscal=_names_fiscal(named))
     return levels
 
 

@@ -47,6 +47,7 @@ from ingest.read.prose_tokens import (
     is_heading,
     last_clause,
     last_clause_start,
+    level_year,
     line_values,
     may_carry_unit,
     not_a_value_after,
@@ -131,7 +132,7 @@ class _Reader:
             if level:  # `由2023年的3,020人增至2024年的3,215人`: each level with the label before `由`
                 change_start = change_start if level.later else segment_start
                 # `2023年的` as any year a sentence names; `上年度的` the fiscal year before, whatever the calendar
-                stated = self._dated(level.year) if level.year else (self.fiscal_year - 1 if level.prior else None)
+                stated = level_year(level, self.fiscal_year, self._dated)
                 if stated is None and (level.year or not level.later):
                     segment_start = value.end
                     continue  # `由1名增加至2名`: an earlier level of no year; `至2030年的`: a target
@@ -212,6 +213,9 @@ class _Reader:
             raw_value=value.raw,
             unit=unit,
             fiscal_year=year,
+            # what the sentence says the figure holds, as a table's other rows would
+            # (`連同自發自用的光伏電力，本集團總用電量為…`: not purchased electricity alone)
+            table_labels=fold(sentence[max((m.end() for m in SENTENCE_END.finditer(sentence)), default=0) :]),
         )
         if row.unit_factor is None and unit is None:
             return  # a bare number that is no count: a page number, a list item, a year
