@@ -2046,6 +2046,11 @@ def test_a_table_drawn_with_aria_roles_is_a_table() -> None:
         ("範疇一排放量 GRI 305-1 公噸CO2e", ("範疇一排放量 GRI 305-1", "公噸CO2e")),
         ("僱員總數 Total number of employees", ("僱員總數 Total number of employees", None)),  # English, no unit
         ("總耗水量 2024年", ("總耗水量 2024年", None)),
+        ("外購電力 千度（MWh）", ("外購電力", "千度")),  # a unit glossed in brackets
+        ("能源消耗總量 GJ（吉焦耳）", ("能源消耗總量", "GJ")),
+        ("平均訓練時數 小時／人", ("平均訓練時數", "小時／人")),  # a whole unit, not its denominator
+        ("外購電力 - 千瓦時", ("外購電力", "千瓦時")),
+        ("範圍一排放 (噸)", ("範圍一排放", "噸")),
     ],
 )
 def test_a_label_cell_is_split_from_its_unit(cell: str, split: tuple[str, str | None]) -> None:

@@ -29,7 +29,10 @@ _LABEL_QUALIFIER_UNIT = re.compile(
 )
 # `範疇一排放量 公噸CO2e`, `排放量 GRI 305-1 公噸CO2e`: a unit after a space (a web cell's `<small>` unit); not
 # the last word of `Total number of employees`
-_LABEL_SPACE_UNIT = re.compile(r"^(?P<label>.*[\u4e00-\u9fff].*?[^\sA-Za-z])\s+(?P<unit>[^\s\d][^\s]{0,15})$")
+_LABEL_SPACE_UNIT = re.compile(
+    r"^(?P<label>.*[\u4e00-\u9fff].*?[^\sA-Za-z|/／:：\-–—])\s+(?P<unit>[^\s\d(（][^\s]{0,15})$"
+)
+_GLOSS_AFTER_UNIT = re.compile(r"(?<=.)[(（][^()（）]{1,12}[)）]$")  # `GJ（吉焦耳）`, `千度（MWh）`
 _LABEL_SLASH_UNIT = re.compile(r"^(?P<label>.+?)\s*[/／]\s*(?P<unit>[^/／]{1,16})$")
 _CAPTION_UNIT = re.compile(r"(?:單位|单位|unit)\s*[:：]\s*(?P<unit>[^\s，,。;；)）]{1,16})", re.IGNORECASE)
 _LEADING_MARK = re.compile(r"^[-–—•·*#>\s]+")
@@ -119,7 +122,10 @@ def split_label(text: str) -> tuple[str, str | None]:
     """`員工總數(人)` -> (`員工總數`, `人`); `電力消耗/千瓦時` -> (`電力消耗`, `千瓦時`);
     `排放總量（範圍一+範圍二，tCO2e）` -> (`排放總量（範圍一+範圍二）`, `tCO2e`)."""
     text = strip_footnote_mark(text.strip()).strip()
-    for pattern in (_LABEL_UNIT, _LABEL_SEPARATED_UNIT, _LABEL_SLASH_UNIT, _LABEL_SPACE_UNIT):
+    spaced = _LABEL_SPACE_UNIT.match(text)  # a whole unit after a space (`小時／人`), maybe glossed (`千度（MWh）`)
+    if spaced and (unit := _GLOSS_AFTER_UNIT.sub("", spaced.group("unit"))) and looks_like_unit(unit):
+        return strip_footnote_mark(spaced.group("label")).strip(), unit
+    for pattern in (_LABEL_UNIT, _LABEL_SEPARATED_UNIT, _LABEL_SLASH_UNIT):
         match = pattern.match(text)
         if match and looks_like_unit(match.group("unit").strip()):
             return strip_footnote_mark(match.group("label")).strip(), match.group("unit").strip()
