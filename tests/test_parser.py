@@ -1060,7 +1060,7 @@ def test_a_permits_limits_in_a_bracket_are_no_emissions() -> None:
 def test_a_figure_as_first_disclosed_before_a_restatement_is_not_the_level() -> None:
     text = HEAD_SIMP + (
         "2024年范围一排放量为3,182吨二氧化碳当量。2023年范围一排放量经重述为3,305吨二氧化碳当量"
-        "（2023年报告原披露范围一排放量为3,410吨二氧化碳当量）。\n"
+        "（2023年报告原披露范围一排放量为3,410吨二氧化碳当量、员工总数为3,120人）。\n"
     )
     assert facts(text) == {("ghg_scope1", 2024): 3182, ("ghg_scope1", 2023): 3305}
 
@@ -1124,6 +1124,28 @@ def test_the_levels_of_a_change_between_fiscal_years() -> None:
     text = HEAD_TRAD + "東莞廠房的氮氧化物排放量由FY2022的842.6千克下降至FY2023的768.3千克。\n"
     rows = [row for row in parse_report(text).rows if row.metric_code]
     assert [(row.fiscal_year, row.reported_value) for row in rows] == [(2022, 842.6), (2023, 768.3)]
+
+
+def test_a_subsidiary_named_with_a_place_in_brackets_bounds_its_sentence() -> None:
+    text = (
+        HEAD_SIMP
+        + "子公司澄远新材料（安徽）有限公司2024年综合能耗为4,218吨标准煤，温室气体排放总量为10,356吨二氧化碳当量。\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code]
+    # (the first figure's label names the subsidiary itself, which no group metric's label may)
+    assert [(row.metric_code, row.is_partial_scope) for row in rows] == [("ghg_scope1_2", True)]
+
+
+def test_key_data_listed_by_year() -> None:
+    text = HEAD_SIMP + (
+        "### 经营与社会关键数据（按年份）\n\n"
+        "- 2023年：营业收入55.81亿元（同比增长6.6%），员工4,305人（其中女性1,352人），志愿服务时长6,135小时。\n"
+        "- 2024年：营业收入61.04亿元（同比增长9.4%），员工4,518人（其中女性1,436人），员工流失率8.7%。\n"
+    )
+    assert {key: value for key, value in facts(text).items() if key[0] == "employees_total"} == {
+        ("employees_total", 2023): 4305,
+        ("employees_total", 2024): 4518,
+    }
 
 
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
