@@ -1148,6 +1148,18 @@ def test_key_data_listed_by_year() -> None:
     }
 
 
+def test_a_total_its_sentence_says_holds_scope_3_is_no_scope_1_and_2_total() -> None:
+    text = HEAD_TRAD + (
+        "範圍三排放約為860噸二氧化碳當量；連同範圍三在內，本集團溫室氣體排放總量約2.4萬噸二氧化碳當量。\n"
+        "本集團年內共與436家供應商合作。本集團僱員年內參與義工服務合共1,240小時。\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope3", 2023): 860,
+        ("suppliers_total", 2023): 436,
+        ("volunteer_hours", 2023): 1240,
+    }
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

@@ -348,7 +348,8 @@ def rest_of_clause(text: str, value: Value) -> str:
 # The noun after a count ends before a bracket (opening or closing: `（含4席獨立董事）`), the next number or
 # the next item (`3名獨立董事及2名…`).
 _NOUN_END = re.compile(r"[（()）\d]|(?:及|和|与|與|以及)(?=\d)")
-_NOUN_VERB = re.compile(r"(?:組成|组成|構成|构成)$")  # `董事會由9位董事組成`: the noun without the verb
+# `董事會由9位董事組成`, `與436家供應商合作`: the noun without the verb
+_NOUN_VERB = re.compile(r"(?:組成|组成|構成|构成|(?:建立|保持|開展|开展)?合作(?:關係|关系)?)$")
 
 
 def noun_after(text: str, value: Value) -> str:
