@@ -1160,6 +1160,14 @@ def test_a_total_its_sentence_says_holds_scope_3_is_no_scope_1_and_2_total() -> 
     }
 
 
+def test_an_english_paragraph_above_is_no_line_a_chinese_sentence_wraps_from() -> None:
+    text = HEAD_TRAD + (
+        "The Group's water is used for cooling at the cold stores, and is entirely supplied by municipal water networks.\n\n"
+        "本集團年內耗水量為86,540立方米（2022年：82,317立方米）。\n"
+    )
+    assert facts(text) == {("water_consumption", 2023): 86540, ("water_consumption", 2022): 82317}
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

@@ -63,7 +63,7 @@ from ingest.read.prose_tokens import (
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import sentence_scope
 from ingest.read.sections import Sections, Step
-from ingest.read.text import fold
+from ingest.read.text import HAN, fold
 from ingest.read.zeros import zero_rows
 
 _IN_WORDS = re.compile(r"(?:第|月)\s*$")
@@ -263,6 +263,7 @@ class _Reader:
             and segment_start == 0
             and previous
             and not SENTENCE_END.search(previous.text[-2:])
+            and HAN.search(previous.text)  # an English line is no line a Chinese sentence wraps from
             and not is_heading(previous.text.strip())  # a heading is no line the sentence wraps from
             and not ("\t" in previous.text and has_value(previous.text))  # nor a table's data row
             and not clause.startswith("其中")  # `其中獨立董事3名` opens a part: no tail of the line above
