@@ -146,6 +146,27 @@ def test_a_group_of_employees_in_brackets_is_a_breakdown_not_an_alias() -> None:
     assert facts(text) == {("lost_days_work_injury", 2025): 186}
 
 
+def test_a_text_table_with_a_gri_column_first_and_marked_changes_last() -> None:
+    """`GRI  項目  單位  2023年  2024年  增減率`: the codes and the `▼4.2%` / `△1.6` changes hold their columns'
+    places but are no values; a mark glued to a figure (`18,237.64註1`, `7.78*`) is none of it."""
+    text = HEAD_HK + (
+        "表3-2 溫室氣體排放量\n"
+        "GRI      項目                        單位          2023年          2024年      增減率\n"
+        "305-1    範疇一（直接排放）          公噸CO2e    1,512.08       1,448.65       ▼4.2%\n"
+        "305-2    範疇二（地點基礎）          公噸CO2e   18,237.64註1    16,687.12       ▼8.5%\n"
+        "-        範疇一＋範疇二較前一年變動  公噸CO2e     △870.74      △1,613.95         N/A\n"
+        "305-4    每人平均排放量（範疇一＋二）  公噸CO2e/人   8.35          7.78*        △0.6\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2023): 1512.08,
+        ("ghg_scope1", 2024): 1448.65,
+        ("ghg_scope2", 2023): 18237.64,
+        ("ghg_scope2", 2024): 16687.12,
+        ("ghg_intensity_employee", 2023): 8.35,
+        ("ghg_intensity_employee", 2024): 7.78,
+    }
+
+
 def test_column_roles() -> None:
     assert column_role("變化率").role is Role.SKIP
     assert column_role("2024/25上半年").role is Role.SKIP  # a half of the year: no annual figure

@@ -122,7 +122,16 @@ def fold(text: str) -> str:
 
 
 def is_not_disclosed(token: str) -> bool:
-    return token.strip().lower() in NOT_DISCLOSED
+    """`-`, `N/A`, `不適用`; and a figure marked as a change (`▼6.8%`, `△1.6`, `▲114.0%`), which holds a
+    column's place in a row but is no level of any year (`△` before a figure is also Taiwan's minus)."""
+    stripped = token.strip()
+    return stripped.lower() in NOT_DISCLOSED or (
+        stripped[:1] in _CHANGE_MARKS and _MARKED_CHANGE.match(stripped) is not None
+    )
+
+
+_CHANGE_MARKS = frozenset("▲▼△▽↑↓")
+_MARKED_CHANGE = re.compile(r"^[▲▼△▽↑↓]\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|％|個?百分點|pp|ppt)?$")
 
 
 _FULLWIDTH_DIGIT = re.compile(r"[０-９]")

@@ -55,6 +55,12 @@ def note_column() -> re.Pattern[str]:
 
 
 @cache
+def _code_column() -> re.Pattern[str]:
+    """The header of a column of GRI codes (`GRI`, `GRI準則`): no values, placed as a notes column is."""
+    return re.compile(alternation("text_code_column"), re.I)
+
+
+@cache
 def _unit_column() -> re.Pattern[str]:
     """`數量（人）`, `比例（%）`: a column of values in the unit the bracket names."""
     return re.compile(rf"(?:{alternation('text_unit_column')})\s*[（(]\s*([^）)]{{1,12}})\s*[）)]")
@@ -100,6 +106,7 @@ def parse_header(text: str) -> list[Column] | None:
     years = [int(y) for y in _YEAR_COLUMN.findall(text)]
     units = _unit_column().findall(text)
     rest = fold(note_column().sub(" ", _change_column().sub(" ", _unit_column().sub(" ", _YEAR_COLUMN.sub(" ", text)))))
+    rest = _code_column().sub("", rest)
     periods = [] if years else list(_PERIOD_COLUMN.finditer(text))
     if periods:
         rest = fold(_PERIOD_COLUMN.sub(" ", note_column().sub(" ", text)))
@@ -128,6 +135,7 @@ def parse_header(text: str) -> list[Column] | None:
         (m.start(), Column(None, ignored=True)) for m in _change_column().finditer(text) if m.start() > first
     ]
     positioned += [(m.start(), Column(None, ignored=True, note=True)) for m in note_column().finditer(text)]
+    positioned += [(m.start(), Column(None, ignored=True, note=True)) for m in _code_column().finditer(text)]
     positioned += [(start, Column(None, ignored=True, target=True)) for start in targets if start > first]
     return [replace(column, at=start) for start, column in sorted(positioned, key=lambda item: item[0])]
 

@@ -25,6 +25,15 @@ _THOUSANDS_TAIL = re.compile(r"\d{3}(?:\.\d+)?")
 _MIN_VALUES_FIRST = 2
 _MARK_AFTER_VALUE = re.compile(r"[註注]\d{1,2}|\*{1,3}|#")
 _MARK_FIRST_CHARS = frozenset("註注*#")
+_GLUED_MARK = re.compile(r"^([-−+]?\d[\d,]*(?:\.\d+)?%?)(?:[註注]\d{1,2}|\*{1,3}|※\d{0,2}|[#†‡])$")
+
+
+def _without_glued_mark(token: str) -> str:
+    match = _GLUED_MARK.match(token) if token[-1:] in _GLUED_LAST_CHARS else None
+    return match.group(1) if match else token
+
+
+_GLUED_LAST_CHARS = frozenset("0123456789*※#†‡")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _SENTENCE = re.compile(r"[。；！？]")
 
@@ -63,6 +72,7 @@ def row_values(
             for i, token in enumerate(tokens)
             if not (i and _MARK_AFTER_VALUE.fullmatch(token) and is_number(tokens[i - 1]))
         ]
+    tokens = [_without_glued_mark(token) for token in tokens]  # `18,237.64註1`, `11.4*`: the figure
     tokens = _values_last(_joined_thousands(tokens, len(columns)), len(columns))
     text_tokens, values = _row_values(tokens, columns, placed)
     if values and text_tokens and is_number(text_tokens[-1]) and not any(column.note for column in columns):
