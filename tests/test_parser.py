@@ -1168,6 +1168,18 @@ def test_an_english_paragraph_above_is_no_line_a_chinese_sentence_wraps_from() -
     assert facts(text) == {("water_consumption", 2023): 86540, ("water_consumption", 2022): 82317}
 
 
+def test_headcount_on_the_register_training_carried_out_and_what_a_figure_leaves_out() -> None:
+    text = HEAD_SIMP + (
+        "集团年末在册员工58,412人。全年累计开展员工培训2,248,862小时。\n"
+        "客户有效投诉12,486件，不含子公司某某冷链单独受理的1,132件投诉。\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2024): 58412,
+        ("training_hours_total", 2024): 2_248_862,
+        ("customer_complaints", 2024): 12486,
+    }
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

@@ -167,6 +167,29 @@ def test_a_text_table_with_a_gri_column_first_and_marked_changes_last() -> None:
     }
 
 
+def test_a_figure_of_one_metric_with_its_years_down_is_a_table() -> None:
+    """A data portal's `<figure>`: the metric in `<h4>`, its unit in a `unit` span, a table of year rows
+    without a header, a `<figcaption>` that may bound the figure to one subsidiary."""
+    text = HEAD_CN + (
+        '<figure class="metric"><h4>范围一温室气体排放量</h4><span class="unit">吨二氧化碳当量</span>\n'
+        "<table><tbody>\n<tr><th>2030年目标</th><td>150,000.0</td></tr>\n"
+        "<tr><th>2025</th><td>186,420.5</td></tr>\n<tr><th>2024</th><td>192,317.8</td></tr>\n</tbody></table>\n"
+        "<figcaption>注：主要来自自有车队柴油消耗。</figcaption>\n</figure>\n"
+        '<figure class="metric"><h4>氮氧化物排放量</h4><span class="unit">吨</span>\n'
+        "<table><tbody>\n<tr><th>2025</th><td>41.27</td></tr>\n<tr><th>2024</th><td>45.83</td></tr>\n</tbody></table>\n"
+        "<figcaption>注：仅统计子公司某某冷链物流有限公司自有冷藏车队。</figcaption>\n</figure>\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code]
+    assert [
+        (row.metric_code, row.fiscal_year, row.reported_value, row.source_line, row.is_partial_scope) for row in rows
+    ] == [
+        ("ghg_scope1", 2025, 186420.5, 8, False),
+        ("ghg_scope1", 2024, 192317.8, 9, False),
+        ("nox_emissions", 2025, 41.27, 15, True),
+        ("nox_emissions", 2024, 45.83, 16, True),
+    ]
+
+
 def test_column_roles() -> None:
     assert column_role("變化率").role is Role.SKIP
     assert column_role("2024/25上半年").role is Role.SKIP  # a half of the year: no annual figure

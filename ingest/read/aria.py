@@ -1,5 +1,5 @@
-"""Tables a web page builds of `<div>`s with ARIA roles, or of definition lists one row each, as the
-`<table>` markup they stand for.
+"""Tables a web page builds of `<div>`s with ARIA roles, of definition lists one row each, or of
+`<figure>`s holding one metric's years, as the `<table>` markup they stand for.
 
     <div role="table">                                   <table>
       <div role="row"><span role="rowheader">耗水量</span>   <tr><th>耗水量</th>
@@ -103,3 +103,66 @@ _MIN_ROWS = 2
 def _is_row(block: str) -> bool:
     lowered = block.lower()
     return lowered.count("<dt") == 1 and lowered.count("<dd") >= _MIN_ROWS
+
+
+_FIGURE = re.compile(r"<figure\b[^>]*>.*?</figure\s*>", re.IGNORECASE | re.DOTALL)
+_FIGURE_TABLE = re.compile(r"(<table\b[^>]*>)(.*?)</table\s*>", re.IGNORECASE | re.DOTALL)
+_HEADING = re.compile(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]\s*>", re.IGNORECASE | re.DOTALL)
+_UNIT_ELEMENT = re.compile(
+    r"<(span|small|em|i|p|div)\b[^>]*\bclass\s*=\s*[\"'][^\"']*\bunit\b[^\"']*[\"'][^>]*>(.*?)</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.IGNORECASE | re.DOTALL)
+_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.IGNORECASE | re.DOTALL)
+_ROW_CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]\s*>", re.IGNORECASE | re.DOTALL)
+_MARKUP = re.compile(r"<[^>]+>")
+_DIGIT = re.compile(r"\d")
+
+
+def figures_as_tables(text: str) -> str:
+    """A `<figure>` of one metric (`<h4>範圍一排放</h4><span class="unit">噸二氧化碳當量</span>`, a table of
+    year rows of one value each, maybe a `<figcaption>` note) as that table with a header row naming the
+    metric and its unit, the note in a `備註` column of every row (a note may bound the figure: `僅統計子公司…`).
+    Lines and the cells' places are kept; the heading and the note leave the text the table reader sees."""
+    if "<figure" not in text and "<FIGURE" not in text:
+        return text
+    return _FIGURE.sub(_figure_as_table, text)
+
+
+def _figure_as_table(match: re.Match[str]) -> str:
+    figure = match.group()
+    table = _FIGURE_TABLE.search(figure)
+    rows = _ROW.findall(table.group(2)) if table else []
+    if table is None or len(rows) < _MIN_ROWS or not all(_is_year_row(row) for row in rows):
+        return figure
+    head, tail = figure[: table.start()], figure[table.end() :]
+    heading = _HEADING.search(head) or _FIGCAPTION.search(head)
+    if heading is None:
+        return figure
+    unit = _UNIT_ELEMENT.search(head)
+    note = _FIGCAPTION.search(tail)
+    label = _plain(heading.group(1)) + (f"（{_plain(unit.group(2))}）" if unit else "")
+    note_text = _plain(note.group(1)) if note else ""
+    header = f"<tr><th>年份</th><th>{label}</th>" + ("<th>備註</th>" if note_text else "") + "</tr>"
+    body = _ROW.sub(lambda row: row.group()[: -len("</tr>")] + f"<td>{note_text}</td></tr>", table.group(2))
+    body = body if note_text else table.group(2)
+    for found in sorted(filter(None, (heading, unit)), key=lambda found: -found.start()):
+        head = _blank(head, found)  # (the later first: blanking moves what follows)
+    tail = _blank(tail, note)
+    return head + table.group(1) + header + body + "</table>" + tail
+
+
+def _is_year_row(row: str) -> bool:
+    cells = _ROW_CELL.findall(row)
+    return len(cells) == 2 and _DIGIT.search(_plain(cells[0])) is not None  # `2024`, `2030年目標`
+
+
+def _plain(html: str) -> str:
+    return " ".join(_MARKUP.sub("", html).split())
+
+
+def _blank(text: str, match: re.Match[str] | None) -> str:
+    """`text` without what `match` found in it, its line breaks kept."""
+    if match is None:
+        return text
+    return text[: match.start()] + "\n" * match.group().count("\n") + text[match.end() :]

@@ -17,7 +17,7 @@ from functools import cache
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ingest.map.vocabulary import alternation
-from ingest.read.aria import aria_as_tables, definition_rows_as_tables
+from ingest.read.aria import aria_as_tables, definition_rows_as_tables, figures_as_tables
 from ingest.read.markup import clean_text
 
 _TABLE_SPAN = re.compile(r"<table\b.*?(?:</table\s*>|(?=<table\b)|\Z)", re.IGNORECASE | re.DOTALL)
@@ -121,7 +121,7 @@ def _expand(html_rows: list[list[LexborNode]], spans: bool = True) -> list[list[
 
 def html_grids(text: str) -> list[Grid]:
     """Every `<table>` of the report as a grid, and every table drawn with ARIA roles (`read.aria`)."""
-    text = aria_as_tables(definition_rows_as_tables(text))
+    text = aria_as_tables(definition_rows_as_tables(figures_as_tables(text)))
     if "<table" not in text and "<TABLE" not in text:
         return []
     starts = _line_starts(text)

@@ -4,12 +4,17 @@ their labels) and transposed tables (years down the first column, indicators acr
 
 from __future__ import annotations
 
+import re
+
 from ingest.map.units import looks_like_unit
 from ingest.read.cell_values import caption_unit, clean_label, split_label, tile_pairs, value_of
 from ingest.read.columns import is_year_cell
 from ingest.read.grid import Grid
 from ingest.read.periods import Role, column_role, year_of
 from ingest.read.rows import KpiRow, Layout, build_row
+from ingest.read.scope import note_scope
+from ingest.read.text import fold
+from ingest.read.text_headers import note_column
 
 
 def tile_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRow] | None:
@@ -74,14 +79,16 @@ def transposed_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[K
         return None
     unit_default = caption_unit(caption)
     column_units = _unit_row(grid, year_rows[0])  # `| 吨 | 吨 | 万千瓦时 | 人 |` under the indicators
+    notes = [c for c in range(1, len(header)) if note_column().search(header[c])]  # `備註`: no indicator
     rows: list[KpiRow] = []
     for r in year_rows:
+        read = len(rows)
         year = year_of(grid.rows[r][0].text)
         if year is None or (fiscal_year is not None and year > fiscal_year):
             continue
         for c in range(1, len(grid.rows[r])):
             raw = value_of(grid.rows[r][c].text)
-            if raw is None or c >= len(header) or not header[c]:
+            if raw is None or c >= len(header) or not header[c] or c in notes:
                 continue
             label, unit = split_label(header[c])
             if column_role(header[c]).role is Role.CURRENT and caption:
@@ -101,4 +108,24 @@ def transposed_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[K
                     table_header_line=grid.lines[0],
                 )
             )
+        if note := " ".join(grid.rows[r][c].text for c in notes if c < len(grid.rows[r])).strip():
+            bound_by_note(rows[read:], note)
     return rows
+
+
+_NOTE_CLAUSE = re.compile(r"[；;。]")
+_NOTE_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|财政年度|财年)")
+
+
+def bound_by_note(rows: list[KpiRow], note: str) -> None:
+    """A row's note that bounds its figures (`2022年數據僅統計常州生產基地；2023年起為全口徑`): the figures
+    of the years its bounding clause names (all where it names none) are that part's; the note bounds
+    no other row of the report."""
+    for clause in _NOTE_CLAUSE.split(note):
+        part = note_scope(clause)
+        if part is None:
+            continue
+        years = {int(year) for year in _NOTE_YEAR.findall(fold(clause))}
+        for row in rows:
+            if not years or row.fiscal_year in years:
+                row.scope_note, row.is_partial_scope = part.note, part.partial

@@ -34,8 +34,7 @@ from ingest.read.grid import Cell, Grid
 from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, is_total, unit_label_implies, year_of
 from ingest.read.row_years import dated_label
 from ingest.read.rows import KpiRow, Layout, build_row
-from ingest.read.scope import note_scope
-from ingest.read.table_shapes import tile_rows, transposed_rows
+from ingest.read.table_shapes import bound_by_note, tile_rows, transposed_rows
 from ingest.read.text import arabic_dates, fiscal_years, fold, gregorian_years
 from ingest.read.text_headers import note_column
 
@@ -48,7 +47,6 @@ _GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–－]\s*(?=[\u4e00-
 
 # `按性別及僱員類別劃分的`, a section `按地區`: the breakdowns of a table, cut from a total row's context.
 _SUBTOTAL = "小计"
-_NOTE_CLAUSE = re.compile(r"[；;。]")
 _CAPTION_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|财政年度|财年)")
 
 
@@ -105,20 +103,6 @@ class _RowLabels:
     section: str
     year: int | None  # a year a label cell names (`因公死亡人數 | 人 | 2023年 | 0`)
     units: tuple[str | None, ...]  # unit cell, label, category, section row, caption: in that order
-
-
-def _bound_by_note(rows: list[KpiRow], note: str) -> None:
-    """A row's note that bounds its figures (`2022年數據僅統計常州生產基地；2023年起為全口徑`): the figures
-    of the years its bounding clause names (all where it names none) are that part's; the note bounds
-    no other row of the report."""
-    for clause in _NOTE_CLAUSE.split(note):
-        part = note_scope(clause)
-        if part is None:
-            continue
-        years = {int(year) for year in _CAPTION_YEAR.findall(fold(clause))}
-        for row in rows:
-            if not years or row.fiscal_year in years:
-                row.scope_note, row.is_partial_scope = part.note, part.partial
 
 
 def caption_year(caption: str) -> int | None:
@@ -267,7 +251,7 @@ class TableReader:
         note = " ".join(texts[c] for c in self.note_columns if c < len(texts))
         if note.strip():
             self.noted_lines.add(grid.lines[r])
-            _bound_by_note(out, note)
+            bound_by_note(out, note)
         return out
 
     def _value_row(
