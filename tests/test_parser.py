@@ -1180,6 +1180,15 @@ def test_headcount_on_the_register_training_carried_out_and_what_a_figure_leaves
     }
 
 
+def test_a_footnote_bounding_one_kpis_data_bounds_that_kpi_alone() -> None:
+    text = HEAD_TRAD + (
+        "| 指標 | 單位 | 2023年 |\n|:---|:---|---:|\n| 有害廢棄物 | 噸 | 42.6 |\n| 無害廢棄物[^b] | 噸 | 12.65 |\n\n"
+        "[^b]: 無害廢棄物數據僅涵蓋香港總辦事處。\n"
+    )
+    rows = {row.metric_code: row.is_partial_scope for row in parse_report(text).rows if row.metric_code}
+    assert rows == {"hazardous_waste": False, "non_hazardous_waste": True}
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

@@ -67,6 +67,7 @@ def td(*cells: str) -> str:
         ('<b class="js-count" data-count="7.2" data-suffix="%">0</b>', "7.2%"),
         ('<em data-value="152384.7">--</em>', "152384.7"),
         ('<td data-value="12">15</td>', "15"),  # a figure shown is the figure
+        ("[耗水量]{.underline}", "耗水量"),  # a pandoc span with its attributes
     ],
 )
 def test_markup_is_never_part_of_a_value_or_label(printed: str, seen: str) -> None:

@@ -20,6 +20,7 @@ from ingest.read.memo import memo
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _PANDOC_ANCHOR = re.compile(r"\[\]\{[^{}]*\}|\{#[^{}\s]*(?:\s+\.[\w-]+)*\}")  # `[]{#_Toc123 .anchor}`, `{#sec-1}`
+_PANDOC_SPAN = re.compile(r"\[([^\[\]]*)\]\{[.#][^{}]*\}")  # `[耗水量]{.underline}`: the words
 # `$^{1}$`, `$^1$`, Mathpix's `${ }^{3}$`
 _LATEX_FOOTNOTE = re.compile(r"\$\s*(?:\{\s*\})?\s*\^\s*\{?\s*[\d*,\s注]{1,6}\}?\s*\$")
 # Mathpix's inline math `\( \mathrm{kg} \)`, `\( -6.7 \% \)`; not escaped brackets around words (`\(注\)`)
@@ -88,7 +89,7 @@ def clean_text(text: str) -> str:
     if not _MARKUP_CHARS.search(text):
         return _SPACES.sub(" ", text).strip()  # most lines and cells: plain text
     text = _IMAGE.sub(" ", text)
-    text = _PANDOC_ANCHOR.sub("", text) if "{" in text else text
+    text = _PANDOC_SPAN.sub(r"\1", _PANDOC_ANCHOR.sub("", text)) if "{" in text else text
     text = _SUP.sub(" ", text)
     text = _COUNTER.sub(_counter_value, text) if "data-" in text else text
     text = _TAG.sub(" ", _SUB_TAG.sub("", text) if "<sub" in text or "<SUB" in text else text)

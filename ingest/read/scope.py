@@ -89,9 +89,12 @@ def report_scopes(text: str) -> dict[str, Scope]:
     return scopes
 
 
+_DATA_WORD = re.compile(r"(?:的)?(?:统计数据|数据|数字)$")
+
+
 def _subject_metric(subject: str) -> str | None:
     """The KPI a clause's subject names (`註1：範圍二排放` -> ghg_scope2), if the lexicon knows it."""
-    label = _NOTE_MARK.sub("", subject).strip()
+    label = _DATA_WORD.sub("", _NOTE_MARK.sub("", subject).strip())  # `無害廢棄物數據僅涵蓋…`: the KPI's data
     entries = matching_entries(normalize_label(label)) if label else ()
     return entries[0].metric_code if entries else None
 
