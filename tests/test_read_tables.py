@@ -191,6 +191,28 @@ def test_a_figure_of_one_metric_with_its_years_down_is_a_table() -> None:
     ]
 
 
+def test_matrices_by_gender_under_numbered_captions_give_their_totals() -> None:
+    """`表3-1 2024年員工按性別及年齡分佈 單位：人` over `類別 | 男 | 女 | 合計`: the total row's cells are the
+    headcounts of that caption's year; a turnover matrix's total cell is the turnover rate."""
+    text = HEAD_CN + (
+        "**表3-1 2024年员工按性别及年龄分布**　单位：人\n\n"
+        "| 类别 | 男 | 女 | 合计 |\n| --- | --- | --- | --- |\n| 30岁以下 | 612 | 658 | 1,270 |\n"
+        "| 合计 | 2,341 | 2,045 | 4,386 |\n\n"
+        "**表3-6 2024年员工流失率（按性别及年龄）**　单位：%\n\n"
+        "| 类别 | 男 | 女 | 合计 |\n| --- | --- | --- | --- |\n| 30岁以下 | 14.1 | 13.0 | 13.5 |\n"
+        "| 合计 | 8.5 | 8.0 | 8.3 |\n\n"
+        "**表3-4 2024年员工按地区及雇佣类型分布**　单位：人\n\n"
+        "| 地区 | 全职 | 兼职及返聘 | 合计 |\n| --- | --- | --- | --- |\n| 华东 | 2,512 | 43 | 2,555 |\n"
+        "| 境外 | 1,829 | 2 | 1,831 |\n| 合计 | 4,341 | 45 | 4,386 |\n"
+    )
+    assert facts(text) == {
+        ("employees_male", 2024): 2341,
+        ("employees_female", 2024): 2045,
+        ("employees_total", 2024): 4386,
+        ("employee_turnover_rate", 2024): 8.3,
+    }
+
+
 def test_column_roles() -> None:
     assert column_role("變化率").role is Role.SKIP
     assert column_role("2024/25上半年").role is Role.SKIP  # a half of the year: no annual figure

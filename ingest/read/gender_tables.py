@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ingest.map.vocabulary import role_pattern
-from ingest.read.cell_values import value_of
+from ingest.read.cell_values import caption_unit, value_of
 from ingest.read.grid import Grid
 from ingest.read.periods import implied_unit, is_total
 from ingest.read.prose_tokens import unit_in_label
@@ -26,6 +26,7 @@ from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.text import arabic_dates, fold
 
 _HEADER_SEARCH_ROWS = 3
+_TOTAL_WORD = "总数"
 _BRACKET = re.compile(r"\([^()]*\)")
 _YEAR = re.compile(r"(20\d{2})年度?(?:的)?")
 
@@ -51,7 +52,10 @@ def gender_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRo
         value = value_of(cells[column]) if column < len(cells) else None
         if value is None:
             continue
-        labels = [(gender + measure, f"{cells[0]} {grid.texts(header_row)[column]}") for measure in measures]
+        printed = f"{cells[0]} {grid.texts(header_row)[column]}"
+        labels = [(gender + measure, printed) for measure in measures]
+        if not gender:  # the total of `員工` by gender and age: the number of employees
+            labels += [(measure + _TOTAL_WORD, printed) for measure in measures]
         rows.append(
             build_row(
                 layout=Layout.TABLE,
@@ -90,15 +94,22 @@ def _header(grid: Grid) -> tuple[int, dict[int, str]] | None:
 
 def _measures(caption: str) -> list[str]:
     """What the table counts, from each part of its caption, nearest the table first: `僱員人數` of
-    `二零二四年僱員人數（按性別及僱傭類型劃分）`."""
+    `二零二四年僱員人數（按性別及僱傭類型劃分）`, `員工` of `表3-1 2024年員工按性別及年齡分佈 單位：人`."""
     measures = []
     for part in reversed(caption.split(" / ")):
         measure = _YEAR.sub("", _BRACKET.sub("", fold(arabic_dates(part))))
+        measure = _BREAKDOWN.sub("", _CAPTION_UNIT_PART.sub("", _TABLE_NUMBER.sub("", measure)))
         if measure:
             measures.append(measure)
     return measures
 
 
+_TABLE_NUMBER = re.compile(r"^(?:附?表|图表|table)\d+(?:[-.]\d+)*[:、.]?")  # (folded)
+_CAPTION_UNIT_PART = re.compile(r"(?:计量)?单位[:：].*$")
+_BREAKDOWN = re.compile(r"按[^按]{1,12}?(?:划分|分布|分类|统计|区分)$|(?:分布|构成|结构|情况)$")
+
+
 def _unit(part: str) -> str | None:
-    """The unit a caption states (`員工人數（人）`) or its measure implies (`人數`: persons, `佔比`: %)."""
-    return unit_in_label(part) or implied_unit(part)
+    """The unit a caption states (`員工人數（人）`, `單位：人`) or its measure implies (`人數`: persons,
+    `佔比`: %)."""
+    return unit_in_label(part) or caption_unit(part) or implied_unit(part)
