@@ -1189,6 +1189,21 @@ def test_a_footnote_bounding_one_kpis_data_bounds_that_kpi_alone() -> None:
     assert rows == {"hazardous_waste": False, "non_hazardous_waste": True}
 
 
+def test_a_table_of_rounded_figures_and_a_kitchens_sentence() -> None:
+    """`約8,280` in a cell is the figure, rounded; `逾10,000` is a bound, no figure; a sentence opening with
+    one kitchen (a caterer's site) gives that site's figure."""
+    text = HEAD_TRAD + (
+        "屯門中央廚房為本集團最大的用水點，本年度耗水約14.8萬立方米。\n\n"
+        "| 指標 | 單位 | 2023年 | 2022年 |\n|---|---|---:|---:|\n"
+        "| 耗水量 | 萬立方米 | 約61.5 | 約63.2 |\n| 義工服務時數 | 小時 | 約12,000 | 逾10,000 |\n"
+    )
+    assert facts(text) == {
+        ("water_consumption", 2023): 615_000,
+        ("water_consumption", 2022): 632_000,
+        ("volunteer_hours", 2023): 12000,
+    }
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

@@ -35,6 +35,9 @@ _LABEL_SPACE_UNIT = re.compile(
 _GLOSS_AFTER_UNIT = re.compile(r"(?<=.)[(（][^()（）]{1,12}[)）]$")  # `GJ（吉焦耳）`, `千度（MWh）`
 _LABEL_SLASH_UNIT = re.compile(r"^(?P<label>.+?)\s*[/／]\s*(?P<unit>[^/／]{1,16})$")
 _CAPTION_UNIT = re.compile(r"(?:單位|单位|unit)\s*[:：]\s*(?P<unit>[^\s，,。;；)）]{1,16})", re.IGNORECASE)
+# `約8,280`, `~8,280`: the figure, rounded (a bound is none: `逾10,000`, `>10,000`, `不少於…` stay no value)
+_APPROXIMATELY = re.compile(r"^(?:約|约|大約|大约|~|≈|approx\.?)\s*(?=[-−+]?\d)", re.IGNORECASE)
+_APPROXIMATE_FIRST = frozenset("約约大~≈aA")
 _LEADING_MARK = re.compile(r"^[-–—•·*#>\s]+")
 _RESTATED_MARK = re.compile(r"\s*[(（](?:經|经)?(?:重述|重列|restated)[)）]\s*$", re.IGNORECASE)
 # the change a cell prints after its figure (`6,215.3 (▼7.8%)`, `68.4 (+1.1ppt)`, `846（持平）`): no figure
@@ -57,6 +60,7 @@ def value_of(text: str) -> str | None:
     `8,202.6 4` is 8,202.6 with footnote 4; `1 234 567` (thin spaces) is one number.
     """
     text = _RESTATED_MARK.sub("", half_width(text.strip()))
+    text = _APPROXIMATELY.sub("", text) if text[:1] in _APPROXIMATE_FIRST else text  # `約42.6`: a level, rounded
     text = _CHANGE_MARK.sub("", text) if ")" in text else text  # (half-width brackets by now)
     if _NUMBER.match(text):
         return text
