@@ -1158,6 +1158,7 @@ def test_a_total_its_sentence_says_holds_scope_3_is_no_scope_1_and_2_total() -> 
         ("suppliers_total", 2023): 436,
         ("volunteer_hours", 2023): 1240,
     }
+    assert facts(HEAD_TRAD + "員工義工全年累計服務4,620小時。\n") == {("volunteer_hours", 2023): 4620}  # 全年 inside
 
 
 def test_an_english_paragraph_above_is_no_line_a_chinese_sentence_wraps_from() -> None:

@@ -213,6 +213,22 @@ def test_matrices_by_gender_under_numbered_captions_give_their_totals() -> None:
     }
 
 
+def test_a_scopes_subtotal_closing_its_gases_is_the_scope() -> None:
+    text = HEAD_HK + (
+        "#### 溫室氣體排放（按氣體劃分）\n\n| 指標 | 單位 | 2025年 | 2024年 |\n| --- | --- | --- | --- |\n"
+        "| **範圍一：直接排放** |  |  |  |\n| 二氧化碳（CO₂） | 噸CO₂e | 3,812.46 | 4,025.71 |\n"
+        "| 甲烷（CH<sub>4</sub>） | 噸CO₂e | 9.87 | 10.42 |\n| **範圍一小計** | 噸CO₂e | **3,822.33** | **4,036.13** |\n"
+        "| **範圍二：能源間接排放（基於位置）** |  |  |  |\n| 二氧化碳（CO₂） | 噸CO₂e | 28,514.62 | 29,870.15 |\n"
+        "| **範圍二小計** | 噸CO₂e | **28,514.62** | **29,870.15** |\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2025): 3822.33,
+        ("ghg_scope1", 2024): 4036.13,
+        ("ghg_scope2", 2025): 28514.62,
+        ("ghg_scope2", 2024): 29870.15,
+    }
+
+
 def test_column_roles() -> None:
     assert column_role("變化率").role is Role.SKIP
     assert column_role("2024/25上半年").role is Role.SKIP  # a half of the year: no annual figure
