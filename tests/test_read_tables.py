@@ -229,6 +229,27 @@ def test_a_scopes_subtotal_closing_its_gases_is_the_scope() -> None:
     }
 
 
+def test_a_unit_line_inside_a_text_table_holds_until_the_next_heading() -> None:
+    text = HEAD_CN + (
+        "指标                                     2025年         2024年\n"
+        "（四）水资源与废弃物\n"
+        "单位：吨\n"
+        "耗水量                                    86,345        90,128\n"
+        "危险废物产生量                              265.38        281.74\n"
+        "二、社会绩效\n"
+        "员工总数（人）                             1,234         1,200\n"
+    )
+    rows = {(row.metric_code, row.fiscal_year): row.reported_unit for row in parse_report(text).rows}
+    assert rows == {
+        ("water_consumption", 2025): "吨",
+        ("water_consumption", 2024): "吨",
+        ("hazardous_waste", 2025): "吨",
+        ("hazardous_waste", 2024): "吨",
+        ("employees_total", 2025): "人",
+        ("employees_total", 2024): "人",
+    }
+
+
 def test_column_roles() -> None:
     assert column_role("變化率").role is Role.SKIP
     assert column_role("2024/25上半年").role is Role.SKIP  # a half of the year: no annual figure

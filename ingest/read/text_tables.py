@@ -33,6 +33,7 @@ from ingest.read.text_rows import row_values, split_label_unit, unit_with_gloss
 _PROSE_END = re.compile(r"[。；;！!？?]")
 # Page furniture inside a PDF table: rules, a page number alone.
 _FURNITURE = re.compile(r"^\s*(?:[─━—–\-=_·•.\s]{5,}|\d{1,4})\s*$")
+_UNIT_LINE = re.compile(r"\s*(?:單位|单位|unit)\s*[:：]\s*(\S{1,16})\s*", re.IGNORECASE)
 _BRACKET_UNIT_LINE = re.compile(r"^\s*[(（]([^()（）]{1,20})[)）]\s*$")
 _MAX_LABEL_FRAGMENTS = 3
 _COLUMN_GAP = re.compile(r"\s{2,}|\t")
@@ -69,6 +70,7 @@ class _TableState:
         self.header_line = header_line
         self.heading = heading
         self.caption_unit = unit  # `單位：千度` on the caption line: the unit of rows that print none
+        self.block_unit: str | None = None  # `單位：噸` on a line of its own inside the table, until a heading
         self.caption = heading
         self.topic = ""  # the last sub-heading that is no breakdown: `僱員流失率` over `按性別劃分`
         self.heading_indent: int | None = None  # the indent of a sub-heading inside the table
@@ -270,7 +272,7 @@ class _TextTableReader:
             line.number,
             label_line,
             label,
-            row_unit or table.caption_unit,
+            row_unit or table.block_unit or table.caption_unit,
             values,
             context,
             self.default_year,
@@ -285,6 +287,9 @@ class _TextTableReader:
         if values:
             table.fragments = []
             return
+        if (unit_line := _UNIT_LINE.fullmatch(joined)) and looks_like_unit(unit_line.group(1)):
+            table.block_unit = unit_line.group(1)  # `（四）水資源與廢棄物` / `單位：噸`: the unit of the rows below
+            return
         # A short line without values: a heading inside the table, or part of a wrapped label.
         if not table.fragments:
             table.before_fragments = (table.heading, table.topic, table.heading_indent, table.deeper_row_seen)
@@ -297,7 +302,7 @@ class _TextTableReader:
             table.heading = f"{table.topic} / {heading}" if breakdown else heading  # `僱員流失率 / 按性別劃分`
             table.topic = table.topic if breakdown else heading
             table.heading_indent, table.deeper_row_seen = _indent(line.raw), False
-            table.parents = []
+            table.parents, table.block_unit = [], None
 
 
 @memo
