@@ -1205,6 +1205,27 @@ def test_a_table_of_rounded_figures_and_a_kitchens_sentence() -> None:
     }
 
 
+def test_approximate_figures_and_their_prior_years_in_prose() -> None:
+    text = HEAD_TRAD + (
+        "範圍一及範圍二溫室氣體排放合共約8,280噸二氧化碳當量（2022年：合共約8,700噸二氧化碳當量）。"
+        "按僱員人數計算的排放密度約為每名僱員1.9噸二氧化碳當量（2022年：約2.1噸）。\n"
+        "本年度共接獲顧客投訴126宗（2022年：達148宗）。女性僱員2,307名，約佔僱員總數的52.6%。\n"
+        "本年度與本集團有業務往來的供應商約為620家。本年度外賣包裝物料使用量約為412噸。\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1_2", 2023): 8280,
+        ("ghg_scope1_2", 2022): 8700,
+        ("ghg_intensity_employee", 2023): 1.9,
+        ("ghg_intensity_employee", 2022): 2.1,
+        ("customer_complaints", 2023): 126,
+        ("customer_complaints", 2022): 148,
+        ("employees_female", 2023): 2307,
+        ("employees_female_pct", 2023): 52.6,
+        ("suppliers_total", 2023): 620,
+        ("packaging_material", 2023): 412,
+    }
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

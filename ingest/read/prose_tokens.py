@@ -224,7 +224,7 @@ def prior_in_bracket() -> re.Pattern[str]:
     return re.compile(
         rf"[（(]\s*(?:(?:截至|截止)?\s*(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)(?:\d{{1,2}}月\d{{1,2}}日(?:止(?:年度|{FISCAL_YEAR_WORD}))?)?"
         rf"|{_PRIOR_YEAR}(?:同期)?)\s*(?:[:：]|为|為)?\s*"
-        rf"(?:約|约|大約|大约)?\s*(?:{currency_name()}|{_PER_PERSON})?\s*(?:約|约)?\s*$",
+        rf"(?:合共|合計|合计|共|達|达)?\s*(?:約|约|大約|大约)?\s*(?:{currency_name()}|{_PER_PERSON})?\s*(?:約|约)?\s*$",
         re.IGNORECASE,
     )
 
