@@ -250,6 +250,42 @@ def test_a_unit_line_inside_a_text_table_holds_until_the_next_heading() -> None:
     }
 
 
+def test_each_year_printing_its_own_unit_beside_its_values() -> None:
+    """`2024年` over `數值 | 單位` for every year, a row's unit changing between years (萬千瓦時, 兆瓦時)."""
+    text = HEAD_CN + (
+        '<table><tr><td rowspan="2">指标</td><td colspan="2">2025年</td><td colspan="2">2024年</td></tr>'
+        "<tr><td>数值</td><td>单位</td><td>数值</td><td>单位</td></tr>"
+        "<tr><td>外购电力</td><td>118,424</td><td>兆瓦时</td><td>8,716.05</td><td>万千瓦时</td></tr>"
+        "<tr><td>氮氧化物</td><td>9.74</td><td>吨</td><td>9,735.6</td><td>千克</td></tr></table>\n"
+    )
+    assert facts(text) == {
+        ("electricity_purchased", 2025): 118_424,
+        ("electricity_purchased", 2024): 87_160.5,
+        ("nox_emissions", 2025): 9740,
+        ("nox_emissions", 2024): 9735.6,
+    }
+
+
+def test_records_of_a_label_a_line_of_years_and_a_line_of_figures() -> None:
+    """A web page's accordion copied as text: the label, maybe a unit line, the years apart by `|` or tabs
+    (a target's column among them), the figures; the unit line may follow the figures."""
+    text = HEAD_HK + (
+        "能源管理\n收合 －\n"
+        "溫室氣體排放量（範疇一）\n單位：公噸CO2e\n2023 | 2024 | 2025\n3,210.5 | 3,105.2 | 2,987.4\n"
+        "外購電力\n2024\t2025\t2026目標\n17,318.6\t16,702.4\t16,200.0\n單位：千度（MWh）\n"
+        "職業災害死亡人數\n113年\t114年\n0\t1\n單位：人\n回到頂端 ▲\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2023): 3210.5,
+        ("ghg_scope1", 2024): 3105.2,
+        ("ghg_scope1", 2025): 2987.4,
+        ("electricity_purchased", 2024): 17318.6,
+        ("electricity_purchased", 2025): 16702.4,
+        ("work_related_fatalities", 2024): 0,
+        ("work_related_fatalities", 2025): 1,
+    }
+
+
 def test_column_roles() -> None:
     assert column_role("變化率").role is Role.SKIP
     assert column_role("2024/25上半年").role is Role.SKIP  # a half of the year: no annual figure

@@ -121,6 +121,12 @@ def caption_unit(text: str) -> str | None:
     return None
 
 
+def without_gloss(unit: str) -> str:
+    """`千度（MWh）` -> `千度`: a unit without the gloss in brackets after it (kept where that leaves no unit)."""
+    bare = _GLOSS_AFTER_UNIT.sub("", unit)
+    return bare if bare != unit and looks_like_unit(bare) else unit
+
+
 @memo
 def split_label(text: str) -> tuple[str, str | None]:
     """`員工總數(人)` -> (`員工總數`, `人`); `電力消耗/千瓦時` -> (`電力消耗`, `千瓦時`);

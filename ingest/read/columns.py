@@ -45,6 +45,11 @@ class Columns:
         """Read for every row of the table: worked out once (the roles do not change)."""
         return tuple(i for i, role in enumerate(self.roles) if role.role in (Role.YEAR, Role.CURRENT, Role.PRIOR))
 
+    @cached_property
+    def paired_units(self) -> bool:
+        """Whether each year prints its own unit beside its values (`2024年` over `數值 | 單位`, ...)."""
+        return sum(1 for role in self.roles if role.role is Role.UNIT) > 1
+
     @property
     def unit_column(self) -> int | None:
         return next((i for i, role in enumerate(self.roles) if role.role is Role.UNIT), None)

@@ -22,6 +22,7 @@ from ingest.read.cell_lines import cell_line_grids
 from ingest.read.cells import parse_cells
 from ingest.read.charts import parse_charts
 from ingest.read.column_blocks import parse_column_blocks
+from ingest.read.columns import is_year_cell
 from ingest.read.footnotes import footnote_below
 from ingest.read.gender_tables import gender_rows
 from ingest.read.grid import Grid, csv_as_tabs, html_grids, tab_grids
@@ -51,6 +52,7 @@ from ingest.read.text_tables import parse_tables
 from ingest.read.tiles import parse_tiles
 from ingest.read.year_lists import parse_year_lists
 from ingest.read.year_pairs import split_year_pairs
+from ingest.read.year_records import parse_year_records
 
 __all__ = ["KpiRow", "ParsedReport", "parse_report"]
 
@@ -66,6 +68,8 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
     # a page in two columns (`pdftotext -layout`): its table for the table readers, its prose for prose
     lines, prose_lines, left_parts = split_columns(logical_lines(text, consumed))
     if metadata.fiscal_year is not None:  # a chart's line of years would read as a text table's header
+        report.rows.extend(parse_year_records(lines, metadata.fiscal_year, consumed, companies))
+        lines = [line for line in lines if line.number not in consumed]
         report.rows.extend(parse_charts(lines, metadata.fiscal_year, consumed, companies))
         report.rows.extend(parse_column_blocks(lines, metadata.fiscal_year, consumed, companies))
         lines = [line for line in lines if line.number not in consumed]
@@ -298,8 +302,9 @@ def parse_grids(
         read = reader.read(grid, caption)
         if read is None:
             read = gender_rows(grid, caption, fiscal_year)  # genders instead of years as columns
-        if read is None:
-            continue
+        if read is None or (not read and grid.rows and is_year_cell(grid.texts(0)[0])):
+            continue  # no period table; or years over figures with no label column that gave nothing: a record's
+            # (`read.year_records`), the label on the line above
         # the corner cell of a table is its caption too (`上海某某主要數據 | 2024/25 | 2023/24`), and so is a
         # boundary row of a card (`統計範圍 | 附屬公司甲`)
         corner = grid.rows[0][0].text if grid.rows and grid.rows[0] else ""

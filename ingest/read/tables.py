@@ -216,6 +216,8 @@ class TableReader:
         values, cell_units = {}, {}
         for c in value_columns:
             values[c], cell_units[c] = value_and_unit(texts[c])
+            if columns.paired_units and c + 1 < len(texts) and columns.roles[c + 1].role is Role.UNIT:
+                cell_units[c] = cell_units[c] or unit_of_cell(texts[c + 1]) or None  # `數值 | 單位` per year
         if any(_NUMBERING.match(texts[c].strip()) for c in label_columns if c < len(cells) and texts[c].strip()):
             state.parent, state.parent_column = "", -1  # a numbered row is a new item
         if all(value is None for value in values.values()):
