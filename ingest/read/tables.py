@@ -114,6 +114,19 @@ def caption_year(caption: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+def _values(
+    texts: list[str], value_columns: list[int], columns: Columns
+) -> tuple[dict[int, str | None], dict[int, str | None]]:
+    """(the value, the unit printed with it) of each value cell; where each year prints its unit beside
+    its values (`2024年` over `數值 | 單位`), the unit cell after the value's."""
+    values, cell_units = {}, {}
+    for c in value_columns:
+        values[c], cell_units[c] = value_and_unit(texts[c])
+        if columns.paired_units and c + 1 < len(texts) and columns.roles[c + 1].role is Role.UNIT:
+            cell_units[c] = cell_units[c] or unit_of_cell(texts[c + 1]) or None
+    return values, cell_units
+
+
 @dataclass
 class TableReader:
     """Reads the grids of one report in order; a headerless grid continues the previous table."""
@@ -213,11 +226,7 @@ class TableReader:
             for c, cell in enumerate(cells)
         ]
         value_columns = [c for c in columns.value_columns if c < len(cells)]
-        values, cell_units = {}, {}
-        for c in value_columns:
-            values[c], cell_units[c] = value_and_unit(texts[c])
-            if columns.paired_units and c + 1 < len(texts) and columns.roles[c + 1].role is Role.UNIT:
-                cell_units[c] = cell_units[c] or unit_of_cell(texts[c + 1]) or None  # `數值 | 單位` per year
+        values, cell_units = _values(texts, value_columns, columns)
         if any(_NUMBERING.match(texts[c].strip()) for c in label_columns if c < len(cells) and texts[c].strip()):
             state.parent, state.parent_column = "", -1  # a numbered row is a new item
         if all(value is None for value in values.values()):
