@@ -91,6 +91,7 @@ def test_markup_is_never_part_of_a_value_or_label(printed: str, seen: str) -> No
         ("2025財年", 2025),
         ("2024/25", 2025),
         ("2023/24財年", 2024),
+        ("2024/25學年", 2025),  # a school year, as an education group's fiscal year
         ("截至2025年12月31日", 2025),
         ("二零二五年", 2025),
         ("114年", 2025),
@@ -283,6 +284,23 @@ def test_records_of_a_label_a_line_of_years_and_a_line_of_figures() -> None:
         ("electricity_purchased", 2025): 16702.4,
         ("work_related_fatalities", 2024): 0,
         ("work_related_fatalities", 2025): 1,
+    }
+
+
+def test_a_word_table_saved_as_text_leaves_merged_unit_cells_empty() -> None:
+    text = HEAD_HK + (
+        "指標\t單位\t2024/25學年\t2023/24學年\n"
+        "範圍1溫室氣體排放\t噸二氧化碳當量\t4,862.35\t4,715.08\n"
+        "範圍2溫室氣體排放\t\t52,318.72\t49,806.41\n"
+        "員工總數（人）\t\t8,642\t8,105\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2025): 4862.35,
+        ("ghg_scope1", 2024): 4715.08,
+        ("ghg_scope2", 2025): 52318.72,
+        ("ghg_scope2", 2024): 49806.41,
+        ("employees_total", 2025): 8642,
+        ("employees_total", 2024): 8105,
     }
 
 

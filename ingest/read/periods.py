@@ -50,7 +50,7 @@ class ColumnRole:
 YEAR_TOKEN = r"(?:(?:FY|fy)(?:20)?\d{2}(?!\d)|20\d{2}\s*(?:年度?|財政年度|财政年度|財年|财年)?|1[01]\d\s*年度?)"
 _SHORT_FISCAL_YEAR = re.compile(r"^fy'?(\d{2})(?!\d)")  # `FY24`, `FY'24`, `FY23/24` (folded)
 _EXPLAINED_PERIOD = re.compile(r"^(.*?)\((20\d{2}[^()]*20\d{2}[^()]*)\)$")  # (folded)
-_SPLIT_YEAR = re.compile(r"^(?:fy)?(20\d{2})[/\-–~至](?:20)?(\d{2})(?:年度?|财年|财政年度)?$")
+_SPLIT_YEAR = re.compile(r"^(?:fy)?(20\d{2})[/\-–~至](?:20)?(\d{2})(?:年度?|财年|财政年度|学年度?)?$")  # `2024/25學年`
 _DATE_YEAR = re.compile(r"^(?:截至|截止|于|於)?(20\d{2})年(\d{1,2})月(\d{1,2})日(?:止)?(?:年度)?$")
 # `2024年1-12月`, `2024.01-2024.12`, `2023年4月至2024年3月`: a span of months (folded); twelve of them are a year
 _MONTH_SPAN = re.compile(

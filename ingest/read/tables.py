@@ -114,6 +114,20 @@ def caption_year(caption: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+def _unit_cell(
+    grid: Grid, texts: list[str], columns: Columns, label_columns: set[int], bare: bool, state: _State
+) -> str | None:
+    """A row's unit cell; an empty one under a merged cell is the unit of the row above: unit and category
+    cells merged over a category's rows (Word tables), or a Word table saved as text, which prints a merged
+    cell on its first row only (`bare`: the label carries no unit of its own)."""
+    unit_cell = unit_of_cell(texts[columns.unit_column] if columns.unit_column is not None else "")
+    if unit_cell or columns.unit_column is None:
+        state.unit_above = unit_cell
+    elif (len(label_columns) > 1 and not texts[min(label_columns)].strip()) or (grid.kind == "tabs" and bare):
+        unit_cell = state.unit_above
+    return unit_cell
+
+
 def _values(
     texts: list[str], value_columns: list[int], columns: Columns
 ) -> tuple[dict[int, str | None], dict[int, str | None]]:
@@ -238,11 +252,7 @@ class TableReader:
         label, label_unit, categories, row_year = read
         # `能源消耗（吨标准煤）` spanning its rows: the unit of rows that print none
         category_unit = next((unit for category in reversed(categories) if (unit := split_label(category)[1])), None)
-        unit_cell = unit_of_cell(texts[columns.unit_column] if columns.unit_column is not None else "")
-        if unit_cell or columns.unit_column is None:
-            state.unit_above = unit_cell
-        elif len(label_columns) > 1 and not texts[min(label_columns)].strip():
-            unit_cell = state.unit_above  # unit and category cells merged over a category's rows (Word tables)
+        unit_cell = _unit_cell(grid, texts, columns, label_columns, not label_unit, state)
         # A bare label (`範圍二`, `密度`, `女性`) takes its meaning from the valued row above it.
         bare = len(normalize_label(label)) <= _BARE_LABEL_CHARS
         candidates, context = _readings(label, categories, state, context_head, state.last_label if bare else "")
