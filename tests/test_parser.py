@@ -1226,6 +1226,23 @@ def test_approximate_figures_and_their_prior_years_in_prose() -> None:
     }
 
 
+def test_a_site_after_of_which_and_a_listed_subsidiarys_board_are_parts() -> None:
+    text = HEAD_SIMP + (
+        "本集团无害废弃物总量为2,318.4吨。其中，青衣西货柜码头产生的无害废弃物为1,486.2吨。\n"
+        "所属上市公司华岳建设股份有限公司董事会由11名董事组成，其中独立董事4名。\n"
+    )
+    rows = [
+        (row.metric_code, row.reported_value, row.is_partial_scope)
+        for row in parse_report(text).rows
+        if row.metric_code
+    ]
+    assert rows == [
+        ("non_hazardous_waste", 2318.4, False),
+        ("non_hazardous_waste", 1486.2, True),
+        ("board_independent", 4, True),
+    ]
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}
