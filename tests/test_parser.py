@@ -1243,6 +1243,15 @@ def test_a_site_after_of_which_and_a_listed_subsidiarys_board_are_parts() -> Non
     ]
 
 
+def test_a_sentence_about_that_subsidiary_is_its_figure() -> None:
+    text = (
+        HEAD_SIMP
+        + "全资子公司宿迁某某水务运营有限公司负责污水处理厂的委托运营。2024年该子公司外购电力1,863万千瓦时。\n"
+    )
+    rows = parse_report(text).rows  # (its label names the subsidiary too: no group metric)
+    assert [(row.reported_value, row.is_partial_scope) for row in rows] == [(1863, True)]
+
+
 def test_a_sum_whose_sentence_names_the_year_before_a_semicolon() -> None:
     text = HEAD_SIMP + "2024年，公司对外捐赠总额386.5万元；员工志愿者协会组织活动46场，员工累计志愿服务6,420小时。\n"
     assert facts(text) == {("community_donations", 2024): 3_865_000, ("volunteer_hours", 2024): 6420}

@@ -304,6 +304,29 @@ def test_a_word_table_saved_as_text_leaves_merged_unit_cells_empty() -> None:
     }
 
 
+def test_a_data_boundary_column_bounds_the_rows_naming_one_plant() -> None:
+    """`項目 | 單位 | 資料範疇 | 111年度 …`: the boundary column is no part of the label; a row whose boundary
+    is one plant (`林園廠`) is that plant's, one over the whole company (`全公司`) the company's."""
+    text = HEAD_HK + (
+        "| 項目 | 單位 | 資料範疇 | 2024年 | 2025年 |\n| --- | --- | --- | --- | --- |\n"
+        "| 員工總人數 | 人 | 全公司 | 1,905 | 1,938 |\n| 員工總人數 | 人 | 林園廠 | 1,058 | 1,071 |\n\n"
+        "表八：啟德瀚嶺灣發展項目（單一地盤）環境數據\n\n"
+        "| 指標 | 單位 | 2025年 |\n| --- | --- | --- |\n| 耗水量 | 立方米 | 41,200 |\n"
+    )
+    rows = [
+        (row.metric_code, row.reported_value, row.is_partial_scope)
+        for row in parse_report(text).rows
+        if row.metric_code
+    ]
+    assert rows == [
+        ("employees_total", 1905, False),
+        ("employees_total", 1938, False),
+        ("employees_total", 1058, True),
+        ("employees_total", 1071, True),
+        ("water_consumption", 41200, True),
+    ]
+
+
 def test_column_roles() -> None:
     assert column_role("變化率").role is Role.SKIP
     assert column_role("2024/25上半年").role is Role.SKIP  # a half of the year: no annual figure

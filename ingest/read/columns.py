@@ -27,6 +27,7 @@ from ingest.read.periods import (
     year_of,
 )
 from ingest.read.text import fold, is_not_disclosed
+from ingest.read.text_headers import note_column
 
 _MAX_HEADER_SEARCH_ROWS = 4
 _UNIT_COLUMN_SHARE = 0.6  # units in most of its cells: a unit or two may be spelled in a way not known
@@ -113,6 +114,10 @@ def header_roles(cells: list[str]) -> list[ColumnRole] | None:
     roles = [column_role(text) for text in cells]
     if not any(role.role in (Role.YEAR, Role.CURRENT, Role.PRIOR) for role in roles):
         return None
+    first_label = next((c for c, role in enumerate(roles) if role.role is Role.LABEL), None)
+    for c, text in enumerate(cells):  # `項目 | 單位 | 資料範疇 | 111年度`: a notes or boundary column is no label
+        if roles[c].role is Role.LABEL and c != first_label and note_column().search(text):
+            roles[c] = ColumnRole(Role.SKIP)
     for c in parent_only_columns(cells):  # `113年 本公司 | 113年 合併`: the group's column, not the parent's
         roles[c] = ColumnRole(Role.SKIP)
     if roles and roles[0].role is Role.CURRENT and any(role.role is Role.YEAR for role in roles[1:]):
