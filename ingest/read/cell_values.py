@@ -121,6 +121,20 @@ def caption_unit(text: str) -> str | None:
     return None
 
 
+# A table's number before its title (`表3-4`, `附表2：`, `Table 5.`): no part of the title's words or year
+TABLE_NUMBER = re.compile(r"(?:附?表|圖表|图表|table)\s*\d+(?:[-.－]\d+)*\s*[:：、.]?", re.IGNORECASE)
+# A year a caption or a note names (folded): `2023年環境數據`, `2024財年`
+CAPTION_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|财政年度|财年)")
+_UNIT_LINE = re.compile(r"\s*(?:單位|单位|unit)\s*[:：]\s*(.{1,24}?)\s*", re.IGNORECASE)
+
+
+def unit_line(text: str) -> str | None:
+    """The unit of a line that states one and nothing else (`單位：噸`, `單位：千度（MWh）` -> `千度`), or None."""
+    match = _UNIT_LINE.fullmatch(text)
+    unit = without_gloss(match.group(1)) if match else None
+    return unit if unit and looks_like_unit(unit) else None
+
+
 def without_gloss(unit: str) -> str:
     """`千度（MWh）` -> `千度`: a unit without the gloss in brackets after it (kept where that leaves no unit)."""
     bare = _GLOSS_AFTER_UNIT.sub("", unit)

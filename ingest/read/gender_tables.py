@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ingest.map.vocabulary import role_pattern
-from ingest.read.cell_values import caption_unit, value_of
+from ingest.read.cell_values import TABLE_NUMBER, caption_unit, value_of
 from ingest.read.grid import Grid
 from ingest.read.periods import implied_unit, is_total
 from ingest.read.prose_tokens import unit_in_label
@@ -98,13 +98,12 @@ def _measures(caption: str) -> list[str]:
     measures = []
     for part in reversed(caption.split(" / ")):
         measure = _YEAR.sub("", _BRACKET.sub("", fold(arabic_dates(part))))
-        measure = _BREAKDOWN.sub("", _CAPTION_UNIT_PART.sub("", _TABLE_NUMBER.sub("", measure)))
+        measure = _BREAKDOWN.sub("", _CAPTION_UNIT_PART.sub("", TABLE_NUMBER.sub("", measure)))
         if measure:
             measures.append(measure)
     return measures
 
 
-_TABLE_NUMBER = re.compile(r"^(?:附?表|图表|table)\d+(?:[-.]\d+)*[:、.]?")  # (folded)
 _CAPTION_UNIT_PART = re.compile(r"(?:计量)?单位[:：].*$")
 _BREAKDOWN = re.compile(r"按[^按]{1,12}?(?:划分|分布|分类|统计|区分)$|(?:分布|构成|结构|情况)$")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.map.units import looks_like_unit
-from ingest.read.cell_values import caption_unit, clean_label, split_label, tile_pairs, value_of
+from ingest.read.cell_values import CAPTION_YEAR, caption_unit, clean_label, split_label, tile_pairs, value_of
 from ingest.read.columns import is_year_cell
 from ingest.read.grid import Grid
 from ingest.read.periods import Role, column_role, year_of
@@ -114,7 +114,6 @@ def transposed_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[K
 
 
 _NOTE_CLAUSE = re.compile(r"[；;。]")
-_NOTE_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|财政年度|财年)")
 
 
 def bound_by_note(rows: list[KpiRow], note: str) -> None:
@@ -125,7 +124,7 @@ def bound_by_note(rows: list[KpiRow], note: str) -> None:
         part = note_scope(clause)
         if part is None:
             continue
-        years = {int(year) for year in _NOTE_YEAR.findall(fold(clause))}
+        years = {int(year) for year in CAPTION_YEAR.findall(fold(clause))}
         for row in rows:
             if not years or row.fiscal_year in years:
                 row.scope_note, row.is_partial_scope = part.note, part.partial

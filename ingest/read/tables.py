@@ -23,6 +23,8 @@ from ingest.map.normalize import normalize_label
 from ingest.map.units import is_multiplier, is_unit_alone
 from ingest.read.cell_values import (
     BREAKDOWN,
+    CAPTION_YEAR,
+    TABLE_NUMBER,
     caption_unit,
     clean_label,
     split_label,
@@ -47,8 +49,6 @@ _GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–－]\s*(?=[\u4e00-
 
 # `按性別及僱員類別劃分的`, a section `按地區`: the breakdowns of a table, cut from a total row's context.
 _SUBTOTAL = "小计"
-_TABLE_NUMBER = re.compile(r"(?:附?表|圖表|图表|table)\s*\d+(?:[-.－]\d+)*", re.IGNORECASE)
-_CAPTION_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|财政年度|财年)")
 
 
 @dataclass
@@ -108,9 +108,9 @@ class _RowLabels:
 
 def caption_year(caption: str) -> int | None:
     """The one year a table's caption names (`2023年環境關鍵績效`, `2024/25財政年度`, `113年`), or None."""
-    caption = _TABLE_NUMBER.sub(" ", caption)  # `表3-4 2023年…`: folded, the number would run into the year
+    caption = TABLE_NUMBER.sub(" ", caption)  # `表3-4 2023年…`: folded, the number would run into the year
     folded = fiscal_years(gregorian_years(fold(arabic_dates(caption)))) if caption else ""
-    years = {int(year) for year in _CAPTION_YEAR.findall(folded)}
+    years = {int(year) for year in CAPTION_YEAR.findall(folded)}
     return years.pop() if len(years) == 1 else None
 
 

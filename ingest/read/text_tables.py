@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ingest.map.units import looks_like_unit
-from ingest.read.cell_values import BREAKDOWN, clean_label, split_label
+from ingest.read.cell_values import BREAKDOWN, clean_label, split_label, unit_line
 from ingest.read.cells import is_cells_line
 from ingest.read.layout import Line, words
 from ingest.read.memo import memo
@@ -33,7 +33,6 @@ from ingest.read.text_rows import row_values, split_label_unit, unit_with_gloss
 _PROSE_END = re.compile(r"[。；;！!？?]")
 # Page furniture inside a PDF table: rules, a page number alone.
 _FURNITURE = re.compile(r"^\s*(?:[─━—–\-=_·•.\s]{5,}|\d{1,4})\s*$")
-_UNIT_LINE = re.compile(r"\s*(?:單位|单位|unit)\s*[:：]\s*(\S{1,16})\s*", re.IGNORECASE)
 _BRACKET_UNIT_LINE = re.compile(r"^\s*[(（]([^()（）]{1,20})[)）]\s*$")
 _MAX_LABEL_FRAGMENTS = 3
 _COLUMN_GAP = re.compile(r"\s{2,}|\t")
@@ -287,8 +286,8 @@ class _TextTableReader:
         if values:
             table.fragments = []
             return
-        if (unit_line := _UNIT_LINE.fullmatch(joined)) and looks_like_unit(unit_line.group(1)):
-            table.block_unit = unit_line.group(1)  # `（四）水資源與廢棄物` / `單位：噸`: the unit of the rows below
+        if block_unit := unit_line(joined):
+            table.block_unit = block_unit  # `（四）水資源與廢棄物` / `單位：噸`: the unit of the rows below
             return
         # A short line without values: a heading inside the table, or part of a wrapped label.
         if not table.fragments:

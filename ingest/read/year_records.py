@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import re
 
-from ingest.read.cell_values import caption_unit, clean_label, split_label, value_of, without_gloss
+from ingest.read.cell_values import caption_unit, clean_label, split_label, unit_line, value_of
 from ingest.read.layout import Line
 from ingest.read.periods import year_of
+from ingest.read.prose_tokens import SENTENCE_END
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import Companies, caption_scope
 from ingest.read.text import HAN, is_not_disclosed
 
 _SEPARATOR = re.compile(r"\s*[|｜]\s*|\t+|\s{2,}")
-_UNIT_LINE = re.compile(r"^(?:單位|单位|unit)\s*[:：]\s*(.{1,24})$", re.IGNORECASE)
 _YEARISH = re.compile(r"(?:19|20)\d{2}|1[01]\d年|FY\d{2}", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[。；;！？]")
 _UNIT_IN_BRACKETS = re.compile(r"[（(]\s*(?:單位|单位|unit)\s*[:：][^（）()]*[）)]", re.IGNORECASE)
 _MAX_LABEL_CHARS = 40
 _MIN_YEARS = 2
@@ -100,8 +99,7 @@ def _years(text: str) -> list[int | None] | None:
 
 
 def _unit(text: str) -> str | None:
-    match = _UNIT_LINE.match(text.strip())
-    return without_gloss(match.group(1).strip()) if match else None  # `單位：千度（MWh）`
+    return unit_line(text.strip())  # `單位：千度（MWh）`
 
 
 def _is_label(text: str) -> bool:
@@ -114,5 +112,5 @@ def _is_label(text: str) -> bool:
         and len(stripped) <= _MAX_LABEL_CHARS
         and _unit(stripped) is None
         and value_of(stripped) is None
-        and not _SENTENCE_END.search(stripped)
+        and not SENTENCE_END.search(stripped)
     )
