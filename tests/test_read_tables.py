@@ -1508,6 +1508,47 @@ def test_a_text_table_label_wrapped_before_its_bracket_is_one_label() -> None:
     }
 
 
+def test_a_text_table_label_wrapped_without_a_bracket_is_one_label_where_its_end_alone_names_no_metric() -> None:
+    """`pdftotext -layout` wraps a long label in its cell: `單位營業收入綜合` / `能耗  噸標準煤/萬元  0.0385`. The
+    end alone names no metric, or another (`培訓時長`: a total, where `員工人均` makes it per employee), so the
+    line above is its start; a sub-heading over its rows (`外購能源` / `電力`) stays a sub-heading."""
+    text = HEAD_CN + (
+        "指标名称    单位    2025年    2024年\n"
+        "外购能源\n"
+        "  电力    万千瓦时    9,186.35    9,642.80\n"
+        "单位营业收入综合\n"
+        "能耗    吨标准煤/万元    0.0385    0.0452\n"
+        "危险废物\n"
+        "产生量    吨    1,862.47    1,935.20\n"
+        "员工人均\n"
+        "培训时长    小时    38.6    35.2\n"
+        "温室气体排放\n"
+        "范围一    吨二氧化碳当量    1,234.5    1,100.2\n"
+        "范围二    吨二氧化碳当量    5,678.9    5,432.1\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2025): 1_234.5,
+        ("ghg_scope1", 2024): 1_100.2,
+        ("ghg_scope2", 2025): 5_678.9,
+        ("ghg_scope2", 2024): 5_432.1,
+        ("electricity_purchased", 2025): 9_186.35 * 10,
+        ("electricity_purchased", 2024): 9_642.80 * 10,
+        ("energy_intensity_revenue", 2025): 0.0385 * 8.141 * 100,
+        ("energy_intensity_revenue", 2024): 0.0452 * 8.141 * 100,
+        ("hazardous_waste", 2025): 1_862.47,
+        ("hazardous_waste", 2024): 1_935.20,
+        ("training_hours_per_employee", 2025): 38.6,
+        ("training_hours_per_employee", 2024): 35.2,
+    }
+    text = HEAD_CN + (
+        "指标名称    单位    2025年    2024年\n危险废物\n产生量    吨    10.5    11.2\n密度    吨/百万元    0.5    0.6\n"
+    )
+    assert [(row.raw_label, row.section) for row in parse_report(text).rows if row.fiscal_year == 2025] == [
+        ("危险废物 产生量", "危险废物"),
+        ("密度", "危险废物"),  # the row after it is still under the sub-heading
+    ]
+
+
 def test_a_table_of_a_label_and_a_count_column_is_the_reports_year() -> None:
     text = HEAD_HK + (
         "| 董事會組成（於二零二五年十二月三十一日） | 人數 |\n| --- | --- |\n"

@@ -29,6 +29,7 @@ from ingest.read.text import is_not_disclosed, is_number, width
 from ingest.read.text_captions import caption_above, lead_in_above
 from ingest.read.text_headers import Column, parse_header
 from ingest.read.text_rows import row_values, split_label_unit, unit_with_gloss
+from ingest.read.wrapped_labels import completes_a_metric, opens_or_closes_bracket
 
 _PROSE_END = re.compile(r"[。；;！!？?]")
 # Page furniture inside a PDF table: rules, a page number alone.
@@ -237,10 +238,10 @@ class _TextTableReader:
 
     def _data_row(self, table: _TableState, line: Line, text_tokens: list[str], values: list[str]) -> None:
         """A line with one value per column: a row, its label maybe wrapped over the lines above."""
-        text_tokens, label_line = _wrapped_label(table, line, text_tokens)
+        text_tokens, label_line, heading_too = _wrapped_label(table, line, text_tokens, values)
         if label_line != line.number:
             self.consumed.update(number for number, _ in table.fragments)
-            if table.before_fragments:  # the fragments were a label, not a sub-heading
+            if table.before_fragments and not heading_too:  # the fragments were a label, not a sub-heading
                 table.heading, table.topic, table.heading_indent, table.deeper_row_seen = table.before_fragments
         table.fragments = []
         table.gap = 0
@@ -322,28 +323,23 @@ def _reading(text: str) -> tuple[tuple[str, ...], str, tuple[Column, ...] | None
     return tuple(tokens), joined, tuple(columns) if columns is not None else None
 
 
-def _continues(table: _TableState, text_tokens: list[str]) -> bool:
-    """Whether a row's label continues the fragments above it: a bracket they open or it opens with
-    (`範疇一＋範疇二` / `（地點基礎） 32,716.76`). A long fragment where the row's label starts is no sign:
-    running heads and English glosses stand there too."""
-    above = "".join(fragment for _, fragment in table.fragments)
-    if above.count("（") + above.count("(") > above.count("）") + above.count(")"):
-        return True
-    return bool(text_tokens) and text_tokens[0][:1] in "（("
-
-
-def _wrapped_label(table: _TableState, line: Line, text_tokens: list[str]) -> tuple[list[str], int]:
-    """The row's label tokens with the fragments above it if they are its wrapped start, and its line."""
-    if not text_tokens and table.fragments:
-        return " ".join(fragment for _, fragment in table.fragments).split(), table.fragments[0][0]
-    if table.fragments and not (
-        looks_like_unit(" ".join(text_tokens)) or unit_with_gloss(text_tokens) or _continues(table, text_tokens)
-    ):
-        return text_tokens, line.number  # fragments above were headings, not a wrapped label
-    if table.fragments:
-        joined = " ".join(fragment for _, fragment in table.fragments).split() + text_tokens
-        return joined, table.fragments[0][0]
-    return text_tokens, line.number
+def _wrapped_label(
+    table: _TableState, line: Line, text_tokens: list[str], values: list[str]
+) -> tuple[list[str], int, bool]:
+    """The row's label tokens with the fragments above it if they are its wrapped start, its line, and
+    whether the fragments stay the sub-heading of the rows below too (`溫室氣體排放` / `範疇一 …` / `範疇二 …`)."""
+    above = " ".join(fragment for _, fragment in table.fragments).split()
+    if not table.fragments:
+        return text_tokens, line.number, False
+    if not text_tokens or looks_like_unit(" ".join(text_tokens)) or unit_with_gloss(text_tokens):
+        return above + text_tokens, table.fragments[0][0], False
+    if opens_or_closes_bracket(above, text_tokens):
+        return above + text_tokens, table.fragments[0][0], False
+    unit = table.block_unit or table.caption_unit
+    same_indent = _indent(line.raw) == table.heading_indent
+    if same_indent and completes_a_metric(above, text_tokens, values, unit, table.caption):
+        return above + text_tokens, table.fragments[0][0], True
+    return text_tokens, line.number, False  # fragments above were headings, not a wrapped label
 
 
 def _table_rows(
