@@ -395,6 +395,22 @@ def test_a_bank_calls_itself_the_bank() -> None:
     assert facts(text) == {("board_size", 2024): 15, ("board_independent", 2024): 6, ("board_female", 2024): 3}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a remuneration committee in the sentence before says nothing of the board's size
+        (
+            "公司董事会下设审计委员会、薪酬与考核委员会。公司董事会由9名董事组成，其中独立董事3名。",
+            {"board_size": 9, "board_independent": 3},
+        ),
+        ("报告期内，9名董事出席了全部董事会会议。", {}),  # directors attending: no size of the board
+        ("全年共有9名董事参加薪酬相关培训。", {}),
+    ],
+)
+def test_a_word_that_rules_a_board_figure_out_counts_in_its_own_sentence_only(text: str, expected: dict) -> None:
+    assert facts(HEAD_SIMP + text + "\n") == {(code, 2024): value for code, value in expected.items()}
+
+
 def test_a_zero_stated_for_the_years_a_sentence_names() -> None:
     text = HEAD_TRAD + (
         "本集團於本年度及過去兩個年度（即2022年及2021年）均沒有發生任何因工亡故事件。\n"

@@ -1549,6 +1549,30 @@ def test_a_text_table_label_wrapped_without_a_bracket_is_one_label_where_its_end
     ]
 
 
+def test_rows_stacked_over_br_in_one_markdown_row_are_rows_of_their_own() -> None:
+    """`marker` stacks two rows in one over `<br>`: a label, a unit and a figure per line in each cell. A
+    label wrapped over a `<br>` beside single figures stays one row; a topic cell stands in each row."""
+    text = HEAD_CN + (
+        "| 议题 | 指标 | 单位 | 2024 | 2025 |\n|---|---|---|---|---|\n"
+        "| 废气 | 氮氧化物<br>挥发性有机物（VOCs） | 吨<br>千克 | 16.32<br>2,512.7 | 14.95<br>2,207.3 |\n"
+        "| 水资源 | 取水量<br>耗水量 | 万吨<br>吨 | 210.44<br>1,587,209 | 203.27<br>1,528,364 |\n"
+        "| 雇佣 | 员工总数<br>其中：女性员工 | 人 | 8,753<br>4,087 | 9,018<br>4,236 |\n"
+        "| 温室气体 | 温室气体排放总量<br>（范围一+范围二） | 吨二氧化碳当量 | 107,072.9 | 104,133.9 |\n"
+    )
+    assert facts(text) == {
+        ("nox_emissions", 2024): 16_320,
+        ("nox_emissions", 2025): 14_950,
+        ("water_consumption", 2024): 1_587_209,
+        ("water_consumption", 2025): 1_528_364,
+        ("employees_total", 2024): 8_753,
+        ("employees_total", 2025): 9_018,
+        ("employees_female", 2024): 4_087,
+        ("employees_female", 2025): 4_236,
+        ("ghg_scope1_2", 2024): 107_072.9,
+        ("ghg_scope1_2", 2025): 104_133.9,
+    }
+
+
 def test_a_table_of_a_label_and_a_count_column_is_the_reports_year() -> None:
     text = HEAD_HK + (
         "| 董事會組成（於二零二五年十二月三十一日） | 人數 |\n| --- | --- |\n"

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from typing import NamedTuple
 
 from ingest.read.markdown_grid import MARKDOWN_ROW, MARKDOWN_RULE
-from ingest.read.markup import clean_text
+from ingest.read.markup import BREAK_TAG, clean_text
 from ingest.read.memo import memo
 from ingest.read.numerals import arabic_numbers
 from ingest.read.text import arabic_dates, ascii_numbers, fiscal_years, gregorian_years, source_lines
@@ -54,7 +54,6 @@ class Line(NamedTuple):
         return [cell.strip() for cell in self.text.split("\t") if cell.strip()]
 
 
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # `範圍1（直接）：3,482.6噸`: a record of a label and its value, as content indexes list them in one cell
 _RECORD = re.compile(r"^[^：:。]{1,40}[：:].*\d")
 _DIGIT = re.compile(r"\d")
@@ -64,7 +63,7 @@ def _clean_cell(cell: str) -> str:
     """A cell as read; records listed in it one per `<br>` (`氮氧化物：8,462.5千克<br>硫氧化物：52.8千克`)
     stay apart as sentences do, so one record's label is no part of the next one's."""
     if "<br" in cell or "<BR" in cell:
-        pieces = [clean_text(piece) for piece in _BREAK.split(cell)]
+        pieces = [clean_text(piece) for piece in BREAK_TAG.split(cell)]
         records = [piece for piece in pieces if piece]
         if len(records) > 1 and all(_DIGIT.search(piece) for piece in records) and _RECORD.match(records[0]):
             return arabic_numbers(arabic_dates("；".join(records)))

@@ -83,6 +83,9 @@ def strip_latex(text: str) -> str:
     return _DOLLAR.sub("", text)
 
 
+BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a line break inside a cell
+
+
 @memo
 def clean_text(text: str) -> str:
     """Text as a reader sees it: no tags, LaTeX, entities, image links, escapes or footnote marks."""
