@@ -1573,6 +1573,26 @@ def test_rows_stacked_over_br_in_one_markdown_row_are_rows_of_their_own() -> Non
     }
 
 
+def test_rows_stacked_over_br_in_one_html_row_are_rows_of_their_own() -> None:
+    """The same in an HTML table (MinerU), beside a spanned topic cell and a `<tfoot>` note."""
+    text = HEAD_CN + (
+        "<table><tr><th>议题</th><th>指标</th><th>单位</th><th>2024年</th><th>2025年</th></tr>"
+        '<tr><td rowspan="2">环境</td><td>取水量<br/>耗水量</td><td>万吨<br/>吨</td>'
+        "<td>210.44<br/>1,587,209</td><td>203.27<br/>1,528,364</td></tr>"
+        "<tr><td>氮氧化物<br>挥发性有机物（VOCs）</td><td>吨<br>千克</td><td>16.32<br>2,512.7</td><td>14.95<br>2,207.3</td></tr>"
+        "<tr><td>雇佣</td><td>员工总数<br>（期末）</td><td>人</td><td>8,753</td><td>9,018</td></tr>"
+        '<tfoot><tr><td colspan="5">注：数据涵盖本公司及全部子公司。</td></tr></tfoot></table>\n'
+    )
+    assert facts(text) == {
+        ("water_consumption", 2024): 1_587_209,
+        ("water_consumption", 2025): 1_528_364,
+        ("nox_emissions", 2024): 16_320,
+        ("nox_emissions", 2025): 14_950,
+        ("employees_total", 2024): 8_753,
+        ("employees_total", 2025): 9_018,
+    }
+
+
 def test_a_table_of_a_label_and_a_count_column_is_the_reports_year() -> None:
     text = HEAD_HK + (
         "| 董事會組成（於二零二五年十二月三十一日） | 人數 |\n| --- | --- |\n"

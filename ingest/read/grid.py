@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ingest.map.vocabulary import alternation
 from ingest.read.aria import aria_as_tables, definition_rows_as_tables, figures_as_tables
 from ingest.read.markup import clean_text
+from ingest.read.stacked_rows import stacked_rows
 
 _TABLE_SPAN = re.compile(r"<table\b.*?(?:</table\s*>|(?=<table\b)|\Z)", re.IGNORECASE | re.DOTALL)
 _ROW_START = re.compile(r"<tr\b", re.IGNORECASE)
@@ -119,6 +120,23 @@ def _expand(html_rows: list[list[LexborNode]], spans: bool = True) -> list[list[
     return [[grid.get((r, c), Cell("", (r, c))) for c in range(width)] for r in range(rows)]
 
 
+def _unstacked(rows: list[list[Cell]], html_rows: list[list[LexborNode]]) -> list[tuple[int, list[Cell]]]:
+    """The grid's rows with the row each came from: a row stacked over `<br>`s (`read.stacked_rows`) as
+    rows of its own."""
+    if not any("<br" in (node.inner_html or "").lower() for nodes in html_rows for node in nodes):
+        return list(enumerate(rows))
+    raw: dict[tuple[int, int], str] = {}
+    for r, nodes in enumerate(html_rows):  # a row's own cells stand in its grid row in the order written
+        own = sorted({cell.origin for cell in rows[r] if cell.origin[0] == r}, key=lambda origin: origin[1])
+        raw.update(zip(own, (node.inner_html or "" for node in nodes), strict=False))
+    unstacked: list[tuple[int, list[Cell]]] = []
+    for r, row in enumerate(rows):
+        split = stacked_rows([raw.get(cell.origin, cell.text) for cell in row])
+        for cells in split if len(split) > 1 else [[cell.text for cell in row]]:
+            unstacked.append((r, [Cell(text, cell.origin) for text, cell in zip(cells, row, strict=True)]))
+    return unstacked
+
+
 def html_grids(text: str) -> list[Grid]:
     """Every `<table>` of the report as a grid, and every table drawn with ARIA roles (`read.aria`)."""
     text = aria_as_tables(definition_rows_as_tables(figures_as_tables(text)))
@@ -141,13 +159,13 @@ def html_grids(text: str) -> list[Grid]:
         # `<tfoot>` holds the table's notes (`本表數據僅涵蓋附屬公司…`): they are its caption, not a row
         feet = {index for index, tr in enumerate(trs) if _in_foot(tr)} if "<tfoot" in source.lower() else set()
         notes = " ".join(clean_text(trs[index].text(separator=" ")) for index in sorted(feet))
-        keep = [index for index, row in enumerate(rows) if index not in feet and any(cell.text for cell in row)]
+        keep = [(r, row) for r, row in _unstacked(rows, html_rows) if r not in feet and any(cell.text for cell in row)]
         if not keep:
             continue
         grids.append(
             Grid(
-                rows=[rows[index] for index in keep],
-                lines=[row_lines[index] for index in keep],
+                rows=[row for _, row in keep],
+                lines=[row_lines[r] for r, _ in keep],
                 first_line=_line_of(starts, match.start()),
                 last_line=_line_of(starts, match.end() - 1),
                 kind="html",
