@@ -150,6 +150,9 @@ WORDINGS = [
     ("萬元營業收入耗水量", "", "立方米/萬元", "water_intensity_revenue"),
     ("男性", "僱傭 / B1.1", "persons", "employees_male"),  # under HKEX's employment aspect
     ("客戶申訴案件", "", "件", "customer_complaints"),  # Taiwan
+    ("賓客投訴", "", "宗", "customer_complaints"),  # a hotel's customers
+    ("業主投訴數量", "", "宗", "customer_complaints"),  # a property manager's
+    ("乘客投訴件數", "", "件", "customer_complaints"),  # a carrier's
     ("因職業傷害損失工作日數", "", "日", "lost_days_work_injury"),
     ("範疇二－地區基準（公噸CO2e）", "溫室氣體排放", "公噸CO2e", "ghg_scope2"),  # location-based
     ("直接能源小計", "", "GJ", "energy_direct"),  # the subtotal of a KPI is its total
@@ -165,6 +168,7 @@ def test_wordings_of_one_kpi_map_alike(label: str, context: str, unit: str, metr
 
 # The look-alikes the corpus README lists: other KPIs, partial figures, breakdowns.
 LOOK_ALIKES = [
+    ("員工投訴", "", "宗", "an employee's grievance is no customer's complaint"),
     ("類別3 運輸之間接排放", "", "公噸CO2e", "one category of other indirect emissions: no scope-3 total"),
     ("有關食品安全的投訴", "", "宗", "complaints of one kind: a subset of all complaints"),
     ("總取水量", "", "噸", "withdrawal is not consumption"),

@@ -102,10 +102,31 @@ def test_markup_is_never_part_of_a_value_or_label(printed: str, seen: str) -> No
         ("指標", None),
         ("2030年目標", None),
         ("12,345", None),
+        ("截至2024年9月30日止十八個月", 2024),  # a fiscal period after a change of year end
+        ("截至2024年12月31日止12个月", 2024),
+        ("截至2024年6月30日止六個月", None),  # an interim period
     ],
 )
 def test_period_headers(header: str, year: int | None) -> None:
     assert year_of(header) == year
+
+
+def test_a_report_of_eighteen_months_after_a_change_of_year_end() -> None:
+    """`涵蓋2023年4月1日至2024年9月30日止十八個月（「2024財政年度」）`: a period of other than twelve months
+    is the report's when the text states its months; its column is that fiscal year's, the comparative
+    year's is its own, and annualised figures (`年化數據`) and an interim period are no year's."""
+    text = (
+        "示例酒店集團控股有限公司\n2024財政年度環境、社會及管治報告\n截至2024年9月30日止十八個月\n\n"
+        "本報告涵蓋2023年4月1日至2024年9月30日止十八個月（「2024財政年度」）。比較數字為截至2023年3月31日止年度的數據。\n\n"
+        "| 指標 | 單位 | 截至2024年9月30日止十八個月 | 年化數據 | 截至2024年3月31日止六個月 | 截至2023年3月31日止年度 |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| 外購電力 | 兆瓦時 | 43,726.8 | 29,151.2 | 14,020.5 | 28,034.5 |\n"
+    )
+    report = parse_report(text)
+    assert (report.metadata.fiscal_year, str(report.metadata.period_start)) == (2024, "2023-04-01")
+    assert facts(text) == {("electricity_purchased", 2024): 43_726.8, ("electricity_purchased", 2023): 28_034.5}
+    interim = parse_report("示例有限公司\n中期環境、社會及管治報告\n截至2024年6月30日止六個月\n").metadata
+    assert interim.period_end is None or interim.period_end.month != 6
 
 
 def test_a_table_of_two_digit_fiscal_years() -> None:

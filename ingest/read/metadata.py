@@ -13,12 +13,16 @@ from datetime import date, timedelta
 from functools import cache
 
 from ingest.map.vocabulary import alternation, required_words, role_pattern
+from ingest.read.periods import MONTH_COUNT, month_count
 from ingest.read.text import HAN, arabic_dates, fold, gregorian_years, is_traditional, source_lines
 
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _PERIOD = re.compile(_DATE + r"\s*(?:至|到|-|—|–|~)\s*" + _DATE)
+# `止十八個月`, `共18個月`, `（十八個月）`: the months a period's dates span, said just after them
+_FISCAL_MONTHS = range(12, 25)  # a year, or a longer period after a change of year end (18 months)
+_MONTHS = re.compile(r"\s*(?:止|共|[（(])?\s*" + MONTH_COUNT)
 _YEAR_ENDED = re.compile(
-    r"截至\s*" + _DATE + r"\s*止\s*(?:的)?\s*(?:年度|財政年度|财政年度|財年|财年|十二個月|十二个月)"
+    r"截至\s*" + _DATE + r"\s*止\s*(?:的)?\s*(?:年度|財政年度|财政年度|財年|财年|(" + MONTH_COUNT + r"))"
 )
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 # The standards a report may cite, each a role of the `label_vocabulary` seed.
@@ -174,23 +178,48 @@ def _company(head: str) -> str | None:
     return max(names or counts, key=lambda name: (counts[name], -first_seen[name]))
 
 
+def _months_stated(text: str, at: int) -> int | None:
+    """The length a period states just after its dates (`止十八個月`, `共18個月`), in months."""
+    match = _MONTHS.match(text, at)
+    return month_count(match.group(1)) if match else None
+
+
+def _months_between(start: date, end: date) -> int:
+    after = end + timedelta(days=1)
+    return (after.year - start.year) * 12 + after.month - start.month
+
+
 def _period(text: str) -> tuple[date, date] | None:
+    """The report's period: dates twelve months apart (`2024年1月1日至2024年12月31日`), or apart as many
+    months as the text says just after them (`2023年4月1日至2024年9月30日止十八個月`: a period after a
+    change of year end); else the year, or the months, a `截至…止年度` names."""
     for match in _PERIOD.finditer(text[:40000]):
         y1, m1, d1, y2, m2, d2 = (int(g) for g in match.groups())
         try:
             start, end = date(y1, m1, d1), date(y2, m2, d2)
         except ValueError:
             continue
-        if 300 <= (end - start).days <= 400:
+        stated = _months_stated(text, match.end())
+        if 300 <= (end - start).days <= 400 or (stated in _FISCAL_MONTHS and stated == _months_between(start, end)):
             return start, end
     for match in _YEAR_ENDED.finditer(text[:40000]):  # `截至2023年3月31日止年度`: a year that ends there
         try:
-            end = date(*(int(g) for g in match.groups()))
-            start = date(end.year - 1, end.month, end.day) + timedelta(days=1)
+            end = date(*(int(g) for g in match.groups()[:3]))
+            months = month_count(match.group(5)) if match.group(4) else 12
+            if months not in _FISCAL_MONTHS:
+                continue  # `截至2024年6月30日止六個月`: an interim period, no report's
+            start = _months_before(end, months)
         except ValueError:
             continue
         return start, end
     return None
+
+
+def _months_before(end: date, months: int) -> date:
+    """The first day of the `months` months that end on `end`."""
+    after = end + timedelta(days=1)
+    index = after.year * 12 + after.month - 1 - months
+    return date(index // 12, index % 12 + 1, after.day)
 
 
 def _report_year(head: str) -> int | None:

@@ -20,6 +20,7 @@ from functools import cache
 
 from ingest.map.vocabulary import alternation, role_pattern, words
 from ingest.read.memo import memo
+from ingest.read.numerals import chinese_number
 from ingest.read.text import arabic_dates, fold, split_year_end
 
 _ROC_OFFSET = 1911
@@ -52,6 +53,24 @@ _SHORT_FISCAL_YEAR = re.compile(r"^fy'?(\d{2})(?!\d)")  # `FY24`, `FY'24`, `FY23
 _EXPLAINED_PERIOD = re.compile(r"^(.*?)\((20\d{2}[^()]*20\d{2}[^()]*)\)$")  # (folded)
 _SPLIT_YEAR = re.compile(r"^(?:fy)?(20\d{2})[/\-–~至](?:20)?(\d{2})(?:年度?|财年|财政年度|学年度?)?$")  # `2024/25學年`
 _DATE_YEAR = re.compile(r"^(?:截至|截止|于|於)?(20\d{2})年(\d{1,2})月(\d{1,2})日(?:止)?(?:年度)?$")
+# `十八個月`, `18个月`: how many months a period spans, in either numerals
+MONTH_COUNT = r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:個|个)?\s*月"
+# `截至2024年9月30日止十八個月`, `截至2024年6月30日止六个月` (folded): the months that end on a date
+_MONTHS_ENDED = re.compile(rf"^(?:截至|截止)(20\d{{2}})年\d{{1,2}}月\d{{1,2}}日止(?:的)?{MONTH_COUNT}$")
+_MAX_FISCAL_MONTHS = 24  # a fiscal period after a change of year end: 18 months, say, named as one year
+
+
+def month_count(count: str) -> int:
+    """`十八` or `18` -> 18 (the count of `MONTH_COUNT`)."""
+    return int(count if count.isdigit() else chinese_number(count) or 0)
+
+
+def _months_ended(text: str) -> tuple[int, int] | None:
+    """(the year they end in, how many) of `截至2024年9月30日止十八個月` (folded)."""
+    match = _MONTHS_ENDED.match(text)
+    return (int(match.group(1)), month_count(match.group(2))) if match else None
+
+
 # `2024年1-12月`, `2024.01-2024.12`, `2023年4月至2024年3月`: a span of months (folded); twelve of them are a year
 _MONTH_SPAN = re.compile(
     r"^(20\d{2})(?:年|[.\-/])0?(\d{1,2})月?(?:0?1日)?[-–~至](?:(20\d{2})(?:年|[.\-/]))?0?(\d{1,2})月?(?:\d{1,2}日)?$"
@@ -167,6 +186,8 @@ def year_of(header: str) -> int | None:
     match = _ROC_YEAR.match(text)
     if match:
         return int(match.group(1)) + _ROC_OFFSET
+    if (ended := _months_ended(text)) is not None:  # twelve months or more, as a report names its period
+        return ended[0] if _MONTHS_IN_YEAR <= ended[1] <= _MAX_FISCAL_MONTHS else None
     span = _months_spanned(text) if _SPAN_MARK.search(text) else None
     return span[0] if span and span[1] == _MONTHS_IN_YEAR else None
 
@@ -215,6 +236,9 @@ def column_role(header: str) -> ColumnRole:
         return ColumnRole(Role.SKIP)
     months = _months_spanned(text) if _SPAN_MARK.search(text) else None
     if months and months[1] != _MONTHS_IN_YEAR:  # `2024年1-6月`: part of a year, no annual figure
+        return ColumnRole(Role.SKIP)
+    ended = _months_ended(text) if "止" in text else None
+    if ended and ended[1] < _MONTHS_IN_YEAR:  # `截至2024年6月30日止六個月`: an interim period
         return ColumnRole(Role.SKIP)
     period = _YEAR_THEN_PERIOD.match(text)
     if period and year_of(period.group(1)) is not None:
