@@ -411,6 +411,13 @@ def test_a_word_that_rules_a_board_figure_out_counts_in_its_own_sentence_only(te
     assert facts(HEAD_SIMP + text + "\n") == {(code, 2024): value for code, value in expected.items()}
 
 
+def test_counts_listed_by_region_before_one_noun_are_parts_not_a_total() -> None:
+    """`與香港212家及中國內地279家供應商合作`: the noun after the last count counts each region's part."""
+    text = HEAD_SIMP + "报告期内，本集团与香港212家及中国内地279家供应商合作。\n"
+    assert facts(text) == {}
+    assert facts(HEAD_SIMP + "报告期内，本集团与279家供应商合作。\n") == {("suppliers_total", 2024): 279}
+
+
 def test_a_zero_stated_for_the_years_a_sentence_names() -> None:
     text = HEAD_TRAD + (
         "本集團於本年度及過去兩個年度（即2022年及2021年）均沒有發生任何因工亡故事件。\n"

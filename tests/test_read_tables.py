@@ -1614,6 +1614,24 @@ def test_rows_stacked_over_br_in_one_html_row_are_rows_of_their_own() -> None:
     }
 
 
+def test_a_text_table_of_half_years_beside_the_full_year_reads_the_full_year_only() -> None:
+    text = HEAD_HK + (
+        "指標        單位      2025年上半年  2025年下半年  2025年全年  2024年全年\n"
+        "外購電力    兆瓦時    12,456.3      13,418.9      25,875.2    24,760.5\n"
+        "耗水量      立方米    186,420       201,350       387,770     372,940\n"
+        "指標        單位      2025 H1   2025 H2   2025   2024\n"
+        "員工總數    人        2,810     2,864     2,864  2,731\n"
+    )
+    assert facts(text) == {
+        ("electricity_purchased", 2025): 25_875.2,
+        ("electricity_purchased", 2024): 24_760.5,
+        ("water_consumption", 2025): 387_770,
+        ("water_consumption", 2024): 372_940,
+        ("employees_total", 2025): 2_864,
+        ("employees_total", 2024): 2_731,
+    }
+
+
 def test_a_table_of_a_label_and_a_count_column_is_the_reports_year() -> None:
     text = HEAD_HK + (
         "| 董事會組成（於二零二五年十二月三十一日） | 人數 |\n| --- | --- |\n"

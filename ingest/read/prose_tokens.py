@@ -352,9 +352,24 @@ _NOUN_END = re.compile(r"[（()）\d]|(?:及|和|与|與|以及)(?=\d)")
 _NOUN_VERB = re.compile(r"(?:組成|组成|構成|构成|(?:建立|保持|開展|开展)?合作(?:關係|关系)?)$")
 
 
+_LIST_JOINER = r"(?:及|和|与|與|以及|、)"
+
+
+def _ends_a_list_of_parts(text: str, value: Value) -> bool:
+    """`與香港212家及中國內地279家供應商合作`: the last of counts in one unit, each after its own qualifier,
+    with one noun after them all: the noun counts each part (by region, by site), and no count is its total."""
+    if not value.unit:
+        return False
+    before = text[max(0, value.start - 40) : value.start]
+    return re.search(rf"\d\s*{re.escape(value.unit)}\s*{_LIST_JOINER}[^，,。；;\d]{{1,12}}$", before) is not None
+
+
 def noun_after(text: str, value: Value) -> str:
     """The noun after a count or after an activity's hours, which may say what the value counts
-    (`包括3名獨立非執行董事`: 獨立非執行董事; `提供了合共2,300小時的培訓`: 培訓)."""
+    (`包括3名獨立非執行董事`: 獨立非執行董事; `提供了合共2,300小時的培訓`: 培訓); none after the last of a
+    list of parts."""
+    if _ends_a_list_of_parts(text, value):
+        return ""
     return _NOUN_VERB.sub("", _NOUN_END.split(rest_of_clause(text, value).lstrip("的之"))[0])
 
 

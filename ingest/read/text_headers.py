@@ -16,7 +16,7 @@ from ingest.map.vocabulary import alternation, role_pattern
 from ingest.read.text import fold, split_year_end
 
 _YEAR_COLUMN = re.compile(
-    r"(?<![\d.])(?:FY\s*)?(20\d{2})\s*(?:財政年度|财政年度|財年|财年|財政|财政)?年?度?\s*(?:數據|数据)?(?![\d.%])",
+    r"(?<![\d.])(?:FY\s*)?(20\d{2})\s*(?:財政年度|财政年度|財年|财年|財政|财政)?年?度?\s*(?:全年)?\s*(?:數據|数据)?(?![\d.%])",
     re.IGNORECASE,
 )
 # `2030年目標`, `2030 Target`: a column of targets, read and skipped (its year is no data year).
@@ -46,6 +46,13 @@ def _change_column() -> re.Pattern[str]:
     prefix, word = alternation("text_change_prefix"), alternation("text_change_word")
     suffix = alternation("text_change_suffix")
     return re.compile(f"(?:{prefix})?(?:{word})(?:{suffix})?|{alternation('text_change_alone')}", re.I)
+
+
+@cache
+def _part_of_year_column() -> re.Pattern[str]:
+    """`2024年上半年`, `2024 Q3`: a column of part of a year beside the year's own (`2024年全年`), read and
+    skipped: no annual figure."""
+    return re.compile(rf"(?<![\d.])20\d{{2}}\s*年?度?\s*(?:{alternation('part_of_year')}|H[12](?![\d]))", re.I)
 
 
 @cache
@@ -103,6 +110,12 @@ def parse_header(text: str) -> list[Column] | None:
     text = _SPLIT_YEAR.sub(_year_ended, text) if "/" in text or "-" in text else text
     targets = [match.start() for match in _TARGET_COLUMN.finditer(text)]
     text = _TARGET_COLUMN.sub(lambda match: " " * len(match.group()), text)  # positions kept
+    parts = (
+        [match.start() for match in _part_of_year_column().finditer(text)]
+        if "年" in text or "q" in text.lower() or "H" in text
+        else []
+    )
+    text = _part_of_year_column().sub(lambda match: " " * len(match.group()), text) if parts else text
     years = [int(y) for y in _YEAR_COLUMN.findall(text)]
     units = _unit_column().findall(text)
     rest = fold(note_column().sub(" ", _change_column().sub(" ", _unit_column().sub(" ", _YEAR_COLUMN.sub(" ", text)))))
@@ -137,6 +150,7 @@ def parse_header(text: str) -> list[Column] | None:
     positioned += [(m.start(), Column(None, ignored=True, note=True)) for m in note_column().finditer(text)]
     positioned += [(m.start(), Column(None, ignored=True, note=True)) for m in _code_column().finditer(text)]
     positioned += [(start, Column(None, ignored=True, target=True)) for start in targets if start > first]
+    positioned += [(start, Column(None, ignored=True)) for start in parts]
     return [replace(column, at=start) for start, column in sorted(positioned, key=lambda item: item[0])]
 
 
