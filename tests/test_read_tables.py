@@ -1632,6 +1632,23 @@ def test_a_text_table_of_half_years_beside_the_full_year_reads_the_full_year_onl
     }
 
 
+def test_years_over_the_group_and_the_parent_company_read_the_groups_column() -> None:
+    """docling's two header rows: `2025年 | 2025年 | 2024年 | 2024年` over `集團合併 | 母公司 | …`, the label
+    and unit cells repeated; the parent company's columns are part of the group's and are skipped."""
+    text = HEAD_CN + (
+        "| 指标 | 单位 | 2025年 | 2025年 | 2024年 | 2024年 |\n|---|---|---|---|---|---|\n"
+        "| 指标 | 单位 | 集团合并 | 母公司 | 集团合并 | 母公司 |\n"
+        "| 员工总数 | 人 | 12,486 | 3,902 | 11,935 | 3,781 |\n"
+        "| 范围一温室气体排放量 | 吨二氧化碳当量 | 38,215.4 | 12,480.6 | 36,902.7 | 12,115.3 |\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2025): 12_486,
+        ("employees_total", 2024): 11_935,
+        ("ghg_scope1", 2025): 38_215.4,
+        ("ghg_scope1", 2024): 36_902.7,
+    }
+
+
 def test_a_table_of_a_label_and_a_count_column_is_the_reports_year() -> None:
     text = HEAD_HK + (
         "| 董事會組成（於二零二五年十二月三十一日） | 人數 |\n| --- | --- |\n"

@@ -21,6 +21,7 @@ from ingest.read.periods import (
     ColumnRole,
     Role,
     column_role,
+    is_consolidated_column,
     is_label_header,
     is_total,
     parent_only_columns,
@@ -231,6 +232,7 @@ def _with_measures(roles: list[ColumnRole], grid: Grid, header: int) -> list[Col
     parents = parent_only_columns(below)  # `113年 | 113年` over `本公司 | 合併`
     for c in years:
         measure, unit = split_label(below[c])
+        measure = "" if parents and is_consolidated_column(measure) else measure  # the group's: no measure
         role = ColumnRole(Role.SKIP) if c in parents else column_role(measure)
         # `2024年` over `數值 | 單位`: the year's values and the unit they are in
         if role.role in (Role.UNIT, Role.SKIP):  # `2024年` over `數值 | 同比變化`: the change is no value

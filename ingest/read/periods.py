@@ -207,14 +207,23 @@ def _months_spanned(text: str) -> tuple[int, int] | None:
 
 
 def parent_only_columns(cells: list[str]) -> set[int]:
-    """The columns of the parent company alone (`113年 本公司`, `個體`) in a header that also has the
-    consolidated group's (`113年 合併`): the parent's figures are part of the group's."""
-    if not any("合" in cell for cell in cells):
+    """The columns of the parent company alone (`113年 本公司`, `個體`, `母公司`) in a header that also has
+    the consolidated group's (`113年 合併`, `集團合併`): the parent's figures are part of the group's."""
+    if not any("合" in cell or "集" in cell for cell in cells):
         return set()  # (no consolidated column: most headers)
     entities = [_entity(_RESTATED.sub("", fold(cell))) for cell in cells]
-    if not any(_current().match(entity) and entity.startswith("合并") for entity in entities):
+    if not any(_consolidated(entity) for entity in entities):
         return set()
     return {c for c, entity in enumerate(entities) if role_pattern("parent_only_column").fullmatch(entity)}
+
+
+def _consolidated(entity: str) -> bool:
+    return role_pattern("consolidated_column").fullmatch(entity) is not None
+
+
+def is_consolidated_column(cell: str) -> bool:
+    """`集團合併`, `113年 合併`: a column of the consolidated group's figures (its header names no measure)."""
+    return _consolidated(_entity(_RESTATED.sub("", fold(cell))))
 
 
 def _entity(text: str) -> str:
