@@ -150,6 +150,7 @@ WORDINGS = [
     ("萬元營業收入耗水量", "", "立方米/萬元", "water_intensity_revenue"),
     ("男性", "僱傭 / B1.1", "persons", "employees_male"),  # under HKEX's employment aspect
     ("客戶申訴案件", "", "件", "customer_complaints"),  # Taiwan
+    ("外購電力用電量", "", "千度", "electricity_purchased"),  # Taiwan
     ("賓客投訴", "", "宗", "customer_complaints"),  # a hotel's customers
     ("業主投訴數量", "", "宗", "customer_complaints"),  # a property manager's
     ("乘客投訴件數", "", "件", "customer_complaints"),  # a carrier's

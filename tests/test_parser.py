@@ -418,6 +418,21 @@ def test_counts_listed_by_region_before_one_noun_are_parts_not_a_total() -> None
     assert facts(HEAD_SIMP + "报告期内，本集团与279家供应商合作。\n") == {("suppliers_total", 2024): 279}
 
 
+def test_a_prior_year_figure_alone_in_its_bracket_takes_the_unit_of_the_figure_before() -> None:
+    text = HEAD_SIMP + (
+        "- 范围一温室气体排放量：12,345.6 吨二氧化碳当量（2023年：13,210.2）\n"
+        "- 外购电力：7,856.2 万千瓦时（上年：8,102.5）\n"
+        "- 员工总数：2,864人（其中女性：1,200）\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2024): 12_345.6,
+        ("ghg_scope1", 2023): 13_210.2,
+        ("electricity_purchased", 2024): 78_562,
+        ("electricity_purchased", 2023): 81_025,
+        ("employees_total", 2024): 2_864,
+    }
+
+
 def test_a_zero_stated_for_the_years_a_sentence_names() -> None:
     text = HEAD_TRAD + (
         "本集團於本年度及過去兩個年度（即2022年及2021年）均沒有發生任何因工亡故事件。\n"

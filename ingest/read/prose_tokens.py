@@ -229,6 +229,14 @@ def prior_in_bracket() -> re.Pattern[str]:
     )
 
 
+def bare_prior_unit(text: str, value: Value, subject_unit: str | None) -> str | None:
+    """`範圍一排放量：12,345.6噸（2023年：13,210.2）`: a figure alone in a bracket naming an earlier year,
+    after the subject's own, is in the subject's unit (None if it is not such a figure)."""
+    if not subject_unit or not text[value.end : value.end + 2].lstrip().startswith(("）", ")")):
+        return None
+    return subject_unit if prior_in_bracket().search(text[max(0, value.start - 40) : value.start]) else None
+
+
 # `由2023年的`, `從去年的`, `由`: what opens the earlier level of a change, at the end of the text before it.
 # a year a change names for a level (`2023年`, `FY2023/24`, `2023/24財政年度`): which fiscal year is `year_of`'s to say
 _CHANGE_YEAR = r"(?:FY|fy)?20\d{2}(?:/\d{2})?\s*(?:年度?|財政年度|财政年度|財年|财年)?"

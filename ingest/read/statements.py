@@ -36,6 +36,7 @@ from ingest.read.prose_tokens import (
     PRIOR_CLAUSE,
     SENTENCE_END,
     Value,
+    bare_prior_unit,
     change_levels,
     compared_level,
     current_clause,
@@ -102,9 +103,8 @@ class _Reader:
         self.calendar_year = start is None or (start.month, start.day) == (1, 1)
         self.label_reader = LabelReader(metadata.company_name or "")
         self.sections = Sections(self.fiscal_year)
-        self.subject = ""
         self.rows: list[KpiRow] = []
-        self.subject_unit: str | None = None
+        self.subject, self.subject_unit = "", None  # the last labelled figure's label and unit: a prior year's
         self.labels_below = False
         self.labels_taken_below: set[int] = set()
 
@@ -157,7 +157,7 @@ class _Reader:
                     self._emit(index, line, value, value.unit or item.unit, prefix, segment_start, False, stated, item)
                 segment_start = value.end
                 continue
-            unit = value.unit
+            unit = value.unit or bare_prior_unit(text, value, self.subject and self.subject_unit)
             alone = not prefix.strip(BULLETS) and not text[value.end :].strip(" \t,，。;；")
             if unit is None and alone:
                 unit = self.near.unit_below(index) or self.sections.caption_unit
