@@ -9,7 +9,7 @@ from ingest.cli.evaluate import evaluate
 
 LAYOUTS = REPO / "tests" / "fixtures" / "layouts"
 PRECISION_FLOOR = 0.99
-# 97.5% over 192 files; it was 97.9% over 45 before the harder probes (OCR, CSV, WeChat, prose only,
+# 97.5% over 193 files; it was 97.9% over 45 before the harder probes (OCR, CSV, WeChat, prose only,
 # parts as columns, content indexes, infographic tiles) were added: a floor that catches a regression
 # of a point, not the new files' misses
 RECALL_FLOOR = 0.96
@@ -25,16 +25,4 @@ def test_every_layout_fixture_is_read() -> None:
         name: round(score.recall, 3) for name, score in result.per_report.items() if score.recall < FILE_RECALL_FLOOR
     }
     assert not weak, weak
-    assert len(result.per_report) == 192
-
-
-PENDING = REPO / "tests" / "fixtures" / "pending_probes"
-
-
-def test_pending_probes_are_read_without_error_and_no_worse() -> None:
-    """The probes not yet read well enough (tests/fixtures/pending_probes/README.md): every file is read
-    and graded; floors at their level now, so that a change that loses them shows."""
-    result = evaluate(PENDING, PENDING / "gold.csv")
-    assert len(result.per_report) == 1
-    assert result.overall.precision >= 0.85, result.overall.errors
-    assert result.overall.recall >= 0.35, result.overall.errors
+    assert len(result.per_report) == 193

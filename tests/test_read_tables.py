@@ -564,17 +564,44 @@ def test_pdf_text_rows_with_an_english_label_beside_the_chinese_one() -> None:
     }
 
 
-@pytest.mark.parametrize("page_number", ["12", "- 12 -", "第12頁"])
-def test_a_table_one_cell_per_line_read_across_a_page_break(page_number: str) -> None:
-    """A page number and the running head the report repeats stand between two rows: no end of table."""
+@pytest.mark.parametrize(
+    ("page_number", "head_first"), [("12", False), ("- 12 -", False), ("第12頁", False), ("12", True)]
+)
+def test_a_table_one_cell_per_line_read_across_a_page_break(page_number: str, head_first: bool) -> None:
+    """A page number and the running head the report repeats, in either order, stand between two rows:
+    no end of table."""
     head = "示例環保科技有限公司2025年度ESG報告"
-    text = HEAD_HK + f"{head}\n指標\n單位\n2025年\n2024年\n員工總數\n人\n1,234\n1,100\n\n{page_number}\n{head}\n"
+    furniture = f"{head}\n{page_number}" if head_first else f"{page_number}\n{head}"
+    text = HEAD_HK + f"{head}\n指標\n單位\n2025年\n2024年\n員工總數\n人\n1,234\n1,100\n\n{furniture}\n"
     text += "總耗水量\n立方米\n5,600\n5,100\n完\n"
     assert facts(text) == {
         ("employees_total", 2025): 1234,
         ("employees_total", 2024): 1100,
         ("water_consumption", 2025): 5600,
         ("water_consumption", 2024): 5100,
+    }
+
+
+def test_a_table_one_cell_per_line_whose_labels_and_units_wrap() -> None:
+    """`pdftotext` without `-layout`: a label or a ratio's unit printed over two lines is one cell; a category
+    line over its rows (`環境績效`, printed again elsewhere) stays a category."""
+    text = HEAD_HK + (
+        "環境績效\n"
+        "指標\n單位\n2025年\n2024年\n環境績效\n"
+        "範圍二溫室氣體排放\n（以地點為基礎）\n噸二氧化碳當量\n24,288.7\n25,585.2\n"
+        "溫室氣體排放密度\n噸二氧化碳當量／人民幣\n百萬元收益\n8.15\n9.32\n"
+        "單位營業收入綜合\n能耗\n兆瓦時／百萬元\n1.82\n1.95\n"
+        "總耗水量\n立方米\n5,600\n5,100\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope2", 2025): 24_288.7,
+        ("ghg_scope2", 2024): 25_585.2,
+        ("ghg_intensity_revenue", 2025): 8.15,
+        ("ghg_intensity_revenue", 2024): 9.32,
+        ("energy_intensity_revenue", 2025): 1.82,
+        ("energy_intensity_revenue", 2024): 1.95,
+        ("water_consumption", 2025): 5_600,
+        ("water_consumption", 2024): 5_100,
     }
 
 

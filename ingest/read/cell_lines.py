@@ -19,11 +19,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ingest.map.units import looks_like_unit
 from ingest.map.vocabulary import role_pattern
 from ingest.read.grid import Cell, Grid
 from ingest.read.markup import clean_text
 from ingest.read.periods import Role, column_role, is_label_header
 from ingest.read.text import is_not_disclosed
+from ingest.read.wrapped_labels import completes_a_metric, opens_or_closes_bracket
 
 _MAX_CELL_CHARS = 40
 _MIN_ROWS = 1
@@ -116,14 +118,59 @@ class _Repeated:
 
 def _page_break(cells: list[tuple[int, str]], position: int, roles: list[Role], repeated: _Repeated) -> int:
     """How many lines of page furniture stand at `position` between two rows of a table: a page
-    number, then lines the report repeats (running heads); 0 unless a row fits after them."""
-    if not _PAGE_NUMBER.fullmatch(cells[position][1].strip("\f ")):
-        return 0
-    skip = 1
-    while skip < _MAX_PAGE_FURNITURE and position + skip < len(cells) and cells[position + skip][1].strip() in repeated:
+    number and lines the report repeats (running heads and feet), in either order; 0 unless a row
+    fits after them."""
+
+    def furniture(text: str) -> bool:
+        return _PAGE_NUMBER.fullmatch(text.strip("\f ")) is not None or text.strip() in repeated
+
+    skip = 0
+    while skip < _MAX_PAGE_FURNITURE and position + skip < len(cells) and furniture(cells[position + skip][1]):
         skip += 1
+    if not any(_PAGE_NUMBER.fullmatch(text.strip("\f ")) for _, text in cells[position : position + skip]):
+        return 0  # a category printed again elsewhere (`水資源`) is no furniture: a page break has its number
     after = [(number, clean_text(text)) for number, text in cells[position + skip : position + skip + len(roles)]]
     return skip if len(after) == len(roles) and _fits(after, roles) else 0
+
+
+def _joined(parts: list[tuple[int, str]]) -> tuple[int, str]:
+    """A cell printed over several lines, at its first line: CJK text wraps without a space."""
+    text = ""
+    for _, piece in parts:
+        text = (
+            f"{text} {piece}" if text[-1:].isascii() and text[-1:].isalnum() and piece[:1].isascii() else text + piece
+        )
+    return parts[0][0], text
+
+
+def _wrapped_row(cells: list[tuple[int, str]], position: int, roles: list[Role]) -> tuple[list, int] | None:
+    """A row whose label or unit wraps over two lines (`範圍二溫室氣體排放` / `（以地點為基礎）`, `噸二氧化碳當量／
+    人民幣` / `百萬元收益`), and how many lines it takes: a ratio's unit goes on where the two make a unit;
+    a label goes on where the next line opens a bracket or with it names a metric the next line alone
+    does not (`read.wrapped_labels`), not where it is a category over its rows (`環境績效`)."""
+    width, unit_at = len(roles), roles.index(Role.UNIT) if Role.UNIT in roles else None
+    lines = [(number, clean_text(text)) for number, text in cells[position : position + width + 2]]
+    for label_lines, unit_lines in ((1, 2), (2, 1), (2, 2)):
+        if len(lines) < width + label_lines + unit_lines - 1 or (unit_lines > 1 and unit_at is None):
+            continue
+        label = lines[:label_lines]
+        unit = lines[label_lines : label_lines + unit_lines] if unit_at is not None else []
+        values = lines[label_lines + len(unit) : label_lines + len(unit) + width - 1 - (unit_at is not None)]
+        ratio = unit_lines > 1 and ("/" in unit[0][1] or "／" in unit[0][1]) and looks_like_unit(_joined(unit)[1])
+        if unit_lines > 1 and not ratio:
+            continue  # (a ratio's denominator goes on: `噸二氧化碳當量／人民幣` / `百萬元收益`)
+        row = [_joined(label), *([_joined(unit)] if unit else []), *values]
+        if len(row) != width or not _fits(row, roles):
+            continue
+        if label_lines > 1 and not _label_goes_on(label, [text for _, text in values], unit[0][1] if unit else None):
+            continue
+        return row, label_lines + len(unit) + len(values)
+    return None
+
+
+def _label_goes_on(label: list[tuple[int, str]], values: list[str], unit: str | None) -> bool:
+    above, below = [label[0][1]], [label[1][1]]
+    return opens_or_closes_bracket(above, below) or completes_a_metric(above, below, values, unit, "")
 
 
 def _read_rows(
@@ -136,6 +183,13 @@ def _read_rows(
     position = start + width
     while position + width <= len(cells):
         chunk = [(number, clean_text(text)) for number, text in cells[position : position + width]]
+        wrapped = None if _fits(chunk, roles) else _wrapped_row(cells, position, roles)
+        if wrapped is not None:
+            r = len(rows)
+            rows.append([Cell(text, (r, c)) for c, (_, text) in enumerate(wrapped[0])])
+            cell_lines.append([number for number, _ in wrapped[0]])
+            position += wrapped[1]
+            continue
         if not _fits(chunk, roles):
             furniture = _page_break(cells, position, roles, repeated)
             if furniture:
@@ -144,7 +198,9 @@ def _read_rows(
             # A category line (`排放物`) between rows: a section row when the rows after it fit
             after = [(number, clean_text(text)) for number, text in cells[position + 1 : position + 1 + width]]
             label = chunk[0][1]
-            if len(after) < width or _is_value(label) or len(label) > _MAX_CELL_CHARS or not _fits(after, roles):
+            if len(after) < width or _is_value(label) or len(label) > _MAX_CELL_CHARS:
+                break
+            if not _fits(after, roles) and _wrapped_row(cells, position + 1, roles) is None:
                 break
             r = len(rows)
             rows.append([Cell(label if c == 0 else "", (r, c)) for c in range(width)])
