@@ -433,6 +433,24 @@ def test_a_prior_year_figure_alone_in_its_bracket_takes_the_unit_of_the_figure_b
     }
 
 
+def test_an_html_report_in_english_first_cells_with_english_units_and_a_targets_heading() -> None:
+    """`Scope 1 emissions<br>範圍一排放 | tonnes CO2e`; figures under `<h3>Targets 目標</h3>` are targets."""
+    text = HEAD_SIMP + (
+        "<table><tr><th>Indicator 指標</th><th>Unit</th><th>FY2024</th><th>FY2023</th></tr>\n"
+        "<tr><td>Scope 1 emissions<br>範圍一排放</td><td>tonnes CO2e</td><td>1,862.4</td><td>1,927.9</td></tr>\n"
+        "<tr><td>GHG emissions intensity 溫室氣體排放密度</td><td>tonnes CO2e / employee</td><td>1.93</td><td>2.11</td></tr>\n"
+        "</table>\n\n<h3>Targets 目標</h3>\n"
+        "<table><tr><th>Area</th><th>Target 目標</th></tr>\n"
+        "<tr><td>Training 培訓</td><td>Average 12 hours of training per employee 每名僱員平均受訓12小時</td></tr>\n</table>\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2024): 1_862.4,
+        ("ghg_scope1", 2023): 1_927.9,
+        ("ghg_intensity_employee", 2024): 1.93,
+        ("ghg_intensity_employee", 2023): 2.11,
+    }
+
+
 def test_a_zero_stated_for_the_years_a_sentence_names() -> None:
     text = HEAD_TRAD + (
         "本集團於本年度及過去兩個年度（即2022年及2021年）均沒有發生任何因工亡故事件。\n"

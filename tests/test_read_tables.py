@@ -1676,6 +1676,41 @@ def test_years_over_the_group_and_the_parent_company_read_the_groups_column() ->
     }
 
 
+def test_an_ocr_text_table_with_letter_o_zeros_split_decimals_and_a_label_ending_below() -> None:
+    """OCR: `2O24年` (the letter O for a zero), `3,599 .1` (a space before the decimal point), and a label
+    whose end stands below its row (`因工傷損失  日  46  63` / `工作日數`)."""
+    text = HEAD_HK.replace("2025", "2O25") + (
+        "指標                    單位              2O25年          2O24年\n"
+        "範圍一及範圍二排放總量  噸二氧化碳當量    3,599 .1        3 857.9\n"
+        "因工傷損失              日                46              63\n"
+        "工作日數\n"
+        "因工傷損失工時          小時              368             504\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1_2", 2025): 3_599.1,
+        ("ghg_scope1_2", 2024): 3_857.9,
+        ("lost_days_work_injury", 2025): 46,
+        ("lost_days_work_injury", 2024): 63,
+    }
+
+
+def test_a_row_note_that_a_new_plant_is_included_bounds_nothing() -> None:
+    """`2024年起納入新廠區數據`: the figures take in a new plant, the whole group's still; `僅統計常州基地`
+    bounds its year's figure."""
+    text = HEAD_CN + (
+        "| 指标 | 单位 | 2024年 | 2025年 | 备注 |\n|---|---|---|---|---|\n"
+        "| 范围二温室气体排放量 | 吨二氧化碳当量 | 32,884.1 | 35,902.4 | 2025年起纳入新厂区数据，新厂区贡献4,118.2吨二氧化碳当量 |\n"
+        "| 耗水量 | 吨 | 81,200 | 86,400 | 2024年数据仅统计常州基地 |\n"
+    )
+    rows = {(row.metric_code, row.fiscal_year): row.is_partial_scope for row in parse_report(text).rows}
+    assert rows == {
+        ("ghg_scope2", 2024): False,
+        ("ghg_scope2", 2025): False,
+        ("water_consumption", 2024): True,
+        ("water_consumption", 2025): False,
+    }
+
+
 def test_a_table_of_a_label_and_a_count_column_is_the_reports_year() -> None:
     text = HEAD_HK + (
         "| 董事會組成（於二零二五年十二月三十一日） | 人數 |\n| --- | --- |\n"

@@ -20,6 +20,7 @@ from ingest.read.text import arabic_dates, ascii_numbers, fiscal_years, gregoria
 _TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
 # dot leaders before a value (`收益.......3,846.2 .......3,615.9`, `總耗水量 ······ 186,420 立方米`)
 _LEADER = re.compile(r"\s*(?:[.．·⋯]{3,}|…{2,})\s*(?=[-\d—–/]|N/?A|不適用|不适用)")
+_HTML_HEADING = re.compile(r"\s*<h([1-6])\b[^>]*>.*</h\1\s*>\s*$", re.IGNORECASE)  # a heading alone on its line
 _THIN_SPACE_IN_NUMBER = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 # Markup outside tables: tags, LaTeX, image links, escapes, entities, superscript marks.
 _MARKUP = re.compile(r"[<$\\!&*_¹²³⁴⁵⁶⁷⁸⁹⁰]")
@@ -173,10 +174,12 @@ def logical_lines(text: str, taken: Collection[int] = frozenset()) -> list[Line]
 
 @memo
 def plain_line(raw: str) -> str:
-    """A line outside any table as read: no markup, ASCII digits, Arabic and Gregorian dates, small counts,
-    no thin space inside a number.
+    """A line outside any table as read: no markup (an HTML heading as a Markdown one), ASCII digits, Arabic
+    and Gregorian dates, small counts, no thin space inside a number.
     Cached: page headers, footers and repeated captions recur through a report."""
     cleaned = arabic_numbers(arabic_dates(ascii_numbers(clean_text(raw) if _MARKUP.search(raw) else raw)))
+    if "<" in raw and (heading := _HTML_HEADING.match(raw)) and cleaned.strip():
+        cleaned = "#" * int(heading.group(1)) + " " + cleaned.strip()  # `<h3>目標</h3>`: a heading, as `### 目標`
     if "年" in cleaned:  # Taiwan's `112年度` is 2023; `2023/24財政年度` is 2024
         cleaned = fiscal_years(gregorian_years(cleaned))
     if ("..." in cleaned or "··" in cleaned or "……" in cleaned or "．．" in cleaned) and _LEADER.search(cleaned):

@@ -47,7 +47,7 @@ from ingest.read.scope import (
 from ingest.read.selection import confirmations
 from ingest.read.statements import parse_statements
 from ingest.read.tables import TableReader
-from ingest.read.text import fold, source_lines
+from ingest.read.text import fold, ocr_zeros, source_lines
 from ingest.read.text_tables import parse_tables
 from ingest.read.tiles import parse_tiles
 from ingest.read.year_lists import parse_year_lists
@@ -59,6 +59,7 @@ __all__ = ["KpiRow", "ParsedReport", "parse_report"]
 
 def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
     """Every KPI row of a report's text; `source_name` (the file's name) fills metadata the text lacks."""
+    text = ocr_zeros(text)
     metadata = extract_metadata(text, source_name)
     report = ParsedReport(metadata)
     consumed: set[int] = set()

@@ -111,6 +111,21 @@ def arabic_counts(text: str) -> str:
     return _CN_COUNT.sub(lambda match: str(_small_number(_TWO.get(match.group(1), match.group(1)))), text)
 
 
+_CN_DIGITS = "一二三四五六七八九〇零"
+# OCR reads a zero as the letter O: `2O24年`, `二O二四年`, `ISO 14OO1` (between two digits of one script)
+_LETTER_O_FOR_ZERO = re.compile(rf"(?<=\d)O+(?=\d)|(?<=[{_CN_DIGITS}])O+(?=[{_CN_DIGITS}])")
+
+
+def ocr_zeros(text: str) -> str:
+    """The zeros OCR read as the letter O, as digits (`2O24年` -> `2024年`, `二O二四年` -> `二〇二四年`);
+    each letter stands for one character, so every line keeps its length and its number."""
+    if "O" not in text:
+        return text
+    return _LETTER_O_FOR_ZERO.sub(
+        lambda match: ("0" if match.string[match.start() - 1].isdigit() else "〇") * len(match.group()), text
+    )
+
+
 def to_simplified(text: str) -> str:
     return _T2S.convert(text)
 

@@ -22,6 +22,7 @@ _NOTE_MARK = re.compile(r"\d[\d,，]{0,4}|\d{1,2}(?:\.\d{1,2})?(?:\([a-z]\))?|[a
 _CHANGE_VALUE = re.compile(r"[-−+]?\d[\d,.]*\s*(?:%|个百分点|個百分點|pp|倍)?|\(\d[\d,.]*\)%?|N/M", re.IGNORECASE)
 _THOUSANDS_HEAD = re.compile(r"\d{1,3}")
 _THOUSANDS_TAIL = re.compile(r"\d{3}(?:\.\d+)?")
+_DECIMALS = re.compile(r"\.\d+")  # a number's decimals cut off by a space
 _MIN_VALUES_FIRST = 2
 _MARK_AFTER_VALUE = re.compile(r"[註注]\d{1,2}|\*{1,3}|#")
 _MARK_FIRST_CHARS = frozenset("註注*#")
@@ -102,7 +103,9 @@ def _joined_thousands(tokens: list[str], count: int) -> list[str]:
     one whose numbers span the fewest orders of magnitude: one row's figures for its years are alike."""
     end = len(tokens)
     start = end
-    while start > 0 and (is_number(tokens[start - 1]) or is_not_disclosed(tokens[start - 1])):
+    while start > 0 and (
+        is_number(tokens[start - 1]) or is_not_disclosed(tokens[start - 1]) or _DECIMALS.fullmatch(tokens[start - 1])
+    ):
         start -= 1
     run = tokens[start:end]
     if len(run) <= count or len(run) > _MAX_JOINED_RUN:
@@ -125,11 +128,13 @@ def _groupings(run: tuple[str, ...], count: int) -> list[tuple[int, ...]]:
     found = []
     for size in range(1, len(run) - count + 2):
         head, tails = run[0], run[1:size]
-        whole = size == 1 or (
+        whole = (size == 1 and not _DECIMALS.fullmatch(head)) or (
             _THOUSANDS_HEAD.fullmatch(head) is not None
             and all(_THOUSANDS_TAIL.fullmatch(tail) for tail in tails)
             and all("." not in tail for tail in tails[:-1])
         )
+        # `3,599 .1`: OCR's space before a decimal point
+        whole = whole or (size == 2 and is_number(head) and "." not in head and _DECIMALS.fullmatch(tails[0]))
         if not whole:
             break  # a longer number from here is no number either
         found.extend((size, *rest) for rest in _groupings(run[size:], count - 1))

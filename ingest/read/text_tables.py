@@ -208,7 +208,7 @@ class _TextTableReader:
     def _label_below(self, line: Line, tokens: list[str]) -> bool:
         """`有害廢棄物產生量（含廢脫硝催化劑、 噸 1,245.3` / `廢礦物油等）`: the rest of the label above, on
         the next line (with the rest of its unit: `噸二氧化碳` / `當量`); or a bracket that qualifies it
-        (`溫室氣體排放強度 噸/百萬元 191.48` / `（每百萬元營業收入）`)."""
+        (`溫室氣體排放強度 噸/百萬元 191.48` / `（每百萬元營業收入）`); or words that with it name a metric."""
         pending = self.pending
         if pending is None or not tokens or any(is_number(token) for token in tokens):
             return False
@@ -222,6 +222,8 @@ class _TextTableReader:
             rest = "".join(tokens[1:])
         elif _open_brackets(label) == 0 and len(tokens) == 1 and _BRACKET_UNIT_LINE.fullmatch(head):
             rest = ""
+        elif len(tokens) == 1 and completes_a_metric(tokens, [label], pending[5], unit, pending[0].caption, False):
+            rest = ""  # `因工傷損失  日  46` / `工作日數`: the label's end, below (`read.wrapped_labels`)
         else:
             return False
         if rest and unit is None and " " in label and looks_like_unit(label.rsplit(" ", 1)[1] + rest):

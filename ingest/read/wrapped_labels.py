@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ingest.map.lexicon import some_term_matches
 from ingest.read.cell_values import BREAKDOWN, clean_label, split_label
 from ingest.read.periods import unit_label_implies
@@ -43,19 +45,27 @@ def _metric_of(tokens: list[str], value: str, unit: str | None, caption: str) ->
 
 
 def completes_a_metric(
-    above: list[str], text_tokens: list[str], values: list[str], unit: str | None, caption: str
+    extra: list[str], own: list[str], values: list[str], unit: str | None, caption: str, extra_first: bool = True
 ) -> bool:
-    """`單位營業收入綜合` / `能耗  噸標準煤/萬元  0.0385`, `危險廢物` / `產生量  噸  1,862.47`: the line above
-    is the start of a wrapped label when the label with it names a metric and the row's own names none,
-    or names another while the line above names no measure of its own (`員工人均` / `培訓時長`: per
-    employee, not the total). A sub-heading over its rows (`能源消耗` / `外購電力`, `按性別劃分` / `男性`)
-    makes no metric of the two together, or names a measure itself."""
-    above_text = "".join(above)
+    """`單位營業收入綜合` / `能耗  噸標準煤/萬元  0.0385`, `危險廢物` / `產生量  噸  1,862.47` (the extra words above
+    the row's own), `因工傷損失  日  46` / `工作日數` (below): the extra words are part of the row's label when
+    the two together name a metric and the row's own words name none, or name another while the extra
+    words name no measure of their own (`員工人均` / `培訓時長`: per employee, not the total). A sub-heading
+    over its rows (`能源消耗` / `外購電力`, `按性別劃分` / `男性`) or the next row's label makes no metric of
+    the two together, or names a measure itself."""
+    extra_text = "".join(extra)
     value = next((value for value in values if is_number(value)), "")
-    if not value or BREAKDOWN.match(above_text) or above_text.endswith(("：", ":")):
+    if not value or len(extra_text) > _MAX_EXTRA_CHARS or BREAKDOWN.match(extra_text) or _NO_LABEL.search(extra_text):
         return False
-    joined = _metric_of([*above, *text_tokens], value, unit, caption)
+    joined = _metric_of([*extra, *own] if extra_first else [*own, *extra], value, unit, caption)
     if joined is None:
         return False
-    alone = _metric_of(text_tokens, value, unit, caption)
-    return alone is None or (alone != joined and not some_term_matches(above_text))
+    names_a_measure = some_term_matches(extra_text)
+    if names_a_measure and not extra_first:
+        return False  # below a row, a line that names a measure is the next row's label (its values below it)
+    alone = _metric_of(own, value, unit, caption)
+    return alone is None or (alone != joined and not names_a_measure)
+
+
+_MAX_EXTRA_CHARS = 24  # a label's wrapped part; a longer line is a note or a sentence
+_NO_LABEL = re.compile(r"[：:。；;，,]")  # `注：…`, a sentence, a lead-in: no part of a label
