@@ -159,7 +159,9 @@ def html_grids(text: str) -> list[Grid]:
         # `<tfoot>` holds the table's notes (`本表數據僅涵蓋附屬公司…`): they are its caption, not a row
         feet = {index for index, tr in enumerate(trs) if _in_foot(tr)} if "<tfoot" in source.lower() else set()
         notes = " ".join(clean_text(trs[index].text(separator=" ")) for index in sorted(feet))
-        keep = [(r, row) for r, row in _unstacked(rows, html_rows) if r not in feet and any(cell.text for cell in row)]
+        stacked = "<br" in source or "<BR" in source  # (most tables: no cell breaks a line)
+        unstacked = _unstacked(rows, html_rows) if stacked else list(enumerate(rows))
+        keep = [(r, row) for r, row in unstacked if r not in feet and any(cell.text for cell in row)]
         if not keep:
             continue
         grids.append(

@@ -360,7 +360,10 @@ _NOUN_END = re.compile(r"[（()）\d]|(?:及|和|与|與|以及)(?=\d)")
 _NOUN_VERB = re.compile(r"(?:組成|组成|構成|构成|(?:建立|保持|開展|开展)?合作(?:關係|关系)?)$")
 
 
-_LIST_JOINER = r"(?:及|和|与|與|以及|、)"
+# `香港212家及中國內地`: a count, its unit, a joiner and the next part's qualifier (group 1: the unit)
+_LISTED_PART_BEFORE = re.compile(
+    r"\d\s*([^\d\s，,。；;及和与與、]{1,6}?)\s*(?:以及|及|和|与|與|、)[^，,。；;\d]{1,12}$"
+)
 
 
 def _ends_a_list_of_parts(text: str, value: Value) -> bool:
@@ -368,8 +371,8 @@ def _ends_a_list_of_parts(text: str, value: Value) -> bool:
     with one noun after them all: the noun counts each part (by region, by site), and no count is its total."""
     if not value.unit:
         return False
-    before = text[max(0, value.start - 40) : value.start]
-    return re.search(rf"\d\s*{re.escape(value.unit)}\s*{_LIST_JOINER}[^，,。；;\d]{{1,12}}$", before) is not None
+    match = _LISTED_PART_BEFORE.search(text, max(0, value.start - 40), value.start)
+    return match is not None and match.group(1) == value.unit
 
 
 def noun_after(text: str, value: Value) -> str:
