@@ -151,6 +151,7 @@ WORDINGS = [
     ("男性", "僱傭 / B1.1", "persons", "employees_male"),  # under HKEX's employment aspect
     ("客戶申訴案件", "", "件", "customer_complaints"),  # Taiwan
     ("外購電力用電量", "", "千度", "electricity_purchased"),  # Taiwan
+    ("員工職災死亡", "", "人", "work_related_fatalities"),  # Taiwan
     ("賓客投訴", "", "宗", "customer_complaints"),  # a hotel's customers
     ("業主投訴數量", "", "宗", "customer_complaints"),  # a property manager's
     ("乘客投訴件數", "", "件", "customer_complaints"),  # a carrier's
@@ -169,6 +170,7 @@ def test_wordings_of_one_kpi_map_alike(label: str, context: str, unit: str, metr
 
 # The look-alikes the corpus README lists: other KPIs, partial figures, breakdowns.
 LOOK_ALIKES = [
+    ("承攬商職災死亡", "", "人", "a contractor's fatality is no employee's"),
     ("員工投訴", "", "宗", "an employee's grievance is no customer's complaint"),
     ("類別3 運輸之間接排放", "", "公噸CO2e", "one category of other indirect emissions: no scope-3 total"),
     ("有關食品安全的投訴", "", "宗", "complaints of one kind: a subset of all complaints"),

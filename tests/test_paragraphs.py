@@ -90,3 +90,16 @@ def test_latin_words_split_at_a_line_end_keep_their_space() -> None:
     )
     joined = join_wrapped(logical_lines(text))
     assert "GRI Standards" in joined[0].text
+
+
+def test_a_summary_line_of_each_hkex_kpi_is_its_own_paragraph() -> None:
+    """`B2.1 因工亡故人數：0人（0人）；2022/23財政年度：0人` / `B2.2 因工傷損失工作日數：1,126日`: a line that
+    opens with a KPI's code starts a new item, so the year the line above names is no year of it."""
+    text = HEAD + (
+        "B1.1 僱員總數：3,268名（3,415名）\n"
+        "B2.1 因工亡故人數：0人（0人）；2022年：0人\n"
+        "B2.2 因工傷損失工作日數：1,126日\n"
+        "B3.2 每名僱員平均受訓時數：14.8小時\n"
+    )
+    assert primary(text)[("lost_days_work_injury", 2024)].reported_value == 1_126
+    assert ("lost_days_work_injury", 2022) not in primary(text)

@@ -56,6 +56,8 @@ def td(*cells: str) -> str:
         ("m³", "m³"),  # the power of a metre is no footnote mark
         ("範疇二（公噸CO<sub>2</sub>e）<sup>註1</sup>", "範疇二（公噸CO2e）"),  # Word's HTML
         ("HK$'000", "HK$'000"),  # the dollar of a currency is no LaTeX delimiter
+        ("$1 , 1 4 6 . 9 2$", "1,146.92"),  # OCR spaces a number's characters out inside its math span
+        ("$3 5 . 0 7$", "35.07"),
         ("總耗水量³", "總耗水量"),
         ("噸 \\( \\mathrm{CO}_{2} \\) 當量／百萬港元", "噸 CO2 當量／百萬港元"),  # Mathpix inline math
         ("\\( -6.7 \\% \\)", "-6.7 %"),
@@ -1709,6 +1711,45 @@ def test_a_row_note_that_a_new_plant_is_included_bounds_nothing() -> None:
         ("water_consumption", 2024): True,
         ("water_consumption", 2025): False,
     }
+
+
+def test_two_text_tables_side_by_side_on_one_page() -> None:
+    """`pdftotext -layout` of a page holding two narrow tables: each line holds a row of each."""
+    left = [
+        "項目          單位        2024年      2025年",
+        "範疇一排放量  公噸CO2e    3,812.46    3,596.20",
+        "外購電力      千度        78,465.2    76,118.9",
+        "總耗水量      百萬公升    215.48      203.91",
+    ]
+    right = [
+        "項目          單位    2024年    2025年",
+        "員工總數      人      2,486     2,613",
+        "平均受訓時數  小時    34.8      36.1",
+        "員工職災死亡  人      0         0",
+    ]
+    text = HEAD_HK + "".join(f"  {a:<52}{b}\n" for a, b in zip(left, right, strict=True))
+    assert facts(text) == {
+        ("ghg_scope1", 2024): 3_812.46,
+        ("ghg_scope1", 2025): 3_596.20,
+        ("electricity_purchased", 2024): 78_465.2,
+        ("electricity_purchased", 2025): 76_118.9,
+        ("water_consumption", 2024): 215_480,
+        ("water_consumption", 2025): 203_910,
+        ("employees_total", 2024): 2_486,
+        ("employees_total", 2025): 2_613,
+        ("training_hours_per_employee", 2024): 34.8,
+        ("training_hours_per_employee", 2025): 36.1,
+        ("work_related_fatalities", 2024): 0,
+        ("work_related_fatalities", 2025): 0,
+    }
+
+
+def test_a_prior_year_restated_beside_its_original_reads_the_restated_column() -> None:
+    text = HEAD_CN + (
+        "| 指标 | 单位 | 2025年 | 2024年（重述） | 2024年（原披露） | 变动 |\n|---|---|---|---|---|---|\n"
+        "| 员工总数 | 人 | 9,512 | 9,285 | 8,960 | 2.4% |\n"
+    )
+    assert facts(text) == {("employees_total", 2025): 9_512, ("employees_total", 2024): 9_285}
 
 
 def test_a_table_of_a_label_and_a_count_column_is_the_reports_year() -> None:

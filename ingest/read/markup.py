@@ -67,10 +67,16 @@ def powers_of_ten(text: str) -> str:
     return _POWER_OF_TEN.sub(_multiplier, text) if "10" in text and "^" in text else text
 
 
+# a math span of one number's characters spaced out, one decimal point at most
+_SPACED_MATH_NUMBER = re.compile(r"\$\s*(\d(?:\s?[\d,])*(?:\s?\.(?:\s?\d)+)?)\s*\$")
+
+
 def strip_latex(text: str) -> str:
     """`$tCO_{2}e$` -> `tCO2e`; `$$ 1,080.10 \\text{吨} $$` -> `1,080.10 吨`; `$^{1}$` -> ``."""
     if "$" not in text and "\\" not in text:
         return text
+    if "$" in text:  # `$1 , 1 4 6 . 9 2$`: OCR spaces out a number's characters inside its math span
+        text = _SPACED_MATH_NUMBER.sub(lambda match: match.group(1).replace(" ", ""), text)
     text = _LATEX_FOOTNOTE.sub(" ", text)
     if "\\(" in text:
         text = _MATH_PARENS.sub(lambda match: f" {match[1]} " if _LOOKS_MATH.search(match[1]) else match[0], text)

@@ -29,7 +29,8 @@ _FIRST_WORD = re.compile(r"[!-~]+|\S")
 # (a page number, a tile's or a table cell's value: `10,472.4`, `3,215 人`), which is no wrapped prose.
 _STARTS_ITEM = re.compile(
     r"\s*(?:[•●■◆▪►▶◇○·\-*#>]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、"
-    r"|[-+]?\d[\d,.]*\s*(?:%|[^\s\d，。,.；;：:、（）()]{1,8})?\s*$)"
+    r"|[-+]?\d[\d,.]*\s*(?:%|[^\s\d，。,.；;：:、（）()]{1,8})?\s*$"
+    r"|(?:KPI\s*)?[A-D]\d{1,2}(?:\.\d{1,2})?(?=\s|[\u4e00-\u9fff]))"  # `B2.2 因工傷損失工作日數：…`: an HKEX KPI
 )
 # A row of a text table whose columns are one space apart: it ends in two figures (`外購電力 兆瓦時 121.5 129.48`).
 _ENDS_IN_COLUMNS = re.compile(r"\d[\d,.]*%?\s+[-+]?\d[\d,.]*%?\s*$")

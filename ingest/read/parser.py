@@ -45,6 +45,7 @@ from ingest.read.scope import (
     scope_of,
 )
 from ingest.read.selection import confirmations
+from ingest.read.side_tables import split_side_tables
 from ingest.read.statements import parse_statements
 from ingest.read.tables import TableReader
 from ingest.read.text import fold, ocr_zeros, source_lines
@@ -68,6 +69,7 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
     report.rows.extend(parse_grids(text, metadata.fiscal_year, consumed, companies, bounding_captions))
     # a page in two columns (`pdftotext -layout`): its table for the table readers, its prose for prose
     lines, prose_lines, left_parts = split_columns(logical_lines(text, consumed))
+    lines = split_side_tables(lines)  # two tables side by side: the left one's rows, then the right one's
     if metadata.fiscal_year is not None:  # a chart's line of years would read as a text table's header
         report.rows.extend(parse_year_records(lines, metadata.fiscal_year, consumed, companies))
         lines = [line for line in lines if line.number not in consumed]

@@ -240,6 +240,8 @@ _YEAR_THEN_PERIOD = re.compile(r"^((?:20\d{2}|1[01]\d)(?:/\d{2,4})?(?:财政)?(?
 def column_role(header: str) -> ColumnRole:
     """What a column holds, from its header text alone."""
     text = fold(header)
+    if role_pattern("original_figure").search(text):  # `2023年（原披露）` beside `2023年（重述）`: superseded
+        return ColumnRole(Role.SKIP)
     text = _RESTATED.sub("", text) if "(" in text or not text[-1:].isalnum() else text  # `111年（基準年）合併`
     if role_pattern("span_column").search(text):  # `2019年至今累計`: a sum over years, no year's figure
         return ColumnRole(Role.SKIP)
