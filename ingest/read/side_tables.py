@@ -13,7 +13,9 @@ left parts then the right parts handed to the table readers, each piece keeping 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from ingest.map.vocabulary import role_pattern
 from ingest.read.layout import Line, plain_line
 from ingest.read.periods import is_label_header
 from ingest.read.text_headers import parse_header
@@ -22,10 +24,16 @@ _WORD = re.compile(r"\S+")
 _MIN_PART_CHARS = 8  # characters before the second header: a left table of a label and a column at least
 
 
+@cache
+def _label_hint() -> re.Pattern[str]:
+    """A character or word a label header holds, in either script (`label_column_hint`)."""
+    return role_pattern("label_column_hint", re.IGNORECASE)
+
+
 def _second_header_at(line: Line) -> int | None:
     """Where the second of two headers on a line starts (a character position of `line.raw`), if it holds two."""
-    if "\t" in line.text or len(line.raw) < 2 * _MIN_PART_CHARS:
-        return None
+    if "\t" in line.text or len(line.raw) < 2 * _MIN_PART_CHARS or len(_label_hint().findall(line.raw)) < 2:
+        return None  # (most lines: no two label headers, the cheap test first)
     starts = [match.start() for match in _WORD.finditer(line.raw) if is_label_header(match.group())]
     for start in starts[1:]:
         left, right = parse_header(plain_line(line.raw[:start])), parse_header(plain_line(line.raw[start:]))
