@@ -22,6 +22,7 @@ from collections import Counter
 from ingest.map.units import looks_like_unit
 from ingest.map.vocabulary import role_pattern
 from ingest.read.grid import Cell, Grid
+from ingest.read.markdown_grid import wrapped_text
 from ingest.read.markup import clean_text
 from ingest.read.periods import Role, column_role, is_label_header
 from ingest.read.text import is_not_disclosed
@@ -134,13 +135,8 @@ def _page_break(cells: list[tuple[int, str]], position: int, roles: list[Role], 
 
 
 def _joined(parts: list[tuple[int, str]]) -> tuple[int, str]:
-    """A cell printed over several lines, at its first line: CJK text wraps without a space."""
-    text = ""
-    for _, piece in parts:
-        text = (
-            f"{text} {piece}" if text[-1:].isascii() and text[-1:].isalnum() and piece[:1].isascii() else text + piece
-        )
-    return parts[0][0], text
+    """A cell printed over several lines, at its first line."""
+    return parts[0][0], wrapped_text(text for _, text in parts)
 
 
 def _wrapped_row(cells: list[tuple[int, str]], position: int, roles: list[Role]) -> tuple[list, int] | None:

@@ -85,7 +85,7 @@ def markdown_grids(lines: list[str]) -> list[Grid]:
         if block:
             r = len(rows)
             width = max(len(cells) for cells in block)
-            joined = [_wrapped(cells[c] if c < len(cells) else "" for cells in block) for c in range(width)]
+            joined = [wrapped_text(cells[c] if c < len(cells) else "" for cells in block) for c in range(width)]
             rows.append([Cell(clean_text(cell), (r, c)) for c, cell in enumerate(joined)])
             numbers.append(block_line)
             block = []
@@ -129,7 +129,7 @@ def markdown_grids(lines: list[str]) -> list[Grid]:
     return grids
 
 
-def _wrapped(pieces: Iterable[str]) -> str:
+def wrapped_text(pieces: Iterable[str]) -> str:
     """A grid-table cell's lines as one text: CJK text wraps without a space, Latin words with one."""
     text = ""
     for piece in pieces:

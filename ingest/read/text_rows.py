@@ -13,6 +13,7 @@ import re
 from itertools import combinations
 
 from ingest.map.units import looks_like_unit
+from ingest.read.cell_values import clean_label, split_label
 from ingest.read.text import HAN, is_not_disclosed, is_number, parse_number, width
 from ingest.read.text_headers import Column
 
@@ -222,3 +223,14 @@ def split_label_unit(tokens: list[str]) -> tuple[str, str | None]:
         if (count == 1 or candidate.split()[-1].startswith("/") or "/" in candidate) and looks_like_unit(candidate):
             return " ".join(tokens[:-count]), candidate
     return " ".join(tokens), None
+
+
+def label_and_unit(tokens: list[str]) -> tuple[str, str | None, bool]:
+    """A row's label tokens as (label, unit, whether the unit stood in the label): a unit after the label
+    (`員工總數 人`), else one in it (`離職率（%）`, `員工平均訓練時數（小時/人）`)."""
+    label, unit = split_label_unit(tokens)
+    in_label = False
+    if unit is None:
+        label, unit = split_label(label)
+        in_label = unit is not None
+    return clean_label(label), unit, in_label

@@ -28,7 +28,7 @@ from ingest.read.scope import Companies, Scope, caption_scope, lead_in_scope
 from ingest.read.text import is_not_disclosed, is_number, width
 from ingest.read.text_captions import caption_above, lead_in_above
 from ingest.read.text_headers import Column, parse_header
-from ingest.read.text_rows import row_values, split_label_unit, unit_with_gloss
+from ingest.read.text_rows import label_and_unit, row_values, unit_with_gloss
 from ingest.read.wrapped_labels import completes_a_metric, opens_or_closes_bracket
 
 _PROSE_END = re.compile(r"[。；;！!？?]")
@@ -247,12 +247,7 @@ class _TextTableReader:
                 table.heading, table.topic, table.heading_indent, table.deeper_row_seen = table.before_fragments
         table.fragments = []
         table.gap = 0
-        label, row_unit = split_label_unit(text_tokens)
-        unit_in_label = False
-        if row_unit is None:  # `離職率（%）`, `員工平均訓練時數（小時/人）`: the unit in the label
-            label, row_unit = split_label(label)
-            unit_in_label = row_unit is not None
-        label = clean_label(label)
+        label, row_unit, unit_in_label = label_and_unit(text_tokens)
         if not label:
             return
         self.consumed.add(line.number)

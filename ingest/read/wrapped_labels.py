@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 from ingest.map.lexicon import some_term_matches
-from ingest.read.cell_values import BREAKDOWN, clean_label, split_label
+from ingest.read.cell_values import BREAKDOWN
 from ingest.read.periods import unit_label_implies
 from ingest.read.rows import Layout, build_row
 from ingest.read.text import is_number
-from ingest.read.text_rows import split_label_unit
+from ingest.read.text_rows import label_and_unit
 
 
 def opens_or_closes_bracket(above: list[str], text_tokens: list[str]) -> bool:
@@ -25,10 +25,7 @@ def opens_or_closes_bracket(above: list[str], text_tokens: list[str]) -> bool:
 
 def _metric_of(tokens: list[str], value: str, unit: str | None, caption: str) -> str | None:
     """The metric a row's label tokens map to with their unit (else `unit`), read as a table row is."""
-    label, own_unit = split_label_unit(tokens)
-    if own_unit is None:
-        label, own_unit = split_label(label)
-    label = clean_label(label)
+    label, own_unit, _ = label_and_unit(tokens)
     if not label:
         return None
     row = build_row(
