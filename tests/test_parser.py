@@ -10,6 +10,7 @@ from ingest.map.units import conversion_factor
 from ingest.read.markup import keeps_its_digit
 from ingest.read.metadata import extract_metadata
 from ingest.read.parser import parse_report
+from ingest.read.scope import Companies, sentence_scope
 from ingest.read.selection import primary_rows
 from ingest.read.text import fiscal_years, width
 from ingest.read.text_headers import parse_header
@@ -431,6 +432,29 @@ def test_a_prior_year_figure_alone_in_its_bracket_takes_the_unit_of_the_figure_b
         ("electricity_purchased", 2023): 81_025,
         ("employees_total", 2024): 2_864,
     }
+
+
+def test_a_legend_says_what_a_bracket_holds_until_the_next_heading() -> None:
+    """`（括號內為上年度數據）` over a list: a figure alone in a bracket after another is that year's, with
+    or without its unit; below the next heading a bracket is no longer read so."""
+    legend = HEAD_TRAD + (
+        "### 關鍵績效指標摘要\n\n{legend}\n"
+        "A1.3 有害廢棄物總量：12.74噸（10.81噸）\n"
+        "A2.2 總耗水量：41,286立方米（43,905）\n\n"
+        "### 社會\n\n"
+        "B1.1 僱員總數：3,268名（3,415名）\n"
+    )
+    assert facts(legend.format(legend="（括號內為上年度數據）")) == {
+        ("hazardous_waste", 2023): 12.74,
+        ("hazardous_waste", 2022): 10.81,
+        ("water_consumption", 2023): 41_286,
+        ("water_consumption", 2022): 43_905,
+        ("employees_total", 2023): 3_268,
+    }
+    assert facts(legend.format(legend="註：括号内数字为2022年数据。")) == facts(
+        legend.format(legend="（括號內為上年度數據）")
+    )
+    assert ("hazardous_waste", 2022) not in facts(legend.format(legend="（以下為本集團數據）")), "no legend"
 
 
 def test_an_html_report_in_english_first_cells_with_english_units_and_a_targets_heading() -> None:
@@ -1190,6 +1214,37 @@ def test_a_subsidiary_named_with_a_place_in_brackets_bounds_its_sentence() -> No
     rows = [row for row in parse_report(text).rows if row.metric_code]
     # (the first figure's label names the subsidiary itself, which no group metric's label may)
     assert [(row.metric_code, row.is_partial_scope) for row in rows] == [("ghg_scope1_2", True)]
+
+
+def test_a_site_named_in_the_clause_a_figure_closes_bounds_it() -> None:
+    """A site may be a clause's subject after a comma, not only the sentence's; a comma inside a
+    bracket that lists the group's sites opens no clause."""
+    text = HEAD_SIMP + (
+        "2024年，公司推进节能改造，新建的滁州工厂投产后贡献范围二排放量1,234.5吨二氧化碳当量。\n"
+        "受产能扩张影响，本集团范围二排放量为9,876吨二氧化碳当量。\n"
+        "本集团（含东莞工厂，深圳工厂）范围一排放量为3,210吨二氧化碳当量。\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code]
+    assert {(row.metric_code, row.reported_value, row.is_partial_scope) for row in rows} == {
+        ("ghg_scope2", 1234.5, True),
+        ("ghg_scope2", 9876, False),
+        ("ghg_scope1", 3210, False),
+    }
+
+
+def test_a_group_companys_defined_short_name_bounds_its_sentence() -> None:
+    text = HEAD_SIMP + (
+        "本报告覆盖公司本部及控股子公司，包括澄远化学（南通）有限公司（以下简称“南通澄远”）。\n\n"
+        "2024年，南通澄远范围一排放量为2,315.4吨二氧化碳当量。\n"
+        "2024年，公司范围一排放量为5,120.8吨二氧化碳当量。\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code]
+    assert {(row.metric_code, row.reported_value, row.is_partial_scope) for row in rows} == {
+        ("ghg_scope1", 2315.4, True),
+        ("ghg_scope1", 5120.8, False),
+    }
+    companies = Companies("澄远集团股份有限公司", ("南通澄远",))
+    assert sentence_scope("南通澄远及本部用水量合计为", companies=companies) is None, "more than that company"
 
 
 def test_key_data_listed_by_year() -> None:

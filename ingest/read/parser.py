@@ -82,7 +82,7 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
         report.rows.extend(parse_tiles(lines, metadata.fiscal_year, consumed))
         report.rows.extend(parse_year_lists(lines, metadata.fiscal_year, consumed))
         prose = [line for line in prose_lines if line.number not in consumed or id(line) in left_parts]
-        report.rows.extend(_bounded_by_heading(parse_statements(join_wrapped(prose), metadata), companies))
+        report.rows.extend(_bounded_by_heading(parse_statements(join_wrapped(prose), metadata, companies), companies))
     _attach_scopes(report.rows, _without_lines(text, bounding_captions) if bounding_captions else text)
     _attach_notes(report.rows, text)
     _money_in_cny(report.rows, text)

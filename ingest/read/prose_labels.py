@@ -13,7 +13,7 @@ from functools import cache
 from ingest.map.units import is_unit_alone
 from ingest.map.vocabulary import alternation
 from ingest.read.memo import memo
-from ingest.read.prose_tokens import UNIT_IN_LABEL
+from ingest.read.prose_tokens import CLAUSE_END, UNIT_IN_LABEL
 from ingest.read.text import fold
 
 # Filler after a leading year or date (`2024年末`, `2024年之`, `12月31日`, `底`): the grammar of dates, not words.
@@ -90,6 +90,15 @@ def _inner_period() -> re.Pattern[str]:
 def _dated_opening() -> re.Pattern[str]:
     """A paragraph that opens with its year or period (`2025年，`, `報告期內，`), folded."""
     return re.compile(rf"\s*(?:{_year_named().pattern})\s*[，,]")
+
+
+def in_bracket_of_no_level(prefix: str) -> bool:
+    """Whether a figure stands in a bracket opened after a clause that states no level (a permit's limits)."""
+    opened = max(prefix.rfind("（"), prefix.rfind("("))
+    if opened < 0 or max(prefix.rfind("）"), prefix.rfind(")")) > opened:
+        return False
+    before = prefix[:opened]
+    return states_no_level(before[max((m.end() for m in CLAUSE_END.finditer(before)), default=0) :])
 
 
 def states_no_level(text: str, sentence: str = "") -> bool:

@@ -229,12 +229,18 @@ def prior_in_bracket() -> re.Pattern[str]:
     )
 
 
-def bare_prior_unit(text: str, value: Value, subject_unit: str | None) -> str | None:
-    """`範圍一排放量：12,345.6噸（2023年：13,210.2）`: a figure alone in a bracket naming an earlier year,
-    after the subject's own, is in the subject's unit (None if it is not such a figure)."""
-    if not subject_unit or not text[value.end : value.end + 2].lstrip().startswith(("）", ")")):
+def bare_prior_unit(text: str, value: Value, subject_unit: str | None, legend: bool = False) -> str | None:
+    """`範圍一排放量：12,345.6噸（2023年：13,210.2）`: a figure alone in a bracket naming an earlier year (or any
+    bracket, under a `legend` saying what one holds), after the subject's own, is in the subject's unit."""
+    if not subject_unit or not in_own_bracket(text, value, legend):
         return None
-    return subject_unit if prior_in_bracket().search(text[max(0, value.start - 40) : value.start]) else None
+    return subject_unit if legend or prior_in_bracket().search(text[max(0, value.start - 40) : value.start]) else None
+
+
+def in_own_bracket(text: str, value: Value, opened: bool = True) -> bool:
+    """Whether a figure closes a bracket and (`opened`) opens it too: `（13,210.2噸）`."""
+    closed = text[value.end : value.end + 2].lstrip().startswith(("）", ")"))
+    return closed and (not opened or text[max(0, value.start - 4) : value.start].rstrip().endswith(("（", "(")))
 
 
 # `由2023年的`, `從去年的`, `由`: what opens the earlier level of a change, at the end of the text before it.

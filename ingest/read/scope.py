@@ -128,13 +128,16 @@ def label_scope(label: str) -> Scope | None:
     return None
 
 
-def sentence_scope(sentence: str, after: str = "") -> Scope | None:
-    """A prose statement whose subject is one subsidiary or site (`公司全資子公司某某有限公司…`), or
-    whose figure a bracket right after it bounds (`after`: the text after the value;
-    `1,920小時（共青團組織活動，未覆蓋全體員工）`)."""
+def sentence_scope(sentence: str, after: str = "", companies: Companies | None = None) -> Scope | None:
+    """A prose statement whose subject is one subsidiary or site (`公司全資子公司某某有限公司…`), in the
+    sentence's opening or in the clause the figure closes (`…，嘉興新廠區投產後貢獻範圍二排放量4,118噸`;
+    a group company's short name the report defines: `2024年，南通某某範圍一排放量為…`), or whose figure
+    a bracket right after it bounds (`after`: the text after the value; `1,920小時（共青團組織活動，未覆蓋全體員工）`)."""
     start = max((match.end() for match in _SENTENCE_END.finditer(sentence)), default=0)
     clause = sentence[start:]
-    if _rules()["part_sentence"].search(fold(clause)):
+    folded = fold(clause)
+    own = _last_subclause(folded)
+    if _rules()["part_sentence"].search(folded) or _rules()["part_sentence"].search(own) or _opens_with(own, companies):
         return Scope(clean_text(clause)[-_MAX_NOTE_CHARS:], True)
     bracket = _BRACKET_AFTER.match(after)
     if bracket and _rules()["part_note"].search(fold(bracket.group(1))):
@@ -143,6 +146,26 @@ def sentence_scope(sentence: str, after: str = "") -> Scope | None:
 
 
 _BRACKET_AFTER = re.compile(r"\s*[（(]([^（）()]{1,60})[）)]")
+_BRACKETED = re.compile(r"\([^()]*\)")
+# a clause's opening before its subject: `其中`, a year (`2024年度`)
+_SUBJECT_OPENING = re.compile(r"^(?:其中[,:]?)?(?:20\d{2}年度?[,]?)?")
+_JOINED = ("及", "和", "与", "、", "等")  # `南通某某及本部`: more than that company
+
+
+def _last_subclause(folded: str) -> str:
+    """The folded clause's part after its last comma outside brackets (`（含東莞工廠，深圳工廠）` is one part)."""
+    flat = _BRACKETED.sub(lambda match: "_" * len(match.group()), folded)
+    return folded[max((match.end() for match in _SUBCLAUSE.finditer(flat)), default=0) :]
+
+
+def _opens_with(clause: str, companies: Companies | None) -> bool:
+    """Whether a folded clause's subject is a group company by the short name the report defines for it."""
+    if companies is None or not companies.others:
+        return False
+    subject = clause[_SUBJECT_OPENING.match(clause).end() :]  # type: ignore[union-attr]
+    return any(
+        subject.startswith(alias) and not subject[len(alias) :].startswith(_JOINED) for alias in companies.others
+    )
 
 
 def note_scope(note: str) -> Scope | None:

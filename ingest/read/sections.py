@@ -4,6 +4,7 @@ below a `單位：` line. The statements reader asks this before it reads a line
     ## 2030年環境目標            a target section: no figure below it is data of any year
     （二）2023年度主要数据        a period over the figures below it, not a new topic
     單位：萬元                   the unit of the figures below printed without one
+    （括號內為2023/24財政年度數據）  what a figure alone in a bracket after another is: that year's
 """
 
 from __future__ import annotations
@@ -14,11 +15,20 @@ from enum import Enum
 
 from ingest.map.units import is_unit_alone
 from ingest.read.neighbours import CAPTION_UNIT
+from ingest.read.periods import year_of
 from ingest.read.prose_tokens import is_heading, period_line, target_heading
+from ingest.read.text import fold
 
 _HEADING_YEAR = re.compile(r"(20\d{2})\s*年度?")
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _YEAR_DIGITS = re.compile(r"20\d{2}")  # a period line names its year
+# `（括號內為2023/24財政年度數據）`, `註：括号内数字为上年同期数据`, `（）內為2023年數字` (folded): the period
+# a bracket holding a figure alone gives, over the section it opens
+_BRACKET_LEGEND = re.compile(
+    r"^\(?(?:注|note)?[:：]?(?:括号|括弧|\(\))(?:内|中)的?(?:数字|数据|数值|资料)?均?(?:为|指|代表|乃|系|是|表示)"
+    r"(.{2,16}?)的?(?:比较)?(?:数字|数据|数值|资料)?\)?[。.]?$"
+)
+_PRIOR_PERIOD = re.compile(r"^(?:去年|上年|上一|上个|上期|前一)")  # `上年同期`, `上一财政年度`
 
 
 class Step(Enum):
@@ -38,6 +48,7 @@ class Sections:
         self.heading_year: int | None = None  # `## 2024年`: the year of the figures below
         self.period_lead = ""  # `共有員工1,345名，具體分佈如下：` above the first year section
         self.caption_unit: str | None = None
+        self.bracket_year: int | None = None  # the year a legend says a bracketed figure is of
         self.in_targets = False
         self.targets_headed = False  # a heading (not a line: `2030年目标`) opened the targets
         self._period = period_line()
@@ -46,6 +57,12 @@ class Sections:
         """Take the next line (`text` stripped, `gap`: lines since the previous one, `index` its place);
         `context_above(index)` gives the lines above it, called only for a period line."""
         self.in_targets = self.in_targets and (gap <= 1 or self.targets_headed)  # a line's: to a blank line
+        if "括" in text or "（）" in text or "()" in text:
+            legend = _BRACKET_LEGEND.match(fold(text))
+            if legend:
+                year = self.fiscal_year - 1 if _PRIOR_PERIOD.match(legend.group(1)) else year_of(legend.group(1))
+                self.bracket_year = year if year is not None and year < self.fiscal_year else None
+                return Step.STRUCTURE
         period = self._period.fullmatch(text) if _YEAR_DIGITS.search(text) else None
         if is_heading(text) or period:
             heading = text.lstrip("#").strip()
@@ -60,6 +77,7 @@ class Sections:
                 self.period_lead = context_above(index) or self.period_lead
                 return Step.STRUCTURE
             self.heading, self.heading_year, self.period_lead, self.caption_unit = heading, None, "", None
+            self.bracket_year = None
             return Step.TOPIC
         if self.in_targets:
             return Step.STRUCTURE

@@ -26,7 +26,7 @@ from ingest.read.markup import keeps_its_digit
 from ingest.read.metadata import ReportMetadata
 from ingest.read.neighbours import MAX_GAP_LINES, Neighbours
 from ingest.read.paragraphs import OPENS_BLOCK, label_line_of, number_at, own_sentence_start
-from ingest.read.prose_labels import LabelReader, counted_after, only_filler, states_no_level
+from ingest.read.prose_labels import LabelReader, counted_after, in_bracket_of_no_level, only_filler, states_no_level
 from ingest.read.prose_lists import Listed, listed_values
 from ingest.read.prose_tokens import (
     BULLETS,
@@ -44,6 +44,7 @@ from ingest.read.prose_tokens import (
     denominator_before,
     followed_by_number,
     has_value,
+    in_own_bracket,
     inside_open_bracket,
     is_heading,
     last_clause,
@@ -62,7 +63,7 @@ from ingest.read.prose_tokens import (
     unit_in_label,
 )
 from ingest.read.rows import KpiRow, Layout, build_row
-from ingest.read.scope import sentence_scope
+from ingest.read.scope import Companies, sentence_scope
 from ingest.read.sections import Sections, Step
 from ingest.read.text import HAN, fold
 from ingest.read.zeros import zero_rows
@@ -75,27 +76,18 @@ _BRACKET_OPENING_CHARS = 40  # `（截至2024年3月31日止年度：人民幣` 
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
 
 
-def _in_bracket_of_no_level(prefix: str) -> bool:
-    """Whether a figure stands in a bracket opened after a clause that states no level (a permit's limits)."""
-    opened = max(prefix.rfind("（"), prefix.rfind("("))
-    if opened < 0 or max(prefix.rfind("）"), prefix.rfind(")")) > opened:
-        return False
-    before = prefix[:opened]
-    return states_no_level(before[max((m.end() for m in CLAUSE_END.finditer(before)), default=0) :])
-
-
-def parse_statements(lines: list[Line], metadata: ReportMetadata) -> list[KpiRow]:
+def parse_statements(lines: list[Line], metadata: ReportMetadata, companies: Companies | None = None) -> list[KpiRow]:
     """Values of key figures and prose on lines no table read (`lines`, in order). A sentence's year
-    defaults to the report's own, so a report without a fiscal year has none."""
+    defaults to the report's own, so a report without a fiscal year has none; `companies`: the group
+    companies' short names, whose sentences are their own figures."""
     if metadata.fiscal_year is None:
         raise ValueError("parse_statements needs the report's fiscal year: without one no sentence has a year")
-    reader = _Reader(lines, metadata)
-    return reader.read()
+    return _Reader(lines, metadata, companies).read()
 
 
 class _Reader:
-    def __init__(self, lines: list[Line], metadata: ReportMetadata) -> None:
-        self.lines = lines
+    def __init__(self, lines: list[Line], metadata: ReportMetadata, companies: Companies | None) -> None:
+        self.lines, self.companies = lines, companies
         self.near = Neighbours(lines)
         self.fiscal_year: int = metadata.fiscal_year  # type: ignore[assignment]
         start = metadata.period_start
@@ -157,7 +149,8 @@ class _Reader:
                     self._emit(index, line, value, value.unit or item.unit, prefix, segment_start, False, stated, item)
                 segment_start = value.end
                 continue
-            unit = value.unit or bare_prior_unit(text, value, self.subject and self.subject_unit)
+            legend = self.sections.bracket_year is not None  # `（括號內為2023/24財政年度數據）` above
+            unit = value.unit or bare_prior_unit(text, value, self.subject and self.subject_unit, legend)
             alone = not prefix.strip(BULLETS) and not text[value.end :].strip(" \t,，。;；")
             if unit is None and alone:
                 unit = self.near.unit_below(index) or self.sections.caption_unit
@@ -219,7 +212,7 @@ class _Reader:
         )
         if row.unit_factor is None and unit is None:
             return  # a bare number that is no count: a page number, a list item, a year
-        part = sentence_scope(sentence, line.text[value.end :])
+        part = sentence_scope(sentence, line.text[value.end :], self.companies)
         if part is not None:  # `公司全資子公司某某有限公司2024年度…為`: a subsidiary's figure
             row.scope_note, row.is_partial_scope = part.note, part.partial
         self.rows.append(row)
@@ -275,7 +268,7 @@ class _Reader:
             return candidates, label_line_of(self.lines[index], prefix), previous.text + prefix
         # `董事會由9席董事組成（含獨立董事3席）`: the bracket's own label; `A2.2\t總耗水量\t`: the last cell's
         inner = inside_open_bracket(clause) or (clause.rsplit("\t", 1)[1].strip() if "\t" in clause else "")
-        if _in_bracket_of_no_level(prefix):  # `年許可排放量（氮氧化物45.00噸/年、二氧化硫12.00噸/年）`
+        if in_bracket_of_no_level(prefix):  # `年許可排放量（氮氧化物45.00噸/年、二氧化硫12.00噸/年）`
             return [], label_line_of(self.lines[index], prefix), prefix
         return (
             ([inner, clause] if inner else [clause] if clause else []),
@@ -342,32 +335,31 @@ class _Reader:
             else:
                 labels = [*labels, *nouns[0]]
         unit = unit or label_unit
-        prior_year = None
-        # the whole text before the value, not the clause: the numbers of a date in the bracket (`（2023年12月31日：`,
-        # `（截至2024年3月31日止年度：人民幣`) cut clauses, and the pattern is anchored at the value anyway
-        opening = line.text[max(0, value.start - _BRACKET_OPENING_CHARS) : value.start]
-        if self.subject and (bracket := prior_in_bracket().search(opening)):
-            # `用水量為12,300立方米（2023年：13,100立方米）`: the same figure for the year the bracket names
-            labels = [(self.subject, self.subject)]
-            unit = same_denominator(unit, self.subject_unit)
-            # a year named there is the fiscal year it labels (`（2024年：…）` after a figure of the year
-            # ended 31 March 2025 is the year before), never the report's own
-            named = int(bracket.group(1)) if bracket.group(1) else self.fiscal_year - 1
-            prior_year = named if named < self.fiscal_year else None
-        elif (
-            self.subject
-            and (prior := PRIOR_CLAUSE.fullmatch(fold(clause).strip(BULLETS)))
-            and (not prior.group().startswith(("较", "比")) or fold(unit or "") == fold(self.subject_unit or ""))
-        ):
-            # `去年為13,025.9兆瓦時`, `2023年則為402.6千克`; `較2023年度的1,204人` only in the subject's unit
-            labels = [(self.subject, self.subject)]
-            unit = same_denominator(unit, self.subject_unit)
-            prior_year = int(prior.group(1)) if prior.group(1) else self.fiscal_year - 1
-        elif self.subject and current_clause().fullmatch(fold(clause).strip(BULLETS)):
+        again, prior_year = self._subject_again(line, value, clause, unit) if self.subject else (False, None)
+        if again:
             labels, unit = [(self.subject, self.subject)], same_denominator(unit, self.subject_unit)
         elif compared := compared_level(clause):  # `總耗水量較2023年的1,341,205噸下降`: that year's level
             labels, prior_year = self.label_reader.labels([compared[0]], self.subject)[0], compared[1]
         return (labels, unit, relative, prior_year) if labels else None
+
+    def _subject_again(self, line: Line, value: Value, clause: str, unit: str | None) -> tuple[bool, int | None]:
+        """Whether a value is the subject's figure again, and of which earlier year (None: the report's own)."""
+        # the whole text before the value, not the clause: the numbers of a date in the bracket (`（2023年12月31日：`,
+        # `（截至2024年3月31日止年度：人民幣`) cut clauses, and the pattern is anchored at the value anyway
+        opening = line.text[max(0, value.start - _BRACKET_OPENING_CHARS) : value.start]
+        if bracket := prior_in_bracket().search(opening):
+            # `用水量為12,300立方米（2023年：13,100立方米）`: a year named there is the fiscal year it labels
+            # (`（2024年：…）` after a figure of the year ended 31 March 2025 is the year before), never the report's
+            named = int(bracket.group(1)) if bracket.group(1) else self.fiscal_year - 1
+            return True, named if named < self.fiscal_year else None
+        if self.sections.bracket_year and in_own_bracket(line.text, value):
+            return True, self.sections.bracket_year  # `8,060.9噸（8,505.4噸）` under `（括號內為2023/24財政年度數據）`
+        folded = fold(clause).strip(BULLETS)
+        prior = PRIOR_CLAUSE.fullmatch(folded)
+        if prior and (not prior.group().startswith(("较", "比")) or fold(unit or "") == fold(self.subject_unit or "")):
+            # `去年為13,025.9兆瓦時`, `2023年則為402.6千克`; `較2023年度的1,204人` only in the subject's unit
+            return True, int(prior.group(1)) if prior.group(1) else self.fiscal_year - 1
+        return current_clause().fullmatch(folded) is not None, None  # `本年度為`: the report's own year
 
     def _year(self, sentence: str) -> int | None:
         """The fiscal year a statement is about: the report's, unless its sentence names an earlier one."""
