@@ -11,6 +11,10 @@ ESG_LANDING_DIR="$(cd "$ESG_LANDING_DIR" 2>/dev/null && pwd || echo "$ESG_LANDIN
 ESG_WORKDIR="$(cd "$ESG_WORKDIR" && pwd)"
 ESG_WAREHOUSE="$(cd "$(dirname "$ESG_WAREHOUSE")" && pwd)/$(basename "$ESG_WAREHOUSE")"
 
+# Airflow and dbt start a Python process per task and per command; where the environment sets
+# PYTHONDONTWRITEBYTECODE each would compile this project's modules again, so their bytecode is kept
+# (in the git-ignored __pycache__ folders; the venv's packages were compiled when pip installed them).
+unset PYTHONDONTWRITEBYTECODE
 export PATH="$ESG_REPO/.venv/bin:$PATH"
 export PYTHONPATH="$ESG_REPO${PYTHONPATH:+:$PYTHONPATH}"
 export AIRFLOW_HOME="${AIRFLOW_HOME:-$ESG_WORKDIR/airflow}"
