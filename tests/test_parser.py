@@ -1223,13 +1223,18 @@ def test_a_site_named_in_the_clause_a_figure_closes_bounds_it() -> None:
         "2024年，公司推进节能改造，新建的滁州工厂投产后贡献范围二排放量1,234.5吨二氧化碳当量。\n"
         "受产能扩张影响，本集团范围二排放量为9,876吨二氧化碳当量。\n"
         "本集团（含东莞工厂，深圳工厂）范围一排放量为3,210吨二氧化碳当量。\n"
+        "东莞工厂的员工流失率为25.9%；本集团整体员工流失率为23.6%。\n"
+        "本年度各门店共接获客户投诉46宗，每平方米冷库面积耗电0.083兆瓦时。\n"
     )
-    rows = [row for row in parse_report(text).rows if row.metric_code]
-    assert {(row.metric_code, row.reported_value, row.is_partial_scope) for row in rows} == {
+    rows = parse_report(text).rows
+    assert {(row.metric_code, row.reported_value, row.is_partial_scope) for row in rows if row.metric_code} == {
         ("ghg_scope2", 1234.5, True),
         ("ghg_scope2", 9876, False),
         ("ghg_scope1", 3210, False),
+        ("employee_turnover_rate", 23.6, False),  # the group's own clause after the site's
     }
+    partial = {row.reported_value: row.is_partial_scope for row in rows}
+    assert partial[25.9] and not partial[46] and not partial[0.083], "every store is the whole; an area is no site"
 
 
 def test_a_group_companys_defined_short_name_bounds_its_sentence() -> None:

@@ -137,7 +137,9 @@ def sentence_scope(sentence: str, after: str = "", companies: Companies | None =
     clause = sentence[start:]
     folded = fold(clause)
     own = _last_subclause(folded)
-    if _rules()["part_sentence"].search(folded) or _rules()["part_sentence"].search(own) or _opens_with(own, companies):
+    # a clause of the group's own (`…；計及自發電力，本集團總用電量為`) is no site's, whatever the sentence opened with
+    opening = _rules()["part_sentence"].search(folded) if not _WHOLE_SUBJECT.match(own) else None
+    if opening or _rules()["part_sentence"].search(own) or _opens_with(own, companies):
         return Scope(clean_text(clause)[-_MAX_NOTE_CHARS:], True)
     bracket = _BRACKET_AFTER.match(after)
     if bracket and _rules()["part_note"].search(fold(bracket.group(1))):
@@ -152,10 +154,15 @@ _SUBJECT_OPENING = re.compile(r"^(?:其中[,:]?)?(?:20\d{2}年度?[,]?)?")
 _JOINED = ("及", "和", "与", "、", "等")  # `南通某某及本部`: more than that company
 
 
+_PART_END = re.compile(r"[,;]")  # folded `，` `；`
+_WHOLE_SUBJECT = re.compile(r"(?:本集团|本公司|集团|公司|我们|全集团)(?!的?(?:各|旗下|下属|附属|子公司|分公司))")
+
+
 def _last_subclause(folded: str) -> str:
-    """The folded clause's part after its last comma outside brackets (`（含東莞工廠，深圳工廠）` is one part)."""
+    """The folded clause's part after its last comma or semicolon outside brackets (`（含東莞工廠，深圳工廠）`
+    is one part)."""
     flat = _BRACKETED.sub(lambda match: "_" * len(match.group()), folded)
-    return folded[max((match.end() for match in _SUBCLAUSE.finditer(flat)), default=0) :]
+    return folded[max((match.end() for match in _PART_END.finditer(flat)), default=0) :]
 
 
 def _opens_with(clause: str, companies: Companies | None) -> bool:
