@@ -131,6 +131,29 @@ def test_a_report_of_eighteen_months_after_a_change_of_year_end() -> None:
     assert interim.period_end is None or interim.period_end.month != 6
 
 
+def test_targets_beside_actuals_under_each_year_are_skipped_whatever_the_colspan_became() -> None:
+    """`2024年` spanning `目標 | 實際`: in Markdown the span leaves an empty header cell and the sub-header
+    becomes the first body row; the actual is the year's figure, the target none."""
+    rows = (
+        "| 範圍一溫室氣體排放 | 噸二氧化碳當量 | 2,450.0 | 2,318.6 | 2,600.0 | 2,512.3 |\n"
+        "| 耗水量 | 立方米 | 60,000 | 57,386 | / | 62,104 |\n"
+    )
+    expected = {
+        ("ghg_scope1", 2025): 2_318.6,
+        ("ghg_scope1", 2024): 2_512.3,
+        ("water_consumption", 2025): 57_386,
+        ("water_consumption", 2024): 62_104,
+    }
+    lost = "| 指標 | 單位 | 2025年 |  | 2024年 |  |\n| --- | --- | --- | --- | --- | --- |\n|  |  | 目標 | 實際 | 目標 | 實際 |\n"
+    repeated = lost.replace("2025年 |  | 2024年 |  |", "2025年 | 2025年 | 2024年 | 2024年 |")
+    assert facts(HEAD_HK + lost + rows) == expected
+    assert facts(HEAD_HK + repeated + rows) == expected
+    flat = (
+        "| 指標 | 單位 | 2025年目標 | 2025年實際 | 2024年目標 | 2024年實際 |\n| --- | --- | --- | --- | --- | --- |\n"
+    )
+    assert facts(HEAD_HK + flat + rows) == expected
+
+
 def test_a_table_of_two_digit_fiscal_years() -> None:
     text = HEAD_HK + (
         "| 指標 | 單位 | FY25 | FY24 | FY30目標 |\n| --- | --- | --- | --- | --- |\n"
@@ -145,6 +168,24 @@ def test_a_table_whose_year_headers_give_the_dates_they_span() -> None:
         " 變動（%） |\n| --- | --- | --- | --- | --- |\n| 耗水量 | 立方米 | 186,520 | 192,433 | -3.1 |\n"
     )
     assert facts(text) == {("water_consumption", 2025): 186_520, ("water_consumption", 2024): 192_433}
+
+
+def test_footnote_marks_in_brackets_or_circled_leave_a_value_or_label_whole() -> None:
+    """`46,033.9(2)`, `8,215[1]`, `耗水量[4]`, `員工總數①`: a note's mark glued to a figure or a label."""
+    text = HEAD_CN + (
+        "指标                          单位          2025年         2024年\n"
+        "耗水量[4]                     立方米        412,386        438,901\n"
+        "外购电力                      千瓦时        1,528,640      986,310(2)\n"
+        "员工总数①                     人            8,642          8,215[1]\n"
+    )
+    assert facts(text) == {
+        ("water_consumption", 2025): 412_386,
+        ("water_consumption", 2024): 438_901,
+        ("electricity_purchased", 2025): 1528.64,
+        ("electricity_purchased", 2024): 986.31,
+        ("employees_total", 2025): 8_642,
+        ("employees_total", 2024): 8_215,
+    }
 
 
 def test_text_table_figures_with_a_space_for_thousands_are_joined_to_one_magnitude() -> None:

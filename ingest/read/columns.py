@@ -201,11 +201,24 @@ def _header_row(grid: Grid) -> int:
     return next((r for r in range(min(_MAX_HEADER_SEARCH_ROWS, len(grid.rows))) if header_roles(grid.texts(r))), 0)
 
 
+def _lost_spans(roles: list[ColumnRole], header: list[str], below: list[str]) -> list[ColumnRole]:
+    """A year cell spanning sub-columns, converted to Markdown without its colspan (`2024年 |  | 2023年 |  |`
+    over `目標 | 實際 | 目標 | 實際`): an empty header cell right of a year, with a sub-header below it, is
+    that year's."""
+    out = list(roles)
+    for c in range(1, len(out)):
+        empty = c < len(header) and not header[c] and c < len(below) and below[c]
+        if empty and out[c - 1].role is Role.YEAR and c - 1 < len(below) and below[c - 1]:
+            out[c] = out[c - 1]
+    return out
+
+
 def _with_measures(roles: list[ColumnRole], grid: Grid, header: int) -> list[ColumnRole] | None:
     """Year columns with what each sub-column under them measures, if the row below the header is such
     a sub-header row: text (no numbers, no not-disclosed marks) under every year column, not all the
     same, and nothing of its own in the label columns (a rowspan of the header, or empty)."""
     below, above = grid.texts(header + 1), grid.texts(header)
+    roles = _lost_spans(roles, above, below)
     years = [c for c, role in enumerate(roles) if role.role is Role.YEAR]
     first_year = min(years, default=0)
     if any(
@@ -236,8 +249,9 @@ def _with_measures(roles: list[ColumnRole], grid: Grid, header: int) -> list[Col
         role = ColumnRole(Role.SKIP) if c in parents else column_role(measure)
         # `2024年` over `數值 | 單位`: the year's values and the unit they are in
         if role.role in (Role.UNIT, Role.SKIP):  # `2024年` over `數值 | 同比變化`: the change is no value
-            out[c] = ColumnRole(role.role)
+            out[c] = ColumnRole(role.role)  # `2024年` over `目標 | 實際`: a target is none either
             continue
+        measure = "" if role.role is Role.CURRENT else measure  # `實際`, `數值`: the year's figure itself
         out[c] = ColumnRole(Role.YEAR, roles[c].year, unit=unit or role.unit or roles[c].unit, measure=measure)
     return out
 

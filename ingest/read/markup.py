@@ -139,8 +139,9 @@ def _mark_or_power(match: re.Match[str]) -> str:
 
 # `排放總量(範圍一和範圍二)8`, `因工傷損失工作日數c`: a footnote number, star or letter after a label
 _TRAILING_MARK = re.compile(
-    r"(?<=[\u4e00-\u9fff)）a-zA-Z%])\s?(?:[註注]\s?\d{1,2}|\d{1,2}|\*{1,3}|#)$|(?<=[\u4e00-\u9fff)）])[a-f]$"
-)  # `註4`: a note
+    r"(?<=[\u4e00-\u9fff)）a-zA-Z%])\s?(?:[註注]\s?\d{1,2}|\d{1,2}|\*{1,3}|#|[(（\[［]\d{1,2}[)）\]］]|[①-⑳])$"
+    r"|(?<=[\u4e00-\u9fff)）])[a-f]$"
+)  # `註4`, `耗水量[4]`, `天然氣①`: a note
 
 
 @cache

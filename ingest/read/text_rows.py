@@ -27,7 +27,9 @@ _DECIMALS = re.compile(r"\.\d+")  # a number's decimals cut off by a space
 _MIN_VALUES_FIRST = 2
 _MARK_AFTER_VALUE = re.compile(r"[註注]\d{1,2}|\*{1,3}|#")
 _MARK_FIRST_CHARS = frozenset("註注*#")
-_GLUED_MARK = re.compile(r"^([-−+]?\d[\d,]*(?:\.\d+)?%?)(?:[註注]\d{1,2}|\*{1,3}|※\d{0,2}|[#†‡])$")
+_GLUED_MARK = re.compile(
+    r"^([-−+]?\d[\d,]*(?:\.\d+)?%?)(?:[註注]\d{1,2}|\*{1,3}|※\d{0,2}|[#†‡]|[(（\[［]\d{1,2}[)）\]］]|[①-⑳])$"
+)  # `18,237.64註1`, `11.4*`, `46,033.9(2)`, `8,215[1]`, `2,468①`
 
 
 def _without_glued_mark(token: str) -> str:
@@ -35,7 +37,7 @@ def _without_glued_mark(token: str) -> str:
     return match.group(1) if match else token
 
 
-_GLUED_LAST_CHARS = frozenset("0123456789*※#†‡")
+_GLUED_LAST_CHARS = frozenset("0123456789*※#†‡)）]］①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _SENTENCE = re.compile(r"[。；！？]")
 
