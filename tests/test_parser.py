@@ -1252,6 +1252,25 @@ def test_a_group_companys_defined_short_name_bounds_its_sentence() -> None:
     assert sentence_scope("南通澄远及本部用水量合计为", companies=companies) is None, "more than that company"
 
 
+def test_a_note_item_below_a_key_figures_years_bounds_that_figure() -> None:
+    """`- **A1.4 無害廢棄物（噸）**`, its year items, then `  - 附註：僅包括香港業務`: that figure's every year is
+    the Hong Kong business's; a note that bounds nothing, or one under another figure, leaves it whole."""
+    text = HEAD_TRAD + (
+        "- **A1.3 有害廢棄物（噸）**\n  - 2023年：18.42\n  - 2022年：20.15\n"
+        "- **A1.4 無害廢棄物（噸）**\n  - 2023年：1,526.7\n  - 2022年：1,611.0\n  - 附註：僅包括香港業務\n"
+        "- **A2.2 耗水量（立方米）**\n  - 2023年：41,286\n  - 2022年：43,905\n  - 附註：涵蓋本集團全部營運地點\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code]
+    assert {(row.metric_code, row.fiscal_year, row.is_partial_scope) for row in rows} == {
+        ("hazardous_waste", 2023, False),
+        ("hazardous_waste", 2022, False),
+        ("non_hazardous_waste", 2023, True),
+        ("non_hazardous_waste", 2022, True),
+        ("water_consumption", 2023, False),
+        ("water_consumption", 2022, False),
+    }
+
+
 def test_key_data_listed_by_year() -> None:
     text = HEAD_SIMP + (
         "### 经营与社会关键数据（按年份）\n\n"

@@ -188,6 +188,26 @@ def test_footnote_marks_in_brackets_or_circled_leave_a_value_or_label_whole() ->
     }
 
 
+def test_a_rows_footnote_mark_points_to_the_note_that_bounds_it() -> None:
+    """`無害廢棄物產生量#` over `# 僅統計公司總部辦公區域`: that row is the head office's; a mark whose note
+    bounds nothing (`¹ 按…核算`) leaves its row whole, and a note of another mark is not the row's."""
+    text = HEAD_CN + (
+        "指标                          单位          2025年         2024年\n"
+        "无害废弃物产生量#             吨            186.4          179.2\n"
+        "耗水量[2]                     立方米        412,386        438,901\n"
+        "外购电力¹                     千瓦时        1,528,640      986,310\n"
+        "危险废物产生量                吨            24.6           22.1\n"
+        "\n注：\n1. 外购电力按电网结算数据统计。\n2. 仅统计杭州生产基地。\n# 仅统计公司总部办公区域产生的生活垃圾。\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code and row.fiscal_year == 2025]
+    assert {row.metric_code: row.is_partial_scope for row in rows} == {
+        "non_hazardous_waste": True,
+        "water_consumption": True,
+        "electricity_purchased": False,
+        "hazardous_waste": False,
+    }
+
+
 def test_text_table_figures_with_a_space_for_thousands_are_joined_to_one_magnitude() -> None:
     """`428 615        411 902` and `1 528 640       986 310`: the joining whose figures are alike."""
     text = HEAD_CN + (

@@ -23,7 +23,7 @@ from ingest.read.cells import parse_cells
 from ingest.read.charts import parse_charts
 from ingest.read.column_blocks import parse_column_blocks
 from ingest.read.columns import is_year_cell
-from ingest.read.footnotes import footnote_below
+from ingest.read.footnotes import footnote_below, marked_note
 from ingest.read.gender_tables import gender_rows
 from ingest.read.grid import Grid, csv_as_tabs, html_grids, tab_grids
 from ingest.read.latex_grid import latex_grids
@@ -34,12 +34,14 @@ from ingest.read.metadata import extract_metadata
 from ingest.read.neighbours import CAPTION_UNIT
 from ingest.read.page_columns import split_columns
 from ingest.read.paragraphs import join_wrapped
-from ingest.read.rows import KpiRow, ParsedReport
+from ingest.read.rows import KpiRow, Layout, ParsedReport
 from ingest.read.scope import (
     Companies,
+    bound_by_note_items,
     bounds_table,
     caption_scope,
     defined_companies,
+    note_scope,
     report_scopes,
     row_part,
     scope_of,
@@ -141,7 +143,18 @@ def _attach_notes(rows: list[KpiRow], text: str) -> None:
 
 
 def _attach_scopes(rows: list[KpiRow], text: str) -> None:
+    """A scope the report states for a pillar or a label (`read.scope`); a table row's own, the note its
+    label's footnote mark points to (`無害廢棄物產生量#` … `# 僅統計公司總部`); a key figure's own, the note
+    item below its year items (`  - 附註：僅包括香港業務`)."""
     scopes = report_scopes(text)
+    lines: list[str] | None = None
+    for row in rows:
+        if row.metric_code and not row.is_partial_scope and row.layout == Layout.TABLE:
+            lines = lines if lines is not None else source_lines(text)
+            note = marked_note(lines, row.source_line, row.raw_label)
+            if note and (part := note_scope(note)) is not None:
+                row.scope_note, row.is_partial_scope = part.note, part.partial
+    bound_by_note_items(rows, lines if lines is not None else source_lines(text))
     for row in rows:
         if not row.metric_code or row.is_partial_scope:
             continue

@@ -20,6 +20,7 @@ from ingest.map.normalize import normalize_label
 from ingest.map.reference import read_seed
 from ingest.map.vocabulary import alternation, role_pattern
 from ingest.read.markup import clean_text
+from ingest.read.rows import KpiRow, Layout
 from ingest.read.text import fold
 
 _CLAUSE_CHARS = "。；;\n"
@@ -182,6 +183,26 @@ def note_scope(note: str) -> Scope | None:
     if part is None and _rules()["part_note"].search(fold(note)):
         part = Scope(clean_text(note)[:_MAX_NOTE_CHARS], True)
     return part
+
+
+# `  - 附註：僅包括香港業務`: a note item (a bullet or a line of its own)
+_NOTE_ITEM = re.compile(r"^\s*(?:[-*•·]\s*)?(?:附註|附注|備註|备注|註|注)\s*\d{0,2}\s*[:：]")
+_NOTE_ITEM_GAP_LINES = 3  # the year items and a change item (`變動：-5.4%`) between the figures and the note
+
+
+def bound_by_note_items(rows: list[KpiRow], lines: list[str]) -> None:
+    """A note item right below a key figure's year items (`- **A1.4 無害廢棄物（噸）**`, `  - 2024年：…`,
+    `  - 附註：僅包括香港業務`) that bounds it: that figure's rows, every year, are that part's."""
+    figures = [row for row in rows if row.layout == Layout.KEY_FIGURE and row.label_line < row.source_line]
+    for row in figures:
+        below = lines[row.source_line : row.source_line + _NOTE_ITEM_GAP_LINES]
+        note = next((text for text in below if ("注" in text or "註" in text) and _NOTE_ITEM.match(text)), None)
+        part = note_scope(_NOTE_ITEM.sub("", note)) if note else None
+        if part is None:
+            continue
+        for other in figures:
+            if other.label_line == row.label_line:
+                other.scope_note, other.is_partial_scope = part.note, part.partial
 
 
 @dataclass(frozen=True)
