@@ -1271,6 +1271,32 @@ def test_a_note_item_below_a_key_figures_years_bounds_that_figure() -> None:
     }
 
 
+def test_a_web_articles_key_figures_under_decorations_and_after_a_stroke_bar() -> None:
+    """A figure under a section title (`【關鍵數字速覽】`, `▌安全生產`) or an emoji takes its label from the line
+    below; `外購電力丨11,862萬千瓦時` uses the stroke 丨 as a bar between label and value."""
+    text = HEAD_SIMP + (
+        "【关键数字速览】\n\n38.62亿元\n营业收入\n\n"
+        "▌安全生产\n\n0人\n因工死亡\n\n"
+        "⚡\n52,370吨标准煤\n综合能源消耗总量\n\n"
+        "外购电力丨11,862万千瓦时\n员工流失率丨6.8%\n绿色丨低碳丨发展\n"
+    )
+    assert facts(text) == {
+        ("revenue", 2024): pytest.approx(3_862_000_000),
+        ("work_related_fatalities", 2024): 0,
+        ("energy_total", 2024): pytest.approx(52_370 * 8.141),
+        ("electricity_purchased", 2024): 118_620,
+        ("employee_turnover_rate", 2024): 6.8,
+    }
+
+
+def test_the_youth_leagues_volunteer_hours_are_its_own() -> None:
+    text = HEAD_SIMP + "2024年，员工志愿服务时长5,820小时，其中公司团委组织的青年志愿者服务时长为1,940小时。\n"
+    assert facts(text) == {("volunteer_hours", 2024): 5_820}
+    alone = HEAD_SIMP + "公司团委组织青年志愿者开展社区活动42场，志愿服务时长1,860小时。\n"
+    hours = [row for row in parse_report(alone).rows if row.metric_code == "volunteer_hours"]
+    assert [(row.reported_value, row.is_partial_scope) for row in hours] == [(1_860, True)]
+
+
 def test_key_data_listed_by_year() -> None:
     text = HEAD_SIMP + (
         "### 经营与社会关键数据（按年份）\n\n"

@@ -92,6 +92,15 @@ def _dated_opening() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{_year_named().pattern})\s*[，,]")
 
 
+# a section title of a web page or an infographic (`【關鍵數字速覽】`, `▌安全生產`, `■ 環境`), or a line of
+# no word at all (an emoji over a figure): no figure's label
+_DECORATION = re.compile(r"^\s*(?:【[^】]*】\s*$|[▌▍▎▐■□◆◇●○▶►★☆]|[^\u4e00-\u9fffA-Za-z]*$)")
+
+
+def is_decoration(text: str) -> bool:
+    return _DECORATION.match(text) is not None
+
+
 def in_bracket_of_no_level(prefix: str) -> bool:
     """Whether a figure stands in a bracket opened after a clause that states no level (a permit's limits)."""
     opened = max(prefix.rfind("（"), prefix.rfind("("))

@@ -26,7 +26,14 @@ from ingest.read.markup import keeps_its_digit
 from ingest.read.metadata import ReportMetadata
 from ingest.read.neighbours import MAX_GAP_LINES, Neighbours
 from ingest.read.paragraphs import OPENS_BLOCK, label_line_of, number_at, own_sentence_start
-from ingest.read.prose_labels import LabelReader, counted_after, in_bracket_of_no_level, only_filler, states_no_level
+from ingest.read.prose_labels import (
+    LabelReader,
+    counted_after,
+    in_bracket_of_no_level,
+    is_decoration,
+    only_filler,
+    states_no_level,
+)
 from ingest.read.prose_lists import Listed, listed_values
 from ingest.read.prose_tokens import (
     BULLETS,
@@ -289,6 +296,7 @@ class _Reader:
             and previous.number not in self.labels_taken_below  # the figure above's label
             and not has_value(previous.text)
             and not is_heading(previous.text.strip())
+            and not is_decoration(previous.text)  # `【關鍵數字速覽】`, `▌安全生產`, `🌱` over a figure
         )
         below = self.near.label_below(index) if alone and (self.labels_below or not label_above) else None
         if below and not value.unit and (len(below[0]) > _MAX_BARE_LABEL_CHARS or _INDEX_CODE.match(below[0])):
