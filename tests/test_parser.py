@@ -1279,6 +1279,7 @@ def test_a_web_articles_key_figures_under_decorations_and_after_a_stroke_bar() -
         "▌安全生产\n\n0人\n因工死亡\n\n"
         "⚡\n52,370吨标准煤\n综合能源消耗总量\n\n"
         "外购电力丨11,862万千瓦时\n员工流失率丨6.8%\n绿色丨低碳丨发展\n"
+        "■ 范围一 ▏ 41,260吨二氧化碳当量\n■ 排放强度 ▏ 0.284吨二氧化碳当量/万元营收\n"
     )
     assert facts(text) == {
         ("revenue", 2024): pytest.approx(3_862_000_000),
@@ -1286,6 +1287,8 @@ def test_a_web_articles_key_figures_under_decorations_and_after_a_stroke_bar() -
         ("energy_total", 2024): pytest.approx(52_370 * 8.141),
         ("electricity_purchased", 2024): 118_620,
         ("employee_turnover_rate", 2024): 6.8,
+        ("ghg_scope1", 2024): 41_260,
+        ("ghg_intensity_revenue", 2024): pytest.approx(28.4),
     }
 
 

@@ -21,7 +21,7 @@ _TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
 # dot leaders before a value (`收益.......3,846.2 .......3,615.9`, `總耗水量 ······ 186,420 立方米`)
 _LEADER = re.compile(r"\s*(?:[.．·⋯]{3,}|…{2,})\s*(?=[-\d—–/]|N/?A|不適用|不适用)")
 _HTML_HEADING = re.compile(r"\s*<h([1-6])\b[^>]*>.*</h\1\s*>\s*$", re.IGNORECASE)  # a heading alone on its line
-_STROKE_BAR = re.compile(r"\s*丨\s*(?=[-−+]?\d)")  # before a figure (`綠色丨低碳` is a slogan's bar: kept)
+_STROKE_BAR = re.compile(r"\s*[丨▏│]\s*(?=[-−+]?\d)")  # before a figure (`綠色丨低碳` is a slogan's bar: kept)
 _THIN_SPACE_IN_NUMBER = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 # Markup outside tables: tags, LaTeX, image links, escapes, entities, superscript marks.
 _MARKUP = re.compile(r"[<$\\!&*_¹²³⁴⁵⁶⁷⁸⁹⁰]")
@@ -187,6 +187,6 @@ def plain_line(raw: str) -> str:
         cleaned = _LEADER.sub("    ", cleaned)  # `員工總數........2,418人`: dot leaders are a column gap
     if "\u2009" in cleaned or "\u202f" in cleaned:
         cleaned = _THIN_SPACE_IN_NUMBER.sub("", cleaned)  # `23 154.80` with a thin space is one number
-    if "丨" in cleaned:  # `外購電力丨11,862萬千瓦時`: the stroke 丨 as a web page's bar between label and value
-        cleaned = _STROKE_BAR.sub("：", cleaned)
+    if "丨" in cleaned or "▏" in cleaned or "│" in cleaned:  # `外購電力丨11,862萬千瓦時`, `範圍一 ▏ 41,260噸`:
+        cleaned = _STROKE_BAR.sub("：", cleaned)  # a web page's bar between a label and its value
     return cleaned

@@ -37,7 +37,7 @@ _DIGIT = re.compile(r"\d")
 # `. ` ends an English sentence before Chinese; `其中` opens a part of what came before
 CLAUSE_END = re.compile(r"[，,。；;：:！!？?、]|\.(?=\s)|(?=其中)")
 SENTENCE_END = re.compile(r"[。；;！!？?]")
-BULLETS = " \t•·-*>#–—"
+BULLETS = " \t•·-*>#–—■□◆◇●○▪▶►★☆▌"
 _HEADING = re.compile(r"^(?:#+\s*|\d+(?:\.\d+)+\s*(?=[\u4e00-\u9fff]{2})|表\s*[:：])")
 _BARE_NUMBER = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 UNIT_IN_LABEL = re.compile(r"[(（]([^()（）]{1,16})[)）]$")
