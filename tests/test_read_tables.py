@@ -2434,6 +2434,31 @@ def test_two_years_printed_in_one_column(header: str, cells: tuple[str, str, str
     }
 
 
+def test_charts_a_converter_left_as_images_with_their_data_labels() -> None:
+    """An image's alt text is the chart's title (`![2022-2024年综合能源消耗量（吨标准煤）](p23.png)`); its
+    bars follow a bar per line with the year first, or the values before the line of years, and a
+    caption `图5 …（万吨）` opens a chart too. An image of no Chinese alt text is nothing."""
+    text = HEAD_CN + (
+        "![2023-2025年综合能源消耗量（吨标准煤）](images/p23_1.png)\n\n2023年 46,218\n\n2024年 44,903\n\n"
+        "2025年 42,611\n\n"
+        "![2023-2025年员工总数（人）](images/p34_1.png)\n\n5,842\n\n6,105\n\n6,317\n\n"
+        "2023年末 2024年末 2025年末\n\n"
+        "图5 2023-2025年用水量（万吨）\n\n12.8 12.1 11.6\n\n2023 2024 2025\n\n"
+        "![](images/logo.png)\n"
+    )
+    assert facts(text) == {
+        ("energy_total", 2023): pytest.approx(46_218 * 8.141),
+        ("energy_total", 2024): pytest.approx(44_903 * 8.141),
+        ("energy_total", 2025): pytest.approx(42_611 * 8.141),
+        ("employees_total", 2023): 5_842,
+        ("employees_total", 2024): 6_105,
+        ("employees_total", 2025): 6_317,
+        ("water_consumption", 2023): 128_000,
+        ("water_consumption", 2024): 121_000,
+        ("water_consumption", 2025): 116_000,
+    }
+
+
 def test_bar_charts_as_pdf_text_prints_their_data_labels() -> None:
     text = HEAD_CN + (
         "综合能源消耗量（单位：兆瓦时）\n0   10,000   20,000   30,000\n2023 2024 2025\n48,215.3\n46,902.7\n44,618.5\n\n"

@@ -8,6 +8,10 @@ line of years, then the data labels, one line per series (or one value per line)
     19,463.8 19,151.0 18,295.2                       1,852
     0   5,000   10,000   15,000
 
+A converter that leaves a chart as an image keeps its title as the alt text (`read.markup` makes it a
+caption: `圖 2022-2024年用水量（萬噸）`) and its data labels as lines: a bar per line with its year first
+(`2022年 46,218`), or the values before the line of years (`12.8 12.1 11.6` / `2022 2023 2024`).
+
 Each value is its series' (the legend's item, else the title's) for the year above it; a bar of a
 later year or one marked as a target (`2030（目标）`) gives none. Only a title that states its unit
 (`（单位：…）`) or a heading with its unit in brackets opens a chart: a line of years alone is also a
@@ -29,10 +33,16 @@ from ingest.read.text import HAN, is_not_disclosed
 _TITLE = re.compile(
     r"^(?P<label>.*?[\u4e00-\u9fff）)])\s*[（(]\s*(?:单位|單位)\s*[:：]\s*(?P<unit>[^（）()]{1,20})[）)]\s*$"
 )
-_YEAR_TOKEN = re.compile(rf"^({YEAR_TOKEN})(?P<target>[（(](?:目标|目標|预测|預測|预计|預計|e)[)）])?$", re.IGNORECASE)
+_YEAR_TOKEN = re.compile(
+    rf"^({YEAR_TOKEN})(?:末|底)?(?P<target>[（(](?:目标|目標|预测|預測|预计|預計|e)[)）])?$", re.IGNORECASE
+)  # `2024年末`: a headcount's bar
 _LEGEND_MARK = re.compile(r"^[■□●○▲△◆◇★☆▪▫•]+")
 _MAX_LINES_TO_YEARS = 3  # title, legend, axis
 _MIN_YEARS = 1  # a heading over `2024年` and its value is a chart of one bar
+_YEARS_SPANNED = re.compile(r"^(?:20\d{2}\s*年?\s*[-–~～至到]\s*)?20\d{2}\s*年度?(?=[\u4e00-\u9fff])")
+_FIGURE = re.compile(
+    r"(?:图|圖|figure)\s*(?:\d{1,2}(?:[-.．]\d{1,2})*(?![\d年]))?\s*[:：]?\s*(?=\S)", re.IGNORECASE
+)  # `图5 `, `圖 `, `Figure 3: `
 
 
 def parse_charts(lines: list[Line], fiscal_year: int, consumed: set[int], companies: Companies | None) -> list[KpiRow]:
@@ -72,14 +82,17 @@ def parse_charts(lines: list[Line], fiscal_year: int, consumed: set[int], compan
 
 def _title(text: str) -> tuple[str, str] | None:
     """(label, unit) of a chart's title: a line that states its unit (`温室气体排放（单位：吨二氧化碳当量）`),
-    or a heading with its unit in brackets (`### A1.3 所產生有害廢棄物總量（噸）`)."""
+    or a heading or a figure's caption with its unit in brackets (`### A1.3 所產生有害廢棄物總量（噸）`,
+    `图5 2022-2024年用水量（万吨）`, an image's alt text: `read.markup`)."""
     text = text.strip()
     title = _TITLE.match(text) if "位" in text else None
     if title is not None:
         return (title.group("label"), title.group("unit").strip()) if HAN.search(title.group("label")) else None
-    if not text.startswith("#"):
+    caption = _FIGURE.match(text) if text[:1] in "图圖Ff" else None
+    if not text.startswith("#") and caption is None:
         return None
-    label, unit = split_label(clean_label(text.lstrip("#")))
+    label, unit = split_label(clean_label(text[caption.end() :] if caption else text.lstrip("#")))
+    label = _YEARS_SPANNED.sub("", label)  # `2022-2024年用水量`: the chart's years are its bars'
     return (label, unit) if unit and HAN.search(label) else None
 
 
@@ -89,6 +102,9 @@ def _chart_after(
     """(series names, (year, is a target) per bar, values per series as (line, value), the chart's line
     indexes) of the chart whose title is line `title`, or None."""
     series: list[str] = []
+    if (found := _years_after_values(lines, title + 1) or _year_value_lines(lines, title + 1)) is not None:
+        years, values, end = found
+        return series, years, [values], list(range(title, end))
     for at in range(title + 1, min(len(lines), title + 1 + _MAX_LINES_TO_YEARS)):
         tokens = lines[at].text.split()
         years = _years(tokens)
@@ -105,6 +121,37 @@ def _chart_after(
             return None
         series = names
     return None
+
+
+def _years_after_values(
+    lines: list[Line], start: int
+) -> tuple[list[tuple[int, bool]], list[tuple[int, str | None]], int] | None:
+    """One series printed before its years: a line of values (`12.8 12.1 11.6`) or one value per line,
+    then the line of years (`2022 2023 2024`); (years, (line, value) per year, index after), or None."""
+    on_one = _value_tokens(lines[start].text.split()) if start < len(lines) else None
+    if on_one is not None and len(on_one) > 1:
+        values, at = [(lines[start].number, value) for value in on_one], start + 1
+    else:
+        values, at = [], start
+        while at < len(lines) and (read := _value_tokens(lines[at].text.split())) is not None and len(read) == 1:
+            values, at = [*values, (lines[at].number, read[0])], at + 1
+    years = _years(lines[at].text.split()) if at < len(lines) and len(values) > 1 else None
+    return (years, values, at + 1) if years is not None and len(years) == len(values) else None
+
+
+def _year_value_lines(
+    lines: list[Line], start: int
+) -> tuple[list[tuple[int, bool]], list[tuple[int, str | None]], int] | None:
+    """One series printed a bar per line, its year first (`2022年 46,218`)."""
+    years: list[tuple[int, bool]] = []
+    values: list[tuple[int, str | None]] = []
+    at = start
+    while at < len(lines) and len(tokens := lines[at].text.split()) == 2:
+        year, read = _years(tokens[:1]), _value_tokens(tokens[1:])
+        if year is None or read is None:
+            break
+        years, values, at = [*years, year[0]], [*values, (lines[at].number, read[0])], at + 1
+    return (years, values, at) if len(years) > 1 else None
 
 
 def _years(tokens: list[str]) -> list[tuple[int, bool]] | None:

@@ -18,7 +18,7 @@ from ingest.map.units import power_multipliers
 from ingest.map.vocabulary import alternation
 from ingest.read.memo import memo
 
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _PANDOC_ANCHOR = re.compile(r"\[\]\{[^{}]*\}|\{#[^{}\s]*(?:\s+\.[\w-]+)*\}")  # `[]{#_Toc123 .anchor}`, `{#sec-1}`
 _PANDOC_SPAN = re.compile(r"\[([^\[\]]*)\]\{[.#][^{}]*\}")  # `[耗水量]{.underline}`: the words
 # `$^{1}$`, `$^1$`, Mathpix's `${ }^{3}$`
@@ -90,6 +90,16 @@ def strip_latex(text: str) -> str:
 
 
 BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a line break inside a cell
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _image_caption(image: re.Match[str]) -> str:
+    """An image's Chinese alt text is its caption, as a figure's (`![2022-2024年用水量（萬噸）](p23.png)` ->
+    `圖 2022-2024年用水量（萬噸）`): a converter names a chart so; other images are nothing."""
+    alt = image.group(1).strip()
+    if not _HAN.search(alt):
+        return " "
+    return f" {alt} " if alt.startswith(("图", "圖")) else f" 圖 {alt} "
 
 
 @memo
@@ -97,7 +107,7 @@ def clean_text(text: str) -> str:
     """Text as a reader sees it: no tags, LaTeX, entities, image links, escapes or footnote marks."""
     if not _MARKUP_CHARS.search(text):
         return _SPACES.sub(" ", text).strip()  # most lines and cells: plain text
-    text = _IMAGE.sub(" ", text)
+    text = _IMAGE.sub(_image_caption, text) if "![" in text else text
     text = _PANDOC_SPAN.sub(r"\1", _PANDOC_ANCHOR.sub("", text)) if "{" in text else text
     text = _SUP.sub(" ", text)
     text = _COUNTER.sub(_counter_value, text) if "data-" in text else text
