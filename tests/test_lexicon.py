@@ -174,6 +174,7 @@ def test_wordings_of_one_kpi_map_alike(label: str, context: str, unit: str, metr
 # The look-alikes the corpus README lists: other KPIs, partial figures, breakdowns.
 LOOK_ALIKES = [
     ("承攬商職災死亡", "", "人", "a contractor's fatality is no employee's"),
+    ("承攬商失能傷害損失日數", "", "日", "a contractor's lost days are no employee's"),
     ("員工投訴", "", "宗", "an employee's grievance is no customer's complaint"),
     ("類別3 運輸之間接排放", "", "公噸CO2e", "one category of other indirect emissions: no scope-3 total"),
     ("有關食品安全的投訴", "", "宗", "complaints of one kind: a subset of all complaints"),

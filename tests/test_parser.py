@@ -1300,6 +1300,12 @@ def test_the_youth_leagues_volunteer_hours_are_its_own() -> None:
     assert [(row.reported_value, row.is_partial_scope) for row in hours] == [(1_860, True)]
 
 
+def test_a_comparison_with_taiwans_zhi_gives_the_earlier_level() -> None:
+    """`較2023年之48,357.8公噸CO2e`: 之 joins the year to its level as 的 does."""
+    text = HEAD_TRAD + "溫室氣體排放量（範疇一及範疇二）合計為45,100.4公噸CO2e，較2022年之48,357.8公噸CO2e減少6.7%。\n"
+    assert facts(text) == {("ghg_scope1_2", 2023): 45_100.4, ("ghg_scope1_2", 2022): 48_357.8}
+
+
 def test_key_data_listed_by_year() -> None:
     text = HEAD_SIMP + (
         "### 经营与社会关键数据（按年份）\n\n"

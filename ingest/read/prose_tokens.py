@@ -200,7 +200,7 @@ _PER_PERSON = "每(?:名|位)?(?:僱員|雇员|員工|员工)"  # `（2023年：
 FISCAL_YEAR_WORD = "(?:財政年度|财政年度|財年|财年)"  # `2024財政年度` (a split year `2023/24` made its end)
 # `去年為`, `2023年則為約`, `而2023年則為`: a clause that gives the figure before it for an earlier year (folded).
 PRIOR_CLAUSE = re.compile(
-    rf"(?:而)?(?:较|比)?(?:(20\d{{2}})(?:{FISCAL_YEAR_WORD}|年度?)(?:则|亦)?|{_PRIOR_YEAR}(?:同期)?)(?:则|亦)?(?:为|是|的)?(?:约)?(?:人民币)?"
+    rf"(?:而)?(?:较|比)?(?:(20\d{{2}})(?:{FISCAL_YEAR_WORD}|年度?)(?:则|亦)?|{_PRIOR_YEAR}(?:同期)?)(?:则|亦)?(?:为|是|的|之)?(?:约)?(?:人民币)?"
 )
 
 
@@ -390,7 +390,7 @@ def noun_after(text: str, value: Value) -> str:
     return _NOUN_VERB.sub("", _NOUN_END.split(rest_of_clause(text, value).lstrip("的之"))[0])
 
 
-_COMPARED_LEVEL = re.compile(r"(.{2,30}?)(?:较|比)(20\d{2})年度?(?:末|底)?的")
+_COMPARED_LEVEL = re.compile(r"(.{2,30}?)(?:较|比)(20\d{2})年度?(?:末|底)?[的之]")  # `較112年之`: Taiwan's 之
 
 
 def compared_level(clause: str) -> tuple[str, int] | None:
