@@ -12,7 +12,7 @@ from ingest.read.metadata import extract_metadata
 from ingest.read.parser import parse_report
 from ingest.read.scope import Companies, sentence_scope
 from ingest.read.selection import primary_rows
-from ingest.read.text import fiscal_years, width
+from ingest.read.text import fiscal_years, roc_years_of, width
 from ingest.read.text_headers import parse_header
 
 HEAD_TRAD = (
@@ -1304,6 +1304,16 @@ def test_a_comparison_with_taiwans_zhi_gives_the_earlier_level() -> None:
     """`較2023年之48,357.8公噸CO2e`: 之 joins the year to its level as 的 does."""
     text = HEAD_TRAD + "溫室氣體排放量（範疇一及範疇二）合計為45,100.4公噸CO2e，較2022年之48,357.8公噸CO2e減少6.7%。\n"
     assert facts(text) == {("ghg_scope1_2", 2023): 45_100.4, ("ghg_scope1_2", 2022): 48_357.8}
+
+
+def test_a_taiwan_reports_roc_years_in_prose() -> None:
+    """A report dated in ROC years (`113年`) states its prose in them too (`較112年之1,985小時`); a span of
+    years far from its own (`創立100年`) is no year."""
+    head = "晟鈺電子股份有限公司\n113年度永續報告書\n報告期間：民國113年1月1日至113年12月31日\n\n"
+    text = head + "113年員工志工服務時數共計2,460小時，較112年之1,985小時成長23.9%。本公司創立100年以來持續回饋社會。\n"
+    assert facts(text) == {("volunteer_hours", 2024): 2_460, ("volunteer_hours", 2023): 1_985}
+    assert roc_years_of("113年，創立100年，112年之1,985小時", 2024) == "2024年，創立100年，2023年之1,985小時"
+    assert roc_years_of("2023年之1,985小時，112年", 2024) == "2023年之1,985小時，112年", "not dated in ROC years"
 
 
 def test_key_data_listed_by_year() -> None:

@@ -50,7 +50,7 @@ from ingest.read.selection import confirmations
 from ingest.read.side_tables import split_side_tables
 from ingest.read.statements import parse_statements
 from ingest.read.tables import TableReader
-from ingest.read.text import fold, ocr_zeros, source_lines
+from ingest.read.text import fold, ocr_zeros, roc_years_of, source_lines
 from ingest.read.text_tables import parse_tables
 from ingest.read.tiles import parse_tiles
 from ingest.read.year_lists import parse_year_lists
@@ -64,6 +64,7 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
     """Every KPI row of a report's text; `source_name` (the file's name) fills metadata the text lacks."""
     text = ocr_zeros(text)
     metadata = extract_metadata(text, source_name)
+    text = roc_years_of(text, metadata.fiscal_year)  # `較112年之…`: a Taiwan report's years, in prose too
     report = ParsedReport(metadata)
     consumed: set[int] = set()
     bounding_captions: set[int] = set()  # `表6 母公司數據（僅限母公司本部）` bounds its table, not the report

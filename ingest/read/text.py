@@ -223,6 +223,25 @@ def gregorian_years(text: str) -> str:
     return _ROC_DATE_YEAR.sub(lambda match: f"{int(match.group(1)) + 1911}{match.group(2)}", text)
 
 
+_ROC_YEAR = re.compile(r"(?<![\d.,])(?:民國|民国)?(1[01]\d)(?=\s*年)")
+_ROC_YEARS_BEFORE, _ROC_YEARS_AFTER = 12, 6  # `101年` base years … `119年` targets, around the report's own
+
+
+def roc_years_of(text: str, fiscal_year: int | None) -> str:
+    """Every ROC year of a report dated in ROC years (its own year printed so: `113年`) as a Gregorian one,
+    in prose too (`較112年之1,985小時`), where `gregorian_years` only takes dates and year labels; a
+    number of years far from the report's (`創立100年`) stays."""
+    own = fiscal_year - 1911 if fiscal_year else 0
+    if not own or f"{own}年" not in text:
+        return text
+
+    def gregorian(match: re.Match[str]) -> str:
+        year = int(match.group(1))
+        return str(year + 1911) if own - _ROC_YEARS_BEFORE <= year <= own + _ROC_YEARS_AFTER else match.group()
+
+    return _ROC_YEAR.sub(gregorian, text)
+
+
 _SPLIT_FISCAL_YEAR = re.compile(
     r"(?<![\d/])(?:FY\s*)?(20\d{2})\s*[/／\-–]\s*(?:20)?(\d{2})(?![\d/])(?=\s*(?:財政年度|财政年度|財年|财年|年度))",
     re.IGNORECASE,
