@@ -1316,6 +1316,22 @@ def test_a_taiwan_reports_roc_years_in_prose() -> None:
     assert roc_years_of("2023年之1,985小時，112年", 2024) == "2023年之1,985小時，112年", "not dated in ROC years"
 
 
+def test_a_scope_note_naming_a_year_or_defining_one_kpi_bounds_only_that() -> None:
+    """`注1：2022年环境数据统计范围仅包括总行` bounds 2022's environmental figures, not 2024's; `注：员工总数为…，
+    不含控股子公司员工` defines the headcount, not every social figure."""
+    text = HEAD_SIMP + (
+        "| 指标 | 单位 | 2024年 | 2023年 | 2022年 |\n| --- | --- | --- | --- | --- |\n"
+        "| 外购电力 | 万千瓦时 | 2,486.37 | 2,531.05 | 1,204.66 |\n"
+        "| 员工总数 | 人 | 3,861 | 3,702 | 3,548 |\n"
+        "| 员工流失率 | % | 3.42 | 3.87 | 4.15 |\n\n"
+        "注1：2022年环境数据统计范围仅包括总行及一级分行本部。\n"
+        "注：员工总数为与本行签订劳动合同的在职员工，不含劳务派遣人员及控股子公司员工。\n"
+    )
+    partial = {(row.metric_code, row.fiscal_year): row.is_partial_scope for row in parse_report(text).rows}
+    assert partial[("electricity_purchased", 2022)] and not partial[("electricity_purchased", 2024)]
+    assert partial[("employees_total", 2024)] and not partial[("employee_turnover_rate", 2024)]
+
+
 def test_key_data_listed_by_year() -> None:
     text = HEAD_SIMP + (
         "### 经营与社会关键数据（按年份）\n\n"

@@ -159,7 +159,7 @@ def _attach_scopes(rows: list[KpiRow], text: str) -> None:
     for row in rows:
         if not row.metric_code or row.is_partial_scope:
             continue
-        scope = scope_of(row.metric_code, row.raw_label, scopes)
+        scope = scope_of(row.metric_code, row.raw_label, scopes, row.fiscal_year)
         if scope is not None:
             row.scope_note, row.is_partial_scope = scope.note, scope.partial
 

@@ -35,6 +35,7 @@ _NOTE_MARK = re.compile(r"^[\s*#^]*(?:注|註|note)?\s*\d{0,2}\s*[:：.、)）]?
 class Scope:
     note: str
     partial: bool
+    years: tuple[int, ...] = ()  # the years whose data it bounds (`2022年環境數據僅包括總行`); () every year
 
 
 @cache
@@ -70,6 +71,8 @@ def report_scopes(text: str) -> dict[str, Scope]:
     for sentence in _triggered_clauses(text):
         folded = fold(sentence)
         subject = _rules()["partial_subject"].search(folded) if "仅" in folded or "只" in folded else None
+        # `注：员工总数为与本行签订劳动合同的在职员工，不含…`: a note defining one KPI bounds that KPI
+        subject = subject or (_DEFINED_KPI.match(folded) if _rules()["partial"].search(folded) else None)
         metric = _subject_metric(subject.group("subject")) if subject else None
         if metric is not None:
             note = clean_text(sentence).strip()[:_MAX_NOTE_CHARS]
@@ -83,14 +86,23 @@ def report_scopes(text: str) -> dict[str, Scope]:
             if not partial and not _rules()["boundary"].search(folded_clause):
                 continue
             note = clean_text(clause)[:_MAX_NOTE_CHARS]
+            years = tuple(sorted({int(year) for year in _DATA_YEAR.findall(folded)}))
             for pillar in _pillars(folded_clause) or _pillars(folded):
                 current = scopes.get(pillar)
-                if current is None or (partial and not current.partial):
-                    scopes[pillar] = Scope(note, partial)
+                # a bound of every year wins over one of some years, whichever comes first
+                if current is None or (partial and (not current.partial or (current.years and not years))):
+                    scopes[pillar] = Scope(note, partial, years)
     return scopes
 
 
+# a year that qualifies the data a statement bounds (`2022年环境数据统计范围仅包括…`), not a date (`2024年1月1日`)
+_DATA_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年度?的?[^,，。；;\d]{0,8}(?:数据|统计)")
+
+
 _DATA_WORD = re.compile(r"(?:的)?(?:统计数据|数据|数字)$")
+_DEFINED_KPI = re.compile(
+    r"\s*(?:注\d*[:：]?)?(?P<subject>[^,，。；;:：]{2,16}?)(?:为|是|指|系指)"
+)  # `注：员工总数为…`
 
 
 def _subject_metric(subject: str) -> str | None:
@@ -330,8 +342,11 @@ def defined_companies(text: str, reporter: str | None) -> Companies:
     return Companies(reporter, tuple(dict.fromkeys(others)))
 
 
-def scope_of(metric_code: str, label: str, scopes: dict[str, Scope]) -> Scope | None:
-    return label_scope(label) or scopes.get(metric_code) or scopes.get(_pillar(metric_code))
+def scope_of(metric_code: str, label: str, scopes: dict[str, Scope], year: int | None = None) -> Scope | None:
+    """The scope of a row of `metric_code` labelled `label`, of fiscal `year`: its label's, else its KPI's or
+    its pillar's, where that bounds every year or `year`."""
+    stated = scopes.get(metric_code) or scopes.get(_pillar(metric_code))
+    return label_scope(label) or (stated if stated and (not stated.years or year in stated.years) else None)
 
 
 def _pillar(metric_code: str) -> str:
