@@ -1332,6 +1332,29 @@ def test_a_scope_note_naming_a_year_or_defining_one_kpi_bounds_only_that() -> No
     assert partial[("employees_total", 2024)] and not partial[("employee_turnover_rate", 2024)]
 
 
+def test_a_span_of_years_pairs_with_the_figures_its_sentence_lists() -> None:
+    """`2022年至2024年…依次為`, `近三年…分別為`, a span shared over `；`, the unit after the last figure only;
+    a separator inside a bracket (`（範圍一、二、三）`) lists no items."""
+    text = HEAD_SIMP + (
+        "2022年至2024年员工总数依次为5,842人、6,105人、6,317人。\n"
+        "近三年，公司氮氧化物排放量分别为12.36、11.82和10.45吨。\n"
+        "2022年至2024年，公司取水量分别为14.9、14.2和13.5万吨；耗水量分别为12.8、12.1和11.6万吨。\n"
+        "若计入范围三，公司温室气体排放总量（范围一、二、三）分别为78.95万吨、76.62万吨和71.84万吨二氧化碳当量。\n"
+        "预计2025年至2027年，公司耗水量分别为11.2、10.9和10.5万吨。\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2022): 5_842,
+        ("employees_total", 2023): 6_105,
+        ("employees_total", 2024): 6_317,
+        ("nox_emissions", 2022): pytest.approx(12_360),
+        ("nox_emissions", 2023): pytest.approx(11_820),
+        ("nox_emissions", 2024): pytest.approx(10_450),
+        ("water_consumption", 2022): pytest.approx(128_000),
+        ("water_consumption", 2023): pytest.approx(121_000),
+        ("water_consumption", 2024): pytest.approx(116_000),
+    }
+
+
 def test_key_data_listed_by_year() -> None:
     text = HEAD_SIMP + (
         "### 经营与社会关键数据（按年份）\n\n"

@@ -21,8 +21,8 @@ from ingest.map.currency import currency_name
 from ingest.read.prose_tokens import BULLETS, FISCAL_YEAR_WORD, Value
 from ingest.read.text import fold
 
-# `分別為`, `分别约为人民币`, `分別佔`: `分别` and the words up to the first value (no clause end between).
-_RESPECTIVELY = re.compile(r"分[别別]")
+# `分別為`, `分别约为人民币`, `分別佔`, `依次為`: `分别` and the words up to the first value (no clause end between).
+_RESPECTIVELY = re.compile(r"分[别別]|依次")
 _MAX_VERB_CHARS = 12
 _MAX_SHARED_CHARS = 12  # a head or qualifier a list prints once (`溫室氣體排放量`): a few words
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?]")  # `prose_tokens.CLAUSE_END` but `、`, which lists items
@@ -51,11 +51,14 @@ class Listed:
     restated: bool = False  # the list before, again for the fiscal year `year` labels (`（2023年：分別為…）`)
 
 
-def listed_values(text: str, values: tuple[Value, ...], only_filler: Callable[[str], bool]) -> dict[int, Listed | None]:
+def listed_values(
+    text: str, values: tuple[Value, ...], only_filler: Callable[[str], bool], fiscal_year: int | None = None
+) -> dict[int, Listed | None]:
     """The values (by index) that a `分別` list pairs with its items; None for a value of a list whose
-    items and values do not pair up. `only_filler` says whether a text is filler only (`，合共`)."""
+    items and values do not pair up. `only_filler` says whether a text is filler only (`，合共`);
+    `fiscal_year` dates a span of recent years (`近三年…分別為`)."""
     found: dict[int, Listed | None] = _restated_figures(text, values) if "年" in text else {}
-    if "分" not in text:
+    if "分" not in text and "依次" not in text:
         return found
     before: tuple[list[str], str, str] | None = None  # the last list that paired: items, printed, share
     for match in _RESPECTIVELY.finditer(text):
@@ -68,7 +71,7 @@ def listed_values(text: str, values: tuple[Value, ...], only_filler: Callable[[s
         members = _members(text, values, first)
         head = text[: match.start()]
         printed = head[max((m.end() for m in _CLAUSE_BREAK.finditer(head)), default=0) :].strip(BULLETS)
-        items = _items(head, printed, len(members))
+        items = _items(head, printed, len(members), fiscal_year)
         unit = values[members[-1]].unit
         restated = _BRACKETED_YEAR.search(head)
         if restated and all(found.get(member) for member in members):
@@ -173,13 +176,52 @@ def _members(text: str, values: tuple[Value, ...], first: int) -> list[int]:
     return members
 
 
-def _items(head: str, printed: str, count: int) -> list[str]:
+def _items(head: str, printed: str, count: int, fiscal_year: int | None = None) -> list[str]:
     """The items a list's label clause names; where it names one for several values, the years a
-    clause before it may list (`2024年、2023年，因工死亡人數分別為0人、1人`)."""
-    items = [item.strip() for item in _ITEM_SEPARATOR.split(printed)]
+    clause before it may list (`2024年、2023年，因工死亡人數分別為0人、1人`) or the span of years its
+    sentence names (`2022年至2024年`, `近三年`)."""
+    items = [item.strip() for item in _outside_brackets(_ITEM_SEPARATOR, printed)]
     if len(items) == 1 and count > 1:
-        return _years_clause_before(head[: len(head) - len(printed)], printed, count) or items
+        before = head[: len(head) - len(printed)]
+        return _years_clause_before(before, printed, count) or _year_span(head, printed, count, fiscal_year) or items
     return items
+
+
+# `2022年至2024年`, `2022-2024年`, `近三年`, `過去三年`: the years a sentence's figures run over, in order
+_SPAN = re.compile(r"(20\d{2})\s*年?\s*(?:至|到|-|–|—|~|～)\s*(20\d{2})\s*年")
+_RECENT = re.compile(r"(?:近|过去|過去|最近)\s*([二两兩三四五2-5])\s*(?:个|個)?\s*(?:年度|年)")
+_COUNTS = {"二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5}
+_FULL_STOP = re.compile(r"[。！!？?]")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def _outside_brackets(separator: re.Pattern[str], text: str) -> list[str]:
+    """`text` split at `separator` outside brackets: `溫室氣體排放總量（範圍一、二、三）` is one item."""
+    if "(" not in text and "（" not in text:
+        return separator.split(text)
+    flat = _BRACKETED.sub(lambda match: "\0" * len(match.group()), text)
+    cuts = [(match.start(), match.end()) for match in separator.finditer(flat)]
+    starts, ends = [0, *(end for _, end in cuts)], [*(start for start, _ in cuts), len(text)]
+    return [text[start:end] for start, end in zip(starts, ends, strict=True)]
+
+
+def _year_span(head: str, printed: str, count: int, fiscal_year: int | None) -> list[str] | None:
+    """The items `[2022年, 2023年, 2024年員工總數]` of a label whose sentence names a span of as many years
+    as it lists values, earliest first (`2022年至2024年員工總數依次為…`, `近三年，公司…分別為…`)."""
+    sentence = head[max((m.end() for m in _FULL_STOP.finditer(head)), default=0) :]  # (`；` shares its span)
+    span = _SPAN.search(sentence)
+    recent = _RECENT.search(sentence) if span is None and fiscal_year else None
+    if span is not None:
+        first, last = int(span.group(1)), int(span.group(2))
+    elif recent is not None and fiscal_year:
+        length = _COUNTS.get(recent.group(1)) or int(recent.group(1))
+        first, last = fiscal_year - length + 1, fiscal_year
+    else:
+        return None
+    if last - first + 1 != count:
+        return None
+    label = printed.replace(span.group(), "") if span is not None and span.group() in printed else printed
+    return [*(f"{year}年" for year in range(first, last)), f"{last}年{label.strip(BULLETS)}"]
 
 
 def _years_clause_before(before: str, label: str, count: int) -> list[str] | None:

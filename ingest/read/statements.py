@@ -125,7 +125,7 @@ class _Reader:
         segment_start = change_start = 0
         values = line_values(text)
         levels = change_levels(text, values) if values else {}
-        listed = listed_values(text, values, only_filler) if values else {}
+        listed = listed_values(text, values, only_filler, self.fiscal_year) if values else {}
         for number, value in enumerate(values):
             level, stated = levels.get(number), None
             if level:  # `由2023年的3,020人增至2024年的3,215人`: each level with the label before `由`
