@@ -15,7 +15,7 @@ from ingest.map.reference import read_seed
 from ingest.map.vocabulary import alternation, role_pattern, words
 from ingest.read.markup import strip_footnote_mark
 from ingest.read.memo import memo
-from ingest.read.text import HAN, CharMap, fold
+from ingest.read.text import BULLET_MARKS, HAN, CharMap, fold
 
 _BRACKETS = CharMap("【】〔〕［］[]{}<>《》", "()()()()()()()", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 # Numbering (`1.`, `2.10 `, `（三）`), bullets and an HKEX KPI code before a label (`A1.2 溫室氣體排放強度`, `KPI B1.1`;
@@ -23,7 +23,7 @@ _BRACKETS = CharMap("【】〔〕［］[]{}<>《》", "()()()()()()()", "¹²³�
 _GRI_INSIDE = re.compile(r"gri\d{1,3}-\d{1,2}")  # `範疇一排放量 GRI 305-1` (folded: no spaces)
 _LEADING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})+(?=[\u4e00-\u9fff])|\d{1,3}(?:\.\d{1,2})*[.、)]|[(]?[一二三四五六七八九十]{1,3}[)、.]"
-    r"|[(]\d{1,2}[)]|[a-z][.)]|[-–—•·*#>:■□◆◇●○▪▶►★☆▌]+|[①-⑳]"
+    rf"|[(]\d{{1,2}}[)]|[a-z][.)]|[-–—•·*#>:{BULLET_MARKS}]+|[①-⑳]"
     r"|(?:kpi|关键绩效指标)?[a-d]\d{1,2}(?:\.\d{1,2})?(?=[\u4e00-\u9fff])"
     r"|(?:gri)?\d{1,3}-\d{1,2}(?=[\u4e00-\u9fff])(?![岁歲年月日人名])"  # a GRI disclosure: `302-1 能源消耗總量`
     r"|附?表\d{1,2}(?:[-.]\d{1,2})?[:：、.]?(?=[\u4e00-\u9fff])"  # a table's number: `表4 員工流失率`

@@ -148,14 +148,13 @@ def _attach_scopes(rows: list[KpiRow], text: str) -> None:
     label's footnote mark points to (`無害廢棄物產生量#` … `# 僅統計公司總部`); a key figure's own, the note
     item below its year items (`  - 附註：僅包括香港業務`)."""
     scopes = report_scopes(text)
-    lines: list[str] | None = None
+    lines = source_lines(text)
     for row in rows:
         if row.metric_code and not row.is_partial_scope and row.layout == Layout.TABLE:
-            lines = lines if lines is not None else source_lines(text)
             note = marked_note(lines, row.source_line, row.raw_label)
             if note and (part := note_scope(note)) is not None:
                 row.scope_note, row.is_partial_scope = part.note, part.partial
-    bound_by_note_items(rows, lines if lines is not None else source_lines(text))
+    bound_by_note_items(rows, lines)
     for row in rows:
         if not row.metric_code or row.is_partial_scope:
             continue

@@ -14,7 +14,7 @@ from ingest.map.units import is_unit_alone
 from ingest.map.vocabulary import alternation
 from ingest.read.memo import memo
 from ingest.read.prose_tokens import CLAUSE_END, UNIT_IN_LABEL
-from ingest.read.text import fold
+from ingest.read.text import BULLET_MARKS, fold
 
 # Filler after a leading year or date (`2024年末`, `2024年之`, `12月31日`, `底`): the grammar of dates, not words.
 _DATE_FILLER = r"(?:20\d{2}|1[01]\d)(?:财政年度|年度?|财年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|内)?(?:之|的)?|\d{1,2}月\d{1,2}日|底|末"
@@ -94,7 +94,7 @@ def _dated_opening() -> re.Pattern[str]:
 
 # a section title of a web page or an infographic (`【關鍵數字速覽】`, `▌安全生產`, `■ 環境`), or a line of
 # no word at all (an emoji over a figure): no figure's label
-_DECORATION = re.compile(r"^\s*(?:【[^】]*】\s*$|[▌▍▎▐■□◆◇●○▶►★☆]|[^\u4e00-\u9fffA-Za-z]*$)")
+_DECORATION = re.compile(rf"^\s*(?:【[^】]*】\s*$|[{BULLET_MARKS}]|[^\u4e00-\u9fffA-Za-z]*$)")
 
 
 def is_decoration(text: str) -> bool:

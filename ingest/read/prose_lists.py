@@ -19,7 +19,7 @@ from functools import cache
 
 from ingest.map.currency import currency_name
 from ingest.read.prose_tokens import BULLETS, FISCAL_YEAR_WORD, Value
-from ingest.read.text import fold
+from ingest.read.text import fold, split_outside_brackets
 
 # `分別為`, `分别约为人民币`, `分別佔`, `依次為`: `分别` and the words up to the first value (no clause end between).
 _RESPECTIVELY = re.compile(r"分[别別]|依次")
@@ -180,7 +180,7 @@ def _items(head: str, printed: str, count: int, fiscal_year: int | None = None) 
     """The items a list's label clause names; where it names one for several values, the years a
     clause before it may list (`2024年、2023年，因工死亡人數分別為0人、1人`) or the span of years its
     sentence names (`2022年至2024年`, `近三年`)."""
-    items = [item.strip() for item in _outside_brackets(_ITEM_SEPARATOR, printed)]
+    items = [item.strip() for item in split_outside_brackets(_ITEM_SEPARATOR, printed)]
     if len(items) == 1 and count > 1:
         before = head[: len(head) - len(printed)]
         return _years_clause_before(before, printed, count) or _year_span(head, printed, count, fiscal_year) or items
@@ -192,17 +192,6 @@ _SPAN = re.compile(r"(20\d{2})\s*年?\s*(?:至|到|-|–|—|~|～)\s*(20\d{2})\
 _RECENT = re.compile(r"(?:近|过去|過去|最近)\s*([二两兩三四五2-5])\s*(?:个|個)?\s*(?:年度|年)")
 _COUNTS = {"二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5}
 _FULL_STOP = re.compile(r"[。！!？?]")
-_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
-
-
-def _outside_brackets(separator: re.Pattern[str], text: str) -> list[str]:
-    """`text` split at `separator` outside brackets: `溫室氣體排放總量（範圍一、二、三）` is one item."""
-    if "(" not in text and "（" not in text:
-        return separator.split(text)
-    flat = _BRACKETED.sub(lambda match: "\0" * len(match.group()), text)
-    cuts = [(match.start(), match.end()) for match in separator.finditer(flat)]
-    starts, ends = [0, *(end for _, end in cuts)], [*(start for start, _ in cuts), len(text)]
-    return [text[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
 def _year_span(head: str, printed: str, count: int, fiscal_year: int | None) -> list[str] | None:

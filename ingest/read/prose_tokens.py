@@ -22,7 +22,7 @@ from ingest.map.vocabulary import alternation, role_pattern, words
 from ingest.read.layout import Line
 from ingest.read.memo import memo
 from ingest.read.periods import year_of
-from ingest.read.text import HAN, fold
+from ingest.read.text import BULLET_MARKS, HAN, fold
 
 # A number not glued to a word, a decimal or another number (`-1,234.5`, not `A1`, `1.2.3`, `2-3`); thousands
 # apart by a space only where a word follows (`累計4 860小時`: SI style; a table's columns are no such figure).
@@ -37,7 +37,7 @@ _DIGIT = re.compile(r"\d")
 # `. ` ends an English sentence before Chinese; `其中` opens a part of what came before
 CLAUSE_END = re.compile(r"[，,。；;：:！!？?、]|\.(?=\s)|(?=其中)")
 SENTENCE_END = re.compile(r"[。；;！!？?]")
-BULLETS = " \t•·-*>#–—■□◆◇●○▪▶►★☆▌"
+BULLETS = " \t•·-*>#–—" + BULLET_MARKS
 _HEADING = re.compile(r"^(?:#+\s*|\d+(?:\.\d+)+\s*(?=[\u4e00-\u9fff]{2})|表\s*[:：])")
 _BARE_NUMBER = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 UNIT_IN_LABEL = re.compile(r"[(（]([^()（）]{1,16})[)）]$")

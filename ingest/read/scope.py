@@ -21,7 +21,7 @@ from ingest.map.reference import read_seed
 from ingest.map.vocabulary import alternation, role_pattern
 from ingest.read.markup import clean_text
 from ingest.read.rows import KpiRow, Layout
-from ingest.read.text import fold
+from ingest.read.text import fold, split_outside_brackets
 
 _CLAUSE_CHARS = "。；;\n"
 _CLAUSE = re.compile(f"[{_CLAUSE_CHARS}]")
@@ -161,7 +161,6 @@ def sentence_scope(sentence: str, after: str = "", companies: Companies | None =
 
 
 _BRACKET_AFTER = re.compile(r"\s*[（(]([^（）()]{1,60})[）)]")
-_BRACKETED = re.compile(r"\([^()]*\)")
 # a clause's opening before its subject: `其中`, a year (`2024年度`)
 _SUBJECT_OPENING = re.compile(r"^(?:其中[,:]?)?(?:20\d{2}年度?[,]?)?")
 _JOINED = ("及", "和", "与", "、", "等")  # `南通某某及本部`: more than that company
@@ -174,8 +173,7 @@ _WHOLE_SUBJECT = re.compile(r"(?:本集团|本公司|集团|公司|我们|全集
 def _last_subclause(folded: str) -> str:
     """The folded clause's part after its last comma or semicolon outside brackets (`（含東莞工廠，深圳工廠）`
     is one part)."""
-    flat = _BRACKETED.sub(lambda match: "_" * len(match.group()), folded)
-    return folded[max((match.end() for match in _PART_END.finditer(flat)), default=0) :]
+    return split_outside_brackets(_PART_END, folded)[-1]
 
 
 def _opens_with(clause: str, companies: Companies | None) -> bool:

@@ -272,3 +272,18 @@ def width(text: str) -> int:
     """Display width: a CJK or full-width character counts two, an ASCII one (from the UTF-8 length,
     cheaply). PDF text lines up columns and fills paragraphs by it."""
     return (len(text) + len(text.encode("utf-8"))) // 2
+
+
+# Marks that open a bullet or a section title on web pages and infographics (`■ 範圍一`, `▌安全生產`)
+BULLET_MARKS = "■□◆◇●○▪▶►★☆▌"
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def split_outside_brackets(separator: re.Pattern[str], text: str) -> list[str]:
+    """`text` split at `separator` outside brackets: `溫室氣體排放總量（範圍一、二、三）` is one part."""
+    if "(" not in text and "（" not in text:
+        return separator.split(text)
+    flat = _BRACKETED.sub(lambda match: "\0" * len(match.group()), text)
+    cuts = [(match.start(), match.end()) for match in separator.finditer(flat)]
+    starts, ends = [0, *(end for _, end in cuts)], [*(start for start, _ in cuts), len(text)]
+    return [text[start:end] for start, end in zip(starts, ends, strict=True)]
