@@ -11,8 +11,6 @@ import json
 import logging
 import multiprocessing
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
@@ -258,10 +256,9 @@ def load(settings: Settings, staged: list[str]) -> dict:
     return counts
 
 
-def dbt_command(settings: Settings, *args: str) -> list[str]:
-    dbt = Path(sys.executable).with_name("dbt")
+def dbt_arguments(settings: Settings, *args: str) -> list[str]:
+    """A dbt command line on the project, its target and logs in the workdir."""
     return [
-        str(dbt),
         *args,
         "--project-dir",
         str(DBT_PROJECT_DIR),
@@ -271,6 +268,7 @@ def dbt_command(settings: Settings, *args: str) -> list[str]:
         str(settings.dbt_target_dir),
         "--log-path",
         str(settings.workdir / "dbt_logs"),
+        "--no-send-anonymous-usage-stats",
     ]
 
 
@@ -280,15 +278,40 @@ AFTER_VALIDATION = "tag:after_validation"
 
 def _dbt_build(settings: Settings, *selection: str) -> None:
     """`dbt build` without the unit tests: their inputs are fixed, so a scheduled build gains nothing
-    from them (dbt's own advice); `make test` runs them (tests/test_dbt_project.py)."""
-    env = {**os.environ, "ESG_WAREHOUSE": str(settings.warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
-    command = dbt_command(settings, "build", *selection, "--exclude-resource-type", "unit_test")
-    completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    log.info("dbt build output:\n%s", completed.stdout[-20000:])
-    if completed.returncode != 0:
-        raise RuntimeError(
-            f"dbt build failed (exit {completed.returncode}):\n{completed.stdout[-5000:]}{completed.stderr[-2000:]}"
-        )
+    from them (dbt's own advice); `make test` runs them (tests/test_dbt_project.py).
+
+    dbt runs in this process (dbt's programmatic `dbtRunner`), its output on this process's stdout
+    (the task's log): importing dbt takes seconds, which a process per build paid again each time."""
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager  # only the steps that build import dbt
+    from dbt.cli.main import dbtRunner
+
+    arguments = dbt_arguments(settings, "build", *selection, "--exclude-resource-type", "unit_test")
+    previous = os.environ.get("ESG_WAREHOUSE")
+    os.environ["ESG_WAREHOUSE"] = str(settings.warehouse)  # profiles.yml reads it
+    try:
+        result = dbtRunner().invoke(arguments)
+    finally:
+        # dbt-duckdb keeps its DuckDB instance open for the life of the process (`keep_open`); the
+        # next step opens the file itself (Great Expectations reads it, another process writes it)
+        DuckDBConnectionManager.close_all_connections()
+        if previous is None:
+            os.environ.pop("ESG_WAREHOUSE")
+        else:
+            os.environ["ESG_WAREHOUSE"] = previous
+    if not result.success:
+        raise RuntimeError(f"dbt build failed: {_dbt_failures(result)}")
+
+
+def _dbt_failures(result: Any) -> str:
+    """What failed, node by node (`test not_null_… : Got 3 results`), or dbt's exception."""
+    if result.exception is not None:
+        return f"{type(result.exception).__name__}: {result.exception}"
+    failed = [
+        f"{node.node.unique_id}: {node.message}"
+        for node in getattr(result.result, "results", [])
+        if str(node.status) in ("error", "fail", "runtime error")
+    ]
+    return "\n".join(failed) or "see the dbt output above"
 
 
 @holds_warehouse

@@ -151,6 +151,22 @@ def test_great_expectations_findings_reach_dq_findings_through_dbt(tmp_path: Pat
     docs = Path(env["ESG_WORKDIR"]) / "gx"
     assert any(docs.rglob("index.html")), "Data Docs are built"
 
+    # A dbt test that fails fails the step (and with it the DAG's task), naming the test.
+    with duckdb.connect(env["ESG_WAREHOUSE"]) as connection:
+        connection.execute("update raw.observations set metric_code = 'no_such_metric' where row_number = 1")
+    failed = run_make_step(
+        "python -c 'from ingest import pipeline; from ingest.config import Settings; pipeline.transform(Settings.from_env())'",
+        env,
+    )
+    assert failed.returncode != 0, "a failing dbt test fails the step"
+    assert "dbt build failed" in failed.stderr and "relationships_stg_raw__observations_metric_code" in failed.stderr, (
+        failed.stderr[-3000:]
+    )
+    with duckdb.connect(env["ESG_WAREHOUSE"], read_only=True) as connection:
+        assert connection.execute("select count(*) from marts.dq_findings").fetchone()[0] == len(findings), (
+            "the findings of the last good build stay"
+        )
+
 
 def the_page_stays_bounded(workdir: Path, warehouse: Path, total: int) -> None:
     """With small limits (a warehouse of thousands of reports hits the real ones), the findings shown
