@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import orjson
 
-from ingest.config import DBT_PROJECT_DIR, Settings
+from ingest.config import Settings
 from ingest.land.raw_zone import land_files, quarantine
 from ingest.load.warehouse import (
     connect,
@@ -37,6 +37,7 @@ from ingest.load.warehouse import (
 from ingest.read.parser import parse_report
 from ingest.read.staged import staged_records, unusable_reason
 from ingest.read.version import PARSER_VERSION
+from ingest.transform.dbt_build import dbt_build
 
 log = logging.getLogger(__name__)
 _Step = TypeVar("_Step", bound=Callable[..., Any])
@@ -256,62 +257,8 @@ def load(settings: Settings, staged: list[str]) -> dict:
     return counts
 
 
-def dbt_arguments(settings: Settings, *args: str) -> list[str]:
-    """A dbt command line on the project, its target and logs in the workdir."""
-    return [
-        *args,
-        "--project-dir",
-        str(DBT_PROJECT_DIR),
-        "--profiles-dir",
-        str(DBT_PROJECT_DIR),
-        "--target-path",
-        str(settings.dbt_target_dir),
-        "--log-path",
-        str(settings.workdir / "dbt_logs"),
-        "--no-send-anonymous-usage-stats",
-    ]
-
-
 # Models that read what Great Expectations found (raw.gx_results): built by `findings`, after `validate`.
 AFTER_VALIDATION = "tag:after_validation"
-
-
-def _dbt_build(settings: Settings, *selection: str) -> None:
-    """`dbt build` without the unit tests: their inputs are fixed, so a scheduled build gains nothing
-    from them (dbt's own advice); `make test` runs them (tests/test_dbt_project.py).
-
-    dbt runs in this process (dbt's programmatic `dbtRunner`), its output on this process's stdout
-    (the task's log): importing dbt takes seconds, which a process per build paid again each time."""
-    from dbt.adapters.duckdb.connections import DuckDBConnectionManager  # only the steps that build import dbt
-    from dbt.cli.main import dbtRunner
-
-    arguments = dbt_arguments(settings, "build", *selection, "--exclude-resource-type", "unit_test")
-    previous = os.environ.get("ESG_WAREHOUSE")
-    os.environ["ESG_WAREHOUSE"] = str(settings.warehouse)  # profiles.yml reads it
-    try:
-        result = dbtRunner().invoke(arguments)
-    finally:
-        # dbt-duckdb keeps its DuckDB instance open for the life of the process (`keep_open`); the
-        # next step opens the file itself (Great Expectations reads it, another process writes it)
-        DuckDBConnectionManager.close_all_connections()
-        if previous is None:
-            os.environ.pop("ESG_WAREHOUSE")
-        else:
-            os.environ["ESG_WAREHOUSE"] = previous
-    if not result.success:
-        raise RuntimeError(f"dbt build failed: {_dbt_failures(result)}")
-
-
-def _dbt_failures(result: Any) -> str:
-    """What failed, node by node (`test not_null_… : Got 3 results`), or dbt's exception."""
-    if result.exception is not None:
-        return f"{type(result.exception).__name__}: {result.exception}"
-    failed = [
-        f"{node.node.unique_id}: {node.message}"
-        for node in getattr(result.result, "results", [])
-        if str(node.status) in ("error", "fail", "runtime error")
-    ]
-    return "\n".join(failed) or "see the dbt output above"
 
 
 @holds_warehouse
@@ -321,13 +268,13 @@ def transform(settings: Settings, full_refresh: bool = False) -> None:
     A failing dbt test fails the task. Every model is rebuilt whole on each run; `full_refresh` also
     reloads the seeds from scratch (dbt drops and recreates their tables).
     """
-    _dbt_build(settings, "--exclude", AFTER_VALIDATION, *(["--full-refresh"] if full_refresh else []))
+    dbt_build(settings, "--exclude", AFTER_VALIDATION, *(["--full-refresh"] if full_refresh else []))
 
 
 @holds_warehouse
 def findings(settings: Settings) -> None:
     """`dbt build` of the findings: dbt's checks and Great Expectations' results -> marts.dq_findings."""
-    _dbt_build(settings, "--select", AFTER_VALIDATION)
+    dbt_build(settings, "--select", AFTER_VALIDATION)
 
 
 @holds_warehouse

@@ -41,7 +41,7 @@ def test_a_seed_the_parser_reads_must_be_part_of_its_version() -> None:
         read_seed("dq_sum_rules.csv")
 
 
-STAGES = ("land", "read", "map", "load", "quality", "cli")
+STAGES = ("land", "read", "map", "load", "transform", "quality", "cli")
 LAYERS = ("staging", "intermediate", "marts", "data_quality")
 
 
