@@ -1513,3 +1513,65 @@ def test_the_reports_own_period_after_an_earlier_years_event() -> None:
         ("electricity_purchased", 2023): 3200,
         ("energy_total", 2024): 12.5,  # MWh
     }
+
+
+def test_a_year_in_a_bracket_of_its_own_dates_the_figure_beside_it() -> None:
+    """`綜合能源消耗量（2023年）：`, `（基於位置，2023年）` and `…噸CO2e（2023年）` name the figure's year; a
+    bracket holding a figure of its own (`（2023年：…）`) dates that figure only."""
+    text = HEAD_SIMP + (
+        "- 综合能源消耗量（2024年）：4,862.7吨标准煤\n"
+        "- 综合能源消耗量（2023年）：4,675.9吨标准煤\n"
+        "- 范围二温室气体排放(基于位置，2023年)：42,845.0吨二氧化碳当量\n"
+        "- 直接温室气体排放（范围一）：6,215.4吨CO2e（2024年）\n"
+        "- 直接温室气体排放（范围一）：6,038.7吨CO2e（2023年）\n"
+        "- 用水总量为156,000立方米（2023年：149,300立方米）\n"
+        "- 单位营业收入综合能耗（2025年）：≤8.0千克标准煤/万元（目标值）\n"
+    )
+    found = facts(text)
+    assert found[("energy_total", 2024)] == pytest.approx(4862.7 * 8.141)
+    assert found[("energy_total", 2023)] == pytest.approx(4675.9 * 8.141)
+    assert found[("ghg_scope2", 2023)] == pytest.approx(42845.0)
+    assert (found[("ghg_scope1", 2024)], found[("ghg_scope1", 2023)]) == (6215.4, 6038.7)
+    assert (found[("water_consumption", 2024)], found[("water_consumption", 2023)]) == (156000, 149300)
+    assert not any(year == 2025 for _, year in found), "a later year's bracket is a target"
+
+
+def test_a_unit_read_whole_when_a_multiplier_could_end_it_early() -> None:
+    """`千克標準煤/萬元` is one unit, not `千` x `克`; `萬千瓦時` is still `萬` x `千瓦時`."""
+    text = HEAD_SIMP + "单位营业收入综合能耗为8.47千克标准煤/万元。外购电力为7,856.2万千瓦时。\n"
+    found = facts(text)
+    assert found[("energy_intensity_revenue", 2024)] == pytest.approx(8.47 * 0.008141 * 100)
+    assert found[("electricity_purchased", 2024)] == pytest.approx(78562)
+
+
+def test_an_earlier_years_figure_after_the_subjects_own_takes_the_unit_its_label_carries() -> None:
+    text = (
+        HEAD_SIMP
+        + "- 氮氧化物排放量（吨）：2024年为3.86，2023年为4.12\n- 危险废物产生量（吨）：2024年为312.5，2023年为298.1\n"
+    )
+    found = facts(text)
+    assert (found[("nox_emissions", 2024)], found[("nox_emissions", 2023)]) == (3860, 4120)
+    assert (found[("hazardous_waste", 2024)], found[("hazardous_waste", 2023)]) == (312.5, 298.1)
+
+
+def test_a_clause_opening_with_another_companys_legal_name_is_that_companys() -> None:
+    text = HEAD_SIMP + (
+        "- 综合能源消耗量（2024年）：4,862.7吨标准煤\n"
+        "- 其中：澄远新材料（安徽）有限公司综合能源消耗量（2024年）：1,386.4吨标准煤\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code == "energy_total"]
+    assert [(row.raw_value, row.is_partial_scope) for row in rows] == [("4,862.7", False), ("1,386.4", True)]
+    assert facts(text)[("energy_total", 2024)] == pytest.approx(4862.7 * 8.141)
+
+
+def test_a_lettered_note_on_one_kpis_data_of_one_year_bounds_that_alone() -> None:
+    """`(c) 2022年耗水量數據僅涵蓋本集團香港辦事處` bounds 2022's water, not 2022's other figures."""
+    text = HEAD_TRAD.replace("2023", "2024") + (
+        "| 指標 | 單位 | 2024 | 2023 | 2022 |\n| --- | --- | --- | --- | --- |\n"
+        "| 外購電力 | 千瓦時 | 32,415,800 | 33,702,100 | 34,886,500 |\n"
+        "| 耗水量 | 立方米 | 612,480 | 598,320 | 48,210(c) |\n\n"
+        "(c) 2022年耗水量數據僅涵蓋本集團香港辦事處，並未包括在管物業項目。\n"
+    )
+    partial = {(row.metric_code, row.fiscal_year): row.is_partial_scope for row in parse_report(text).rows}
+    assert partial[("water_consumption", 2022)] and not partial[("water_consumption", 2024)]
+    assert not partial[("electricity_purchased", 2022)]

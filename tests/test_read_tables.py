@@ -2986,3 +2986,13 @@ def test_a_group_and_its_item_joined_by_a_full_width_dash() -> None:
         ("employees_male", 2025): 1734,
         ("employees_female", 2025): 1131,
     }
+
+
+@pytest.mark.parametrize("cell", ["1,234(a)", "1,234 (b)", "1,234（c）", "1,234^", "1,234 R", "1,234*", "1,234a"])
+def test_a_footnote_letter_caret_or_restated_mark_after_a_cell_figure(cell: str) -> None:
+    text = (
+        "示例物業服務控股有限公司\n2024年環境、社會及管治報告\n報告期間：2024年1月1日至2024年12月31日\n\n"
+        "| 指標 | 單位 | 2024 | 2023 |\n| --- | --- | --- | --- |\n"
+        f"| 範圍一（直接排放） | 噸二氧化碳當量 | {cell} | 1,180 |\n"
+    )
+    assert facts(text)[("ghg_scope1", 2024)] == 1234

@@ -183,7 +183,11 @@ def looks_like_unit(token: str) -> bool:
 
 
 @cache
-def _unit_prefix_pattern() -> re.Pattern[str]:
+def _unit_prefix_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A unit at the start of a text, with a multiplier tried first and without one tried first: an
+    alternation stops at its first match, and either order reads one unit too short (`千克標準煤`: 千 x 克;
+    `萬噸標準煤` if 萬噸 were a unit: 萬噸), so the longer of the two matches is the unit."""
+
     def alternatives(names: set[str]) -> str:
         # Longest alias first, so 人次 is not read as 人 and 万元 not as 元.
         return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
@@ -196,10 +200,14 @@ def _unit_prefix_pattern() -> re.Pattern[str]:
     revenue = alternatives({word for word, _ in _parts().get("revenue_word", [])})
     # money in another currency (`萬港元`, `港幣千元`, `新台幣仟元`): `map.currency` converts or keeps it out
     foreign = rf"(?:{multiplier})?(?:{foreign_currency_name()})(?:(?:{multiplier})?元)?"
-    return re.compile(
-        rf"^[ \t]*(?:(?:(?:{multiplier})[ \t]?)?(?:{numerator})|{foreign})(?![a-z])"
+    per = (
         rf"(?:[ \t]*(?:/|每)[ \t]*(?:{revenue})?[ \t(]*(?:(?:{currency_name()})?(?:(?:{multiplier})?(?:{denominator}))|{foreign})(?![a-z])"
         rf"(?:[ \t)]*(?:{revenue}))*\)?)?"
+    )
+    multiplied = rf"(?:{multiplier})[ \t]?(?:{numerator})"
+    return (
+        re.compile(rf"^[ \t]*(?:{multiplied}|(?:{numerator})|{foreign})(?![a-z]){per}"),
+        re.compile(rf"^[ \t]*(?:(?:{numerator})|{multiplied}|{foreign})(?![a-z]){per}"),
     )
 
 
@@ -225,10 +233,10 @@ def _unit_at_start(head: str) -> str | None:
     folded = _HALF_WIDTH(to_simplified(head)).lower()
     if len(folded) != len(head):
         return None
-    match = _unit_prefix_pattern().match(folded)
-    if not match:
+    end = max((match.end() for pattern in _unit_prefix_patterns() if (match := pattern.match(folded))), default=0)
+    if not end:
         return None
-    unit = head[: match.end()].strip()
+    unit = head[:end].strip()
     while unit and unit[-1] in ")）" and unit.count(unit[-1]) > unit.count("(" if unit[-1] == ")" else "（"):
         unit = unit[:-1].rstrip()  # `9.10公噸CO2e／人）`: the bracket the figure stood in, not the unit's
     return unit or None

@@ -17,9 +17,12 @@ from ingest.read.numerals import spelt_value
 from ingest.read.text import HAN, half_width
 
 _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+# a footnote mark after a cell's figure: `1,234 2`, `89*`, `567#`, `※1`, `註3`, `(2)`, `（註1）`, `1,234(a)`, `12.5^`,
+# `31a`; and a restated figure's `R` (`20,590 R`)
 _NUMBER_WITH_MARK = re.compile(
     r"^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)"
-    r"(?:\s+\d{1,2}|\*{1,3}|\s*[#†‡]{1,2}|\s*※\d{0,2}|\s*[注註]\d{1,2}|\s*[(（](?:注|註|附注|附註|[Nn]ote)?\s*\d{1,2}[)）]|[a-f])$"
+    r"(?:\s+\d{1,2}|\*{1,3}|\s*[#†‡^]{1,2}|\s*※\d{0,2}|\s*[注註]\d{1,2}|\s*[(（](?:注|註|附注|附註|[Nn]ote)?\s*\d{1,2}[)）]"
+    r"|\s*[(（][a-zA-Z][)）]|[a-f]|\s+R)$"
 )
 _LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*[(（\[](?P<unit>[^()（）\[\]]{1,16})[)）\]]$")  # (`有害廢棄物 [噸]`)
 # `外購電力 - 千瓦時`, `耗水密度 | 立方米／百萬元人民幣收益`: a unit after a spaced dash or bar

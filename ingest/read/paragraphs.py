@@ -32,6 +32,7 @@ _STARTS_ITEM = re.compile(
     r"|[-+]?\d[\d,.]*\s*(?:%|[^\s\d，。,.；;：:、（）()]{1,8})?\s*$"
     r"|(?:KPI\s*)?[A-D]\d{1,2}(?:\.\d{1,2})?(?=\s|[\u4e00-\u9fff]))"  # `B2.2 因工傷損失工作日數：…`: an HKEX KPI
 )
+
 # A row of a text table whose columns are one space apart: it ends in two figures (`外購電力 兆瓦時 121.5 129.48`).
 _ENDS_IN_COLUMNS = re.compile(r"\d[\d,.]*%?\s+[-+]?\d[\d,.]*%?\s*$")
 # A `label：value` record (`員工總數：8,316人（2023年：8,105人）`): a list of them is no paragraph.
@@ -40,6 +41,14 @@ _WINDOW = 3  # lines each side that show the column's width
 _FULL_SLACK = 4  # two CJK characters short of the widest neighbour still fills the column
 # an HTML block element opening a line: its own paragraph, never the wrapped end of the line above
 OPENS_BLOCK = re.compile(r"\s*<(?:p|div|dt|dd|li|h[1-6]|tr|section|article|blockquote)[\s>]", re.IGNORECASE)
+
+
+def opens_item(line: Line) -> bool:
+    """Whether a line starts an item or a block of its own (`- 用水總量為…`, `（二）`, `<p>`), never the
+    wrapped end of the line above."""
+    return bool(_STARTS_ITEM.match(line.text) or OPENS_BLOCK.match(line.raw))
+
+
 _MIN_FULL_LINES = 2  # a column width is shown by at least two lines reaching it
 _MIN_WIDTH = 30  # fifteen CJK characters: narrower columns are tiles and tables, not paragraphs
 
@@ -80,10 +89,8 @@ def _wraps_into_next(lines: list[Line], widths: list[int], index: int) -> bool:
     if own < _MIN_WIDTH - _FULL_SLACK and own + next_width <= _MIN_WIDTH:
         return False  # not full in any column a paragraph is wrapped at
     text = line.text.rstrip()
-    if _ENDS_SENTENCE.search(text) or line.raw.endswith("  ") or _STARTS_ITEM.match(below.text):
-        return False
-    if OPENS_BLOCK.match(below.raw):
-        return False  # `<dt>總訓練時數</dt><dd>…`, `<p>`, `<li>`: HTML puts a block on its own line
+    if _ENDS_SENTENCE.search(text) or line.raw.endswith("  ") or opens_item(below):
+        return False  # (HTML puts a block on its own line: `<dt>總訓練時數</dt><dd>…`, `<p>`, `<li>`)
     if _KEY_VALUE.match(text) and _KEY_VALUE.match(below.text):
         return False
     if _ENDS_LEAD_IN.search(text) and text.count("（") + text.count("(") <= text.count("）") + text.count(")"):

@@ -16,12 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.map.currency import currency_name
 from ingest.map.units import is_denominator, is_unit_alone, unit_prefix
 from ingest.map.vocabulary import alternation, role_pattern, words
 from ingest.read.layout import Line
 from ingest.read.memo import memo
 from ingest.read.periods import year_of
+from ingest.read.prior_figures import PRIOR_YEAR
 from ingest.read.text import BULLET_MARKS, HAN, fold
 
 # A number not glued to a word, a decimal or another number (`-1,234.5`, not `A1`, `1.2.3`, `2-3`); thousands
@@ -194,60 +194,17 @@ def last_clause(text: str) -> str:
     return text[cut:].strip(BULLETS).lstrip(")）")  # `…（2023年：24.9 小時）`: a bracket closed, nothing after it
 
 
-# The year before the report's, said relatively (the same in both scripts).
-_PRIOR_YEAR = "(?:去年|上年度?|上一年度?|上期)"
-_PER_PERSON = "每(?:名|位)?(?:僱員|雇员|員工|员工)"  # `（2023年：每名僱員5.27噸）`: the intensity's denominator first
-FISCAL_YEAR_WORD = "(?:財政年度|财政年度|財年|财年)"  # `2024財政年度` (a split year `2023/24` made its end)
-# `去年為`, `2023年則為約`, `而2023年則為`: a clause that gives the figure before it for an earlier year (folded).
-PRIOR_CLAUSE = re.compile(
-    rf"(?:而)?(?:较|比)?(?:(20\d{{2}})(?:{FISCAL_YEAR_WORD}|年度?)(?:则|亦)?|{_PRIOR_YEAR}(?:同期)?)(?:则|亦)?(?:为|是|的|之)?(?:约)?(?:人民币)?"
-)
-
-
 @cache
 def current_period() -> re.Pattern[str]:
     """Words naming the report's own period (`報告期內`, `本年度`), folded."""
     return re.compile(alternation("current_period_word"))
 
 
-@cache
-def current_clause() -> re.Pattern[str]:
-    """`本年度為`, `而報告期內則為約`: a clause that gives the subject's figure for the report's own period
-    after the figure of an earlier year (`2023年用水量為12,000噸，本年度為11,500噸`), folded."""
-    return re.compile(rf"(?:而)?(?:{alternation('current_period_word')})(?:则|亦)?(?:为|是)(?:约)?(?:人民币)?")
-
-
-@cache
-def prior_in_bracket() -> re.Pattern[str]:
-    """`（2023年：`, `（上年度：人民幣`, `（2023年：約`, `（截至2024年3月31日止年度：` just before a value: the figure before it again, for
-    the year the bracket names (group 1; none: the year before the report's)."""
-    return re.compile(
-        rf"[（(]\s*(?:(?:截至|截止)?\s*(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)(?:\d{{1,2}}月\d{{1,2}}日(?:止(?:年度|{FISCAL_YEAR_WORD}))?)?"
-        rf"|{_PRIOR_YEAR}(?:同期)?)\s*(?:[:：]|为|為)?\s*"
-        rf"(?:合共|合計|合计|共|達|达)?\s*(?:約|约|大約|大约)?\s*(?:{currency_name()}|{_PER_PERSON})?\s*(?:約|约)?\s*$",
-        re.IGNORECASE,
-    )
-
-
-def bare_prior_unit(text: str, value: Value, subject_unit: str | None, legend: bool = False) -> str | None:
-    """`範圍一排放量：12,345.6噸（2023年：13,210.2）`: a figure alone in a bracket naming an earlier year (or any
-    bracket, under a `legend` saying what one holds), after the subject's own, is in the subject's unit."""
-    if not subject_unit or not in_own_bracket(text, value, legend):
-        return None
-    return subject_unit if legend or prior_in_bracket().search(text[max(0, value.start - 40) : value.start]) else None
-
-
-def in_own_bracket(text: str, value: Value, opened: bool = True) -> bool:
-    """Whether a figure closes a bracket and (`opened`) opens it too: `（13,210.2噸）`."""
-    closed = text[value.end : value.end + 2].lstrip().startswith(("）", ")"))
-    return closed and (not opened or text[max(0, value.start - 4) : value.start].rstrip().endswith(("（", "(")))
-
-
 # `由2023年的`, `從去年的`, `由`: what opens the earlier level of a change, at the end of the text before it.
 # a year a change names for a level (`2023年`, `FY2023/24`, `2023/24財政年度`): which fiscal year is `year_of`'s to say
 _CHANGE_YEAR = r"(?:FY|fy)?20\d{2}(?:/\d{2})?\s*(?:年度?|財政年度|财政年度|財年|财年)?"
 _FISCAL_MARK = re.compile("fy|/|財|财", re.IGNORECASE)
-_FROM = re.compile(rf"(?:由|從|从)\s*(?:({_CHANGE_YEAR})|({_PRIOR_YEAR}))?(?:同期|底|末)?\s*的?\s*$")
+_FROM = re.compile(rf"(?:由|從|从)\s*(?:({_CHANGE_YEAR})|({PRIOR_YEAR}))?(?:同期|底|末)?\s*的?\s*$")
 _FROM_MAX_CHARS = 16  # `從上一年度同期的 ` and the like: how far before a value its opening can start
 
 

@@ -20,6 +20,7 @@ from ingest.map.normalize import normalize_label
 from ingest.map.reference import read_seed
 from ingest.map.vocabulary import alternation, role_pattern
 from ingest.read.markup import clean_text
+from ingest.read.prose_tokens import BULLETS
 from ingest.read.rows import KpiRow, Layout
 from ingest.read.text import fold, split_outside_brackets
 
@@ -28,7 +29,11 @@ _CLAUSE = re.compile(f"[{_CLAUSE_CHARS}]")
 _SUBCLAUSE = re.compile(r"[，,]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _MAX_NOTE_CHARS = 160
-_NOTE_MARK = re.compile(r"^[\s*#^]*(?:注|註|note)?\s*\d{0,2}\s*[:：.、)）]?\s*", re.IGNORECASE)
+# a note's mark (`註1：`, `(c)`, `*`) and the year of the data it bounds (`2022年耗水量數據僅涵蓋…`), before its KPI
+_NOTE_MARK = re.compile(
+    r"^[\s*#^]*(?:[(（\[][a-z\d]{1,2}[)）\]])?\s*(?:注|註|note)?\s*(?:\d{1,2}(?!\d))?\s*[:：.、)）]?\s*(?:20\d{2}\s*年度?的?)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -74,10 +79,11 @@ def report_scopes(text: str) -> dict[str, Scope]:
         # `注：员工总数为与本行签订劳动合同的在职员工，不含…`: a note defining one KPI bounds that KPI
         subject = subject or (_DEFINED_KPI.match(folded) if _rules()["partial"].search(folded) else None)
         metric = _subject_metric(subject.group("subject")) if subject else None
+        years = tuple(sorted({int(year) for year in _DATA_YEAR.findall(folded)}))
         if metric is not None:
             note = clean_text(sentence).strip()[:_MAX_NOTE_CHARS]
             for code in (metric, *built_on(metric)):
-                scopes.setdefault(code, Scope(note, True))
+                scopes.setdefault(code, Scope(note, True, years))
             continue
         if not (_rules()["partial"].search(folded) or _rules()["boundary"].search(folded)):
             continue
@@ -86,7 +92,6 @@ def report_scopes(text: str) -> dict[str, Scope]:
             if not partial and not _rules()["boundary"].search(folded_clause):
                 continue
             note = clean_text(clause)[:_MAX_NOTE_CHARS]
-            years = tuple(sorted({int(year) for year in _DATA_YEAR.findall(folded)}))
             for pillar in _pillars(folded_clause) or _pillars(folded):
                 current = scopes.get(pillar)
                 # a bound of every year wins over one of some years, whichever comes first
@@ -177,10 +182,14 @@ def _last_subclause(folded: str) -> str:
 
 
 def _opens_with(clause: str, companies: Companies | None) -> bool:
-    """Whether a folded clause's subject is a group company by the short name the report defines for it."""
-    if companies is None or not companies.others:
+    """Whether a folded clause's subject is another company than the reporter: by its legal name
+    (`其中：某某（安徽）精密鑄造有限公司綜合能源消耗量`) or by the short name the report defines for it."""
+    if companies is None:
         return False
+    clause = clause.lstrip(BULLETS)  # `- 其中：…`
     subject = clause[_SUBJECT_OPENING.match(clause).end() :]  # type: ignore[union-attr]
+    if (named := _company_name().match(subject)) and _names_another_company(named.group(), companies):
+        return True
     return any(
         subject.startswith(alias) and not subject[len(alias) :].startswith(_JOINED) for alias in companies.others
     )

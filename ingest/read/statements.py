@@ -25,7 +25,8 @@ from ingest.read.layout import Line
 from ingest.read.markup import keeps_its_digit
 from ingest.read.metadata import ReportMetadata
 from ingest.read.neighbours import MAX_GAP_LINES, Neighbours
-from ingest.read.paragraphs import OPENS_BLOCK, label_line_of, number_at, own_sentence_start
+from ingest.read.paragraphs import label_line_of, number_at, opens_item, own_sentence_start
+from ingest.read.prior_figures import PRIOR_CLAUSE, bare_prior_unit, current_clause, in_own_bracket, prior_in_bracket
 from ingest.read.prose_labels import (
     LabelReader,
     counted_after,
@@ -40,18 +41,14 @@ from ingest.read.prose_tokens import (
     CLAUSE_END,
     CLOSED_BRACKET,
     COMPARED_YEAR,
-    PRIOR_CLAUSE,
     SENTENCE_END,
     Value,
-    bare_prior_unit,
     change_levels,
     compared_level,
-    current_clause,
     current_period,
     denominator_before,
     followed_by_number,
     has_value,
-    in_own_bracket,
     inside_open_bracket,
     is_heading,
     last_clause,
@@ -64,11 +61,11 @@ from ingest.read.prose_tokens import (
     noun_after,
     own_cell,
     part_of_year,
-    prior_in_bracket,
     rest_of_clause,
     same_denominator,
     unit_in_label,
 )
+from ingest.read.row_years import bracketed_years, year_bracket_after
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import Companies, sentence_scope
 from ingest.read.sections import Sections, Step
@@ -163,8 +160,9 @@ class _Reader:
                 unit = self.near.unit_below(index) or self.sections.caption_unit
             if unit is None and not alone and not may_carry_unit(prefix, self.lines[max(index - 2, 0) : index]):
                 continue  # no label cut from here or the two lines above carries a unit: `_read_labels` drops it
-            self._emit(index, line, value, unit, prefix, segment_start, alone, stated)
-            if unit:  # a year or a bare number stays part of the next value's clause
+            # a year or a bare number stays part of the next value's clause; a figure read (its unit the
+            # label's: `氮氧化物排放量（噸）：2024年為3.86，2023年為4.12`) ends its own
+            if self._emit(index, line, value, unit, prefix, segment_start, alone, stated) or unit:
                 segment_start = value.end
         if SENTENCE_END.search(text):
             self.subject = ""
@@ -180,9 +178,10 @@ class _Reader:
         alone: bool,
         stated_year: int | None = None,
         listed: Listed | None = None,
-    ) -> None:
+    ) -> bool:
         """A row for `value` if it has a label, a unit (or stands alone as a count) and a year (the one
-        its text states for it, else its sentence's); `listed`: the label its list pairs it with."""
+        its text states for it, else its sentence's), and whether it made one; `listed`: the label its
+        list pairs it with."""
         if listed is not None:
             labels = self.label_reader.labels(list(listed.candidates), self.subject)[0]
             label_line, sentence = label_line_of(line, prefix), prefix
@@ -193,14 +192,14 @@ class _Reader:
             candidates, label_line, sentence = self._candidates(index, value, prefix, clause, cut, segment_start, alone)
             read = self._read_labels(line, value, unit, candidates, clause, alone)
         if read is None:
-            return
+            return False
         if line.breaks:  # a joined paragraph: its sentences before this one are no context of the value
             sentence = sentence[own_sentence_start(line, sentence, value.start) :]
         sentence = own_cell(sentence)
         labels, unit, relative, prior_year = read
-        year = stated_year or prior_year or self._year(sentence)
+        year = stated_year or prior_year or self._year(sentence + year_bracket_after(line.text, value.end))
         if year is None:
-            return
+            return False
         row = build_row(
             layout=Layout.KEY_FIGURE if alone or not prefix.strip(BULLETS) else Layout.PROSE,
             source_line=number_at(line, value.start),
@@ -218,7 +217,7 @@ class _Reader:
             table_labels=fold(sentence[max((m.end() for m in SENTENCE_END.finditer(sentence)), default=0) :]),
         )
         if row.unit_factor is None and unit is None:
-            return  # a bare number that is no count: a page number, a list item, a year
+            return False  # a bare number that is no count: a page number, a list item, a year
         part = sentence_scope(sentence, line.text[value.end :], self.companies)
         if part is not None:  # `公司全資子公司某某有限公司2024年度…為`: a subsidiary's figure
             row.scope_note, row.is_partial_scope = part.note, part.partial
@@ -227,6 +226,7 @@ class _Reader:
             # the label that mapped is the subject (`合共提供3,150小時培訓（2023年：2,880小時）`: 培訓)
             self.subject = next((read for read, printed in labels if printed == row.raw_label), labels[0][0])
             self.subject_unit = unit
+        return True
 
     def _clause(self, prefix: str, segment_start: int, closes_clause: bool) -> tuple[str, int]:
         """(the clause just before this value, where it starts in the text since the previous value).
@@ -267,7 +267,7 @@ class _Reader:
             and not is_heading(previous.text.strip())  # a heading is no line the sentence wraps from
             and not ("\t" in previous.text and has_value(previous.text))  # nor a table's data row
             and not clause.startswith("其中")  # `其中獨立董事3名` opens a part: no tail of the line above
-            and not OPENS_BLOCK.match(self.lines[index].raw)  # `<div class="kf-tile">…`: a block of its own
+            and not opens_item(self.lines[index])  # `- 用水總量為…`, `<div class="kf-tile">…`: an item of its own
         ):
             tail = last_clause(previous.text)
             prose_wrap = bool(CLAUSE_END.search(previous.text) or has_value(previous.text))
@@ -277,11 +277,8 @@ class _Reader:
         inner = inside_open_bracket(clause) or (clause.rsplit("\t", 1)[1].strip() if "\t" in clause else "")
         if in_bracket_of_no_level(prefix):  # `年許可排放量（氮氧化物45.00噸/年、二氧化硫12.00噸/年）`
             return [], label_line_of(self.lines[index], prefix), prefix
-        return (
-            ([inner, clause] if inner else [clause] if clause else []),
-            label_line_of(self.lines[index], prefix),
-            prefix,
-        )
+        candidates = [inner, clause] if inner else [clause] if clause else []
+        return candidates, label_line_of(self.lines[index], prefix), prefix
 
     def _key_figure_candidates(self, index: int, value: Value, prefix: str, alone: bool) -> tuple[list[str], int, str]:
         """Label candidates of a value that opens its line: the line(s) above, or the line below for
@@ -372,9 +369,10 @@ class _Reader:
     def _year(self, sentence: str) -> int | None:
         """The fiscal year a statement is about: the report's, unless its sentence names an earlier one."""
         start = max((match.end() for match in SENTENCE_END.finditer(sentence)), default=0)
-        # A year inside a closed bracket (`（2023年：5.23噸）`) dates that bracket's figure, not the next one.
-        clause = CLOSED_BRACKET.sub("", sentence[start:])
-        # `較2023年度的1,204人增加6.8%，其中男性員工812人`: the year compared with dates no later figure
+        # A year inside a closed bracket (`（2023年：5.23噸）`) dates that bracket's figure, not the next one, unless
+        # the bracket names only a year (`綜合能源消耗量（2023年）：`); the year compared with dates no later
+        # figure (`較2023年度的1,204人增加6.8%，其中男性員工812人`)
+        clause = CLOSED_BRACKET.sub("", bracketed_years(sentence[start:]))
         clause = COMPARED_YEAR.sub("", clause) if "年" in clause else clause
         if part_of_year().search(clause):
             return None  # `本年度上半年，僱員義工服務1,240小時`: a half's figure
