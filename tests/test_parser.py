@@ -1575,3 +1575,55 @@ def test_a_lettered_note_on_one_kpis_data_of_one_year_bounds_that_alone() -> Non
     partial = {(row.metric_code, row.fiscal_year): row.is_partial_scope for row in parse_report(text).rows}
     assert partial[("water_consumption", 2022)] and not partial[("water_consumption", 2024)]
     assert not partial[("electricity_purchased", 2022)]
+
+
+@pytest.mark.parametrize("bound", ["不足", "不到", "未达", "最多", "最少", "超过", "逾"])
+def test_a_figure_stated_as_a_bound_is_no_level(bound: str) -> None:
+    text = HEAD_SIMP + f"公司全年氮氧化物排放量18.72吨，颗粒物排放量{bound}2吨。\n"
+    found = facts(text)
+    assert found[("nox_emissions", 2024)] == pytest.approx(18720)
+    assert ("pm_emissions", 2024) not in found
+
+
+def test_money_in_macau_patacas_at_the_rate_the_report_states() -> None:
+    text = HEAD_TRAD.replace("2023", "2024") + (
+        "| 指標 | 單位 | 2024 | 2023 |\n| --- | --- | --- | --- |\n"
+        "| 慈善捐款 | 萬澳門元 | 386.5 | 312.0 |\n\n"
+        "註：本報告以1澳門元兌0.89元人民幣換算。\n"
+    )
+    assert facts(text)[("community_donations", 2024)] == pytest.approx(386.5e4 * 0.89)
+    without_rate = text.replace("註：本報告以1澳門元兌0.89元人民幣換算。\n", "")
+    assert ("community_donations", 2024) not in facts(without_rate), "no stated rate: no CNY amount"
+
+
+def test_a_note_on_which_categories_scope_3_counts_bounds_no_part_of_the_group() -> None:
+    text = HEAD_TRAD.replace("2023", "2024") + (
+        "| 指標 | 單位 | 2024 | 2023 |\n| --- | --- | --- | --- |\n"
+        "| 範圍一（直接排放） | 噸二氧化碳當量 | 4,812.6 | 4,690.2 |\n"
+        "| 範圍三（其他間接排放）³ | 噸二氧化碳當量 | 1,246.8 | 1,102.5 |\n\n"
+        "註：\n\n3. 範圍三排放自2023財政年度起開始統計，僅涵蓋商務航空差旅及廢棄物焚化處理。\n"
+    )
+    rows = {(row.metric_code, row.fiscal_year): row for row in parse_report(text).rows}
+    assert not rows[("ghg_scope3", 2024)].is_partial_scope
+    assert facts(text)[("ghg_scope3", 2024)] == pytest.approx(1246.8)
+
+
+def test_measures_by_gender_with_a_total_column_give_the_total() -> None:
+    text = HEAD_TRAD.replace("2023", "2024") + (
+        "| 培訓指標（2024財政年度） | 全體僱員 | 男性 | 女性 |\n| --- | --- | --- | --- |\n"
+        "| 平均培訓時數（小時/人） | 23.5 | 22.1 | 25.0 |\n"
+        "| 受訓僱員百分比（%） | 不適用 | 91.2 | 94.5 |\n"
+    )
+    found = facts(text)
+    assert found[("training_hours_per_employee", 2024)] == 23.5
+    assert not any(metric == "employees_trained_pct" for metric, _ in found), "a gender's share is no total"
+
+
+def test_an_aim_word_in_an_earlier_clause_leaves_a_zero_stated_in_words() -> None:
+    text = HEAD_SIMP + (
+        "公司持续完善反腐败与合规体系，全年开展廉洁从业培训，报告期内未发生已审结的贪腐诉讼案件。"
+        "公司将持续实现零工亡。\n"
+    )
+    found = facts(text)
+    assert found[("corruption_cases_concluded", 2024)] == 0
+    assert ("work_related_fatalities", 2024) not in found, "an aim in the zero's own clause is no level"

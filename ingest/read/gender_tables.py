@@ -9,7 +9,9 @@ Only the total row is the whole company's (`全職` is one kind of employee). It
 the measure the caption names, the gender column's word before it (`女性` + `僱員人數`) and the total
 column's alone, so the lexicon decides what the table counts: `新入職僱員人數` by gender is no
 headcount and maps to nothing. The year is the one the caption names, else the report's; the unit is
-the caption's (`（人）`) or the one its measure implies (`人數`, `佔比`). The words are the
+the caption's (`（人）`) or the one its measure implies (`人數`, `佔比`). A table of measures by gender
+with a total column and no total row (`平均培訓時數（小時/人） | 23.5 | 22.1 | 25.0` under `| 全體僱員 |
+男性 | 女性`) gives each row's total cell, in the unit its label carries. The words are the
 `label_vocabulary` seed's (roles male_column, female_column, total_column, persons_column, share_column).
 """
 
@@ -44,6 +46,8 @@ def gender_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRo
     measures = _measures(caption)
     unit = next((found for part in caption.split(" / ") if (found := _unit(fold(part)))), None)
     total = next((r for r in range(len(grid.rows) - 1, header_row, -1) if is_total(grid.texts(r)[0])), None)
+    if total is None and "" in columns.values():
+        return _total_column_rows(grid, header_row, columns, caption, fiscal_year)
     if unit is None or total is None or not measures:
         return None
     rows = []
@@ -70,6 +74,43 @@ def gender_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRo
             )
         )
     return rows
+
+
+def _total_column_rows(
+    grid: Grid, header_row: int, columns: dict[int, str], caption: str, fiscal_year: int
+) -> list[KpiRow] | None:
+    """A table of measures by gender with a total column and no total row (`培訓指標（2024財政年度） | 全體僱員 |
+    男性 | 女性`, `平均培訓時數（小時/人） | 23.5 | 22.1 | 25.0`): each row's total cell, in the unit its label
+    carries, of the year the caption or the corner cell names."""
+    total_column = next(column for column, gender in columns.items() if not gender)
+    named = fold(arabic_dates(f"{caption} {grid.texts(header_row)[0]}"))
+    years = [int(year) for year in _NAMED_YEAR.findall(named)]
+    if any(year > fiscal_year for year in years):
+        return None
+    rows = []
+    for row in range(header_row + 1, len(grid.rows)):
+        cells = grid.texts(row)
+        unit = _unit(fold(cells[0])) if cells[0] else None
+        value = value_of(cells[total_column]) if unit and total_column < len(cells) else None
+        if value is None:
+            continue
+        rows.append(
+            build_row(
+                layout=Layout.TABLE,
+                source_line=grid.line_of(row, total_column),
+                label_line=grid.line_of(row, 0),
+                labels=[(cells[0], f"{cells[0]} {grid.texts(header_row)[total_column]}")],
+                section=caption,
+                raw_value=value,
+                unit=unit,
+                fiscal_year=years[-1] if years else fiscal_year,
+                table_header_line=grid.lines[header_row],
+            )
+        )
+    return rows
+
+
+_NAMED_YEAR = re.compile(r"(20\d{2})\s*(?:财政年度|财年|年度?)")
 
 
 def _header(grid: Grid) -> tuple[int, dict[int, str]] | None:

@@ -198,6 +198,8 @@ def _opens_with(clause: str, companies: Companies | None) -> bool:
 def note_scope(note: str) -> Scope | None:
     """A note on one table row that bounds it: what bounds a caption, or an `only` of its own
     (`僅統計公司本部青年志願者協會組織的活動`: a row's note is about that row, no scope word needed)."""
+    if _rules()["scope3_coverage"].search(fold(note)):
+        return None  # `範圍三排放…僅涵蓋商務航空差旅`: which categories scope 3 counts
     part = caption_scope(note)
     if part is None and _rules()["part_note"].search(fold(note)):
         part = Scope(clean_text(note)[:_MAX_NOTE_CHARS], True)

@@ -57,7 +57,9 @@ def zero_rows(line: Line, section: str, year_of: Callable[[str], int | None]) ->
         for rule in zero_statements():
             match = rule.pattern.search(folded)
             year = year_of(sentence) if match else None
-            if match is None or year is None or role_pattern("zero_not_a_level").search(folded[: match.start()]):
+            # an aim in the zero's own clause (`力爭實現零工亡`), not in a clause before (`持續完善…體系，…未發生`)
+            clause = folded[folded.rfind(",", 0, match.start()) + 1 : match.start()] if match else ""
+            if match is None or year is None or role_pattern("zero_not_a_level").search(clause):
                 continue
             years = _years_stated(folded[: match.start()], year_of) or [year]
             also = _NONE_IN_BRACKET.match(folded[match.end() :])
