@@ -1627,3 +1627,17 @@ def test_an_aim_word_in_an_earlier_clause_leaves_a_zero_stated_in_words() -> Non
     found = facts(text)
     assert found[("corruption_cases_concluded", 2024)] == 0
     assert ("work_related_fatalities", 2024) not in found, "an aim in the zero's own clause is no level"
+
+
+def test_the_whole_company_as_a_table_labels_subject() -> None:
+    text = HEAD_SIMP + (
+        "| 指标 | 单位 | 2024年 | 2023年 |\n| --- | --- | --- | --- |\n"
+        "| 供水量 | 万立方米 | 38,650.2 | 37,120.4 |\n"
+        "| 公司用水总量 | 立方米 | 11,264,830 | 10,982,115 |\n"
+        "| 集团员工总数 | 人 | 7,496 | 7,210 |\n"
+        "| 总部用电量 | 万千瓦时 | 120.5 | 118.2 |\n"
+    )
+    found = facts(text)
+    assert found[("water_consumption", 2024)] == 11264830, "water supplied to customers is no consumption"
+    assert found[("employees_total", 2023)] == 7210
+    assert ("electricity_purchased", 2024) not in found, "the head office's is a part"

@@ -2996,3 +2996,19 @@ def test_a_footnote_letter_caret_or_restated_mark_after_a_cell_figure(cell: str)
         f"| 範圍一（直接排放） | 噸二氧化碳當量 | {cell} | 1,180 |\n"
     )
     assert facts(text)[("ghg_scope1", 2024)] == 1234
+
+
+def test_a_text_rows_label_and_unit_both_wrapped_onto_the_line_below() -> None:
+    """`pdftotext -layout`: `範圍一及範圍二溫室氣體  噸二氧化碳  33,777.2` / `排放總量  當量`, and a label that
+    says what the figure includes, with a footnote mark after its bracket."""
+    text = (
+        "示例醫療集團控股有限公司\n2024年環境、社會及管治報告\n報告期間：2024年1月1日至2024年12月31日\n\n"
+        " 指標                                        單位                          2024            2023\n"
+        " 範圍一：直接排放                            噸二氧化碳當量               4,862.5         4,517.3\n"
+        " 範圍一及範圍二溫室氣體                      噸二氧化碳                  33,777.2        30,897.5\n"
+        " 排放總量                                    當量\n"
+        " 每名僱員平均受訓時數（包括繼續醫學教育時數）⑷   小時          59.4            53.2\n"
+    )
+    found = facts(text)
+    assert (found[("ghg_scope1_2", 2024)], found[("ghg_scope1_2", 2023)]) == (33777.2, 30897.5)
+    assert found[("training_hours_per_employee", 2024)] == 59.4

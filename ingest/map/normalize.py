@@ -40,8 +40,8 @@ def _ocr_one() -> re.Pattern[str]:
 
 @cache
 def _where() -> re.Pattern[str]:
-    """`其中：`, `包括`: a word that opens a sub-item's label."""
-    return re.compile(f"^(?:{alternation('label_lead_word')})[:]?")
+    """`其中：`, `包括`: a word that opens a sub-item's label; `公司`, `集團`: the whole company as its subject."""
+    return re.compile(f"^(?:{alternation('label_lead_word')}|{alternation('label_subject_word')})[:]?")
 
 
 @lru_cache(maxsize=1)
@@ -167,7 +167,7 @@ def without_qualifier(label: str) -> str | None:
     a label without the bracket at its end that says what the figure includes or leaves out, or without
     a bracket listing its parts (None when there is neither). A reading without it must still pass the
     exclusions of the whole label: `溫室氣體排放總量（含範圍三）` is no total of scopes 1 and 2."""
-    folded = _BRACKETS(fold(label))
+    folded = strip_footnote_mark(_BRACKETS(fold(label)))  # `…（包括繼續醫學教育時數）⑷`
     match = _qualifier().search(folded)
     if match and match.start():
         return folded[: match.start()]

@@ -25,7 +25,7 @@ from ingest.read.memo import memo
 from ingest.read.periods import is_total, unit_label_implies
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import Companies, Scope, caption_scope, lead_in_scope
-from ingest.read.text import is_not_disclosed, is_number, width
+from ingest.read.text import HAN, is_not_disclosed, is_number, width
 from ingest.read.text_captions import caption_above, lead_in_above
 from ingest.read.text_headers import Column, parse_header
 from ingest.read.text_rows import label_and_unit, row_values, unit_with_gloss
@@ -52,6 +52,24 @@ def _units_row(text: str, table: _TableState) -> str | None:
         return None
     extra_short = all(len(cell) <= _MAX_CHANGE_UNIT_CHARS for cell in cells[valued:])
     return cells[0] if looks_like_unit(cells[0]) and extra_short else None
+
+
+def _wraps_with_its_unit(label: str, unit: str | None, tokens: list[str]) -> bool:
+    """Whether the two cells below a row are the rest of its label and of its unit (`排放總量  當量`): the
+    unit is visibly cut (`噸二氧化碳` is none, `噸二氧化碳當量` is; maybe read as the label's end), and the
+    label's rest is a few words of no sentence."""
+    start = label.rsplit(" ", 1)[1] if unit is None and " " in label else unit
+    if not start or looks_like_unit(start) or not looks_like_unit(start + tokens[1]):
+        return False
+    return (
+        len(tokens[0]) <= _MAX_WRAPPED_LABEL_CHARS
+        and HAN.search(tokens[0]) is not None
+        and not _NO_CLAUSE.search(tokens[0])
+    )
+
+
+_MAX_WRAPPED_LABEL_CHARS = 12
+_NO_CLAUSE = re.compile(r"[：:。；;，,]")
 
 
 def _open_brackets(text: str) -> int:
@@ -224,6 +242,8 @@ class _TextTableReader:
             rest = ""
         elif len(tokens) == 1 and completes_a_metric(tokens, [label], pending[5], unit, pending[0].caption, False):
             rest = ""  # `因工傷損失  日  46` / `工作日數`: the label's end, below (`read.wrapped_labels`)
+        elif len(tokens) == 2 and _wraps_with_its_unit(label, unit, tokens):
+            rest = tokens[1]  # `範圍一及範圍二溫室氣體  噸二氧化碳  33,777.2` / `排放總量  當量`: both wrapped
         else:
             return False
         if rest and unit is None and " " in label and looks_like_unit(label.rsplit(" ", 1)[1] + rest):
