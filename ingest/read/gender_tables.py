@@ -30,7 +30,7 @@ from ingest.read.text import arabic_dates, fold
 _HEADER_SEARCH_ROWS = 3
 _TOTAL_WORD = "总数"
 _BRACKET = re.compile(r"\([^()]*\)")
-_YEAR = re.compile(r"(20\d{2})年度?(?:的)?")
+_YEAR = re.compile(r"(20\d{2})\s*(?:财政年度|财年|年度?)(?:的)?")  # (folded)
 
 
 def gender_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRow] | None:
@@ -39,15 +39,16 @@ def gender_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRo
     if found is None or fiscal_year is None:
         return None
     header_row, columns = found
-    folded = fold(arabic_dates(caption))
-    years = [int(year) for year in _YEAR.findall(folded)]
-    if any(year > fiscal_year for year in years):
+    # the year the caption or the corner cell names (`培訓指標（2024財政年度）`), else the report's
+    named = [int(year) for year in _YEAR.findall(fold(arabic_dates(f"{caption} {grid.texts(header_row)[0]}")))]
+    if any(year > fiscal_year for year in named):
         return None  # a target year's split
+    year = named[-1] if named else fiscal_year
     measures = _measures(caption)
     unit = next((found for part in caption.split(" / ") if (found := _unit(fold(part)))), None)
     total = next((r for r in range(len(grid.rows) - 1, header_row, -1) if is_total(grid.texts(r)[0])), None)
     if total is None and "" in columns.values():
-        return _total_column_rows(grid, header_row, columns, caption, fiscal_year)
+        return _total_column_rows(grid, header_row, columns, caption, year)
     if unit is None or total is None or not measures:
         return None
     rows = []
@@ -60,57 +61,48 @@ def gender_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRo
         labels = [(gender + measure, printed) for measure in measures]
         if not gender:  # the total of `員工` by gender and age: the number of employees
             labels += [(measure + _TOTAL_WORD, printed) for measure in measures]
-        rows.append(
-            build_row(
-                layout=Layout.TABLE,
-                source_line=grid.line_of(total, column),
-                label_line=grid.line_of(total, 0),
-                labels=labels,
-                section=caption,
-                raw_value=value,
-                unit=unit,
-                fiscal_year=years[-1] if years else fiscal_year,
-                table_header_line=grid.lines[header_row],
-            )
-        )
+        rows.append(_cell_row(grid, (total, column), header_row, labels, caption, value, unit, year))
     return rows
 
 
-def _total_column_rows(
-    grid: Grid, header_row: int, columns: dict[int, str], caption: str, fiscal_year: int
-) -> list[KpiRow] | None:
+def _total_column_rows(grid: Grid, header_row: int, columns: dict[int, str], caption: str, year: int) -> list[KpiRow]:
     """A table of measures by gender with a total column and no total row (`培訓指標（2024財政年度） | 全體僱員 |
     男性 | 女性`, `平均培訓時數（小時/人） | 23.5 | 22.1 | 25.0`): each row's total cell, in the unit its label
-    carries, of the year the caption or the corner cell names."""
-    total_column = next(column for column, gender in columns.items() if not gender)
-    named = fold(arabic_dates(f"{caption} {grid.texts(header_row)[0]}"))
-    years = [int(year) for year in _NAMED_YEAR.findall(named)]
-    if any(year > fiscal_year for year in years):
-        return None
+    carries."""
+    column = next(column for column, gender in columns.items() if not gender)
     rows = []
     for row in range(header_row + 1, len(grid.rows)):
         cells = grid.texts(row)
         unit = _unit(fold(cells[0])) if cells[0] else None
-        value = value_of(cells[total_column]) if unit and total_column < len(cells) else None
-        if value is None:
-            continue
-        rows.append(
-            build_row(
-                layout=Layout.TABLE,
-                source_line=grid.line_of(row, total_column),
-                label_line=grid.line_of(row, 0),
-                labels=[(cells[0], f"{cells[0]} {grid.texts(header_row)[total_column]}")],
-                section=caption,
-                raw_value=value,
-                unit=unit,
-                fiscal_year=years[-1] if years else fiscal_year,
-                table_header_line=grid.lines[header_row],
-            )
-        )
+        value = value_of(cells[column]) if unit and column < len(cells) else None
+        if value is not None:
+            labels = [(cells[0], f"{cells[0]} {grid.texts(header_row)[column]}")]
+            rows.append(_cell_row(grid, (row, column), header_row, labels, caption, value, unit, year))
     return rows
 
 
-_NAMED_YEAR = re.compile(r"(20\d{2})\s*(?:财政年度|财年|年度?)")
+def _cell_row(
+    grid: Grid,
+    cell: tuple[int, int],
+    header_row: int,
+    labels: list[tuple[str, str]],
+    caption: str,
+    value: str,
+    unit: str | None,
+    year: int,
+) -> KpiRow:
+    row, column = cell
+    return build_row(
+        layout=Layout.TABLE,
+        source_line=grid.line_of(row, column),
+        label_line=grid.line_of(row, 0),
+        labels=labels,
+        section=caption,
+        raw_value=value,
+        unit=unit,
+        fiscal_year=year,
+        table_header_line=grid.lines[header_row],
+    )
 
 
 def _header(grid: Grid) -> tuple[int, dict[int, str]] | None:
