@@ -1641,3 +1641,34 @@ def test_the_whole_company_as_a_table_labels_subject() -> None:
     assert found[("water_consumption", 2024)] == 11264830, "water supplied to customers is no consumption"
     assert found[("employees_total", 2023)] == 7210
     assert ("electricity_purchased", 2024) not in found, "the head office's is a part"
+
+
+def test_a_numbered_title_between_tables_starts_a_new_table() -> None:
+    """`表2-8 …` between two Markdown tables: the second (sites by withdrawal and consumption, no years)
+    continues no year table above it."""
+    text = HEAD_TRAD.replace("2023", "2024") + (
+        "表2-7　水資源（單位：立方公尺）\n\n| 項目 | 2024年 | 2023年 |\n|---|---|---|\n"
+        "| 總取水量 | 612,480 | 598,215 |\n| 總耗水量 | 203,160 | 196,842 |\n\n"
+        "表2-8　廠區別取水及耗水量（2024年1-12月，單位：立方公尺）\n\n| 廠區 | 總取水量 | 總耗水量 |\n|---|---|---|\n"
+        "| 桃園廠 | 241,806 | 58,317 |\n| 台北總部 | 5,724 | 1,375 |\n"
+    )
+    rows = parse_report(text).rows
+    assert {row.raw_value for row in rows if row.raw_label in ("桃園廠", "台北總部")} == set(), "no year columns there"
+    assert facts(text)[("water_consumption", 2023)] == 196842
+
+
+def test_a_market_based_total_and_an_intensitys_boundary() -> None:
+    """Scope 1+2 location-based where both are given, as scope 2; a note bounding a per-rack intensity
+    (`單機架綜合能耗僅統計數據中心業務`) bounds no total."""
+    text = HEAD_SIMP + (
+        "| 指标 | 单位 | 2023年 | 2024年 |\n| --- | --- | --- | --- |\n"
+        "| 范围一及范围二排放总量（基于位置） | 吨二氧化碳当量 | 621,004.1 | 669,212.5 |\n"
+        "| 范围一及范围二排放总量（基于市场） | 吨二氧化碳当量 | 564,742.3 | 568,596.7 |\n"
+        "| 综合能源消耗量 | 吨标准煤 | 133,339.65 | 152,592.61 |\n"
+        "| 单机架综合能耗 | 吨标准煤/架 | 2.28 | 2.29 |\n\n"
+        "注：综合能源消耗量包括外购电力及化石燃料；单机架综合能耗仅统计数据中心业务。\n"
+    )
+    rows = {(row.metric_code, row.fiscal_year, row.raw_value): row for row in parse_report(text).rows}
+    assert ("ghg_scope1_2", 2024, "568,596.7") not in rows
+    assert facts(text)[("ghg_scope1_2", 2024)] == pytest.approx(669212.5)
+    assert not rows[("energy_total", 2024, "152,592.61")].is_partial_scope

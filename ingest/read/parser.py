@@ -308,8 +308,9 @@ def parse_grids(
     below = _titles_below(raw_lines, grids) if "表" in text or "able" in text else False
     firsts = {grid.first_line for grid in grids}
     for grid in map(split_year_pairs, grids):  # `2024年 / 2023年` over `1,842.6 / 2,015.3`: two columns
-        if any(_is_heading(raw_lines[number - 1]) for number in range(last_line + 1, grid.first_line)):
-            reader.previous = None  # a heading between two tables: the second continues no table
+        between = range(last_line + 1, grid.first_line)
+        if any(_is_heading(raw_lines[number - 1]) or _is_title(raw_lines, number) for number in between):
+            reader.previous = None  # a heading or a numbered title (`**表2 …**`) between two tables: a new table
         last_line = max(last_line, grid.last_line)
         above, caption_lines = _caption(
             raw_lines, grid.first_line, _title_after(raw_lines, grid, firsts) if below else None

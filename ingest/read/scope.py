@@ -17,7 +17,7 @@ from functools import cache
 
 from ingest.map.lexicon import matching_entries
 from ingest.map.normalize import normalize_label
-from ingest.map.reference import read_seed
+from ingest.map.reference import metrics, read_seed
 from ingest.map.vocabulary import alternation, role_pattern
 from ingest.read.markup import clean_text
 from ingest.read.prose_tokens import BULLETS
@@ -79,6 +79,9 @@ def report_scopes(text: str) -> dict[str, Scope]:
         # `注：员工总数为与本行签订劳动合同的在职员工，不含…`: a note defining one KPI bounds that KPI
         subject = subject or (_DEFINED_KPI.match(folded) if _rules()["partial"].search(folded) else None)
         metric = _subject_metric(subject.group("subject")) if subject else None
+        intensity = subject and _INTENSITY_SUBJECT.match(_NOTE_MARK.sub("", subject.group("subject")))
+        if intensity and (metric is None or "/" not in metrics()[metric].canonical_unit):
+            continue  # `單機架綜合能耗僅統計數據中心業務`: an intensity's boundary bounds no total
         years = tuple(sorted({int(year) for year in _DATA_YEAR.findall(folded)}))
         if metric is not None:
             note = clean_text(sentence).strip()[:_MAX_NOTE_CHARS]
@@ -104,6 +107,7 @@ def report_scopes(text: str) -> dict[str, Scope]:
 _DATA_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年度?的?[^,，。；;\d]{0,8}(?:数据|统计)")
 
 
+_INTENSITY_SUBJECT = re.compile(r"(?:单位|单|每|人均)[\u4e00-\u9fff]")  # (folded)
 _DATA_WORD = re.compile(r"(?:的)?(?:统计数据|数据|数字)$")
 _DEFINED_KPI = re.compile(
     r"\s*(?:注\d*[:：]?)?(?P<subject>[^,，。；;:：]{2,16}?)(?:为|是|指|系指)"
