@@ -29,7 +29,7 @@ from ingest.read.text import HAN, is_not_disclosed, is_number, width
 from ingest.read.text_captions import caption_above, lead_in_above
 from ingest.read.text_headers import Column, parse_header
 from ingest.read.text_rows import label_and_unit, row_values, unit_with_gloss
-from ingest.read.wrapped_labels import completes_a_metric, opens_or_closes_bracket
+from ingest.read.wrapped_labels import NO_LABEL, completes_a_metric, opens_or_closes_bracket
 
 _PROSE_END = re.compile(r"[。；;！!？?]")
 # Page furniture inside a PDF table: rules, a page number alone.
@@ -64,12 +64,11 @@ def _wraps_with_its_unit(label: str, unit: str | None, tokens: list[str]) -> boo
     return (
         len(tokens[0]) <= _MAX_WRAPPED_LABEL_CHARS
         and HAN.search(tokens[0]) is not None
-        and not _NO_CLAUSE.search(tokens[0])
+        and not NO_LABEL.search(tokens[0])
     )
 
 
 _MAX_WRAPPED_LABEL_CHARS = 12
-_NO_CLAUSE = re.compile(r"[：:。；;，,]")
 
 
 def _open_brackets(text: str) -> int:

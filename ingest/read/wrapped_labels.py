@@ -52,7 +52,7 @@ def completes_a_metric(
     the two together, or names a measure itself."""
     extra_text = "".join(extra)
     value = next((value for value in values if is_number(value)), "")
-    if not value or len(extra_text) > _MAX_EXTRA_CHARS or BREAKDOWN.match(extra_text) or _NO_LABEL.search(extra_text):
+    if not value or len(extra_text) > _MAX_EXTRA_CHARS or BREAKDOWN.match(extra_text) or NO_LABEL.search(extra_text):
         return False
     joined = _metric_of([*extra, *own] if extra_first else [*own, *extra], value, unit, caption)
     if joined is None:
@@ -65,4 +65,4 @@ def completes_a_metric(
 
 
 _MAX_EXTRA_CHARS = 24  # a label's wrapped part; a longer line is a note or a sentence
-_NO_LABEL = re.compile(r"[：:。；;，,]")  # `注：…`, a sentence, a lead-in: no part of a label
+NO_LABEL = re.compile(r"[：:。；;，,]")  # `注：…`, a sentence, a lead-in: no part of a label
