@@ -578,6 +578,23 @@ def test_a_label_is_also_read_without_what_it_includes_unless_that_changes_the_m
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "amount"),
+    [
+        ("本集團向香港公益金、東華三院及仁濟醫院捐款合共人民幣80萬元。", 800_000),
+        ("本集團向偏遠地區中小學、公益機構作出的慈善捐贈（包括現金及物資）合共人民幣186.4萬元。", 1_864_000),
+        ("本集團向教育、扶貧及救災項目捐款合共人民幣128.65萬元。", 1_286_500),
+        ("本集團向災區捐贈物資合共人民幣12萬元。", None),  # goods alone: not all that was given
+    ],
+)
+def test_a_donation_to_recipients_listed_with_item_marks_is_the_total_given(sentence: str, amount: int | None) -> None:
+    """`本集團向A、B及C捐款合共…`: the clause after the last `、` names recipients and no measure; the
+    whole list's clause is the label, and who received is filler (`label_vocabulary` leading_filler).
+    What a donation includes in a bracket (`（包括現金及物資）`) leaves it the total."""
+    expected = {("community_donations", 2023): amount} if amount else {}
+    assert facts(HEAD_TRAD + sentence + "\n") == pytest.approx(expected)
+
+
 def test_a_committee_is_no_board_and_a_count_in_brackets_is_labelled_by_its_noun() -> None:
     text = HEAD_TRAD + (
         "董事會由9席董事組成（含 4 席獨立董事），其中女性董事 2 席。\n"

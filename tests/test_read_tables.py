@@ -3012,3 +3012,24 @@ def test_a_text_rows_label_and_unit_both_wrapped_onto_the_line_below() -> None:
     found = facts(text)
     assert (found[("ghg_scope1_2", 2024)], found[("ghg_scope1_2", 2023)]) == (33777.2, 30897.5)
     assert found[("training_hours_per_employee", 2024)] == 59.4
+
+
+def test_a_text_table_of_school_years_under_a_caption_that_names_its_unit() -> None:
+    """An education group's columns are school years (`2023/24學年`: its fiscal year 2024), and a caption
+    that names one measure with its unit (`僱員流失率（%）`) gives that unit to rows that print none."""
+    text = (
+        "示例教育集團有限公司\n2024財政年度環境、社會及管治報告\n報告期間：2023年9月1日至2024年8月31日\n\n"
+        "僱員流失率（%）\n"
+        "指標                    2023/24學年      2022/23學年\n"
+        "整體僱員流失率          9.6              8.8\n"
+        "\n"
+        "僱員關鍵績效指標\n"
+        "指標                    2023/24学年      2022/23学年\n"
+        "僱員總數（人）          7,826            7,214\n"
+    )
+    assert facts(text) == {
+        ("employee_turnover_rate", 2024): 9.6,
+        ("employee_turnover_rate", 2023): 8.8,
+        ("employees_total", 2024): 7826,
+        ("employees_total", 2023): 7214,
+    }

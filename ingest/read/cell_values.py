@@ -124,6 +124,12 @@ def caption_unit(text: str) -> str | None:
     return None
 
 
+def table_caption_unit(caption: str) -> str | None:
+    """The unit a table's caption gives the rows that print none: one it names (`單位：噸`, `（以千克計）`),
+    else the unit closing the title of one measure (`B1.2 僱員流失率（%）` over `整體 | 男性 | 女性`)."""
+    return caption_unit(caption) or split_label(clean_label(caption))[1]
+
+
 # A table's number before its title (`表3-4`, `附表2：`, `Table 5.`): no part of the title's words or year
 TABLE_NUMBER = re.compile(r"(?:附?表|圖表|图表|table)\s*\d+(?:[-.－]\d+)*\s*[:：、.]?", re.IGNORECASE)
 # A year a caption or a note names (folded): `2023年環境數據`, `2024財年`

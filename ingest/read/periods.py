@@ -21,7 +21,7 @@ from functools import cache
 from ingest.map.vocabulary import alternation, role_pattern, words
 from ingest.read.memo import memo
 from ingest.read.numerals import chinese_number
-from ingest.read.text import arabic_dates, fold, split_year_end
+from ingest.read.text import FISCAL_YEAR_WORD, arabic_dates, fold, split_year_end
 
 _ROC_OFFSET = 1911
 _HEADER_UNIT = re.compile(r"\(([^()]{1,12})\)$")
@@ -48,10 +48,12 @@ class ColumnRole:
 # A year as a line grammar prints it (`2024年`, `2024财年`, `FY2024`, `113年`): a piece for the patterns
 # of other readers to embed; what year it names is `year_of`'s to say. (No split year: `2024 / 2023`
 # is two years to `read.year_pairs`.)
-YEAR_TOKEN = r"(?:(?:FY|fy)(?:20)?\d{2}(?!\d)|20\d{2}\s*(?:年度?|財政年度|财政年度|財年|财年)?|1[01]\d\s*年度?)"
+YEAR_TOKEN = rf"(?:(?:FY|fy)(?:20)?\d{{2}}(?!\d)|20\d{{2}}\s*(?:年度?|{FISCAL_YEAR_WORD})?|1[01]\d\s*年度?)"
 _SHORT_FISCAL_YEAR = re.compile(r"^fy'?(\d{2})(?!\d)")  # `FY24`, `FY'24`, `FY23/24` (folded)
 _EXPLAINED_PERIOD = re.compile(r"^(.*?)\((20\d{2}[^()]*20\d{2}[^()]*)\)$")  # (folded)
-_SPLIT_YEAR = re.compile(r"^(?:fy)?(20\d{2})[/\-–~至](?:20)?(\d{2})(?:年度?|财年|财政年度|学年度?)?$")  # `2024/25學年`
+_SPLIT_YEAR = re.compile(
+    rf"^(?:fy)?(20\d{{2}})[/\-–~至](?:20)?(\d{{2}})(?:年度?|{FISCAL_YEAR_WORD})?$"
+)  # `2024/25學年`
 _DATE_YEAR = re.compile(r"^(?:截至|截止|于|於)?(20\d{2})年(\d{1,2})月(\d{1,2})日(?:止)?(?:年度)?$")
 # `十八個月`, `18个月`: how many months a period spans, in either numerals
 MONTH_COUNT = r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:個|个)?\s*月"
@@ -107,7 +109,7 @@ def unit_label_implies(label: str) -> str | None:
 def _plain_year() -> re.Pattern[str]:
     """`2024年`, `FY2024`, `2024年度排放量`, `2024年(噸)`: a year, maybe a measure word and a unit after it."""
     return re.compile(
-        r"^(?:fy|财年|财政年度)?(20\d{2})(?:年末|年底|年|年度|财年|财政年度)?"
+        rf"^(?:fy|财年|财政年度)?(20\d{{2}})(?:年末|年底|年|年度|{FISCAL_YEAR_WORD})?"
         rf"(?:{alternation('year_column_measure')})?(?:\([^()]{{1,12}}\))?"
         r"(?:\d)?$"
     )

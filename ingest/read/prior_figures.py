@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ingest.map.currency import currency_name
 from ingest.map.vocabulary import alternation
-from ingest.read.text import fold
+from ingest.read.text import FISCAL_YEAR_WORD, fold
 
 if TYPE_CHECKING:
     from ingest.read.prose_tokens import Value
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 # The year before the report's, said relatively (the same in both scripts).
 PRIOR_YEAR = "(?:去年|上年度?|上一年度?|上期)"
 _PER_PERSON = "每(?:名|位)?(?:僱員|雇员|員工|员工)"  # `（2023年：每名僱員5.27噸）`: the intensity's denominator first
-FISCAL_YEAR_WORD = "(?:財政年度|财政年度|財年|财年)"  # `2024財政年度` (a split year `2023/24` made its end)
 # `去年為`, `2023年則為約`, `而2023年則為`: a clause that gives the figure before it for an earlier year (folded).
 PRIOR_CLAUSE = re.compile(
     rf"(?:而)?(?:较|比)?(?:(20\d{{2}})(?:{FISCAL_YEAR_WORD}|年度?)(?:则|亦)?|{PRIOR_YEAR}(?:同期)?)(?:则|亦)?(?:为|是|的|之)?(?:约)?(?:人民币)?"

@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.map.currency import currency_name
-from ingest.read.prior_figures import FISCAL_YEAR_WORD
 from ingest.read.prose_tokens import BULLETS, Value
-from ingest.read.text import fold, split_outside_brackets
+from ingest.read.text import FISCAL_YEAR_WORD, fold, split_outside_brackets
 
 # `分別為`, `分别约为人民币`, `分別佔`, `依次為`: `分别` and the words up to the first value (no clause end between).
 _RESPECTIVELY = re.compile(r"分[别別]|依次")

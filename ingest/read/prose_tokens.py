@@ -286,6 +286,20 @@ def last_clause_start(text: str) -> int:
     return max((match.end() for match in CLAUSE_END.finditer(masked)), default=0)
 
 
+_CLAUSE_END_NOT_ITEM = re.compile(r"[，,。；;：:！!？?]|\.(?=\s)")
+
+
+def list_clause(text: str, cut: int) -> str:
+    """Where the last clause of `text` starts after an item mark (`cut` just after a `、`), the whole
+    clause its list belongs to (`本集團向香港公益金、東華三院及仁濟醫院捐款合共`: the recipients are
+    filler to the label, which the last item alone hides); "" otherwise."""
+    if not cut or text[cut - 1] != "、":
+        return ""
+    masked = CLOSED_BRACKET.sub(lambda match: "_" * len(match.group()), text) if "（" in text or "(" in text else text
+    start = max((match.end() for match in _CLAUSE_END_NOT_ITEM.finditer(masked, 0, cut - 1)), default=0)
+    return text[start:].strip(BULLETS)
+
+
 _FOLLOWED_BY_NUMBER = re.compile(r"^\s+[-−]?\d")
 _YEAR_AFTER = re.compile(r"^\s+20\d{2}\s*年")
 _PAGE_CELL = re.compile(r"^\t\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$")

@@ -55,6 +55,7 @@ from ingest.read.prose_tokens import (
     last_clause_start,
     level_year,
     line_values,
+    list_clause,
     may_carry_unit,
     not_a_value_after,
     not_a_value_before,
@@ -278,7 +279,8 @@ class _Reader:
         if in_bracket_of_no_level(prefix):  # `年許可排放量（氮氧化物45.00噸/年、二氧化硫12.00噸/年）`
             return [], label_line_of(self.lines[index], prefix), prefix
         candidates = [inner, clause] if inner else [clause] if clause else []
-        return candidates, label_line_of(self.lines[index], prefix), prefix
+        listed = list_clause(prefix[segment_start:], cut) if not only_filler(clause) else ""  # the item's list
+        return [*candidates, listed] if listed else candidates, label_line_of(self.lines[index], prefix), prefix
 
     def _key_figure_candidates(self, index: int, value: Value, prefix: str, alone: bool) -> tuple[list[str], int, str]:
         """Label candidates of a value that opens its line: the line(s) above, or the line below for

@@ -28,6 +28,7 @@ from ingest.read.cell_values import (
     caption_unit,
     clean_label,
     split_label,
+    table_caption_unit,
     unit_of_cell,
     value_and_unit,
 )
@@ -183,7 +184,7 @@ class TableReader:
             context_head = BREAKDOWN.sub("", context_head)
         unit_default = caption_unit(caption) or caption_unit(title)
         if unit_default is None and caption:  # `#### B1.2 僱員流失比率（%）` over the table: its rows' unit
-            unit_default = split_label(clean_label(caption.rsplit(" / ", 1)[-1]))[1]
+            unit_default = table_caption_unit(caption.rsplit(" / ", 1)[-1])
         state = _State()
         header = grid.texts(start - 1) if start > 0 else []
         self.note_columns = [

@@ -242,8 +242,11 @@ def roc_years_of(text: str, fiscal_year: int | None) -> str:
     return _ROC_YEAR.sub(gregorian, text)
 
 
+# A word after a year that names it as a fiscal year (`2024財政年度`, `2024財年`), in both scripts; an
+# education group's year is its school year (`2023/24學年`: September to August).
+FISCAL_YEAR_WORD = "(?:財政年度|财政年度|財年|财年|學年度?|学年度?)"
 _SPLIT_FISCAL_YEAR = re.compile(
-    r"(?<![\d/])(?:FY\s*)?(20\d{2})\s*[/／\-–]\s*(?:20)?(\d{2})(?![\d/])(?=\s*(?:財政年度|财政年度|財年|财年|年度))",
+    rf"(?<![\d/])(?:FY\s*)?(20\d{{2}})\s*[/／\-–]\s*(?:20)?(\d{{2}})(?![\d/])(?=\s*(?:{FISCAL_YEAR_WORD}|年度))",
     re.IGNORECASE,
 )
 

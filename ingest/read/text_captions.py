@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.read.cell_values import caption_unit, clean_label
+from ingest.read.cell_values import caption_unit, clean_label, table_caption_unit
 from ingest.read.memo import memo
 from ingest.read.text import is_not_disclosed, is_number
 
@@ -46,6 +46,8 @@ def caption_above(lines: list[str]) -> tuple[str, str | None]:
         caption = caption or clean_label(_CAPTION_UNIT_TEXT.sub("", joined).lstrip("#").strip())
         if caption and unit:
             break
+    if caption and unit is None:  # `僱員流失率（%）` over `整體僱員流失率  9.6`: the measure's unit
+        unit = table_caption_unit(caption)
     if not caption:  # `人力結構` / a sentence / `單位：人` / header: the heading above the sentence
         caption = next((heading for heading in map(_heading, reversed(lines[-_HEADING_LOOKBACK:])) if heading), "")
     return caption, unit

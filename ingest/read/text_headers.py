@@ -13,10 +13,10 @@ from functools import cache
 from itertools import pairwise
 
 from ingest.map.vocabulary import alternation, role_pattern
-from ingest.read.text import fold, split_year_end
+from ingest.read.text import FISCAL_YEAR_WORD, fold, split_year_end
 
 _YEAR_COLUMN = re.compile(
-    r"(?<![\d.])(?:FY\s*)?(20\d{2})\s*(?:財政年度|财政年度|財年|财年|財政|财政)?年?度?\s*(?:全年)?\s*(?:數據|数据)?(?![\d.%])",
+    rf"(?<![\d.])(?:FY\s*)?(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|財政|财政)?年?度?\s*(?:全年)?\s*(?:數據|数据)?(?![\d.%])",
     re.IGNORECASE,
 )
 # `2030年目標`, `2030 Target`: a column of targets, read and skipped (its year is no data year).
