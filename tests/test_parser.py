@@ -1689,3 +1689,19 @@ def test_a_market_based_total_and_an_intensitys_boundary() -> None:
     assert ("ghg_scope1_2", 2024, "568,596.7") not in rows
     assert facts(text)[("ghg_scope1_2", 2024)] == pytest.approx(669212.5)
     assert not rows[("energy_total", 2024, "152,592.61")].is_partial_scope
+
+
+def test_school_years_date_prose_as_fiscal_years_do() -> None:
+    """An education group's fiscal year is its school year (`2023/24學年`, `2024學年度`): an earlier one
+    named in a bracket or a clause is that fiscal year, as `2022/23財政年度` would be."""
+    head = "示例教育集團有限公司\n2024財政年度環境、社會及管治報告\n報告期間：2023年9月1日至2024年8月31日\n\n"
+    text = head + (
+        "2023/24學年，本集團共有僱員7,826名（2022/23學年：7,214名）。\n"
+        "2024學年度，本集團總耗水量為2,136,480立方米，2023學年度則為1,987,350立方米。\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2024): 7826,
+        ("employees_total", 2023): 7214,
+        ("water_consumption", 2024): 2_136_480,
+        ("water_consumption", 2023): 1_987_350,
+    }

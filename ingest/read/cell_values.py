@@ -14,7 +14,7 @@ from ingest.map.units import is_complete_unit, is_multiplier, is_unit_alone, loo
 from ingest.read.markup import strip_footnote_mark
 from ingest.read.memo import memo
 from ingest.read.numerals import spelt_value
-from ingest.read.text import HAN, half_width
+from ingest.read.text import FISCAL_YEAR_WORD, HAN, half_width
 
 _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 # a footnote mark after a cell's figure: `1,234 2`, `89*`, `567#`, `※1`, `註3`, `(2)`, `（註1）`, `1,234(a)`, `12.5^`,
@@ -133,7 +133,7 @@ def table_caption_unit(caption: str) -> str | None:
 # A table's number before its title (`表3-4`, `附表2：`, `Table 5.`): no part of the title's words or year
 TABLE_NUMBER = re.compile(r"(?:附?表|圖表|图表|table)\s*\d+(?:[-.－]\d+)*\s*[:：、.]?", re.IGNORECASE)
 # A year a caption or a note names (folded): `2023年環境數據`, `2024財年`
-CAPTION_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|财政年度|财年)")
+CAPTION_YEAR = re.compile(rf"(?<!\d)(20\d{{2}})\s*(?:年|{FISCAL_YEAR_WORD})")
 _UNIT_LINE = re.compile(r"\s*(?:單位|单位|unit)\s*[:：]\s*(.{1,24}?)\s*", re.IGNORECASE)
 
 

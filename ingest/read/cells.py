@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from ingest.map.units import is_unit_alone
 from ingest.read.layout import Line
 from ingest.read.rows import KpiRow, Layout, build_row
-from ingest.read.text import HAN, is_number
+from ingest.read.text import FISCAL_YEAR_WORD, HAN, is_number
 
 _PAIR = re.compile(
     r"^(?P<label>.*?[\u4e00-\u9fff)）a-zA-Z][^\t]*?)\s*"
     r"(?P<value>[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)\s*(?P<unit>[^\d\s]{0,24})$"
 )
-_YEAR = re.compile(r"(20\d{2})\s*(?:年|财年|財年)")
+_YEAR = re.compile(rf"(20\d{{2}})\s*(?:年|{FISCAL_YEAR_WORD})")
 _HEADER_GAP_LINES = 4
 
 

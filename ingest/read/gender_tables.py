@@ -25,12 +25,12 @@ from ingest.read.grid import Grid
 from ingest.read.periods import implied_unit, is_total
 from ingest.read.prose_tokens import unit_in_label
 from ingest.read.rows import KpiRow, Layout, build_row
-from ingest.read.text import arabic_dates, fold
+from ingest.read.text import FISCAL_YEAR_WORD, arabic_dates, fold
 
 _HEADER_SEARCH_ROWS = 3
 _TOTAL_WORD = "总数"
 _BRACKET = re.compile(r"\([^()]*\)")
-_YEAR = re.compile(r"(20\d{2})\s*(?:财政年度|财年|年度?)(?:的)?")  # (folded)
+_YEAR = re.compile(rf"(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)(?:的)?")  # (folded)
 
 
 def gender_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRow] | None:

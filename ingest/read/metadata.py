@@ -14,7 +14,7 @@ from functools import cache
 
 from ingest.map.vocabulary import alternation, required_words, role_pattern
 from ingest.read.periods import MONTH_COUNT, month_count
-from ingest.read.text import HAN, arabic_dates, fold, gregorian_years, is_traditional, source_lines
+from ingest.read.text import FISCAL_YEAR_WORD, HAN, arabic_dates, fold, gregorian_years, is_traditional, source_lines
 
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _PERIOD = re.compile(_DATE + r"\s*(?:至|到|-|—|–|~)\s*" + _DATE)
@@ -22,7 +22,7 @@ _PERIOD = re.compile(_DATE + r"\s*(?:至|到|-|—|–|~)\s*" + _DATE)
 _FISCAL_MONTHS = range(12, 25)  # a year, or a longer period after a change of year end (18 months)
 _MONTHS = re.compile(r"\s*(?:止|共|[（(])?\s*" + MONTH_COUNT)
 _YEAR_ENDED = re.compile(
-    r"截至\s*" + _DATE + r"\s*止\s*(?:的)?\s*(?:年度|財政年度|财政年度|財年|财年|(" + MONTH_COUNT + r"))"
+    r"截至\s*" + _DATE + r"\s*止\s*(?:的)?\s*(?:年度|" + FISCAL_YEAR_WORD + "|(" + MONTH_COUNT + r"))"
 )
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 # The standards a report may cite, each a role of the `label_vocabulary` seed.

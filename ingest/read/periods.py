@@ -79,7 +79,7 @@ _MONTH_SPAN = re.compile(
 )
 _ROC_YEAR = re.compile(r"^(?:民国)?(1[0-4]\d)年度?$")
 _UNIT = re.compile(r"^(?:计量)?单位|^units?$|^units?单位$|^单位units?$")
-_MEASURE_THEN_YEAR = re.compile(r"^([^\d()]{2,16}(?:\([^()]{1,12}\))?)(20\d{2})(?:年度?|财年)$")
+_MEASURE_THEN_YEAR = re.compile(rf"^([^\d()]{{2,16}}(?:\([^()]{{1,12}}\))?)(20\d{{2}})(?:年度?|{FISCAL_YEAR_WORD})$")
 _PRIOR = re.compile(r"^(?:上年度|上年|上期|去年|上一年度?|上一报告期|上年同期|上年全年|去年全年|prioryear|lastyear)$")
 # A measure's column header that also says its unit (`類別 | 人數 | 佔比`): the seed's words, by role.
 _MEASURE_COLUMN_UNITS = {"persons_column": "人", "share_column": "%"}

@@ -14,10 +14,10 @@ from ingest.map.units import is_unit_alone
 from ingest.map.vocabulary import alternation
 from ingest.read.memo import memo
 from ingest.read.prose_tokens import CLAUSE_END, UNIT_IN_LABEL
-from ingest.read.text import BULLET_MARKS, fold
+from ingest.read.text import BULLET_MARKS, FISCAL_YEAR_WORD, fold
 
 # Filler after a leading year or date (`2024年末`, `2024年之`, `12月31日`, `底`): the grammar of dates, not words.
-_DATE_FILLER = r"(?:20\d{2}|1[01]\d)(?:财政年度|年度?|财年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|内)?(?:之|的)?|\d{1,2}月\d{1,2}日|底|末"
+_DATE_FILLER = rf"(?:20\d{{2}}|1[01]\d)(?:{FISCAL_YEAR_WORD}|年度?)?(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:底|末|内)?(?:之|的)?|\d{{1,2}}月\d{{1,2}}日|底|末"
 
 
 @cache

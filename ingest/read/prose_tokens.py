@@ -22,7 +22,7 @@ from ingest.read.layout import Line
 from ingest.read.memo import memo
 from ingest.read.periods import year_of
 from ingest.read.prior_figures import PRIOR_YEAR
-from ingest.read.text import BULLET_MARKS, HAN, fold
+from ingest.read.text import BULLET_MARKS, FISCAL_YEAR_WORD, HAN, fold
 
 # A number not glued to a word, a decimal or another number (`-1,234.5`, not `A1`, `1.2.3`, `2-3`); thousands
 # apart by a space only where a word follows (`累計4 860小時`: SI style; a table's columns are no such figure).
@@ -202,7 +202,7 @@ def current_period() -> re.Pattern[str]:
 
 # `由2023年的`, `從去年的`, `由`: what opens the earlier level of a change, at the end of the text before it.
 # a year a change names for a level (`2023年`, `FY2023/24`, `2023/24財政年度`): which fiscal year is `year_of`'s to say
-_CHANGE_YEAR = r"(?:FY|fy)?20\d{2}(?:/\d{2})?\s*(?:年度?|財政年度|财政年度|財年|财年)?"
+_CHANGE_YEAR = rf"(?:FY|fy)?20\d{{2}}(?:/\d{{2}})?\s*(?:年度?|{FISCAL_YEAR_WORD})?"
 _FISCAL_MARK = re.compile("fy|/|財|财", re.IGNORECASE)
 _FROM = re.compile(rf"(?:由|從|从)\s*(?:({_CHANGE_YEAR})|({PRIOR_YEAR}))?(?:同期|底|末)?\s*的?\s*$")
 _FROM_MAX_CHARS = 16  # `從上一年度同期的 ` and the like: how far before a value its opening can start

@@ -18,7 +18,7 @@ import re
 
 from ingest.map.vocabulary import role_pattern
 from ingest.read.periods import year_of
-from ingest.read.text import fold
+from ingest.read.text import FISCAL_YEAR_WORD, fold
 
 # a label that opens with its year (`2024年末員工總數（人）`, `2021年（基準年）溫室氣體排放總量`)
 _DATED_LABEL = re.compile(r"^(20\d{2}\s*年度?)(?:[（(](?:基準年|基准年)[)）])?(?:末|底)?(.*)$")
@@ -41,7 +41,7 @@ def dated_label(label_text: str, previous: str) -> tuple[int | None, str, str]:
 # `綜合能源消耗量（2023年）：`, `(2023年度)`, `（基於位置，2023年）`: a bracket that holds a year and at
 # most what the figure is dates the figure beside it, closing its label or right after it; one that holds a
 # figure of its own (`（2023年：5.23噸）`) dates that figure only
-_YEAR_BRACKET = r"[（(](?:[^（）()\d]*[，,、]\s*)?(20\d{2}\s*(?:年度|年|財政年度|财政年度|財年|财年))[）)]"
+_YEAR_BRACKET = rf"[（(](?:[^（）()\d]*[，,、]\s*)?(20\d{{2}}\s*(?:年度|年|{FISCAL_YEAR_WORD}))[）)]"
 _YEAR_BRACKETS = re.compile(rf"{_YEAR_BRACKET}(?=\s*(?:[:：]|為|为|是|約|约|\d))")  # (not `較基準年（2022年）減少`)
 _YEAR_BRACKET_NEXT = re.compile(rf"\s*{_YEAR_BRACKET}")
 

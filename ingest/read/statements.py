@@ -70,12 +70,12 @@ from ingest.read.row_years import bracketed_years, year_bracket_after
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import Companies, sentence_scope
 from ingest.read.sections import Sections, Step
-from ingest.read.text import HAN, fold
+from ingest.read.text import FISCAL_YEAR_WORD, HAN, fold
 from ingest.read.zeros import zero_rows
 
 _IN_WORDS = re.compile(r"(?:第|月)\s*$")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_YEAR_MENTION = re.compile(r"(20\d{2})(?:(财政年度|财年)|年)")  # group 2: a fiscal year, named as such
+_YEAR_MENTION = re.compile(rf"(20\d{{2}})(?:({FISCAL_YEAR_WORD})|年)")  # group 2: a fiscal year, named as such
 _MAX_BARE_LABEL_CHARS = 16
 _BRACKET_OPENING_CHARS = 40  # `（截至2024年3月31日止年度：人民幣` and some spaces
 _INDEX_CODE = re.compile(r"^\s*(?:[A-Da-d]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d)")
