@@ -3,5 +3,4 @@
 set -euo pipefail
 mkdir -p "$AIRFLOW_HOME"
 log="$AIRFLOW_HOME/init.log"
-airflow db migrate >"$log" 2>&1 || { cat "$log"; exit 1; }
-airflow pools set duckdb_writer 1 "DuckDB allows one writing process per file" >>"$log" 2>&1 || { cat "$log"; exit 1; }
+python scripts/airflow_init.py >"$log" 2>&1 || { cat "$log"; exit 1; }
