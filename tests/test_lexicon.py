@@ -62,6 +62,7 @@ WORDINGS = [
     ("平均每人訓練時數", "", "小時／人", "training_hours_per_employee"),
     ("關鍵績效指標B1.2 僱員流失比率", "", "%", "employee_turnover_rate"),
     ("慈善捐款及社區投資", "", "人民幣千元", "community_donations"),
+    ("現金及實物捐贈", "", "港元", "community_donations"),  # both kinds: the whole
     ("共受理客户投诉", "", "件", "customer_complaints"),
     ("A2.2 耗水强度", "", "吨/万元", "water_intensity_revenue"),
     ("能源间接排放（范围二，基于位置）", "", "万吨二氧化碳当量", "ghg_scope2"),
@@ -175,6 +176,8 @@ def test_wordings_of_one_kpi_map_alike(label: str, context: str, unit: str, metr
 LOOK_ALIKES = [
     ("承攬商職災死亡", "", "人", "a contractor's fatality is no employee's"),
     ("承攬商失能傷害損失日數", "", "日", "a contractor's lost days are no employee's"),
+    ("派遣船員因工亡故人數", "", "人", "agency (dispatched) workers are no employees"),
+    ("實物捐贈", "", "港元", "goods alone are part of what was given"),
     ("員工投訴", "", "宗", "an employee's grievance is no customer's complaint"),
     ("類別3 運輸之間接排放", "", "公噸CO2e", "one category of other indirect emissions: no scope-3 total"),
     ("有關食品安全的投訴", "", "宗", "complaints of one kind: a subset of all complaints"),

@@ -661,6 +661,9 @@ def test_an_exchange_rate_for_each_year() -> None:
     assert stated_rates(statement) == {"HKD": {2022: 0.8623, 2023: 0.9036, 2024: 0.9213}}
     restating = "港元金額可按2024年及2023年的年度平均匯率1港元兌人民幣0.9124元及1港元兌人民幣0.9043元換算。"
     assert stated_rates(restating) == {"HKD": {2024: 0.9124, 2023: 0.9043}}
+    # each rate after its own year, the second wrapped onto the next line (a year is no rate)
+    each = "如需折算為人民幣，2024年按1港元兌人民幣0.9213元、2023年按1港元兌人\n   民幣0.9069元計算。"
+    assert stated_rates(each) == {"HKD": {2024: 0.9213, 2023: 0.9069}}
 
 
 def test_money_in_another_currency_converts_only_at_a_rate_the_report_states() -> None:

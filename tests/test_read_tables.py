@@ -3033,3 +3033,25 @@ def test_a_text_table_of_school_years_under_a_caption_that_names_its_unit() -> N
         ("employees_total", 2024): 7826,
         ("employees_total", 2023): 7214,
     }
+
+
+def test_pdf_text_rows_with_a_footnote_mark_after_the_label_and_a_change_column_in_per_cent() -> None:
+    """`pdftotext -layout` rows: `能源消耗總量（兆瓦時） 2` prints a footnote's mark after the label, apart
+    from the figures; the header's `變動(%)` is a column of changes, read and skipped."""
+    text = HEAD_HK + (
+        "                                            2025年          2024年        變動(%)\n"
+        "外購電力（千瓦時）                           52,486,300     49,872,600          5.2\n"
+        "能源消耗總量（兆瓦時） 2                     9,452,019.2    9,309,485.4          1.5\n"
+        "範圍二排放（噸二氧化碳當量） 3                    32,542         31,918          2.0\n"
+        "派遣船員因工亡故人數（人） 4                          1              0          不適用\n"
+    )
+    assert facts(text) == pytest.approx(
+        {
+            ("electricity_purchased", 2025): 52_486.3,
+            ("electricity_purchased", 2024): 49_872.6,
+            ("energy_total", 2025): 9_452_019.2,
+            ("energy_total", 2024): 9_309_485.4,
+            ("ghg_scope2", 2025): 32_542,
+            ("ghg_scope2", 2024): 31_918,
+        }
+    )

@@ -123,8 +123,12 @@ def _rate_patterns() -> list[tuple[str, re.Pattern[str], bool]]:
     return found
 
 
-# `…0.9124元及0.9043元`, `…0.9124元及1港元兌人民幣0.9043元`: the rates after the first, each maybe restating its pair
-_AND_RATE = r"(?:、|,|及|和)\s*(?:1\s*[^\d\s、,及和]{1,6}?(?:兑换|兑|=|＝)\s*[^\d\s、,及和]{0,4}?)?(\d+(?:\.\d+)?)"
+# `…0.9124元及0.9043元`, `…0.9124元及1港元兌人民幣0.9043元`, `…0.9213元、2023年按1港元兌人民幣0.9069元`: the
+# rates after the first, each maybe restating its pair, maybe after its own year (group 1; the rate: group 2)
+_AND_RATE = (
+    r"(?:、|,|及|和)\s*(?:(20\d{2})\s*年度?[^\d、,及和]{0,3}?)?"
+    r"(?:1\s*[^\d\s、,及和]{1,6}?(?:兑换|兑|=|＝)\s*[^\d\s、,及和]{0,4}?)?(\d+(?:\.\d+)?)"
+)
 _MORE_RATES = re.compile(rf"^元?(?:{_AND_RATE}\s*元?)+")
 _ANOTHER_RATE = re.compile(_AND_RATE)
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -142,8 +146,11 @@ def stated_rates(text: str) -> dict[str, dict[int | None, float]]:
             if not _MIN_RATE <= number <= _MAX_RATE:
                 continue
             more = _MORE_RATES.match(window[match.end() :]) if match else None
-            listed = [number] + ([float(found) for found in _ANOTHER_RATE.findall(more.group())] if more else [])
+            others = _ANOTHER_RATE.findall(more.group()) if more else []
+            listed = [number] + [float(rate) for _, rate in others]
             years = [int(year) for year in _YEAR.findall(window[: match.start()])] if match else []
+            if others and all(year for year, _ in others):  # each rate after its own year: the first's is before it
+                years = years[-1:] + [int(year) for year, _ in others]
             if len(listed) > 1:  # a rate per year: only where the years it lists pair up with the rates
                 by_year: dict[int | None, float] = dict(zip(years[-len(listed) :], listed, strict=False))
                 if len(years) < len(listed):

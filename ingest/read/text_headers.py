@@ -42,10 +42,12 @@ _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 @cache
 def _change_column() -> re.Pattern[str]:
-    """A column of changes (`2023年 2022年 變化率`) holds no value of its own; it is read and skipped."""
+    """A column of changes (`2023年 2022年 變化率`, `變動(%)`) holds no value of its own; it is read and
+    skipped."""
     prefix, word = alternation("text_change_prefix"), alternation("text_change_word")
     suffix = alternation("text_change_suffix")
-    return re.compile(f"(?:{prefix})?(?:{word})(?:{suffix})?|{alternation('text_change_alone')}", re.I)
+    per_cent = r"(?:\s*[（(]?\s*[%％]\s*[)）]?)?"  # the change as a per cent: `變動(%)`, `增長率（%）`, `變化 %`
+    return re.compile(f"(?:{prefix})?(?:{word})(?:{suffix})?{per_cent}|{alternation('text_change_alone')}", re.I)
 
 
 @cache

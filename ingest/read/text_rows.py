@@ -80,8 +80,19 @@ def row_values(
     tokens = _values_last(_joined_thousands(tokens, len(columns)), len(columns))
     text_tokens, values = _row_values(tokens, columns, placed)
     if values and text_tokens and is_number(text_tokens[-1]) and not any(column.note for column in columns):
+        if len(text_tokens) > 1 and _MARK_AFTER_LABEL.fullmatch(text_tokens[-1]) and _closes_label(text_tokens[-2]):
+            return text_tokens[:-1], values  # `能源消耗總量（兆瓦時） 2  9,452,019.2 …`: a footnote's mark
         return tokens, []
     return text_tokens, values
+
+
+_MARK_AFTER_LABEL = re.compile(r"\d{1,2}")
+
+
+def _closes_label(token: str) -> bool:
+    """A token that ends a Chinese label (a character or a closing bracket), after which a one- or
+    two-digit number apart from the row's values is a footnote's mark."""
+    return token[-1:] in "）)" or HAN.fullmatch(token[-1:]) is not None
 
 
 def _values_last(tokens: list[str], count: int) -> list[str]:
