@@ -1694,6 +1694,22 @@ def test_a_market_based_total_and_an_intensitys_boundary() -> None:
     assert not rows[("energy_total", 2024, "152,592.61")].is_partial_scope
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("公司範圍一、範圍二溫室氣體排放總量為12,806.5噸二氧化碳當量。", {("ghg_scope1_2", 2023): 12_806.5}),
+        ("本集團範圍二排放量為9,588.1噸二氧化碳當量、用水量為4,321立方米。", {("ghg_scope2", 2023): 9_588.1}),
+        ("本集團於《2022年環境、社會及管治報告》中披露之範圍二排放量為9,588.1噸。", {("ghg_scope2", 2022): 9_588.1}),
+    ],
+)
+def test_a_value_after_a_list_of_items_is_the_whole_lists(sentence: str, expected: dict) -> None:
+    """`範圍一、範圍二…排放總量為X`: the items before the last `、` hold no value, so X is the list's (both
+    scopes'), not the last item's; a `、` inside a title `《…》` lists nothing."""
+    assert {
+        key: value for key, value in facts(HEAD_TRAD + sentence + "\n").items() if key[0] != "water_consumption"
+    } == (pytest.approx(expected))
+
+
 def test_school_years_date_prose_as_fiscal_years_do() -> None:
     """An education group's fiscal year is its school year (`2023/24學年`, `2024學年度`): an earlier one
     named in a bracket or a clause is that fiscal year, as `2022/23財政年度` would be."""

@@ -286,18 +286,24 @@ def last_clause_start(text: str) -> int:
     return max((match.end() for match in CLAUSE_END.finditer(masked)), default=0)
 
 
-_CLAUSE_END_NOT_ITEM = re.compile(r"[，,。；;：:！!？?]|\.(?=\s)")
+_CLAUSE_END_NOT_ITEM = re.compile(r"[，,。；;：:！!？?\t]|\.(?=\s)")  # and a cell's end
+_TITLE = re.compile(r"《[^《》]*》|「[^「」]*」")  # `《2023年環境、社會及管治報告》`: its `、` lists nothing
 
 
 def list_clause(text: str, cut: int) -> str:
-    """Where the last clause of `text` starts after an item mark (`cut` just after a `、`), the whole
-    clause its list belongs to (`本集團向香港公益金、東華三院及仁濟醫院捐款合共`: the recipients are
-    filler to the label, which the last item alone hides); "" otherwise."""
+    """Where the last clause of `text` starts after an item mark (`cut` just after a `、`) and the items
+    before it hold no value, the whole clause of the list: the value is the list's (`範圍一、範圍二溫室氣體
+    排放總量`: both scopes', not scope 2's; `本集團向香港公益金、東華三院…捐款合共`: the recipients are
+    filler); "" otherwise (`《…環境、社會…》` and brackets list nothing; a cell ends a clause)."""
     if not cut or text[cut - 1] != "、":
         return ""
-    masked = CLOSED_BRACKET.sub(lambda match: "_" * len(match.group()), text) if "（" in text or "(" in text else text
+    masked = _TITLE.sub(
+        lambda match: "_" * len(match.group()), CLOSED_BRACKET.sub(lambda m: "_" * len(m.group()), text)
+    )
+    if masked[cut - 1] != "、":
+        return ""
     start = max((match.end() for match in _CLAUSE_END_NOT_ITEM.finditer(masked, 0, cut - 1)), default=0)
-    return text[start:].strip(BULLETS)
+    return text[start:].strip(BULLETS) if text[start : cut - 1].strip(BULLETS) else ""  # `…200人、技術人員約`
 
 
 _FOLLOWED_BY_NUMBER = re.compile(r"^\s+[-−]?\d")

@@ -280,7 +280,7 @@ class _Reader:
             return [], label_line_of(self.lines[index], prefix), prefix
         candidates = [inner, clause] if inner else [clause] if clause else []
         listed = list_clause(prefix[segment_start:], cut) if not only_filler(clause) else ""  # the item's list
-        return [*candidates, listed] if listed else candidates, label_line_of(self.lines[index], prefix), prefix
+        return [listed, *candidates] if listed else candidates, label_line_of(self.lines[index], prefix), prefix
 
     def _key_figure_candidates(self, index: int, value: Value, prefix: str, alone: bool) -> tuple[list[str], int, str]:
         """Label candidates of a value that opens its line: the line(s) above, or the line below for
