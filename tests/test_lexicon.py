@@ -63,6 +63,12 @@ WORDINGS = [
     ("關鍵績效指標B1.2 僱員流失比率", "", "%", "employee_turnover_rate"),
     ("慈善捐款及社區投資", "", "人民幣千元", "community_donations"),
     ("現金及實物捐贈", "", "港元", "community_donations"),  # both kinds: the whole
+    (
+        "排放密度（每百萬元人民幣收入）",
+        "",
+        "噸二氧化碳當量／人民幣百萬元",
+        "ghg_intensity_revenue",
+    ),  # its denominator named
     ("共受理客户投诉", "", "件", "customer_complaints"),
     ("A2.2 耗水强度", "", "吨/万元", "water_intensity_revenue"),
     ("能源间接排放（范围二，基于位置）", "", "万吨二氧化碳当量", "ghg_scope2"),

@@ -1220,6 +1220,21 @@ def test_sites_sentences_then_the_groups_total() -> None:
     }
 
 
+def test_the_head_offices_building_after_a_topic_opener_is_a_part() -> None:
+    """`廢棄物方面，本集團總部辦公室…，產生無害廢棄物約12.6噸`: the topic a sentence opens with (`X方面，`,
+    `就X而言，`) is no subject; the head office's building is one site, the group's own figure is not."""
+    text = HEAD_TRAD + (
+        "廢棄物方面，本集團總部辦公室於年內試行垃圾分類計量，產生無害廢棄物約12.6噸。\n"
+        "就用水而言，本集團整體耗水量為280,597立方米。\n"
+        "本集團位於九龍灣的總部大樓全年耗電量為386,120千瓦時。\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code]
+    assert {(row.metric_code, row.reported_value, row.is_partial_scope) for row in rows} == {
+        ("non_hazardous_waste", 12.6, True),
+        ("water_consumption", 280_597, False),
+    }
+
+
 def test_the_levels_of_a_change_between_fiscal_years() -> None:
     text = HEAD_TRAD + "東莞廠房的氮氧化物排放量由FY2022的842.6千克下降至FY2023的768.3千克。\n"
     rows = [row for row in parse_report(text).rows if row.metric_code]

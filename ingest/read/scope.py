@@ -157,7 +157,7 @@ def sentence_scope(sentence: str, after: str = "", companies: Companies | None =
     a bracket right after it bounds (`after`: the text after the value; `1,920小時（共青團組織活動，未覆蓋全體員工）`)."""
     start = max((match.end() for match in _SENTENCE_END.finditer(sentence)), default=0)
     clause = sentence[start:]
-    folded = fold(clause)
+    folded = _TOPIC_OPENER.sub("", fold(clause), count=1)
     own = _last_subclause(folded)
     # a clause of the group's own (`…；計及自發電力，本集團總用電量為`) is no site's, whatever the sentence opened with
     opening = _rules()["part_sentence"].search(folded) if not _WHOLE_SUBJECT.match(own) else None
@@ -170,6 +170,8 @@ def sentence_scope(sentence: str, after: str = "", companies: Companies | None =
 
 
 _BRACKET_AFTER = re.compile(r"\s*[（(]([^（）()]{1,60})[）)]")
+# `廢棄物方面，`, `在用水方面，`, `就能源而言，` (folded): the topic a sentence opens with, before its subject
+_TOPIC_OPENER = re.compile(r"^(?:在)?[^,;。]{1,12}方面[,]|^就[^,;。]{1,12}而言[,]")
 # a clause's opening before its subject: `其中`, a year (`2024年度`)
 _SUBJECT_OPENING = re.compile(r"^(?:其中[,:]?)?(?:20\d{2}年度?[,]?)?")
 _JOINED = ("及", "和", "与", "、", "等")  # `南通某某及本部`: more than that company
