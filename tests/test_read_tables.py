@@ -3055,3 +3055,55 @@ def test_pdf_text_rows_with_a_footnote_mark_after_the_label_and_a_change_column_
             ("ghg_scope2", 2024): 31_918,
         }
     )
+
+
+@pytest.mark.parametrize(
+    ("header", "back"),
+    [
+        ("本年度", 0),
+        ("本財政年度", 0),
+        ("本期數", 0),
+        ("本年實際", 0),
+        ("上年度", 1),
+        ("去年", 1),
+        ("上一財政年度", 1),
+        ("上年同期數", 1),
+        ("前年", 2),
+        ("上上年度", 2),
+    ],
+)
+def test_periods_named_relative_to_the_reports(header: str, back: int) -> None:
+    role = column_role(header)
+    assert (role.role, role.back if role.role is Role.PRIOR else 0) == (Role.PRIOR if back else Role.CURRENT, back)
+
+
+def test_relative_period_columns_in_a_statistical_form_and_in_a_grid() -> None:
+    """A mainland statistical form names its columns `本年實際 | 上年實際` or `本期數 | 上年同期數`, its rows
+    numbered in a 序號 column; an HTML table `本財政年度 | 上一財政年度 | 前一財政年度` runs back a year a column
+    (a note under it says so): the report's year, the one before, the one before that."""
+    form = HEAD_CN + (
+        "指标名称\t计量单位\t本年实际\t上年实际\t同比增减(%)\n"
+        "甲\t乙\t1\t2\t3\n"
+        "4. 外购电力\t万千瓦时\t21,486.35\t20,317.82\t5.75\n"
+        "\n"
+        "序号    指标                      单位        本期数      上年同期数    增减幅度\n"
+        "1       员工总数                  人          11,283      11,046        2.15%\n"
+    )
+    assert facts(form) == pytest.approx(
+        {
+            ("electricity_purchased", 2025): 214_863.5,
+            ("electricity_purchased", 2024): 203_178.2,
+            ("employees_total", 2025): 11_283,
+            ("employees_total", 2024): 11_046,
+        }
+    )
+    grid = HEAD_HK + (
+        "<table><thead><tr><th>指標</th><th>單位</th><th>本財政年度</th><th>上一財政年度</th><th>前一財政年度</th></tr>"
+        "</thead><tbody><tr><td>耗水量</td><td>立方米</td><td>376,420</td><td>389,150</td><td>362,880</td></tr>"
+        "</tbody></table>\n"
+    )
+    assert facts(grid) == {
+        ("water_consumption", 2025): 376_420,
+        ("water_consumption", 2024): 389_150,
+        ("water_consumption", 2023): 362_880,
+    }

@@ -71,8 +71,10 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _bench_scale(args: argparse.Namespace) -> int:
+    from ingest.cli.parser_bench import machine_speed
     from ingest.cli.scale import run_scale
 
+    print(machine_speed())
     print(run_scale(args.reports, args.workers))
     return 0
 
@@ -118,9 +120,10 @@ def _eval(args: argparse.Namespace) -> int:
 
 def _bench(args: argparse.Namespace) -> int:
     from ingest.cli.evaluate import CORPUS_DIR, SEEDS_DIR
-    from ingest.cli.parser_bench import parser_benchmark
+    from ingest.cli.parser_bench import machine_speed, parser_benchmark
 
     folders = [Path(args.folder)] if args.folder else [SEEDS_DIR, CORPUS_DIR]
+    print(machine_speed(), end="\n\n")
     print("\n\n".join(parser_benchmark(folder, args.repeat) for folder in folders))
     return 0
 

@@ -29,6 +29,21 @@ from ingest.read.parser import parse_report
 WARM_UP_DIR = REPO_ROOT / "samples"
 
 
+_LOOP_STEPS = 10_000_000
+
+
+def machine_speed() -> str:
+    """How fast this machine runs Python now (a plain loop, best of 3): the same code's figures vary
+    by 1.5x or more between days here, so a figure is compared with others beside this one."""
+    best = float("inf")
+    for _ in range(3):
+        started, total = time.perf_counter(), 0
+        for step in range(_LOOP_STEPS):
+            total += step
+        best = min(best, time.perf_counter() - started)
+    return f"machine: a {_LOOP_STEPS:,}-step Python loop takes {best:.2f} s (best of 3; compare figures at like speeds)"
+
+
 def _caches() -> list[Callable]:
     """The functools caches of the parser's modules (read/ and map/)."""
     found = []

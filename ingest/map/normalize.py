@@ -30,6 +30,11 @@ _LEADING = re.compile(
     r")+"
 )
 _TRAILING = re.compile(r"[:;,.。、]+$")
+# `1    員工總數`, `13  公益捐贈`: a row's serial number (a statistical form's 序號 column) apart from its
+# label; not a count or a measure that opens the label (`3 名女性董事`, `30 歲以下`, `2 號爐`)
+_SERIAL = re.compile(
+    r"^\s*\d{1,3}\s+(?=[\u4e00-\u9fff])(?![岁歲年月日时時名个個号號位家次项項件台辆輛吨噸度天小万萬亿億千百倍类類级級]|人(?!均))"
+)
 
 
 @cache
@@ -61,7 +66,7 @@ def canonical_words(folded: str) -> str:
 @memo
 def normalize_label(text: str) -> str:
     """Folded label in the lexicon's words, without numbering, bullets, `其中：` or footnote marks."""
-    label = canonical_words(_ocr_one().sub("1", _BRACKETS(fold(text))))
+    label = canonical_words(_ocr_one().sub("1", _BRACKETS(fold(_SERIAL.sub("", text, count=1)))))
     # `女性僱員約佔僱員總數的`: a share, whatever about
     label = _GRI_INSIDE.sub("", _LEADING.sub("", label)).replace("约占", "占")
     label = _where().sub("", label)

@@ -25,6 +25,7 @@ from ingest.read.periods import (
     is_label_header,
     is_total,
     parent_only_columns,
+    running_back,
     year_of,
 )
 from ingest.read.text import fold, is_not_disclosed
@@ -121,6 +122,8 @@ def header_roles(cells: list[str]) -> list[ColumnRole] | None:
             roles[c] = ColumnRole(Role.SKIP)
     for c in parent_only_columns(cells):  # `113年 本公司 | 113年 合併`: the group's column, not the parent's
         roles[c] = ColumnRole(Role.SKIP)
+    backs = running_back(cells, [role.back if role.role is Role.PRIOR else 0 for role in roles])
+    roles = [replace(role, back=back) if back else role for role, back in zip(roles, backs, strict=True)]
     if roles and roles[0].role is Role.CURRENT and any(role.role is Role.YEAR for role in roles[1:]):
         # `僱員人數 | 2024年（人） | 2023年（人）`: before year columns, a measure names the label column
         roles[0] = ColumnRole(Role.LABEL)

@@ -42,6 +42,7 @@ class ColumnRole:
     year: int | None = None
     unit: str | None = None  # a unit the header gives its values (`數量（人）`)
     measure: str = ""  # a sub-header under a year (`2024年` over `數量 | 佔比`): what the column measures
+    back: int = 1  # a prior period's years before the report's (`上年度`: 1, `前年`: 2)
 
 
 # All patterns read folded text: simplified script, half-width, no spaces, lower case.
@@ -80,7 +81,38 @@ _MONTH_SPAN = re.compile(
 _ROC_YEAR = re.compile(r"^(?:民国)?(1[0-4]\d)年度?$")
 _UNIT = re.compile(r"^(?:计量)?单位|^units?$|^units?单位$|^单位units?$")
 _MEASURE_THEN_YEAR = re.compile(rf"^([^\d()]{{2,16}}(?:\([^()]{{1,12}}\))?)(20\d{{2}})(?:年度?|{FISCAL_YEAR_WORD})$")
-_PRIOR = re.compile(r"^(?:上年度|上年|上期|去年|上一年度?|上一报告期|上年同期|上年全年|去年全年|prioryear|lastyear)$")
+_PRIOR = re.compile(r"^(?:prioryear|lastyear)$")
+# Periods named relative to the report's own (raw text of either script, or folded): the report's year
+# (`本年度`, `本財政年度`, `本期`), the one before (`上年度`, `去年`, `上一財政年度`, `上年同期`), the one before
+# that (`前年`, `上上年度`); a word after it says the column holds that period's figure (`本年實際`, `本期數`,
+# `上年同期數`, `上年全年`). Used whole for a grid's header cell, searched in a text table's header line.
+_RELATIVE_YEAR = r"(?:[財财]政年度|[財财]年|[報报]告年度|[報报]告期|年度|年|期)"
+RELATIVE_PERIOD = re.compile(
+    rf"(?:(?P<current>(?:本|今|[當当]){_RELATIVE_YEAR}|本?[報报]告期)"
+    rf"|(?P<two_back>前年度?|上上[個个]?{_RELATIVE_YEAR})"
+    rf"|(?P<prior>(?:上|去|前)一?[個个]?{_RELATIVE_YEAR}(?:同期)?))"
+    r"(?:[實实][際际](?:[數数]|值)?|[實实][績绩]|同期[數数]|[數数]|累[計计]|全年)?"
+)
+
+
+def years_back(period: re.Match[str]) -> int:
+    """How many years before the report's a `RELATIVE_PERIOD` match names."""
+    return 2 if period.group("two_back") else 1 if period.group("prior") else 0
+
+
+def running_back(headers: list[str], backs: list[int]) -> list[int]:
+    """`本財政年度 | 上一財政年度 | 前一財政年度`: prior periods named by different words, each one year
+    back (0: no prior), run back in time from left to right; one word repeated is one period
+    (`上年度 人數 | 上年度 佔比`). The years back of each column."""
+    priors = [c for c, back in enumerate(backs) if back == 1]
+    if len(priors) < 2 or len({fold(headers[c]) for c in priors}) != len(priors):
+        return backs
+    running = list(backs)
+    for back, c in enumerate(priors, start=1):
+        running[c] = back
+    return running
+
+
 # A measure's column header that also says its unit (`類別 | 人數 | 佔比`): the seed's words, by role.
 _MEASURE_COLUMN_UNITS = {"persons_column": "人", "share_column": "%"}
 
@@ -279,6 +311,9 @@ def column_role(header: str) -> ColumnRole:
         return ColumnRole(Role.UNIT)
     if _PRIOR.match(text):
         return ColumnRole(Role.PRIOR)
+    if relative := RELATIVE_PERIOD.fullmatch(text):
+        back = years_back(relative)
+        return ColumnRole(Role.PRIOR, back=back) if back else ColumnRole(Role.CURRENT)
     match = _value_with_unit().match(text)
     if match:
         return ColumnRole(Role.CURRENT, unit=match.group(1))

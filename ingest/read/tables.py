@@ -328,7 +328,7 @@ class TableReader:
         if role.role is Role.YEAR:
             return role.year
         if role.role is Role.PRIOR:
-            return self.fiscal_year - 1 if self.fiscal_year else None
+            return self.fiscal_year - role.back if self.fiscal_year else None
         return self.caption_year or self.fiscal_year
 
     def _structure_row(

@@ -13,6 +13,7 @@ from functools import cache
 from itertools import pairwise
 
 from ingest.map.vocabulary import alternation, role_pattern
+from ingest.read.periods import RELATIVE_PERIOD, running_back, years_back
 from ingest.read.text import FISCAL_YEAR_WORD, fold, split_year_end
 
 _YEAR_COLUMN = re.compile(
@@ -21,8 +22,6 @@ _YEAR_COLUMN = re.compile(
 )
 # `2030年目標`, `2030 Target`: a column of targets, read and skipped (its year is no data year).
 _TARGET_COLUMN = re.compile(r"(?<![\d.])20\d{2}\s*年?度?\s*(?:目標|目标|target)值?", re.IGNORECASE)
-# `本年度 上年度`: period grammar, the report's year and the one before.
-_PERIOD_COLUMN = re.compile(r"(本年度|本年|本期|本報告期|本报告期|當年|当年)|(上年度|上年|上期|去年|上一年度?)")
 # Taiwan's ROC years in a header (`113年` = 2024), made Gregorian before the columns are read.
 _ROC_YEAR = re.compile(r"(?<![\d.,])(1[01]\d)(\s*年)")
 _ROC_OFFSET = 1911
@@ -96,7 +95,7 @@ class Column:
     unit: str | None = None
     ignored: bool = False
     note: bool = False  # a notes column (`附註`): footnote numbers or nothing
-    prior: bool = False  # `上年度` / `上期`: the year before the report's
+    back: int = 0  # a period named relative to the report's: years before it (`上年度`: 1)
     target: bool = False  # `2030年目標`: a column of targets, often empty
     at: int = -1  # where the column's header starts in the header line
 
@@ -122,9 +121,9 @@ def parse_header(text: str) -> list[Column] | None:
     units = _unit_column().findall(text)
     rest = fold(note_column().sub(" ", _change_column().sub(" ", _unit_column().sub(" ", _YEAR_COLUMN.sub(" ", text)))))
     rest = _code_column().sub("", rest)
-    periods = [] if years else list(_PERIOD_COLUMN.finditer(text))
-    if periods:
-        rest = fold(_PERIOD_COLUMN.sub(" ", note_column().sub(" ", text)))
+    periods = [] if years else list(RELATIVE_PERIOD.finditer(text))
+    if periods:  # `指標 單位 本年實際 上年實際 同比增減(%)`
+        rest = fold(RELATIVE_PERIOD.sub(" ", note_column().sub(" ", _change_column().sub(" ", text))))
     if _header_words().sub("", _TOPIC_BEFORE_UNIT.sub("", rest, count=1)):
         return None
     # A bare year (a cover page's "2023") is no header: it needs a column word or several 年 columns.
@@ -134,7 +133,8 @@ def parse_header(text: str) -> list[Column] | None:
     if not role_pattern("text_column_word").search(rest) and not several_years and not (periods and len(periods) >= 2):
         return None
     if periods:  # `指標 單位 本年度 上年度`
-        positioned = [(match.start(), Column(None, prior=bool(match.group(2)))) for match in periods]
+        backs = running_back([match.group() for match in periods], [years_back(match) for match in periods])
+        positioned = [(match.start(), Column(None, back=back)) for match, back in zip(periods, backs, strict=True)]
     elif years and not units:
         if len(set(years)) != len(years) or any(not 1990 <= y <= 2100 for y in years):
             return None

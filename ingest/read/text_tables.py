@@ -375,7 +375,7 @@ def _table_rows(
         labels.append((measure, label))
         unit = unit or measure_unit
     for column, raw_value in zip(table.columns, values, strict=True):
-        year = column.fiscal_year or (default_year - 1 if column.prior and default_year else default_year)
+        year = column.fiscal_year or (default_year - column.back if default_year else None)
         if column.ignored or is_not_disclosed(raw_value) or year is None or (default_year and year > default_year):
             continue
         row_unit = column.unit or unit
