@@ -1739,3 +1739,11 @@ def test_school_years_date_prose_as_fiscal_years_do() -> None:
         ("water_consumption", 2024): 2_136_480,
         ("water_consumption", 2023): 1_987_350,
     }
+
+
+def test_a_figure_under_a_title_naming_a_span_of_years_is_no_level_of_one() -> None:
+    """`圖5：2021年至2023年範圍一及範圍二溫室氣體排放（噸二氧化碳當量）` over a chart's loose numbers (an axis
+    tick first): a series or a sum over the years, no figure of the report's year; a split fiscal year
+    (`2022年至2023年度`) is one year."""
+    chart = HEAD_TRAD + "圖5：2021年至2023年範圍一及範圍二溫室氣體排放（噸二氧化碳當量）\n15,000\n10,000\n"
+    assert facts(chart) == {}

@@ -3107,3 +3107,27 @@ def test_relative_period_columns_in_a_statistical_form_and_in_a_grid() -> None:
         ("water_consumption", 2024): 389_150,
         ("water_consumption", 2023): 362_880,
     }
+
+
+def test_a_boundary_column_bounds_its_row_and_a_bracket_names_what_a_row_is() -> None:
+    """`資料範疇`: a row of one building (`總部大樓`) is a part, one year bounded in a bracket
+    (`台灣及大陸廠區（2022年僅台灣廠區）`) is a part that year only; a bracket giving the row another name
+    (`一般事業廢棄物（非有害廢棄物）`) says which measure it is."""
+    text = "示例電子股份有限公司\n113年度永續報告書\n報告期間：113年1月1日至113年12月31日\n\n" + (
+        "| 指標 | 單位 | 111年 | 112年 | 113年 | 資料範疇 |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| 外購電力 | 千度 | 91,436.2 | 88,905.7 | 87,214.9 | 台灣及大陸廠區 |\n"
+        "| 外購電力 | 千度 | 4,318.6 | 4,205.3 | 4,117.8 | 總部大樓 |\n"
+        "| 一般事業廢棄物（非有害廢棄物） | 公噸 | 1,102.45 | 1,715.08 | 1,763.91 | 台灣及大陸廠區（111年僅台灣廠區） |\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code]
+    whole = {(row.metric_code, row.fiscal_year): row.reported_value for row in rows if not row.is_partial_scope}
+    assert whole == pytest.approx(
+        {
+            ("electricity_purchased", 2022): 91_436.2,
+            ("electricity_purchased", 2023): 88_905.7,
+            ("electricity_purchased", 2024): 87_214.9,
+            ("non_hazardous_waste", 2023): 1_715.08,
+            ("non_hazardous_waste", 2024): 1_763.91,
+        }
+    )

@@ -149,6 +149,20 @@ def without_alias(label: str) -> str | None:
     return label[: match.start()].strip()
 
 
+_MIN_ALIAS_CHARS = 4  # `（非有害廢棄物）` names a measure; `（女性）`, `（範圍一）` qualify one
+
+
+def alias_of(label: str) -> str | None:
+    """`一般事業廢棄物（非有害廢棄物）` -> `非有害廢棄物`: the other name a trailing bracket gives the label,
+    as the report's own word for what it is (None where the bracket names a scope, an inclusion or a
+    denominator, or is too short to name a measure)."""
+    match = _TRAILING_ALIAS.search(label)
+    if not match or not label[: match.start()].strip() or len(match.group(1).strip()) < _MIN_ALIAS_CHARS:
+        return None
+    alias = match.group(1).strip()
+    return alias if HAN.search(alias) and not role_pattern("alias_meaningful").search(fold(alias)) else None
+
+
 _RATE_ALIAS = re.compile(r"[(（]\s*([^()（）]{1,12}(?:率|比例|占比|佔比|百分比))\s*[)）]\s*$")
 
 

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from ingest.map.lexicon import MetricMatch, label_excluded, map_label, some_term_matches
 from ingest.map.normalize import (
+    alias_of,
     rate_alias,
     without_alias,
     without_breakdown,
@@ -83,9 +84,9 @@ def _countable(mapping: MetricMatch, value: float | None) -> bool:
 def _readings(labels: list[tuple[str, str]], share: bool = False) -> Iterator[tuple[str, str, str | None, str]]:
     """(reading, label as printed, the whole label its exclusions must pass, context it adds): the labels
     as read, then without an English gloss, without a trailing alias in brackets, without a closing
-    total word (`合計`), without what the figure includes (`（含再生能源）`) and without the breakdown it is
-    an item of (`按性別劃分：男性`: the breakdown stays its context); each reading is made only if the ones
-    before map nothing."""
+    total word (`合計`), as the other name a bracket gives it (`一般事業廢棄物（非有害廢棄物）`), without
+    what the figure includes (`（含再生能源）`) and without the breakdown it is an item of (`按性別劃分：
+    男性`: the breakdown stays its context); each reading is made only if the ones before map nothing."""
     yield from ((matched, printed, None, "") for matched, printed in labels)
     glossed = [(bare, printed) for matched, printed in labels if (bare := without_gloss(matched))]
     yield from ((bare, printed, None, "") for bare, printed in glossed)
@@ -93,6 +94,7 @@ def _readings(labels: list[tuple[str, str]], share: bool = False) -> Iterator[tu
         (bare, printed, None, "") for matched, printed in [*labels, *glossed] if (bare := without_alias(matched))
     )
     yield from ((bare, printed, None, "") for matched, printed in labels if (bare := without_total_word(matched)))
+    yield from ((alias, printed, matched, "") for matched, printed in labels if (alias := alias_of(matched)))
     yield from ((bare, printed, matched, "") for matched, printed in labels if (bare := without_qualifier(matched)))
     yield from (
         (bare, printed, None, f" / {matched}") for matched, printed in labels if (bare := without_breakdown(matched))

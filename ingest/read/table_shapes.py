@@ -114,17 +114,23 @@ def transposed_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[K
 
 
 _NOTE_CLAUSE = re.compile(r"[；;。]")
+_INNER_NOTE = re.compile(r"[（(]([^（）()]+)[）)]")
 
 
 def bound_by_note(rows: list[KpiRow], note: str) -> None:
-    """A row's note that bounds its figures (`2022年數據僅統計常州生產基地；2023年起為全口徑`): the figures
-    of the years its bounding clause names (all where it names none) are that part's; the note bounds
-    no other row of the report."""
-    for clause in _NOTE_CLAUSE.split(note):
-        part = note_scope(clause)
+    """A row's note that bounds its figures (`2022年數據僅統計常州生產基地；2023年起為全口徑`, a boundary
+    cell `台灣及大陸廠區（2022年僅台灣廠區）`): the figures of the years its bounding clause names (all where
+    it names none) are that part's; the note bounds no other row of the report."""
+    clauses = [
+        part
+        for clause in _NOTE_CLAUSE.split(note)
+        for part in (_INNER_NOTE.sub("", clause), *_INNER_NOTE.findall(clause))
+    ]
+    for clause in clauses:
+        years = {int(year) for year in CAPTION_YEAR.findall(fold(clause))}
+        part = note_scope(clause) or (note_scope(CAPTION_YEAR.sub("", fold(clause))) if years else None)
         if part is None:
             continue
-        years = {int(year) for year in CAPTION_YEAR.findall(fold(clause))}
         for row in rows:
             if not years or row.fiscal_year in years:
                 row.scope_note, row.is_partial_scope = part.note, part.partial
