@@ -1747,3 +1747,35 @@ def test_a_figure_under_a_title_naming_a_span_of_years_is_no_level_of_one() -> N
     (`2022年至2023年度`) is one year."""
     chart = HEAD_TRAD + "圖5：2021年至2023年範圍一及範圍二溫室氣體排放（噸二氧化碳當量）\n15,000\n10,000\n"
     assert facts(chart) == {}
+
+
+def test_bullets_of_an_hkex_kpi_list_with_the_year_before_inline() -> None:
+    """Bullets under HKEX KPI titles: the title names the breakdowns it asks for (`按性別及僱員類別劃分的受訓
+    僱員百分比`) and the figure under it is the total; each item of a breakdown list shares the list's
+    lead-in (`◦ 按性別劃分：` over `– 男性` and `– 女性`); `上一財政年度` is the year before; a clause bounding
+    one KPI (`因此本集團的耗水數據僅涵蓋深圳辦事處`) bounds that KPI only."""
+    head = "示例資訊科技控股有限公司\n2024財政年度環境、社會及管治報告\n報告期間：2023年7月1日至2024年6月30日\n\n"
+    text = head + (
+        "KPI A1.1 排放物種類及相關排放數據\n"
+        "• 硫氧化物（SOx）：0.08千克（上一財政年度：0.09千克）\n"
+        "KPI A2.2 總耗水量\n"
+        "• 香港總部的用水計入管理費，未能獨立計量，因此本集團的耗水數據僅涵蓋深圳辦事處。\n"
+        "• 耗水量：412立方米\n"
+        "KPI B1.1 按性別、僱傭類型、年齡組別及地區劃分的僱員總數\n"
+        "• 僱員總數：248人\n"
+        "  ◦ 按性別劃分：\n"
+        "    – 男性：161人\n"
+        "    – 女性：87人\n"
+        "KPI B3.1 按性別及僱員類別劃分的受訓僱員百分比\n"
+        "• 受訓僱員百分比 92%\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code]
+    assert {(row.metric_code, row.fiscal_year, row.reported_value, row.is_partial_scope) for row in rows} == {
+        ("sox_emissions", 2024, 0.08, False),
+        ("sox_emissions", 2023, 0.09, False),
+        ("water_consumption", 2024, 412, True),
+        ("employees_total", 2024, 248, False),
+        ("employees_male", 2024, 161, False),
+        ("employees_female", 2024, 87, False),
+        ("employees_trained_pct", 2024, 92, False),
+    }

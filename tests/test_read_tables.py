@@ -3131,3 +3131,43 @@ def test_a_boundary_column_bounds_its_row_and_a_bracket_names_what_a_row_is() ->
             ("non_hazardous_waste", 2024): 1_763.91,
         }
     )
+
+
+def test_a_table_under_an_hkex_kpi_title_that_names_its_breakdowns_gives_the_total() -> None:
+    text = HEAD_HK + (
+        "### KPI B3.1 按性別及僱員類別劃分的受訓僱員百分比\n\n"
+        "| 指標 | 2025年 | 2024年 |\n| --- | --- | --- |\n"
+        "| 受訓僱員百分比（%） | 92 | 88 |\n| 男性 | 91 | 87 |\n| 女性 | 94 | 90 |\n"
+    )
+    assert facts(text) == {("employees_trained_pct", 2025): 92, ("employees_trained_pct", 2024): 88}
+
+
+def test_pandoc_simple_and_multiline_tables_are_read_by_their_column_rules() -> None:
+    """pandoc's plain-text tables: columns set by the dash runs of a rule, laid out in display columns
+    (a CJK character two wide); a multiline table's cells wrap inside their column, rows apart by a blank
+    line, and a remarks column bounds its row (`仅含深圳总部`)."""
+    simple = HEAD_CN + (
+        "  指标                        2025年 2024年\n"
+        "  --------------------------- ------ ------\n"
+        "  员工总数（人）              1,928  1,815\n"
+        "\n"
+    )
+    assert facts(simple) == {("employees_total", 2025): 1928, ("employees_total", 2024): 1815}
+    multiline = HEAD_CN + (
+        "  --------------------------------------------------------------\n"
+        "  关键绩效指标       单位       2025年    2024年    备注（数据\n"
+        "                                                    覆盖范围）\n"
+        "  ------------------ ---------- --------- --------- ------------\n"
+        "  温室气体排放总量   吨二氧化碳 23,410.10 22,019.61\n"
+        "  （范围一+范围二）  当量\n"
+        "\n"
+        "  有害废弃物产生量   吨         186.42    171.09    仅含深圳总部\n"
+        "  --------------------------------------------------------------\n"
+    )
+    rows = [row for row in parse_report(multiline).rows if row.metric_code]
+    assert {(row.metric_code, row.fiscal_year, row.reported_value, row.is_partial_scope) for row in rows} == {
+        ("ghg_scope1_2", 2025, 23_410.10, False),
+        ("ghg_scope1_2", 2024, 22_019.61, False),
+        ("hazardous_waste", 2025, 186.42, True),
+        ("hazardous_waste", 2024, 171.09, True),
+    }

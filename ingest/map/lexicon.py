@@ -150,6 +150,12 @@ def some_term_matches(label: str) -> bool:
     return bool(normalized and matching_entries(normalized))
 
 
+# `B3.1 按性別及僱員類別劃分的受訓僱員百分比`, `按性別…劃分，每名僱員完成受訓的平均時數` (folded): an HKEX KPI's
+# title names the breakdowns it asks for before the KPI itself; the figure under it is the KPI's total,
+# not one part (a breakdown heading, `按性別劃分：`, names nothing after it)
+_KPI_TITLE = re.compile(r"按[^/:;。]{1,20}?划分(?:的|,)(?=[\u4e00-\u9fff])")
+
+
 @memo
 def map_label(label: str, context: str, unit: str | None, table_labels: str = "") -> MetricMatch | None:
     """The best-priority entry whose term, context and exclusions fit, and whose metric's unit fits the row's.
@@ -167,7 +173,7 @@ def map_label(label: str, context: str, unit: str | None, table_labels: str = ""
         if best is not None and entry.priority >= best.priority:
             continue
         if folded_context is None:
-            folded_context = canonical_words(fold(context))
+            folded_context = _KPI_TITLE.sub("", canonical_words(fold(context)))
         # the unit is context too: `排放密度` in 噸二氧化碳當量 is a GHG intensity
         if entry.requires_context and not entry.requires_context.search(
             f"{fold(unit or '')} / {folded_context}{normalized}"

@@ -45,8 +45,10 @@ def _ocr_one() -> re.Pattern[str]:
 
 @cache
 def _where() -> re.Pattern[str]:
-    """`其中：`, `包括`: a word that opens a sub-item's label; `公司`, `集團`: the whole company as its subject."""
-    return re.compile(f"^(?:{alternation('label_lead_word')}|{alternation('label_subject_word')})[:]?")
+    """`其中：`, `包括`, `因此`: words that open a sub-item's label or its clause; `公司`, `集團的`: the whole
+    company as its subject (`因此本集團的耗水數據`: both)."""
+    lead, subject = alternation("label_lead_word"), alternation("label_subject_word")
+    return re.compile(f"^(?:(?:{lead})[:]?|(?:{subject})的?[:]?)+")
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,7 @@ from ingest.read.prose_tokens import (
 CAPTION_UNIT = re.compile(r"^[(（]?(?:單位|单位)\s*[:：]\s*([^\s)）]{1,16})[)）]?$")
 MAX_GAP_LINES = 4
 _CONTEXT_LINES = 6
+_ITEM_MARK = re.compile(r"^\s*[-–—•·*◦▪●○■◆]\s*")  # a list item's indent and bullet
 
 
 class Neighbours:
@@ -68,11 +69,15 @@ class Neighbours:
         """The lines just above, back to the last sentence end or the figure before: what a key figure
         is about (a tile's neighbours are other tiles, not its context)."""
         parts: list[str] = []
+        item = _ITEM_MARK.match(self.lines[index].text)
         for steps in range(1, _CONTEXT_LINES + 1):
             above = self.previous(index, steps)
             if above is None:
                 break
             introduces = lead_in().search(above.text)  # `共有員工1,345名，具體分佈如下：` introduces what follows
+            mark = _ITEM_MARK.match(above.text) if item else None
+            if item and mark and mark.group() == item.group() and is_figure_line(above.text):
+                continue  # `– 男性：161人` above `– 女性：87人`: an item of the same list, whose lead-in is ours too
             if (
                 is_heading(above.text.strip())  # the section's heading (the section is context already)
                 or "\t" in above.text

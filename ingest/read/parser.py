@@ -1,8 +1,8 @@
 """Report text -> KPI rows with lineage: the readers in order, most structured first, each on what
 the ones before left.
 
-- grids (`read.grid`, `read.markdown_grid`, `read.tables`): HTML, Markdown and tab-separated tables and tables written
-  one cell per line, with their caption; a caption that names one subsidiary makes its rows partial;
+- grids (`read.grid`, `read.markdown_grid`, `read.pandoc_tables`, `read.tables`): HTML, Markdown (pipe, grid, and
+  pandoc's simple and multiline) and tab-separated tables and tables written one cell per line, with their caption; a caption that names one subsidiary makes its rows partial;
   a table of genders instead of years (`read.gender_tables`) gives its total row;
 - charts' data labels under a title that states the unit (`read.charts`), tables printed column by
   column (`read.column_blocks`);
@@ -33,6 +33,7 @@ from ingest.read.markup import clean_text
 from ingest.read.metadata import extract_metadata
 from ingest.read.neighbours import CAPTION_UNIT
 from ingest.read.page_columns import split_columns
+from ingest.read.pandoc_tables import pandoc_grids
 from ingest.read.paragraphs import join_wrapped
 from ingest.read.rows import KpiRow, Layout, ParsedReport
 from ingest.read.scope import (
@@ -283,6 +284,20 @@ def _caption(raw_lines: list[str], first_line: int, title_below: int | None = No
     return " / ".join(parts), numbers
 
 
+def _grids(text: str, raw_lines: list[str]) -> list[Grid]:
+    """Every table of the report written as one, in the order it prints them: HTML, LaTeX, Markdown
+    (pipe, grid and pandoc's plain-text tables), tab- or comma-separated lines, one cell per line."""
+    return sorted(
+        html_grids(text)
+        + latex_grids(text)
+        + markdown_grids(raw_lines)
+        + pandoc_grids(raw_lines)
+        + tab_grids(csv_as_tabs(raw_lines))
+        + cell_line_grids(raw_lines),
+        key=lambda grid: grid.first_line,
+    )
+
+
 def parse_grids(
     text: str,
     fiscal_year: int | None,
@@ -294,14 +309,7 @@ def parse_grids(
     `companies`: the reporting company and the short names of others, so that a caption naming another
     company marks its table partial; `bounding_captions` gets the lines of captions that bound their table (no report-wide scope)."""
     raw_lines = source_lines(text)
-    grids: list[Grid] = sorted(
-        html_grids(text)
-        + latex_grids(text)
-        + markdown_grids(raw_lines)
-        + tab_grids(csv_as_tabs(raw_lines))
-        + cell_line_grids(raw_lines),
-        key=lambda grid: grid.first_line,
-    )
+    grids = _grids(text, raw_lines)
     reader = TableReader(fiscal_year)
     rows: list[KpiRow] = []
     last_line = 0

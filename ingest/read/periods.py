@@ -87,10 +87,11 @@ _PRIOR = re.compile(r"^(?:prioryear|lastyear)$")
 # that (`前年`, `上上年度`); a word after it says the column holds that period's figure (`本年實際`, `本期數`,
 # `上年同期數`, `上年全年`). Used whole for a grid's header cell, searched in a text table's header line.
 _RELATIVE_YEAR = r"(?:[財财]政年度|[財财]年|[報报]告年度|[報报]告期|年度|年|期)"
+PRIOR_PERIOD = rf"(?:上|去)一?[個个]?{_RELATIVE_YEAR}"  # `上年度`, `去年`, `上一財政年度`: prose says it too
 RELATIVE_PERIOD = re.compile(
     rf"(?:(?P<current>(?:本|今|[當当]){_RELATIVE_YEAR}|本?[報报]告期)"
     rf"|(?P<two_back>前年度?|上上[個个]?{_RELATIVE_YEAR})"
-    rf"|(?P<prior>(?:上|去|前)一?[個个]?{_RELATIVE_YEAR}(?:同期)?))"
+    rf"|(?P<prior>(?:{PRIOR_PERIOD}|前一?[個个]?{_RELATIVE_YEAR})(?:同期)?))"
     r"(?:[實实][際际](?:[數数]|值)?|[實实][績绩]|同期[數数]|[數数]|累[計计]|全年)?"
 )
 

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 
 from ingest.map.currency import currency_name
 from ingest.map.vocabulary import alternation
+from ingest.read.periods import PRIOR_PERIOD
 from ingest.read.text import FISCAL_YEAR_WORD, fold
 
 if TYPE_CHECKING:
     from ingest.read.prose_tokens import Value
 
-# The year before the report's, said relatively (the same in both scripts).
-PRIOR_YEAR = "(?:去年|上年度?|上一年度?|上期)"
+# The year before the report's, said relatively (either script; periods.PRIOR_PERIOD).
+PRIOR_YEAR = PRIOR_PERIOD  # `去年`, `上年度`, `上一財政年度`
 _PER_PERSON = "每(?:名|位)?(?:僱員|雇员|員工|员工)"  # `（2023年：每名僱員5.27噸）`: the intensity's denominator first
 # `去年為`, `2023年則為約`, `而2023年則為`: a clause that gives the figure before it for an earlier year (folded).
 PRIOR_CLAUSE = re.compile(
