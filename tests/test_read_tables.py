@@ -3171,3 +3171,21 @@ def test_pandoc_simple_and_multiline_tables_are_read_by_their_column_rules() -> 
         ("hazardous_waste", 2025, 186.42, True),
         ("hazardous_waste", 2024, 171.09, True),
     }
+
+
+def test_a_banks_own_columns_beside_its_groups_are_the_parents() -> None:
+    """`本集團 2025年 | 本集團 2024年 | 本行 2025年 | 本行 2024年`, or `本集團 | | 本行 |` over the years (a
+    Markdown row loses the colspan): the group's columns are the facts, the bank's own are a part of
+    them; a caption naming customers (`員工、客戶及社區績效`) is no customers' training."""
+    one_row = HEAD_CN + (
+        "| 指标 | 单位 | 本集团 2025年 | 本集团 2024年 | 本行 2025年 | 本行 2024年 |\n| --- | --- | --- | --- | --- | --- |\n"
+        "| 水资源消耗量 | 吨 | 486,215 | 512,634 | 431,870 | 455,902 |\n"
+    )
+    assert facts(one_row) == {("water_consumption", 2025): 486_215, ("water_consumption", 2024): 512_634}
+    two_rows = HEAD_CN + (
+        "表2 员工、客户及社区绩效\n\n"
+        "| 指标 | 单位 | 本集团 | | 本行 | |\n| --- | --- | --- | --- | --- | --- |\n"
+        "| | | 2025年 | 2024年 | 2025年 | 2024年 |\n"
+        "| 员工培训覆盖率 | % | 99.62 | 99.41 | 100.00 | 100.00 |\n"
+    )
+    assert facts(two_rows) == {("employees_trained_pct", 2025): 99.62, ("employees_trained_pct", 2024): 99.41}

@@ -156,6 +156,12 @@ def _with_row_above(roles: list[ColumnRole], header: list[str], above: list[str]
             upper = column_role(above[c])
             if upper.role in (Role.UNIT, Role.LABEL, Role.SKIP):
                 merged[c] = upper
+    spread = list(above[: len(roles)])
+    for c in range(1, len(spread)):  # `| 本集团 | | 本行 | |` over the years: a Markdown row lost the colspan
+        if not spread[c] and roles[c].role is Role.YEAR and roles[c - 1].role is Role.YEAR:
+            spread[c] = spread[c - 1]
+    for c in parent_only_columns(spread):  # `本集团 | 本行` over `2024年 | 2023年` each: the group's figures
+        merged[c] = ColumnRole(Role.SKIP) if merged[c].role is Role.YEAR else merged[c]
     spans = [above[c] if c < len(above) else "" for c, role in enumerate(roles) if role.role is Role.YEAR]
     if not all(spans) or len(set(spans)) < 2:
         return merged  # one title over every year (`環境`, `年度`: a colspan, or Docling repeating it)

@@ -262,13 +262,20 @@ def is_consolidated_column(cell: str) -> bool:
 
 
 def _entity(text: str) -> str:
-    """What a header names after its year (`113年個體` -> `个体`), or the header itself."""
-    period = _YEAR_THEN_PERIOD.match(text)
-    return period.group(2) if period and year_of(period.group(1)) is not None else text
+    """What a header names beside its year (`113年個體` -> `个体`, `本集團 2024年` -> `本集团`), or the
+    header itself."""
+    period = _YEAR_THEN_PERIOD.match(text) or _ENTITY_THEN_YEAR.match(text)
+    if period is None:
+        return text
+    year, entity = period.group("year"), period.group("entity")
+    return entity if year_of(year) is not None else text
 
 
 # `2024/25全年`, `2024年上半年`: a year, then the part of it the column holds (folded)
-_YEAR_THEN_PERIOD = re.compile(r"^((?:20\d{2}|1[01]\d)(?:/\d{2,4})?(?:财政)?(?:年度?)?)([\u4e00-\u9fff]{2,4})$")
+_YEAR_THEN_PERIOD = re.compile(
+    r"^(?P<year>(?:20\d{2}|1[01]\d)(?:/\d{2,4})?(?:财政)?(?:年度?)?)(?P<entity>[\u4e00-\u9fff]{2,4})$"
+)
+_ENTITY_THEN_YEAR = re.compile(r"^(?P<entity>[\u4e00-\u9fff]{2,4})(?P<year>(?:20\d{2}|1[01]\d)(?:年度?)?)$")
 
 
 @memo
@@ -304,6 +311,8 @@ def column_role(header: str) -> ColumnRole:
     if role_pattern("change_column").search(text) or role_pattern("target_column").search(text) or _skip().match(text):
         return ColumnRole(Role.SKIP)
     measured = _MEASURE_THEN_YEAR.match(fold(arabic_dates(header)))
+    if measured and _consolidated(measured.group(1)):  # `本集團 2024年`: the group's figures, no measure
+        return ColumnRole(Role.YEAR, int(measured.group(2)))
     if measured:  # `受訓僱員百分比（%）二零二四年度`: a measure, then the year it is of
         unit = _HEADER_UNIT.search(measured.group(1))
         measure = measured.group(1)[: unit.start()] if unit else measured.group(1)
