@@ -20,11 +20,12 @@ from ingest.read.prose_tokens import (
     last_clause,
     lead_in,
 )
+from ingest.read.text import BULLET_MARKS
 
 CAPTION_UNIT = re.compile(r"^[(（]?(?:單位|单位)\s*[:：]\s*([^\s)）]{1,16})[)）]?$")
 MAX_GAP_LINES = 4
 _CONTEXT_LINES = 6
-_ITEM_MARK = re.compile(r"^\s*[-–—•·*◦▪●○■◆]\s*")  # a list item's indent and bullet
+_ITEM_MARK = re.compile(rf"^\s*[-–—•·*◦{BULLET_MARKS}]\s*")  # a list item's indent and bullet
 
 
 class Neighbours:
