@@ -8,6 +8,7 @@ import pytest
 
 from ingest.read.cell_values import split_label
 from ingest.read.grid import html_grids
+from ingest.read.layout import page_furniture
 from ingest.read.markdown_grid import markdown_grids
 from ingest.read.markup import clean_text
 from ingest.read.parser import parse_report
@@ -3189,3 +3190,30 @@ def test_a_banks_own_columns_beside_its_groups_are_the_parents() -> None:
         "| 员工培训覆盖率 | % | 99.62 | 99.41 | 100.00 | 100.00 |\n"
     )
     assert facts(two_rows) == {("employees_trained_pct", 2025): 99.62, ("employees_trained_pct", 2024): 99.41}
+
+
+def test_a_pdf_tables_label_split_by_a_page_break_meets_its_figures_past_the_running_header() -> None:
+    """`pdftotext -layout` pages open with a form feed and a running header and close with a page
+    number: between a table's rows they are no row and no heading, so a label cut by the page break
+    (`無害廢棄物` / footer / header / `總量（噸） 2,914.6 …`) is whole again."""
+    page = "示例紡織集團控股有限公司    2025 環境、社會及管治報告"
+    text = HEAD_HK + (
+        f"{page}\n\n環境關鍵績效指標\n"
+        "                                                     2025年        2024年\n"
+        "  有害廢棄物總量（噸）                                  186.42        203.75\n"
+        "  無害廢棄物\n\n                         27\n"
+        f"\f{page}\n\n"
+        "  總量（噸）                                           2,914.6       3,127.9\n"
+        "  無害廢棄物密度（千克╱千件成衣）                       102.41        104.72\n\n"
+        "                         28\n"
+        f"\f{page}\n\n其他\n"
+    )
+    assert page_furniture(text) == {12, 13, 18, 19}  # the footers and the headers of pages 2 and 3
+    assert facts(text) == pytest.approx(
+        {
+            ("hazardous_waste", 2025): 186.42,
+            ("hazardous_waste", 2024): 203.75,
+            ("non_hazardous_waste", 2025): 2_914.6,
+            ("non_hazardous_waste", 2024): 3_127.9,
+        }
+    )

@@ -190,3 +190,34 @@ def plain_line(raw: str) -> str:
     if "丨" in cleaned or "▏" in cleaned or "│" in cleaned:  # `外購電力丨11,862萬千瓦時`, `範圍一 ▏ 41,260噸`:
         cleaned = _STROKE_BAR.sub("：", cleaned)  # a web page's bar between a label and its value
     return cleaned
+
+
+_DIGITS = re.compile(r"\d+")
+_MIN_PAGES = 2  # a line that opens (or closes) two pages or more is the pages' furniture
+
+
+def page_furniture(text: str) -> set[int]:
+    """The numbers of the lines `pdftotext` prints on every page around its text: a running header
+    (`某某控股有限公司    2024 環境、社會及管治報告`) that opens two pages or more after a form feed,
+    and a footer that closes them (its page number apart). Between a table's rows they are no row,
+    label or heading of it; in prose no sentence."""
+    if "\f" not in text:
+        return set()
+    raws = source_lines(text)
+    firsts: dict[str, list[int]] = {}
+    lasts: dict[str, list[int]] = {}
+    page_start, last = True, 0
+    for number, raw in enumerate(raws, start=1):
+        starts_page = "\f" in raw
+        key = " ".join(raw.replace("\f", " ").split())
+        if starts_page and last:
+            lasts.setdefault(_DIGITS.sub("#", " ".join(raws[last - 1].split())), []).append(last)
+        page_start = page_start or starts_page
+        if not key:
+            continue
+        if page_start:
+            firsts.setdefault(key, []).append(number)
+            page_start = False
+        last = number
+    found = {number for numbers in firsts.values() if len(numbers) >= _MIN_PAGES for number in numbers}
+    return found | {number for numbers in lasts.values() if len(numbers) >= _MIN_PAGES for number in numbers}

@@ -27,7 +27,7 @@ from ingest.read.footnotes import footnote_below, marked_note
 from ingest.read.gender_tables import gender_rows
 from ingest.read.grid import Grid, csv_as_tabs, html_grids, tab_grids
 from ingest.read.latex_grid import latex_grids
-from ingest.read.layout import logical_lines
+from ingest.read.layout import logical_lines, page_furniture
 from ingest.read.markdown_grid import markdown_grids
 from ingest.read.markup import clean_text
 from ingest.read.metadata import extract_metadata
@@ -73,6 +73,8 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
     report.rows.extend(parse_grids(text, metadata.fiscal_year, consumed, companies, bounding_captions))
     # a page in two columns (`pdftotext -layout`): its table for the table readers, its prose for prose
     lines, prose_lines, left_parts = split_columns(logical_lines(text, consumed))
+    if furniture := page_furniture(text):  # running headers and footers: no table's row or label (prose
+        lines = [line for line in lines if line.number not in furniture]  # keeps them: they set its width)
     lines = split_side_tables(lines)  # two tables side by side: the left one's rows, then the right one's
     if metadata.fiscal_year is not None:  # a chart's line of years would read as a text table's header
         report.rows.extend(parse_year_records(lines, metadata.fiscal_year, consumed, companies))
