@@ -142,13 +142,19 @@ def without_breakdown(label: str) -> str | None:
 _TRAILING_ALIAS = re.compile(r"\s*[(（]([^()（）]{1,20})[)）]\s*$")
 
 
-def without_alias(label: str) -> str | None:
-    """`因工傷損失的工作時間(工傷誤工時間)` -> `因工傷損失的工作時間`: a label without a trailing alias in
-    brackets (None when there is none, or the bracket names a scope, an inclusion or a denominator)."""
+def _alias(label: str) -> tuple[str, str] | None:
+    """(the label before a trailing bracket, the bracket's text) where the bracket is another name for
+    it, not a scope, an inclusion or a denominator (`alias_meaningful`); None otherwise."""
     match = _TRAILING_ALIAS.search(label)
     if not match or role_pattern("alias_meaningful").search(fold(match.group(1))) or not label[: match.start()].strip():
         return None
-    return label[: match.start()].strip()
+    return label[: match.start()].strip(), match.group(1).strip()
+
+
+def without_alias(label: str) -> str | None:
+    """`因工傷損失的工作時間(工傷誤工時間)` -> `因工傷損失的工作時間`: a label without a trailing alias in
+    brackets (None when there is none, or the bracket names a scope, an inclusion or a denominator)."""
+    return alias[0] if (alias := _alias(label)) else None
 
 
 _MIN_ALIAS_CHARS = 4  # `（非有害廢棄物）` names a measure; `（女性）`, `（範圍一）` qualify one
@@ -156,13 +162,9 @@ _MIN_ALIAS_CHARS = 4  # `（非有害廢棄物）` names a measure; `（女性�
 
 def alias_of(label: str) -> str | None:
     """`一般事業廢棄物（非有害廢棄物）` -> `非有害廢棄物`: the other name a trailing bracket gives the label,
-    as the report's own word for what it is (None where the bracket names a scope, an inclusion or a
-    denominator, or is too short to name a measure)."""
-    match = _TRAILING_ALIAS.search(label)
-    if not match or not label[: match.start()].strip() or len(match.group(1).strip()) < _MIN_ALIAS_CHARS:
-        return None
-    alias = match.group(1).strip()
-    return alias if HAN.search(alias) and not role_pattern("alias_meaningful").search(fold(alias)) else None
+    as the report's own word for what it is (None where there is none, or it is too short to name a measure)."""
+    alias = _alias(label)
+    return alias[1] if alias and len(alias[1]) >= _MIN_ALIAS_CHARS and HAN.search(alias[1]) else None
 
 
 _RATE_ALIAS = re.compile(r"[(（]\s*([^()（）]{1,12}(?:率|比例|占比|佔比|百分比))\s*[)）]\s*$")

@@ -264,18 +264,15 @@ def is_consolidated_column(cell: str) -> bool:
 def _entity(text: str) -> str:
     """What a header names beside its year (`113年個體` -> `个体`, `本集團 2024年` -> `本集团`), or the
     header itself."""
-    period = _YEAR_THEN_PERIOD.match(text) or _ENTITY_THEN_YEAR.match(text)
-    if period is None:
-        return text
-    year, entity = period.group("year"), period.group("entity")
-    return entity if year_of(year) is not None else text
+    period = _YEAR_THEN_PERIOD.match(text)
+    if period and year_of(period.group(1)) is not None:
+        return period.group(2)
+    measured = _MEASURE_THEN_YEAR.match(text)  # `本集团2024年`: the entity before its year
+    return measured.group(1) if measured else text
 
 
 # `2024/25全年`, `2024年上半年`: a year, then the part of it the column holds (folded)
-_YEAR_THEN_PERIOD = re.compile(
-    r"^(?P<year>(?:20\d{2}|1[01]\d)(?:/\d{2,4})?(?:财政)?(?:年度?)?)(?P<entity>[\u4e00-\u9fff]{2,4})$"
-)
-_ENTITY_THEN_YEAR = re.compile(r"^(?P<entity>[\u4e00-\u9fff]{2,4})(?P<year>(?:20\d{2}|1[01]\d)(?:年度?)?)$")
+_YEAR_THEN_PERIOD = re.compile(r"^((?:20\d{2}|1[01]\d)(?:/\d{2,4})?(?:财政)?(?:年度?)?)([\u4e00-\u9fff]{2,4})$")
 
 
 @memo

@@ -20,12 +20,10 @@ from ingest.read.text import FISCAL_YEAR_WORD, fold
 if TYPE_CHECKING:
     from ingest.read.prose_tokens import Value
 
-# The year before the report's, said relatively (either script; periods.PRIOR_PERIOD).
-PRIOR_YEAR = PRIOR_PERIOD  # `去年`, `上年度`, `上一財政年度`
 _PER_PERSON = "每(?:名|位)?(?:僱員|雇员|員工|员工)"  # `（2023年：每名僱員5.27噸）`: the intensity's denominator first
 # `去年為`, `2023年則為約`, `而2023年則為`: a clause that gives the figure before it for an earlier year (folded).
 PRIOR_CLAUSE = re.compile(
-    rf"(?:而)?(?:较|比)?(?:(20\d{{2}})(?:{FISCAL_YEAR_WORD}|年度?)(?:则|亦)?|{PRIOR_YEAR}(?:同期)?)(?:则|亦)?(?:为|是|的|之)?(?:约)?(?:人民币)?"
+    rf"(?:而)?(?:较|比)?(?:(20\d{{2}})(?:{FISCAL_YEAR_WORD}|年度?)(?:则|亦)?|{PRIOR_PERIOD}(?:同期)?)(?:则|亦)?(?:为|是|的|之)?(?:约)?(?:人民币)?"
 )
 
 
@@ -42,7 +40,7 @@ def prior_in_bracket() -> re.Pattern[str]:
     the year the bracket names (group 1; none: the year before the report's)."""
     return re.compile(
         rf"[（(]\s*(?:(?:截至|截止)?\s*(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)(?:\d{{1,2}}月\d{{1,2}}日(?:止(?:年度|{FISCAL_YEAR_WORD}))?)?"
-        rf"|{PRIOR_YEAR}(?:同期)?)\s*(?:[:：]|为|為)?\s*"
+        rf"|{PRIOR_PERIOD}(?:同期)?)\s*(?:[:：]|为|為)?\s*"
         rf"(?:合共|合計|合计|共|達|达)?\s*(?:約|约|大約|大约)?\s*(?:{currency_name()}|{_PER_PERSON})?\s*(?:約|约)?\s*$",
         re.IGNORECASE,
     )
@@ -50,7 +48,7 @@ def prior_in_bracket() -> re.Pattern[str]:
 
 # `氮氧化物排放量（噸）：2024年為3.86，2023年為4.12`: the clause after the subject's figure names an earlier year
 _PRIOR_AFTER_FIGURE = re.compile(
-    rf"\d[^\d,;。]{{0,16}}[,;]\s*(?:而)?(?:20\d{{2}}(?:{FISCAL_YEAR_WORD}|年度?)|{PRIOR_YEAR})(?:则|亦)?(?:为|是)(?:约)?\s*$"
+    rf"\d[^\d,;。]{{0,16}}[,;]\s*(?:而)?(?:20\d{{2}}(?:{FISCAL_YEAR_WORD}|年度?)|{PRIOR_PERIOD})(?:则|亦)?(?:为|是)(?:约)?\s*$"
 )
 
 

@@ -13,7 +13,7 @@ from functools import cache
 from ingest.map.units import is_unit_alone
 from ingest.map.vocabulary import alternation
 from ingest.read.memo import memo
-from ingest.read.prose_tokens import CLAUSE_END, UNIT_IN_LABEL
+from ingest.read.prose_tokens import CLAUSE_END, LIST_CLAUSE_END, UNIT_IN_LABEL
 from ingest.read.text import BULLET_MARKS, FISCAL_YEAR_WORD, fold
 
 # Filler after a leading year or date (`2024年末`, `2024年之`, `12月31日`, `底`): the grammar of dates, not words.
@@ -29,9 +29,6 @@ def _not_a_level() -> re.Pattern[str]:
 @cache
 def _original_figure() -> re.Pattern[str]:
     return re.compile(alternation("original_figure"))
-
-
-_LIST_CLAUSE_END = re.compile(r"[，。；;：！!？?]|[,:](?!\d)")  # not `、` (the items of one clause), not `28,106`
 
 
 @cache
@@ -114,7 +111,7 @@ def states_no_level(text: str, sentence: str = "") -> bool:
     """A clause that compares, aims or sums over years (`较上年下降`, `目標`, `累计` unless the year
     comes just before it, `全年累计培训时长`, or its sentence names the year and no span of years:
     `113年…，員工志工服務時數累計3,860小時` is the year's total). `sentence`: the text before the value."""
-    listed = sentence[max((end.end() for end in _LIST_CLAUSE_END.finditer(sentence)), default=0) :]
+    listed = sentence[max((end.end() for end in LIST_CLAUSE_END.finditer(sentence)), default=0) :]
     if _original_figure().search(fold(text)) or (listed and _original_figure().search(fold(listed))):
         return True  # `原披露範圍二排放量為28,106噸、溫室氣體排放總量為`: each item the clause lists
     reading = _level_reading(text)

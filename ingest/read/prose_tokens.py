@@ -20,8 +20,7 @@ from ingest.map.units import is_denominator, is_unit_alone, unit_prefix
 from ingest.map.vocabulary import alternation, role_pattern, words
 from ingest.read.layout import Line
 from ingest.read.memo import memo
-from ingest.read.periods import year_of
-from ingest.read.prior_figures import PRIOR_YEAR
+from ingest.read.periods import PRIOR_PERIOD, year_of
 from ingest.read.text import BULLET_MARKS, FISCAL_YEAR_WORD, HAN, fold
 
 # A number not glued to a word, a decimal or another number (`-1,234.5`, not `A1`, `1.2.3`, `2-3`); thousands
@@ -204,7 +203,7 @@ def current_period() -> re.Pattern[str]:
 # a year a change names for a level (`2023年`, `FY2023/24`, `2023/24財政年度`): which fiscal year is `year_of`'s to say
 _CHANGE_YEAR = rf"(?:FY|fy)?20\d{{2}}(?:/\d{{2}})?\s*(?:年度?|{FISCAL_YEAR_WORD})?"
 _FISCAL_MARK = re.compile("fy|/|財|财", re.IGNORECASE)
-_FROM = re.compile(rf"(?:由|從|从)\s*(?:({_CHANGE_YEAR})|({PRIOR_YEAR}))?(?:同期|底|末)?\s*的?\s*$")
+_FROM = re.compile(rf"(?:由|從|从)\s*(?:({_CHANGE_YEAR})|({PRIOR_PERIOD}))?(?:同期|底|末)?\s*的?\s*$")
 _FROM_MAX_CHARS = 16  # `從上一年度同期的 ` and the like: how far before a value its opening can start
 
 
@@ -286,7 +285,8 @@ def last_clause_start(text: str) -> int:
     return max((match.end() for match in CLAUSE_END.finditer(masked)), default=0)
 
 
-_CLAUSE_END_NOT_ITEM = re.compile(r"[，,。；;：:！!？?\t]|\.(?=\s)")  # and a cell's end
+# A clause's end that keeps a list's items together: not `、` (the items of one clause), not `28,106`
+LIST_CLAUSE_END = re.compile(r"[，。；;：！!？?\t]|[,:](?!\d)")  # (a tab: a cell's end)
 _TITLE = re.compile(r"《[^《》]*》|「[^「」]*」")  # `《2023年環境、社會及管治報告》`: its `、` lists nothing
 
 
@@ -302,7 +302,7 @@ def list_clause(text: str, cut: int) -> str:
     )
     if masked[cut - 1] != "、":
         return ""
-    start = max((match.end() for match in _CLAUSE_END_NOT_ITEM.finditer(masked, 0, cut - 1)), default=0)
+    start = max((match.end() for match in LIST_CLAUSE_END.finditer(masked, 0, cut - 1)), default=0)
     return text[start:].strip(BULLETS) if text[start : cut - 1].strip(BULLETS) else ""  # `…200人、技術人員約`
 
 
