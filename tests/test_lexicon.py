@@ -100,6 +100,14 @@ WORDINGS = [
     ("全年傳統電力消耗總量", "", "萬度", "electricity_purchased"),
     ("綜合能源消耗量", "", "噸標準煤", "energy_total"),
     ("能源消費總量", "", "兆瓦時", "energy_total"),
+    ("能源總使用量", "", "GJ", "energy_total"),  # Taiwan: 使用 as well as 消耗
+    ("总能源耗用量", "", "兆瓦时", "energy_total"),
+    ("女性同仁占全體員工之比例", "", "%", "employees_female_pct"),
+    ("女性员工占全体员工的比例", "", "%", "employees_female_pct"),
+    ("對外捐贈款物合計", "", "萬元", "community_donations"),  # money and goods: the whole donation
+    ("捐款捐物合计", "", "万元", "community_donations"),
+    ("離職員工比率", "", "%", "employee_turnover_rate"),  # `離職員工` under a `比率` sub-column
+    ("流失僱員百分比", "", "%", "employee_turnover_rate"),
     ("直接能源總消耗量", "", "吨标准煤", "energy_direct"),
     ("單位營業收入能耗", "", "噸標準煤/萬元", "energy_intensity_revenue"),
     ("總耗水量", "", "立方米", "water_consumption"),

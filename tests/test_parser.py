@@ -1779,3 +1779,29 @@ def test_bullets_of_an_hkex_kpi_list_with_the_year_before_inline() -> None:
         ("employees_female", 2024, 87, False),
         ("employees_trained_pct", 2024, 92, False),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # `較<year>的X<verb>至Y`: X the earlier year's level, Y the report's, both the label's before `較`
+        (
+            "範圍一直接排放較上年度的1,520.5噸二氧化碳當量下降至1,410.2噸二氧化碳當量。",
+            {("ghg_scope1", 2022): 1520.5, ("ghg_scope1", 2023): 1410.2},
+        ),
+        # `，較2022年底之X`: a clause comparing the figure before it with the year-end before
+        (
+            "截至2023年底，本公司員工總數812人，較2022年底之790人成長2.8%。",
+            {("employees_total", 2023): 812.0, ("employees_total", 2022): 790.0},
+        ),
+        # `在册` (on the payroll) is the label's word, not the filler `在` (at)
+        (
+            "截至2023年12月31日，公司在册员工共计3,268人，较2022年末的3,105人增加163人。",
+            {("employees_total", 2023): 3268.0, ("employees_total", 2022): 3105.0},
+        ),
+    ],
+)
+def test_a_comparison_names_the_earlier_years_level(sentence: str, expected: dict) -> None:
+    got = facts(HEAD_TRAD + sentence + "\n")
+    assert {key: value for key, value in got.items() if key in expected} == expected
+    assert len([key for key in got if key[0] == next(iter(expected))[0]]) == len(expected)

@@ -3217,3 +3217,74 @@ def test_a_pdf_tables_label_split_by_a_page_break_meets_its_figures_past_the_run
             ("non_hazardous_waste", 2024): 3_127.9,
         }
     )
+
+
+def test_a_text_tables_notes_column_of_words_after_the_figures() -> None:
+    """`指標 單位 2024年 2025年 備註` printed with single spaces (pdfplumber's text): a note in words after a
+    row's figures is no value, and a note that bounds the row marks its figures as a part's."""
+    table = (
+        "表2 溫室氣體排放\n"
+        "指標 單位 2024年 2025年 備註\n"
+        "範疇一 直接排放 公噸CO2e 3,402.15 3,288.40 含冷媒逸散\n"
+        "範疇二 能源間接排放 公噸CO2e 15,870.02 16,204.77 依能源署公告係數計算\n"
+        "耗水量 百萬公升 84.2 86.9 僅含新竹廠區\n"
+    )
+    rows = rows_of(HEAD_HK + table)
+    assert facts(HEAD_HK + table)[("ghg_scope1", 2024)] == 3402.15
+    assert facts(HEAD_HK + table)[("ghg_scope2", 2025)] == 16204.77
+    assert rows[("water_consumption", 2025)].is_partial_scope, "`僅含新竹廠區` bounds the row"
+    assert not rows[("ghg_scope2", 2025)].is_partial_scope
+
+
+def test_a_text_tables_category_column_its_subtotals_and_its_rest_after_a_page_break() -> None:
+    """`廢棄物類別 處理方式 2024年 2025年` with single spaces: the category stands on its first row only,
+    `小計` is that category's total, `（公噸） （公噸）` under the years is the unit, and the table goes on
+    after a page break under its caption marked `（續）`."""
+    table = (
+        "表5 廢棄物產生量\n"
+        "廢棄物類別 處理方式 2024年 2025年\n"
+        "（公噸） （公噸）\n"
+        "有害事業廢棄物 焚化 84.6 80.2\n"
+        "物理處理 12.4 11.9\n"
+        "小計 97.0 92.1\n"
+        "一般事業廢棄物 再利用 402.5 415.3\n"
+        "小計 402.5 415.3\n"
+        "示例環保科技 2025永續報告書\n"
+        "31\n"
+        "表5 廢棄物產生量（續）\n"
+        "事業廢棄物 總計 499.5 507.4\n"
+    )
+    got = facts(HEAD_HK + table)
+    assert (got[("hazardous_waste", 2024)], got[("hazardous_waste", 2025)]) == (97.0, 92.1)
+    assert got[("total_waste", 2025)] == 507.4
+    assert ("non_hazardous_waste", 2025) not in got, "Taiwan's 一般事業廢棄物 is no non-hazardous waste"
+
+
+def test_a_text_tables_sub_columns_under_each_year() -> None:
+    """`項目 2024年 2025年` over `人數 比率 人數 比率`: each year splits into a count and a rate."""
+    table = "表6 員工離職統計\n項目 2024年 2025年\n人數 比率 人數 比率\n新進員工 120 14.2% 131 15.0%\n離職員工 88 10.4% 92 10.6%\n"
+    got = facts(HEAD_HK + table)
+    assert got[("employee_turnover_rate", 2024)] == 10.4
+    assert got[("employee_turnover_rate", 2025)] == 10.6
+
+
+def test_figures_word_typed_in_two_runs_and_a_tag_cut_by_a_line_break() -> None:
+    """Word's filtered HTML: a figure in two `<span>`s is one figure; a `<p>` whose source wraps (even
+    inside a tag) is one paragraph."""
+    span = "<span lang=EN-US style='font-family:\"Times New Roman\"'>"
+    html = (
+        "<table>\n"
+        f"<tr><td><p class=MsoNormal>指标</p></td><td><p class=MsoNormal>{span}2025</span>年</p></td></tr>\n"
+        f"<tr><td><p class=MsoNormal>外购电力（万千瓦时）</p></td><td><p class=MsoNormal>{span}3,</span>"
+        f"{span}418.26</span></p></td></tr>\n"
+        "</table>\n"
+        "<p class=MsoNormal><span style='font-family:宋体'>报告期内，公司组织志愿服务活动</span><span lang=EN-US>36</span><span\n"
+        "style='font-family:宋体'>场，员工志愿服务时长累计</span><span lang=EN-US>2,916</span>"
+        "<span style='font-family:宋体'>小时。</span></p>\n"
+    )
+    got = facts(HEAD_CN + html)
+    assert got[("electricity_purchased", 2025)] == 34182.6
+    assert got[("volunteer_hours", 2025)] == 2916.0
+    # a run cut at no separator is a figure and a footnote's mark in a smaller font
+    assert clean_text("<span class=f6>24,918,460</span><span class=f8>4</span>") == "24,918,460 4"
+    assert clean_text("<span>6,235</span><span>.72</span>") == "6,235.72"

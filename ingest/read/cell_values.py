@@ -14,7 +14,7 @@ from ingest.map.units import is_complete_unit, is_multiplier, is_unit_alone, loo
 from ingest.read.markup import strip_footnote_mark
 from ingest.read.memo import memo
 from ingest.read.numerals import spelt_value
-from ingest.read.text import FISCAL_YEAR_WORD, HAN, half_width
+from ingest.read.text import FISCAL_YEAR_WORD, HAN, arabic_dates, fiscal_years, fold, gregorian_years, half_width
 
 _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 # a footnote mark after a cell's figure: `1,234 2`, `89*`, `567#`, `※1`, `註3`, `(2)`, `（註1）`, `1,234(a)`, `12.5^`,
@@ -122,6 +122,14 @@ def caption_unit(text: str) -> str | None:
     if match and looks_like_unit(match.group("unit")):
         return match.group("unit")
     return None
+
+
+def caption_year(caption: str) -> int | None:
+    """The one year a table's caption names (`2023年環境關鍵績效`, `2024/25財政年度`, `113年`), or None."""
+    caption = TABLE_NUMBER.sub(" ", caption)  # `表3-4 2023年…`: folded, the number would run into the year
+    folded = fiscal_years(gregorian_years(fold(arabic_dates(caption)))) if caption else ""
+    years = {int(year) for year in CAPTION_YEAR.findall(folded)}
+    return years.pop() if len(years) == 1 else None
 
 
 def table_caption_unit(caption: str) -> str | None:

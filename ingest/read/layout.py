@@ -142,6 +142,8 @@ def logical_lines(text: str, taken: Collection[int] = frozenset()) -> list[Line]
     out: list[Line] = []
     html = _HtmlTable()
     raws = source_lines(text)
+    if "<" in text and _TAG_CUT.search(text):
+        raws = whole_tags(raws)
     skip_to = 0
     for number, raw in enumerate(raws, start=1):
         if number <= skip_to:
@@ -171,6 +173,25 @@ def logical_lines(text: str, taken: Collection[int] = frozenset()) -> list[Line]
         if cleaned.strip():
             out.append(Line(number, raw, cleaned))
     return [line for line in out if line.number not in taken] if taken else out
+
+
+_TAG_CUT = re.compile(r"<[a-zA-Z/][^<>\n]*\n")  # a tag cut by a line break
+_TAG_HEAD = re.compile(r"<[a-zA-Z/][^<>]*$")
+_TAG_TAIL = re.compile(r"^[^<>]*>")
+
+
+def whole_tags(raws: list[str]) -> list[str]:
+    """The lines with each tag a line break cuts (`<span` / `style='font-family:宋体'>人次，…`, as Word's
+    filtered HTML wraps its source) whole on the line where it opens: the line below keeps its text,
+    and every line its number."""
+    lines = list(raws)
+    for number in range(len(lines) - 1):
+        head = _TAG_HEAD.search(lines[number])
+        tail = _TAG_TAIL.match(lines[number + 1]) if head else None
+        if tail:
+            lines[number] += " " + tail.group()
+            lines[number + 1] = lines[number + 1][tail.end() :]
+    return lines
 
 
 @memo

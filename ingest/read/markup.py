@@ -38,6 +38,11 @@ _SUP = re.compile(r"<sup>\s*[\d,\s*·注註#†‡]*</sup>|\[\d{1,2}\]|\[\^[^\]\
 _PANDOC_SCRIPT = re.compile(r"~([^~\s]{1,6})~|\^([^^\s]{1,6})\^")  # pandoc's `CO~2~`, `m^3^`
 _TAG = re.compile(r"<[^>]+>")
 _SUB_TAG = re.compile(r"</?sub\b[^>]*>", re.IGNORECASE)  # `CO<sub>2</sub>e`: one word, no space
+# Inline elements that cut a figure at its separator part no digits (`<span>18,</span><span>426.35</span>`,
+# `6,235</span><span>.72`: Word saves a figure typed in two runs so); elsewhere a tag parts words as a
+# space does (`直接排放</span><span>GRI 305-1`, a footnote mark in its own run: `24,918,460</span><span>4`)
+_INLINE_TAGS = r"(?:</?(?:span|font|b|i|u|em|strong|o:p)(?:\s[^>]*)?>)+"
+_TAGS_IN_FIGURE = re.compile(rf"(?<=\d[,.]){_INLINE_TAGS}(?=\d)|(?<=\d){_INLINE_TAGS}(?=[.,]\d)", re.IGNORECASE)
 _MARKDOWN_ESCAPE = re.compile(r"\\([*_#|`\[\]()<>~-])")
 _EMPHASIS = re.compile(r"\*\*|__")
 _SUPERSCRIPT_DIGITS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")
@@ -111,7 +116,8 @@ def clean_text(text: str) -> str:
     text = _PANDOC_SPAN.sub(r"\1", _PANDOC_ANCHOR.sub("", text)) if "{" in text else text
     text = _SUP.sub(" ", text)
     text = _COUNTER.sub(_counter_value, text) if "data-" in text else text
-    text = _TAG.sub(" ", _SUB_TAG.sub("", text) if "<sub" in text or "<SUB" in text else text)
+    text = _SUB_TAG.sub("", text) if "<sub" in text or "<SUB" in text else text
+    text = _TAG.sub(" ", _TAGS_IN_FIGURE.sub("", text))
     text = html.unescape(text)
     text = strip_latex(powers_of_ten(text))
     if "~" in text or "^" in text:

@@ -64,8 +64,13 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     widths = [width(line.text.strip()) for line in lines]
     joins = [False] * len(lines)
     numbers = [line.number for line in lines]
+    open_paragraph = _open_paragraphs(lines)
     for index in range(len(lines) - 1):  # most lines are short or stand apart: they end their paragraph
-        if widths[index] >= _MIN_WIDTH // 2 and numbers[index + 1] == numbers[index] + 1:
+        if numbers[index + 1] != numbers[index] + 1:
+            continue
+        if open_paragraph[index] and not OPENS_BLOCK.match(lines[index + 1].raw):
+            joins[index] = True  # an HTML `<p>` its line leaves open goes on below, whatever the widths
+        elif widths[index] >= _MIN_WIDTH // 2:
             joins[index] = _wraps_into_next(lines, widths, index)
     if not any(joins):
         return lines
@@ -77,6 +82,22 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
             end += 1
         out.append(lines[index] if end == index else _joined(lines[index : end + 1]))
         index = end + 1
+    return out
+
+
+_PARAGRAPH_TAG = re.compile(r"<(/?)p[\s>]", re.IGNORECASE)
+
+
+def _open_paragraphs(lines: list[Line]) -> list[bool]:
+    """Whether each line ends inside an HTML `<p>` (Word's filtered HTML wraps a paragraph's source
+    over several lines: `<p class=MsoNormal>…参与员工1,368` / `人次，员工志愿服务时长…</p>`)."""
+    inside, out = False, []
+    for index, line in enumerate(lines):
+        if index and line.number != lines[index - 1].number + 1:
+            inside = False
+        if "<" in line.raw and (tags := _PARAGRAPH_TAG.findall(line.raw)):
+            inside = tags[-1] == ""  # the last `<p>` opened and not closed
+        out.append(inside)
     return out
 
 

@@ -181,6 +181,11 @@ def is_total(text: str) -> bool:
     return role_pattern("total_column").fullmatch(fold(text)) is not None
 
 
+def is_subtotal(text: str) -> bool:
+    """`小計`: the total of the section or category it closes, not of the table."""
+    return fold(text).strip() == "小计"
+
+
 @memo
 def is_label_header(header: str) -> bool:
     """`指標`, `項目`, `類別`: the header of a label column (a short text: longer ones are not folded)."""

@@ -203,7 +203,14 @@ def current_period() -> re.Pattern[str]:
 # a year a change names for a level (`2023年`, `FY2023/24`, `2023/24財政年度`): which fiscal year is `year_of`'s to say
 _CHANGE_YEAR = rf"(?:FY|fy)?20\d{{2}}(?:/\d{{2}})?\s*(?:年度?|{FISCAL_YEAR_WORD})?"
 _FISCAL_MARK = re.compile("fy|/|財|财", re.IGNORECASE)
-_FROM = re.compile(rf"(?:由|從|从)\s*(?:({_CHANGE_YEAR})|({PRIOR_PERIOD}))?(?:同期|底|末)?\s*的?\s*$")
+# `較上年度的`, `比2023年底之`: a comparison opens the earlier level only where it names its year
+_FROM = re.compile(
+    rf"(?:由|從|从|[較较比](?=\s*(?:{_CHANGE_YEAR}|{PRIOR_PERIOD})))\s*(?:({_CHANGE_YEAR})|({PRIOR_PERIOD}))?"
+    r"(?:同期|底|末)?\s*[的之]?\s*$"
+)
+_OPENING_CHARS = frozenset("由從从較较比")
+_COMPARED = frozenset("較较比")
+_CLAUSE_MARKS = frozenset("，,；;。：:")
 _FROM_MAX_CHARS = 16  # `從上一年度同期的 ` and the like: how far before a value its opening can start
 
 
@@ -243,7 +250,7 @@ def change_levels(text: str, values: tuple[Value, ...]) -> dict[int, Level]:
     """The values (by index) that are the levels before and after a change: `由A增至B` states A as an
     earlier level, not the report's, and B with the label before `由`."""
     levels: dict[int, Level] = {}
-    if "由" not in text and "從" not in text and "从" not in text:
+    if not _OPENING_CHARS.intersection(text):
         return levels
     for index, value in enumerate(values):
         opening = _FROM.search(text, max(0, value.start - _FROM_MAX_CHARS), value.start)
@@ -253,6 +260,8 @@ def change_levels(text: str, values: tuple[Value, ...]) -> dict[int, Level]:
             or not role_pattern("change_verb").match(fold(text[value.end : value.end + 12]))
         ):
             continue
+        if opening.group()[:1] in _COMPARED and text[: opening.start()].rstrip()[-1:] in _CLAUSE_MARKS:
+            continue  # `…2,476人，較2023年底之2,388人`: the clause compares the figure before it (`PRIOR_CLAUSE`)
         named = opening.group(1)
         year = year_of(named) if named else None
         levels[index] = Level(opening.start(), False, year, prior=bool(opening.group(2)), fiscal=_names_fiscal(named))

@@ -23,9 +23,8 @@ from ingest.map.normalize import normalize_label
 from ingest.map.units import is_multiplier, is_unit_alone
 from ingest.read.cell_values import (
     BREAKDOWN,
-    CAPTION_YEAR,
-    TABLE_NUMBER,
     caption_unit,
+    caption_year,
     clean_label,
     split_label,
     table_caption_unit,
@@ -34,11 +33,20 @@ from ingest.read.cell_values import (
 )
 from ingest.read.columns import Columns, find_header, header_roles, is_year_cell, side_by_side
 from ingest.read.grid import Cell, Grid
-from ingest.read.periods import ColumnRole, Role, column_role, is_label_header, is_total, unit_label_implies, year_of
+from ingest.read.periods import (
+    ColumnRole,
+    Role,
+    column_role,
+    is_label_header,
+    is_subtotal,
+    is_total,
+    unit_label_implies,
+    year_of,
+)
 from ingest.read.row_years import dated_label
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.table_shapes import bound_by_note, tile_rows, transposed_rows
-from ingest.read.text import arabic_dates, fiscal_years, fold, gregorian_years
+from ingest.read.text import fold
 from ingest.read.text_headers import note_column
 
 _YEARISH = re.compile(r"\s*(?:19|20)\d{2}\s*$")  # a bare year in a label column is no numbering
@@ -46,10 +54,6 @@ _NUMBERING = re.compile(r"^(?:\d{1,3}[.、)]?|[(（]?[一二三四五六七八�
 _BARE_LABEL_CHARS = 3
 _MAX_CONTINUATION_GAP_LINES = 12  # a page break, its running header and footer
 _GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–－]\s*(?=[\u4e00-\u9fff])")
-
-
-# `按性別及僱員類別劃分的`, a section `按地區`: the breakdowns of a table, cut from a total row's context.
-_SUBTOTAL = "小计"
 
 
 @dataclass
@@ -84,7 +88,7 @@ def _readings(
     for prefix in (*reversed(categories), state.parent, bare_child):
         if prefix and prefix != label:
             candidates.append((clean_label(split_label(prefix)[0]) + label, label))
-    subtotal = fold(label).strip() == _SUBTOTAL  # `直接能源消耗` / `汽油` … / `小計`: the section's own total
+    subtotal = is_subtotal(label)  # `直接能源消耗` / `汽油` … / `小計`: the section's own total
     if not subtotal and not total:
         return candidates, (context_head, state.section, *categories, state.parent, above)
     # `按渠道劃分的客戶投訴（單位：宗）` over `熱線 | 線上 | … | 總計`: the caption says what the table totals
@@ -105,14 +109,6 @@ class _RowLabels:
     section: str
     year: int | None  # a year a label cell names (`因公死亡人數 | 人 | 2023年 | 0`)
     units: tuple[str | None, ...]  # unit cell, label, category, section row, caption: in that order
-
-
-def caption_year(caption: str) -> int | None:
-    """The one year a table's caption names (`2023年環境關鍵績效`, `2024/25財政年度`, `113年`), or None."""
-    caption = TABLE_NUMBER.sub(" ", caption)  # `表3-4 2023年…`: folded, the number would run into the year
-    folded = fiscal_years(gregorian_years(fold(arabic_dates(caption)))) if caption else ""
-    years = {int(year) for year in CAPTION_YEAR.findall(folded)}
-    return years.pop() if len(years) == 1 else None
 
 
 def _unit_cell(
@@ -266,7 +262,7 @@ class TableReader:
         )
         if not bare:
             state.last_label = label
-        state.subtotal_seen = state.subtotal_seen or fold(label).strip() == _SUBTOTAL
+        state.subtotal_seen = state.subtotal_seen or is_subtotal(label)
         out = []
         for c in value_columns:
             kpi_row = self._value_row(grid, r, c, columns, values[c], cell_units[c], row)

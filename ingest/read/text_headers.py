@@ -12,9 +12,11 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
+from ingest.map.units import looks_like_unit
 from ingest.map.vocabulary import alternation, role_pattern
+from ingest.read.memo import memo
 from ingest.read.periods import RELATIVE_PERIOD, running_back, years_back
-from ingest.read.text import FISCAL_YEAR_WORD, fold, split_year_end
+from ingest.read.text import FISCAL_YEAR_WORD, fold, split_year_end, width
 
 _YEAR_COLUMN = re.compile(
     rf"(?<![\d.])(?:FY\s*)?(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|財政|财政)?年?度?\s*(?:全年)?\s*(?:數據|数据)?(?![\d.%])",
@@ -98,6 +100,7 @@ class Column:
     back: int = 0  # a period named relative to the report's: years before it (`上年度`: 1)
     target: bool = False  # `2030年目標`: a column of targets, often empty
     at: int = -1  # where the column's header starts in the header line
+    measure: str = ""  # a sub-column under its year (`2023年` over `人數 比率`): what its values count
 
 
 def parse_header(text: str) -> list[Column] | None:
@@ -156,5 +159,63 @@ def parse_header(text: str) -> list[Column] | None:
     return [replace(column, at=start) for start, column in sorted(positioned, key=lambda item: item[0])]
 
 
+def sub_columns(text: str, columns: list[Column]) -> list[Column] | None:
+    """The columns with each period split into the sub-columns a line below the header names, one set
+    per period (`項目 2023年 2024年` / `人數 比率 人數 比率`), or None if the line is no such row."""
+    periods = [column for column in columns if not column.ignored]
+    names = text.split()
+    count = len(names) // len(periods) if periods else 0
+    if count < _MIN_SUB_COLUMNS or count * len(periods) != len(names) or len(set(names)) != count:
+        return None
+    if any(names[i] != names[i % count] for i in range(len(names))) or any(ch.isdigit() for ch in text):
+        return None
+    split: list[Column] = []
+    for column in columns:
+        split += [replace(column, measure=name, at=-1) for name in names[:count]] if not column.ignored else [column]
+    return split
+
+
+_MIN_SUB_COLUMNS = 2
+
+
 def _consecutive(years: list[int]) -> bool:
     return all(abs(later - earlier) == 1 for earlier, later in pairwise(years))
+
+
+_COLUMN_GAP = re.compile(r"\s{2,}|\t")
+_MAX_CHANGE_UNIT_CHARS = 4  # `百分點`, `%` over a change column
+BRACKETED_UNIT = re.compile(r"^\s*[(（]([^()（）]{1,20})[)）]\s*$")  # `（公噸）`: a unit alone in brackets
+
+
+def units_row(text: str, columns: list[Column]) -> str | None:
+    """The unit of a line with the same unit under every column (`人民幣千元  人民幣千元`, `'000 kWh  '000 kWh`)."""
+    cells = _COLUMN_GAP.split(text.strip())
+    valued = sum(1 for column in columns if not column.ignored and not column.note)
+    if len(cells) < valued:  # text of single spaces (`（公噸） （公噸）`): one cell per word
+        cells = text.split()
+    cells = [BRACKETED_UNIT.sub(r"\1", cell) for cell in cells]  # `（公噸）` -> `公噸`
+    # (a change column may print its own: `%  %  百分點`)
+    if not valued <= len(cells) <= len(columns) or len(set(cells[:valued])) != 1:
+        return None
+    extra_short = all(len(cell) <= _MAX_CHANGE_UNIT_CHARS for cell in cells[valued:])
+    return cells[0] if looks_like_unit(cells[0]) and extra_short else None
+
+
+@memo
+def header_at(text: str, columns: int) -> list[tuple[int, int]] | None:
+    """Where each column's header starts in a header line as printed (characters, display columns), if
+    its columns read the same there: PDF text keeps a table's columns under their headers."""
+    read = parse_header(text)
+    if read is None or len(read) != columns:
+        return None
+    return [(column.at, width(text[: column.at])) for column in read]
+
+
+def label_columns(header: str, columns: tuple[Column, ...]) -> int:
+    """How many label columns a header names before its first period or unit column (`廢棄物類別 處理方式`:
+    two; `排放類別 單位`, `指標 Indicator`: one, a unit column or an English gloss is none)."""
+    first = min((column.at for column in columns if column.at >= 0), default=0)
+    return sum(1 for word in header[:first].split() if not word.isascii() and not _UNIT_HEADER.fullmatch(word))
+
+
+_UNIT_HEADER = re.compile(r"單位|单位|unit|units", re.IGNORECASE)

@@ -77,6 +77,9 @@ def row_values(
             if not (i and _MARK_AFTER_VALUE.fullmatch(token) and is_number(tokens[i - 1]))
         ]
     tokens = [_without_glued_mark(token) for token in tokens]  # `18,237.64註1`, `11.4*`: the figure
+    if note := _note_text(tokens, columns):
+        text_tokens, values = row_values(tokens[: -len(note)], columns[:-1], placed and (placed[0], placed[1][:-1]))
+        return text_tokens, [*values, " ".join(note)] if len(values) == len(columns) - 1 else values
     tokens = _values_last(_joined_thousands(tokens, len(columns)), len(columns))
     text_tokens, values = _row_values(tokens, columns, placed)
     if values and text_tokens and is_number(text_tokens[-1]) and not any(column.note for column in columns):
@@ -87,6 +90,23 @@ def row_values(
 
 
 _MARK_AFTER_LABEL = re.compile(r"\d{1,2}")
+
+
+def _note_text(tokens: list[str], columns: list[Column]) -> list[str]:
+    """The words in a last notes column after a row's figures (`公噸CO2e 92,091.73 98,374.42
+    電力排放係數依能源署公告`, `… 0 0 僅含台灣廠區`): text of no figure, after a figure."""
+    if not columns or not columns[-1].note or len(columns) < _MIN_NOTED_COLUMNS:
+        return []
+    end = len(tokens)
+    while end > 0 and not (is_number(tokens[end - 1]) or is_not_disclosed(tokens[end - 1])):
+        end -= 1
+    note = tokens[end:]
+    if end == 0 or not note or not HAN.search(note[0]) or _NOTE_MARK.fullmatch(note[0]):
+        return []
+    return note
+
+
+_MIN_NOTED_COLUMNS = 2  # a period and the notes
 
 
 def _closes_label(token: str) -> bool:

@@ -21,54 +21,35 @@ from ingest.map.units import looks_like_unit
 from ingest.read.cell_values import BREAKDOWN, clean_label, split_label, unit_line
 from ingest.read.cells import is_cells_line
 from ingest.read.layout import Line, words
-from ingest.read.memo import memo
-from ingest.read.periods import is_total, unit_label_implies
+from ingest.read.periods import is_subtotal, is_total, unit_label_implies
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import Companies, Scope, caption_scope, lead_in_scope
-from ingest.read.text import HAN, is_not_disclosed, is_number, width
+from ingest.read.table_shapes import bound_by_note
+from ingest.read.text import HAN, is_not_disclosed, is_number
 from ingest.read.text_captions import caption_above, lead_in_above
-from ingest.read.text_headers import Column, parse_header
+from ingest.read.text_headers import (
+    BRACKETED_UNIT,
+    Column,
+    header_at,
+    label_columns,
+    parse_header,
+    sub_columns,
+    units_row,
+)
 from ingest.read.text_rows import label_and_unit, row_values, unit_with_gloss
-from ingest.read.wrapped_labels import NO_LABEL, completes_a_metric, opens_or_closes_bracket
+from ingest.read.wrapped_labels import completes_a_metric, opens_or_closes_bracket, wraps_with_its_unit
 
 _PROSE_END = re.compile(r"[。；;！!？?]")
 # Page furniture inside a PDF table: rules, a page number alone.
 _FURNITURE = re.compile(r"^\s*(?:[─━—–\-=_·•.\s]{5,}|\d{1,4})\s*$")
-_BRACKET_UNIT_LINE = re.compile(r"^\s*[(（]([^()（）]{1,20})[)）]\s*$")
 _MAX_LABEL_FRAGMENTS = 3
-_COLUMN_GAP = re.compile(r"\s{2,}|\t")
-_MAX_CHANGE_UNIT_CHARS = 4  # `百分點`, `%` over a change column
 _DIGIT_RUN = re.compile(r"(?<!['\d])\d")  # a figure; a units line holds none (`'000 kWh` is a unit)
 _NEXT_TABLE = re.compile(r"^(?:表|圖表|图表|table)\s*\d{1,2}(?:[-.]\d{1,2})?\s*[:：、.]?\s*\S", re.IGNORECASE)
 _MAX_GAP_LINES = 12
-
-
-def _units_row(text: str, table: _TableState) -> str | None:
-    """The unit of a line with the same unit under every column (`人民幣千元  人民幣千元`, `'000 kWh  '000 kWh`)."""
-    cells = _COLUMN_GAP.split(text.strip())
-    valued = sum(1 for column in table.columns if not column.ignored and not column.note)
-    # (a change column may print its own: `%  %  百分點`)
-    if not valued <= len(cells) <= len(table.columns) or len(set(cells[:valued])) != 1:
-        return None
-    extra_short = all(len(cell) <= _MAX_CHANGE_UNIT_CHARS for cell in cells[valued:])
-    return cells[0] if looks_like_unit(cells[0]) and extra_short else None
-
-
-def _wraps_with_its_unit(label: str, unit: str | None, tokens: list[str]) -> bool:
-    """Whether the two cells below a row are the rest of its label and of its unit (`排放總量  當量`): the
-    unit is visibly cut (`噸二氧化碳` is none, `噸二氧化碳當量` is; maybe read as the label's end), and the
-    label's rest is a few words of no sentence."""
-    start = label.rsplit(" ", 1)[1] if unit is None and " " in label else unit
-    if not start or looks_like_unit(start) or not looks_like_unit(start + tokens[1]):
-        return False
-    return (
-        len(tokens[0]) <= _MAX_WRAPPED_LABEL_CHARS
-        and HAN.search(tokens[0]) is not None
-        and not NO_LABEL.search(tokens[0])
-    )
-
-
-_MAX_WRAPPED_LABEL_CHARS = 12
+_CONTINUED = re.compile(r"[（(]\s*(?:續|续|續表|续表|continued|cont'd)\s*[)）]\s*$", re.IGNORECASE)
+_CATEGORY_AND_LABEL = 2
+# `有害事業廢棄物 焚化`; not `A1.1 氮氧化物`, `氮氧化物（NOx ）`, `女性 Female`
+_CATEGORY = re.compile(r"([\u4e00-\u9fff]{2,}) [\u4e00-\u9fff]+$")
 
 
 def _open_brackets(text: str) -> int:
@@ -99,6 +80,7 @@ class _TableState:
         self.header_at: list[tuple[int, int]] | None = None  # where each column's header starts
         self.part: Scope | None = None  # the caption says the table holds one part's figures
         self.gap = 0
+        self.label_columns = 1  # `廢棄物類別 處理方式 112年 113年`: a category column before the label column
 
     def context(self, indent: int) -> str:
         while self.parents and self.parents[-1][0] >= indent:
@@ -154,7 +136,8 @@ class _TextTableReader:
         self.flush()
         if header:
             self.table = _TableState(list(header), line.number, *caption_above(self.since_table))
-            self.table.header_at = _header_at(line.text, len(header))
+            self.table.header_at = header_at(line.text, len(header))
+            self.table.label_columns = label_columns(joined, header)
             self.table.part = caption_scope(self.table.caption, self.companies) or lead_in_scope(
                 lead_in_above(self.since_table)  # `子公司某某…，其2024年主要環境數據如下：`
             )
@@ -169,10 +152,14 @@ class _TextTableReader:
         units = (
             None
             if _DIGIT_RUN.search(line.text)
-            else _units_row(line.raw, table)
+            else units_row(line.raw, table.columns)
             if first or len(table.columns) > 1
             else None
         )
+        if first and (split := sub_columns(line.text, table.columns)):
+            table.columns, table.header_at = split, None  # `人數 比率 人數 比率` under `2023年 2024年`
+            self.consumed.add(line.number)
+            return
         if units:
             # `人民幣千元  人民幣千元` under the years, or over a section's rows (one cell alone is the unit
             # of the figure above it as often as of those below)
@@ -214,7 +201,7 @@ class _TextTableReader:
         pending = self.pending
         if pending is None:
             return False
-        below_unit = _BRACKET_UNIT_LINE.match(joined)
+        below_unit = BRACKETED_UNIT.match(joined)
         if not below_unit or pending[4] is not None or not looks_like_unit(below_unit.group(1)):
             return False
         self.pending = (*pending[:4], below_unit.group(1), *pending[5:])
@@ -237,11 +224,11 @@ class _TextTableReader:
             return True
         if _open_brackets(label) > 0 and ")" in head.replace("）", ")"):
             rest = "".join(tokens[1:])
-        elif _open_brackets(label) == 0 and len(tokens) == 1 and _BRACKET_UNIT_LINE.fullmatch(head):
+        elif _open_brackets(label) == 0 and len(tokens) == 1 and BRACKETED_UNIT.fullmatch(head):
             rest = ""
         elif len(tokens) == 1 and completes_a_metric(tokens, [label], pending[5], unit, pending[0].caption, False):
             rest = ""  # `因工傷損失  日  46` / `工作日數`: the label's end, below (`read.wrapped_labels`)
-        elif len(tokens) == 2 and _wraps_with_its_unit(label, unit, tokens):
+        elif len(tokens) == 2 and wraps_with_its_unit(label, unit, tokens):
             rest = tokens[1]  # `範圍一及範圍二溫室氣體  噸二氧化碳  33,777.2` / `排放總量  當量`: both wrapped
         else:
             return False
@@ -269,6 +256,10 @@ class _TextTableReader:
         label, row_unit, unit_in_label = label_and_unit(text_tokens)
         if not label:
             return
+        if table.label_columns == _CATEGORY_AND_LABEL and (category := _CATEGORY.match(label)):
+            # `有害事業廢棄物 焚化 84.6` / `物理處理 12.4` / `小計 97.0`: the category, printed on its first row only,
+            # is what a subtotal below totals
+            table.topic = category.group(1)
         self.consumed.add(line.number)
         indent = _indent(line.raw)
         # A metric of its own (a long label with its unit) ends a sub-heading printed flush with its rows.
@@ -297,7 +288,10 @@ class _TextTableReader:
     def _between_rows(self, table: _TableState, line: Line, joined: str, values: list[str]) -> None:
         """A line inside a table that is no row: the table's end, a heading or part of a wrapped label."""
         table.gap += 1
-        if _PROSE_END.search(joined) or len(joined) > 60 or table.gap > _MAX_GAP_LINES or _NEXT_TABLE.match(joined):
+        next_table = _NEXT_TABLE.match(joined)
+        if next_table and _CONTINUED.search(joined):
+            return  # `表5-8 事業廢棄物產出量（續）` over the rest of the table after a page break
+        if _PROSE_END.search(joined) or len(joined) > 60 or table.gap > _MAX_GAP_LINES or next_table:
             self.table = None  # prose, a gap, or the caption of the next table (`表10：2030年環境目標`)
             return
         if values:
@@ -319,16 +313,6 @@ class _TextTableReader:
             table.topic = table.topic if breakdown else heading
             table.heading_indent, table.deeper_row_seen = _indent(line.raw), False
             table.parents, table.block_unit = [], None
-
-
-@memo
-def _header_at(text: str, columns: int) -> list[tuple[int, int]] | None:
-    """Where each column's header starts in a header line as printed (characters, display columns), if
-    its columns read the same there: PDF text keeps a table's columns under their headers."""
-    read = parse_header(text)
-    if read is None or len(read) != columns:
-        return None
-    return [(column.at, width(text[: column.at])) for column in read]
 
 
 def _reading(text: str) -> tuple[tuple[str, ...], str, tuple[Column, ...] | None]:
@@ -368,17 +352,21 @@ def _table_rows(
     context: str,
     default_year: int | None,
 ) -> list[KpiRow]:
-    rows = []
+    rows: list[KpiRow] = []
     labels = [(label, label)]
-    if table.topic and is_total(label):
+    if table.topic and (is_total(label) or is_subtotal(label)):
         measure, measure_unit = split_label(table.topic)  # `整體` under `B1.2 僱員流失率（%）`: the measure's total
-        labels.append((measure, label))
+        labels += [(measure + label, label), (measure, label)]  # `事業廢棄物` / `總計`: as `事業廢棄物總計` first
         unit = unit or measure_unit
     for column, raw_value in zip(table.columns, values, strict=True):
         year = column.fiscal_year or (default_year - column.back if default_year else None)
         if column.ignored or is_not_disclosed(raw_value) or year is None or (default_year and year > default_year):
             continue
         row_unit = column.unit or unit
+        column_labels = labels
+        if column.measure:  # `離職員工` under `比率`: `離職員工比率`
+            column_labels = [(label + column.measure, label)]
+            row_unit = row_unit or unit_label_implies(column.measure)
         if row_unit is None and raw_value.endswith("%"):
             row_unit = "%"
         row_unit = row_unit or unit_label_implies(label)  # after the unit on the line below had its chance
@@ -387,7 +375,7 @@ def _table_rows(
                 layout=Layout.TABLE,
                 source_line=line_no,
                 label_line=label_line,
-                labels=labels,
+                labels=column_labels,
                 section=context,
                 raw_value=raw_value,
                 unit=row_unit,
@@ -395,4 +383,8 @@ def _table_rows(
                 table_header_line=table.header_line,
             )
         )
+    if note := " ".join(
+        value for column, value in zip(table.columns, values, strict=True) if column.note and HAN.search(value)
+    ):
+        bound_by_note(rows, note)  # `… 1,482.6 1,538.9 僅含台灣廠區`
     return rows

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from ingest.map.lexicon import some_term_matches
+from ingest.map.units import looks_like_unit
 from ingest.read.cell_values import BREAKDOWN
 from ingest.read.periods import unit_label_implies
 from ingest.read.rows import Layout, build_row
-from ingest.read.text import is_number
+from ingest.read.text import HAN, is_number
 from ingest.read.text_rows import label_and_unit
 
 
@@ -66,3 +67,20 @@ def completes_a_metric(
 
 _MAX_EXTRA_CHARS = 24  # a label's wrapped part; a longer line is a note or a sentence
 NO_LABEL = re.compile(r"[：:。；;，,]")  # `注：…`, a sentence, a lead-in: no part of a label
+
+
+def wraps_with_its_unit(label: str, unit: str | None, tokens: list[str]) -> bool:
+    """Whether the two cells below a row are the rest of its label and of its unit (`排放總量  當量`): the
+    unit is visibly cut (`噸二氧化碳` is none, `噸二氧化碳當量` is; maybe read as the label's end), and the
+    label's rest is a few words of no sentence."""
+    start = label.rsplit(" ", 1)[1] if unit is None and " " in label else unit
+    if not start or looks_like_unit(start) or not looks_like_unit(start + tokens[1]):
+        return False
+    return (
+        len(tokens[0]) <= _MAX_WRAPPED_LABEL_CHARS
+        and HAN.search(tokens[0]) is not None
+        and not NO_LABEL.search(tokens[0])
+    )
+
+
+_MAX_WRAPPED_LABEL_CHARS = 12
