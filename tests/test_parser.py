@@ -1805,3 +1805,12 @@ def test_a_comparison_names_the_earlier_years_level(sentence: str, expected: dic
     got = facts(HEAD_TRAD + sentence + "\n")
     assert {key: value for key, value in got.items() if key in expected} == expected
     assert len([key for key in got if key[0] == next(iter(expected))[0]]) == len(expected)
+
+
+def test_a_sum_in_a_paragraph_whose_first_sentence_names_the_year_is_the_years() -> None:
+    """`累計` is a sum since some start unless its paragraph dates it: a first sentence naming the year
+    (anywhere in it) does; one counting from a start (`自2015年起`) does not."""
+    dated = "本集團積極履行社會責任，2023年對外公益捐贈186.40萬元。本集團員工志願服務時長累計5,236小時。\n"
+    since = "本集團自2015年起推動員工志願服務。員工志願服務時長累計52,360小時。\n"
+    assert facts(HEAD_TRAD + dated).get(("volunteer_hours", 2023)) == 5236.0
+    assert not [key for key in facts(HEAD_TRAD + since) if key[0] == "volunteer_hours"]

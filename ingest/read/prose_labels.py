@@ -83,12 +83,6 @@ def _inner_period() -> re.Pattern[str]:
     )
 
 
-@cache
-def _dated_opening() -> re.Pattern[str]:
-    """A paragraph that opens with its year or period (`2025年，`, `報告期內，`), folded."""
-    return re.compile(rf"\s*(?:{_year_named().pattern})\s*[，,]")
-
-
 # a section title of a web page or an infographic (`【關鍵數字速覽】`, `▌安全生產`, `■ 環境`), or a line of
 # no word at all (an emoji over a figure): no figure's label
 _DECORATION = re.compile(rf"^\s*(?:【[^】]*】\s*$|[{BULLET_MARKS}]|[^\u4e00-\u9fffA-Za-z]*$)")
@@ -120,9 +114,18 @@ def states_no_level(text: str, sentence: str = "") -> bool:
     own = fold(sentence[max((end.end() for end in _FULL_STOP.finditer(sentence)), default=0) :])
     if _not_a_level().search(own):
         return True
-    # `2025年，公司對外捐贈…。員工志願服務時長累計9,460小時`: a paragraph that opens with its year dates
-    # each of its sentences
-    return not _year_named().search(own) and _dated_opening().match(fold(sentence)) is None
+    return not _year_named().search(own) and not _dated_paragraph(fold(sentence))
+
+
+def _dated_paragraph(paragraph: str) -> bool:
+    """Whether a paragraph's first sentence dates the rest (`2025年，公司對外捐贈…。`, `本集團…，2024年對外
+    捐贈…。` before `員工志願服務時長累計9,460小時`): it names the year or the period and counts from no start
+    (`自2015年起`, `成立以來`), folded."""
+    first = paragraph[: next((end.start() for end in _FULL_STOP.finditer(paragraph)), len(paragraph))]
+    return first != paragraph and _year_named().search(first) is not None and not _SINCE.search(first)
+
+
+_SINCE = re.compile(r"(?:自|从)\s*(?:20\d{2}|1[01]\d)\s*年.{0,6}起|以来|至今|迄今|历年|累计")
 
 
 _SUM = "sum"  # a clause with a sum its own words do not bound to the year: its sentence decides
