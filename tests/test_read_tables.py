@@ -3288,3 +3288,42 @@ def test_figures_word_typed_in_two_runs_and_a_tag_cut_by_a_line_break() -> None:
     # a run cut at no separator is a figure and a footnote's mark in a smaller font
     assert clean_text("<span class=f6>24,918,460</span><span class=f8>4</span>") == "24,918,460 4"
     assert clean_text("<span>6,235</span><span>.72</span>") == "6,235.72"
+
+
+def test_a_change_printed_as_a_bracketed_percentage_holds_its_column() -> None:
+    """`(3.7%)`: a decrease in brackets, the per cent inside them, in a change column of PDF text."""
+    table = (
+        "表3 能源使用統計\n"
+        "  項目                單位        2023年        2024年        增減率\n"
+        "  外購電力 註1        千度        46,830        45,102        (3.7%)\n"
+        "  能源使用總量 註3    GJ         871,524       837,720        (3.9%)\n"
+    )
+    got = facts(HEAD_HK.replace("2025", "2024") + table)
+    assert got[("electricity_purchased", 2024)] == 45102.0
+    assert got[("energy_total", 2023)] == round(871524 / 3.6, 6)
+
+
+def test_the_companys_own_staff_under_a_measure_beside_contractors() -> None:
+    """Docling repeats a merged measure cell down its rows: `因工死亡人數 | 員工 | 0` is the company's,
+    `因工死亡人數 | 勞務分包人員 | 2` is not."""
+    table = (
+        "| 安全生產 | 安全生產 | 單位 | 2025年 | 2024年 |\n|---|---|---|---|---|\n"
+        "| 因工死亡人數 | 員工 | 人 | 0 | 1 |\n| 因工死亡人數 | 勞務分包人員 | 人 | 2 | 3 |\n"
+    )
+    got = facts(HEAD_HK + table)
+    assert (got[("work_related_fatalities", 2025)], got[("work_related_fatalities", 2024)]) == (0.0, 1.0)
+
+
+def test_money_in_english_multipliers_and_a_segment_named_a_sentence_before() -> None:
+    """`RMB 10k` is 萬元 and `MWh/RMB 10k` per 萬元; a sentence about the business segments before a
+    figure does not make it a segment's."""
+    table = (
+        "<table><thead><tr><th>指标</th><th>单位</th><th>FY2025</th></tr></thead>"
+        "<tr><td>公益捐赠总额</td><td>RMB 10k</td><td>4,286.5</td></tr>"
+        "<tr><td>综合能源消耗强度</td><td>MWh/RMB 10k</td><td>0.3393</td></tr></table>\n"
+        "<p>2025年，公司三大业务板块稳步发展。全年实现营业收入128.64亿元。</p>\n"
+    )
+    got = facts(HEAD_CN + table)
+    assert got[("community_donations", 2025)] == 42865000.0
+    assert got[("energy_intensity_revenue", 2025)] == 33.93
+    assert round(got[("revenue", 2025)]) == 12864000000

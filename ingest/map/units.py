@@ -47,6 +47,13 @@ def power_multipliers() -> dict[int, str]:
     return found
 
 
+@cache
+def _money_in_words() -> re.Pattern[str]:
+    """`rmb10k`, `rmbmillion`, `cny100m` (folded): the report's currency, then a multiplier in English."""
+    multipliers = "|".join(re.escape(word) for word, _ in _parts().get("multiplier", []) if word.isascii())
+    return re.compile(f"(?:rmb|cny|人民币)({multipliers})")
+
+
 _THOUSANDS_SUFFIX = ("'000", "’000")
 _COUNTED_IN = re.compile(r"\(以(千|万|百万|亿)计\)$")
 
@@ -61,6 +68,8 @@ def fold_unit(unit: str) -> str:
     elif folded.startswith(_THOUSANDS_SUFFIX) and len(folded) > len(_THOUSANDS_SUFFIX[0]):  # `'000 kWh`
         folded = "千" + folded[len(_THOUSANDS_SUFFIX[0]) :]
     folded = without_foreign_currency(folded)
+    if folded[:1] in "rc人" and (money := _money_in_words().fullmatch(folded)):
+        folded = money.group(1) + _MONEY  # `RMB 10k`, `RMB million`: 萬元, 百萬元
     match = _PARENS_ONLY.match(folded)
     folded = match.group(1) if match else folded
     for word, _ in _parts().get("per_word", []):

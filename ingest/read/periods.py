@@ -181,6 +181,12 @@ def is_total(text: str) -> bool:
     return role_pattern("total_column").fullmatch(fold(text)) is not None
 
 
+def is_own_staff(text: str) -> bool:
+    """`員工`, `自有員工`: a row of the company's own staff under a measure (beside contractors' or agency
+    workers'), which is the measure for the company's employees."""
+    return role_pattern("own_staff_row").fullmatch(fold(text).strip()) is not None
+
+
 def is_subtotal(text: str) -> bool:
     """`小計`: the total of the section or category it closes, not of the table."""
     return fold(text).strip() == "小计"

@@ -38,6 +38,7 @@ from ingest.read.periods import (
     Role,
     column_role,
     is_label_header,
+    is_own_staff,
     is_subtotal,
     is_total,
     unit_label_implies,
@@ -83,7 +84,7 @@ def _readings(
     # `**溫室氣體排放（範圍一及範圍二）**` over `總量` / `密度`: a bare child row is its section's, and only
     # its section's where the section names a KPI (the bare `密度` under scope 1 to 3 is no scope 1+2 figure)
     bare_child = section if len(normalize_label(label)) <= _BARE_LABEL_CHARS else ""
-    total = is_total(label)
+    total = is_total(label) or is_own_staff(label)  # `因工死亡人數 / 員工`: the measure for the company's staff
     candidates = [] if bare_child and not total and some_term_matches(bare_child) else [(label, label)]
     for prefix in (*reversed(categories), state.parent, bare_child):
         if prefix and prefix != label:

@@ -19,8 +19,8 @@ from ingest.read.text_headers import Column
 
 # `3`, `3,4`, `a`, `*`, a financial statement's note number `5.1`, `6(b)`; not a unit gloss (`kg`)
 _NOTE_MARK = re.compile(r"\d[\d,，]{0,4}|\d{1,2}(?:\.\d{1,2})?(?:\([a-z]\))?|[a-zA-Z]|[*#]{1,3}")
-# `-1.6`, `+3.0%`, `(6.3)` (a decrease in brackets, as financial statements print one), `N/M`
-_CHANGE_VALUE = re.compile(r"[-−+]?\d[\d,.]*\s*(?:%|个百分点|個百分點|pp|倍)?|\(\d[\d,.]*\)%?|N/M", re.IGNORECASE)
+# `-1.6`, `+3.0%`, `(6.3)`, `(3.7%)` (a decrease in brackets, as financial statements print one), `N/M`
+_CHANGE_VALUE = re.compile(r"[-−+]?\d[\d,.]*\s*(?:%|个百分点|個百分點|pp|倍)?|\(\d[\d,.]*%?\)%?|N/M", re.IGNORECASE)
 _THOUSANDS_HEAD = re.compile(r"\d{1,3}")
 _THOUSANDS_TAIL = re.compile(r"\d{3}(?:\.\d+)?")
 _DECIMALS = re.compile(r"\.\d+")  # a number's decimals cut off by a space
