@@ -1814,3 +1814,9 @@ def test_a_sum_in_a_paragraph_whose_first_sentence_names_the_year_is_the_years()
     since = "本集團自2015年起推動員工志願服務。員工志願服務時長累計52,360小時。\n"
     assert facts(HEAD_TRAD + dated).get(("volunteer_hours", 2023)) == 5236.0
     assert not [key for key in facts(HEAD_TRAD + since) if key[0] == "volunteer_hours"]
+
+
+def test_the_period_inside_a_prose_label_is_none_of_it() -> None:
+    assert facts(HEAD_TRAD + "員工義工本年度合共服務2,360小時，其中參與計劃的服務時數為860小時。\n") == {
+        ("volunteer_hours", 2023): 2360.0
+    }

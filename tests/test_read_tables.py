@@ -3327,3 +3327,37 @@ def test_money_in_english_multipliers_and_a_segment_named_a_sentence_before() ->
     assert got[("community_donations", 2025)] == 42865000.0
     assert got[("energy_intensity_revenue", 2025)] == 33.93
     assert round(got[("revenue", 2025)]) == 12864000000
+
+
+MEASURE_TABLE_TEXT = """僱員人數及流失率（截至2024年12月31日）
+
+                                          僱員人數           僱員流失率3
+                                            （人）               （%）
+按性別
+   男                                        842                 18.4
+   女                                        615                 22.0
+按僱傭類型
+   全職                                     1,210                 16.2
+   兼職                                       247                 39.5
+總計                                        1,457                 19.9
+"""
+
+
+def test_a_table_of_measures_by_breakdown_printed_as_text() -> None:
+    """HKEX B1 and B3 tables: measures as columns (a footnote's mark after one, units on the line below),
+    breakdowns as rows. The total row gives each measure, the gender rows the gender codes, and the
+    other rows (`全職`: a part) nothing; the year is the caption's."""
+    got = facts(HEAD_HK + MEASURE_TABLE_TEXT)
+    assert got[("employees_total", 2024)] == 1457.0
+    assert got[("employee_turnover_rate", 2024)] == 19.9
+    assert (got[("employees_male", 2024)], got[("employees_female", 2024)]) == (842.0, 615.0)
+    assert ("employees_total", 2025) not in got, "全職 is no headcount of the whole company"
+
+
+def test_a_table_of_measures_by_breakdown_as_a_grid() -> None:
+    table = (
+        "僱員培訓（2025年）\n\n| | 受訓僱員百分比 | 每名僱員平均受訓時數 |\n|---|---|---|\n| | （%） | （小時） |\n"
+        "| 按性別 | | |\n| 男 | 87.3 | 14.2 |\n| 女 | 91.6 | 15.8 |\n| 高級管理層 | 100.0 | 22.5 |\n| 總計 | 89.7 | 15.1 |\n"
+    )
+    got = facts(HEAD_HK + table)
+    assert (got[("employees_trained_pct", 2025)], got[("training_hours_per_employee", 2025)]) == (89.7, 15.1)

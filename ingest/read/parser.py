@@ -30,6 +30,7 @@ from ingest.read.latex_grid import latex_grids
 from ingest.read.layout import logical_lines, page_furniture
 from ingest.read.markdown_grid import markdown_grids
 from ingest.read.markup import clean_text
+from ingest.read.measure_tables import measure_rows
 from ingest.read.metadata import extract_metadata
 from ingest.read.neighbours import CAPTION_UNIT
 from ingest.read.page_columns import split_columns
@@ -329,6 +330,8 @@ def parse_grids(
         read = reader.read(grid, caption)
         if read is None:
             read = gender_rows(grid, caption, fiscal_year)  # genders instead of years as columns
+        if read is None:
+            read = measure_rows(grid, caption, fiscal_year)  # measures instead of years as columns
         if read is None or (not read and grid.rows and is_year_cell(grid.texts(0)[0])):
             continue  # no period table; or years over figures with no label column that gave nothing: a record's
             # (`read.year_records`), the label on the line above

@@ -181,6 +181,12 @@ def is_total(text: str) -> bool:
     return role_pattern("total_column").fullmatch(fold(text)) is not None
 
 
+def is_gender(text: str) -> bool:
+    """`男`, `女性`, `Female`: a row or column of one gender."""
+    folded = fold(text).strip()
+    return any(role_pattern(role).fullmatch(folded) for role in ("male_column", "female_column"))
+
+
 def is_own_staff(text: str) -> bool:
     """`員工`, `自有員工`: a row of the company's own staff under a measure (beside contractors' or agency
     workers'), which is the measure for the company's employees."""

@@ -79,7 +79,7 @@ def _year_named() -> re.Pattern[str]:
 def _inner_period() -> re.Pattern[str]:
     """`於報告期內`, `在本年度`, `年內` inside a label (folded: `僱員年內參與義工服務`)."""
     return re.compile(
-        rf"(?:于|在)(?:{alternation('year_period_word')})|(?<=[\u4e00-\u9fff])(?:本报告期内|报告期内|年度内|年内|全年)"
+        rf"(?:于|在)(?:{alternation('year_period_word')})|(?<=[\u4e00-\u9fff])(?:本报告期内|报告期内|本年度|年度内|年内|全年)"
     )
 
 
@@ -209,8 +209,8 @@ def _bare_label(candidate: str, company: str) -> tuple[str, str | None]:
             label = _strip_company(_trailing_filler().sub("", label), company)
         if label == before:
             break
-    # `僱員於報告期內參與義工服務`, `員工義工全年服務`: the period inside the label is none of it
-    if "于" in label or "在" in label or "内" in label or "全年" in label:
+    # `僱員於報告期內參與義工服務`, `員工義工全年服務`, `員工義工本年度合共服務`: the period inside the label is none of it
+    if "于" in label or "在" in label or "内" in label or "全年" in label or "本年" in label:
         label = _inner_period().sub("", label)
     return label, unit
 

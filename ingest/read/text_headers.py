@@ -12,11 +12,13 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
+from ingest.map.lexicon import some_term_matches
 from ingest.map.units import looks_like_unit
 from ingest.map.vocabulary import alternation, role_pattern
+from ingest.read.cell_values import split_label
 from ingest.read.memo import memo
-from ingest.read.periods import RELATIVE_PERIOD, running_back, years_back
-from ingest.read.text import FISCAL_YEAR_WORD, fold, split_year_end, width
+from ingest.read.periods import RELATIVE_PERIOD, is_gender, is_total, running_back, years_back
+from ingest.read.text import FISCAL_YEAR_WORD, HAN, fold, split_year_end, width
 
 _YEAR_COLUMN = re.compile(
     rf"(?<![\d.])(?:FY\s*)?(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|財政|财政)?年?度?\s*(?:全年)?\s*(?:數據|数据)?(?![\d.%])",
@@ -101,6 +103,7 @@ class Column:
     target: bool = False  # `2030年目標`: a column of targets, often empty
     at: int = -1  # where the column's header starts in the header line
     measure: str = ""  # a sub-column under its year (`2023年` over `人數 比率`): what its values count
+    measured: bool = False  # a column of one measure in a table of measures by breakdown (`僱員人數`)
 
 
 def parse_header(text: str) -> list[Column] | None:
@@ -219,3 +222,47 @@ def label_columns(header: str, columns: tuple[Column, ...]) -> int:
 
 
 _UNIT_HEADER = re.compile(r"單位|单位|unit|units", re.IGNORECASE)
+
+
+_MEASURE_WORDS = range(2, 5)
+_MAX_MEASURE_HEADER_CHARS = 60
+_FOOTNOTE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff）)])\d{1,2}$")  # `僱員流失率5`
+
+
+def measure_header(text: str) -> list[Column] | None:
+    """The columns of a header of measures instead of periods (HKEX B1 and B3 tables: `僱員人數  僱員流失率`,
+    `受訓僱員百分比（%）  每名僱員平均受訓時數（小時）` over rows `按性別` / `男` / `女` / … / `總計`): each word a
+    measure the lexicon knows, maybe its unit in brackets and a footnote's mark after it."""
+    names = text.split()
+    if len(names) not in _MEASURE_WORDS or len(text) > _MAX_MEASURE_HEADER_CHARS or _CLAUSE_MARK.search(text):
+        return None
+    columns = [measure_column(name) for name in names]
+    return [column for column in columns if column is not None] if all(columns) else None
+
+
+def measure_column(name: str) -> Column | None:
+    """A header naming one measure the lexicon knows (`僱員流失率（%）`, `僱員流失率5`: a footnote's mark after
+    it), as a column of that measure, or None."""
+    bare, unit = split_label(_FOOTNOTE_AFTER.sub("", name.strip()))
+    if not HAN.search(bare) or any(char.isdigit() for char in bare) or not some_term_matches(bare):
+        return None
+    return Column(None, unit, measure=bare, measured=True)
+
+
+def measure_units(text: str, columns: list[Column]) -> list[Column] | None:
+    """The measure columns with the units a line below their header gives, one each (`（人）  （%）`)."""
+    cells = [BRACKETED_UNIT.sub(r"\1", cell) for cell in text.split()]
+    if len(cells) != len(columns) or not all(looks_like_unit(cell) for cell in cells):
+        return None
+    return [replace(column, unit=column.unit or cell) for column, cell in zip(columns, cells, strict=True)]
+
+
+def read_by(column: Column, label: str, labels: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
+    """How a column reads its row's label: a measure's column (`read.measure_tables`) a total row as the
+    measure and a gender row as the gender's (other rows are parts: None); a sub-column under a year
+    after the label (`離職員工` under `比率`: `離職員工比率`); any other column as the row's labels."""
+    if column.measured:
+        if not (is_total(label) or is_gender(label)):
+            return None
+        return [(column.measure if is_total(label) else label + column.measure, label)]
+    return [(label + column.measure, label)] if column.measure else labels

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ingest.map.units import looks_like_unit
-from ingest.read.cell_values import BREAKDOWN, clean_label, split_label, unit_line
+from ingest.read.cell_values import BREAKDOWN, caption_year, clean_label, split_label, unit_line
 from ingest.read.cells import is_cells_line
 from ingest.read.layout import Line, words
 from ingest.read.periods import is_subtotal, is_total, unit_label_implies
@@ -32,7 +32,10 @@ from ingest.read.text_headers import (
     Column,
     header_at,
     label_columns,
+    measure_header,
+    measure_units,
     parse_header,
+    read_by,
     sub_columns,
     units_row,
 )
@@ -156,6 +159,10 @@ class _TextTableReader:
             if first or len(table.columns) > 1
             else None
         )
+        if first and table.columns[0].measured and (measured := measure_units(line.text, table.columns)):
+            table.columns = measured  # `（人）  （%）` under `僱員人數  僱員流失率`
+            self.consumed.add(line.number)
+            return
         if first and (split := sub_columns(line.text, table.columns)):
             table.columns, table.header_at = split, None  # `人數 比率 人數 比率` under `2023年 2024年`
             self.consumed.add(line.number)
@@ -319,7 +326,7 @@ def _reading(text: str) -> tuple[tuple[str, ...], str, tuple[Column, ...] | None
     """A line's words, joined, and its columns if it is a header. Cached: the reader's state decides the rest."""
     tokens = words(text)
     joined = " ".join(tokens)
-    columns = parse_header(joined)
+    columns = parse_header(joined) or measure_header(joined)
     return tuple(tokens), joined, tuple(columns) if columns is not None else None
 
 
@@ -360,13 +367,14 @@ def _table_rows(
         unit = unit or measure_unit
     for column, raw_value in zip(table.columns, values, strict=True):
         year = column.fiscal_year or (default_year - column.back if default_year else None)
+        if column.measured:  # a table of measures by breakdown: the year its caption names
+            year = caption_year(table.caption) or default_year
         if column.ignored or is_not_disclosed(raw_value) or year is None or (default_year and year > default_year):
             continue
         row_unit = column.unit or unit
-        column_labels = labels
-        if column.measure:  # `離職員工` under `比率`: `離職員工比率`
-            column_labels = [(label + column.measure, label)]
-            row_unit = row_unit or unit_label_implies(column.measure)
+        if (column_labels := read_by(column, label, labels)) is None:
+            continue  # a part (`全職`, `30歲以下`) under a measure
+        row_unit = row_unit or (unit_label_implies(column.measure) if column.measure else None)
         if row_unit is None and raw_value.endswith("%"):
             row_unit = "%"
         row_unit = row_unit or unit_label_implies(label)  # after the unit on the line below had its chance
