@@ -1146,7 +1146,9 @@ def test_a_web_card_is_no_wrapped_end_of_the_card_above_and_a_year_is_no_figure(
     rows = [
         (row.metric_code, row.fiscal_year, row.reported_value) for row in parse_report(text).rows if row.metric_code
     ]
-    assert rows == [("revenue", 2023, 1697.4), ("rd_investment", 2023, 48.6)]
+    # the card's comparative is the year before's figure (`2022年：人民幣1,654.2百萬元`); `N/A` and the bare
+    # year after `耗水量（公噸）` are none
+    assert rows == [("revenue", 2023, 1697.4), ("revenue", 2022, 1654.2), ("rd_investment", 2023, 48.6)]
 
 
 def test_a_permits_limits_in_a_bracket_are_no_emissions() -> None:
@@ -1820,3 +1822,21 @@ def test_the_period_inside_a_prose_label_is_none_of_it() -> None:
     assert facts(HEAD_TRAD + "員工義工本年度合共服務2,360小時，其中參與計劃的服務時數為860小時。\n") == {
         ("volunteer_hours", 2023): 2360.0
     }
+
+
+def test_a_years_list_followed_by_a_clause_of_its_own_year() -> None:
+    """`2021年、2022年、2023年，…分別為X、Y和Z，2023年同比下降2.6%`: the year after the list opens the
+    next clause, no fourth item; a label closing on its year (`外購電量2022年為`) is read without it; scope 2
+    named as the emissions of purchased electricity is scope 2."""
+    text = (
+        "2021年、2022年、2023年，公司綜合能源消費量分別為97.86萬噸標準煤、101.25萬噸標準煤和98.63萬噸標準煤，"
+        "2023年同比下降2.6%，主要系發電量減少所致。\n"
+        "外購電量2022年為4,129.0萬千瓦時，2023年為3,862.0萬千瓦時。\n"
+        "近三年，公司外購電力產生的範圍二溫室氣體排放量依次為24,316、23,548和22,025噸二氧化碳當量。\n"
+    )
+    got = facts(HEAD_TRAD + text)
+    assert [round(got[("energy_total", year)]) for year in (2021, 2022, 2023)] == [
+        round(value * 10000 * 8.141) for value in (97.86, 101.25, 98.63)
+    ]
+    assert (got[("electricity_purchased", 2022)], got[("electricity_purchased", 2023)]) == (41290.0, 38620.0)
+    assert [got[("ghg_scope2", year)] for year in (2021, 2022, 2023)] == [24316.0, 23548.0, 22025.0]

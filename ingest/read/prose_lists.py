@@ -170,10 +170,17 @@ def _members(text: str, values: tuple[Value, ...], first: int) -> list[int]:
     (maybe a currency: `人民幣5.8百萬元及人民幣4.6百萬元`)."""
     members = [first]
     for index in range(first + 1, len(values)):
-        if not _joint().fullmatch(text[values[index - 1].end : values[index].start]):
-            break
+        if not _joint().fullmatch(text[values[index - 1].end : values[index].start]) or _is_year(text, values[index]):
+            break  # (`…和986.37萬噸標準煤，2024年同比下降2.59%`: a year opens the next clause)
         members.append(index)
     return members
+
+
+def _is_year(text: str, value: Value) -> bool:
+    return not value.unit and _A_YEAR.fullmatch(value.raw) is not None and text[value.end : value.end + 1] == "年"
+
+
+_A_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def _items(head: str, printed: str, count: int, fiscal_year: int | None = None) -> list[str]:
