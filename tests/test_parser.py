@@ -1840,3 +1840,10 @@ def test_a_years_list_followed_by_a_clause_of_its_own_year() -> None:
     ]
     assert (got[("electricity_purchased", 2022)], got[("electricity_purchased", 2023)]) == (41290.0, 38620.0)
     assert [got[("ghg_scope2", year)] for year in (2021, 2022, 2023)] == [24316.0, 23548.0, 22025.0]
+
+
+def test_a_clause_facing_a_plant_is_no_plants_figure() -> None:
+    """`面對主機廠降本壓力…，全年實現營業收入`: the plant a preposition names is no subject of the figure."""
+    text = "面對主機廠降本壓力與原材料價格波動，公司堅持精益製造，全年實現營業收入53.40億元。\n"
+    row = next(row for row in parse_report(HEAD_TRAD + text).rows if row.metric_code == "revenue")
+    assert not row.is_partial_scope

@@ -3361,3 +3361,13 @@ def test_a_table_of_measures_by_breakdown_as_a_grid() -> None:
     )
     got = facts(HEAD_HK + table)
     assert (got[("employees_trained_pct", 2025)], got[("training_hours_per_employee", 2025)]) == (89.7, 15.1)
+
+
+def test_pymupdf4llms_synthetic_header_row_is_no_header() -> None:
+    """`|Col1|Col2|Col3|Col4|` where pymupdf4llm found no header: the table's own header is its first row."""
+    table = (
+        "|Col1|Col2|Col3|Col4|\n|---|---|---|---|\n|指标|单位|2025年|2024年|\n"
+        "|范围一温室气体排放量|吨二氧化碳当量|12,486.3|11,902.7|\n|员工总数|人|6,418|6,135|\n"
+    )
+    got = facts(HEAD_CN + table)
+    assert (got[("ghg_scope1", 2025)], got[("employees_total", 2024)]) == (12486.3, 6135.0)

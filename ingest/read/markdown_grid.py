@@ -68,6 +68,14 @@ def _bare_pipe_rows(lines: list[str]) -> set[int]:
     return found
 
 
+_SYNTHETIC_HEADER = re.compile(r"\s*Col\d{1,2}\s*")
+
+
+def _synthetic_header(row: str) -> bool:
+    """pymupdf4llm's `|Col1|Col2|Col3|` where it found no header: the table's own is the row below, or none."""
+    return all(_SYNTHETIC_HEADER.fullmatch(cell) for cell in _CELL_BAR.split(row))
+
+
 def markdown_grids(lines: list[str]) -> list[Grid]:
     """Runs of `| a | b |` lines (the `|---|` rule skipped) as grids; `lines` are the report's lines.
 
@@ -115,7 +123,7 @@ def markdown_grids(lines: list[str]) -> list[Grid]:
                 close()
             grid_table = False
             continue
-        if MARKDOWN_RULE.match(match.group(1)):
+        if MARKDOWN_RULE.match(match.group(1)) or (not rows and _synthetic_header(match.group(1))):
             continue
         if grid_table:
             block_line = block_line if block else number
