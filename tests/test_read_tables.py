@@ -3371,3 +3371,23 @@ def test_pymupdf4llms_synthetic_header_row_is_no_header() -> None:
     )
     got = facts(HEAD_CN + table)
     assert (got[("ghg_scope1", 2025)], got[("employees_total", 2024)]) == (12486.3, 6135.0)
+
+
+def test_a_text_table_of_entity_columns_reads_the_groups_column() -> None:
+    """A financial holding's `項目 單位 金控合併 銀行 證券 人壽` (one year, the caption's) and `年度 金控合併 …`
+    over rows `111年 8,105 …` (Taiwan's years; the caption names the measure): the consolidated column
+    is the company's, the others are parts. Commas grouping thousands make no CSV; a 度 of water is a m³."""
+    text = (
+        "表5-1 環境績效數據（113年度）\n"
+        "項目 單位 金控合併 銀行 證券 人壽\n"
+        "範疇一溫室氣體排放量 公噸CO2e 1,342.6 856.1 171.8 268.9\n"
+        "耗水量 度 37,284 23,752 4,862 7,790\n"
+        "表6-1 員工人數（單位：人）\n"
+        "年度 金控合併 銀行 證券 人壽\n"
+        "112年 8,274 5,520 1,169 1,392\n"
+        "113年 8,436 5,612 1,187 1,433\n"
+    )
+    got = facts(HEAD_HK.replace("2025", "2024") + text)
+    assert (got[("ghg_scope1", 2024)], got[("water_consumption", 2024)]) == (1342.6, 37284.0)
+    assert (got[("employees_total", 2023)], got[("employees_total", 2024)]) == (8274.0, 8436.0)
+    assert len([key for key in got if key[0] == "employees_total"]) == 2, "the subsidiaries' columns give none"

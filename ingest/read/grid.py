@@ -190,6 +190,9 @@ def _is_section_line(raw: str) -> bool:
     return len(text) <= _MAX_SECTION_CHARS and not _SENTENCE_END.search(text) and not any(ch.isdigit() for ch in text)
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
 def csv_as_tabs(lines: list[str]) -> list[str]:
     """Lines of comma-separated values (a data appendix pasted as CSV: `指標,單位,2024年,2023年`, numbers
     quoted as `"1,284.6"`) as tab-separated lines, for `tab_grids`; every other line as it is. A CSV
@@ -208,8 +211,9 @@ def csv_as_tabs(lines: list[str]) -> list[str]:
 
     for index, line in enumerate(lines):
         text = line.lstrip("\ufeff")
-        if not run and (text.count(",") < 2 or not _could_open_csv(text)):
-            continue  # most lines: no table open, and no header of one (a cheap test before parsing)
+        if not run and (text.count(",") < 2 or not _could_open_csv(text) or "," not in _THOUSANDS.sub("", text)):
+            continue  # most lines: no table open, and no header of one (a cheap test before parsing); a line whose
+            # commas all group thousands (`111年 8,105 5,431 1,152`) is a text table's row, no CSV
         fields = [field.strip() for field in next(csv.reader([text]))] if text.count(",") >= 2 else []
         if (
             len(fields) < _MIN_CSV_FIELDS

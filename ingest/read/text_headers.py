@@ -15,7 +15,7 @@ from itertools import pairwise
 from ingest.map.lexicon import some_term_matches
 from ingest.map.units import looks_like_unit
 from ingest.map.vocabulary import alternation, role_pattern
-from ingest.read.cell_values import split_label
+from ingest.read.cell_values import TABLE_NUMBER, caption_year, split_label
 from ingest.read.memo import memo
 from ingest.read.periods import RELATIVE_PERIOD, is_gender, is_total, running_back, years_back
 from ingest.read.text import FISCAL_YEAR_WORD, HAN, fold, split_year_end, width
@@ -104,6 +104,7 @@ class Column:
     at: int = -1  # where the column's header starts in the header line
     measure: str = ""  # a sub-column under its year (`2023年` over `人數 比率`): what its values count
     measured: bool = False  # a column of one measure in a table of measures by breakdown (`僱員人數`)
+    entity: bool = False  # a column of one entity (`金控合併 | 銀行 | 證券`): of the caption's year, or the row's
 
 
 def parse_header(text: str) -> list[Column] | None:
@@ -266,3 +267,43 @@ def read_by(column: Column, label: str, labels: list[tuple[str, str]]) -> list[t
             return None
         return [(column.measure if is_total(label) else label + column.measure, label)]
     return [(label + column.measure, label)] if column.measure else labels
+
+
+_MAX_ENTITY_CHARS = 8
+
+
+def entity_header(text: str) -> list[Column] | None:
+    """The columns of a header of entities instead of periods (`項目 單位 金控合併 銀行 證券 人壽`, `年度 金控合併
+    銀行 …` over rows `2022年 …`): after its label and unit words, short names of which one is the whole
+    group's (the `consolidated_column` words); that column is the company's, the others are parts."""
+    names = text.split()
+    while names and _header_words().fullmatch(fold(names[0])):
+        names = names[1:]
+    if not _MIN_MEASURES_OR_ENTITIES <= len(names) <= _MAX_ENTITIES or len(names) == len(text.split()):
+        return None
+    whole = [bool(role_pattern("consolidated_column").search(fold(name))) for name in names]
+    if sum(whole) != 1 or any(len(name) > _MAX_ENTITY_CHARS or any(c.isdigit() for c in name) for name in names):
+        return None
+    return [Column(None, ignored=not kept, entity=True) for kept in whole]
+
+
+_MIN_MEASURES_OR_ENTITIES = 2
+_MAX_ENTITIES = 8
+
+
+_ROW_YEAR = re.compile(r"(20\d{2}|1[01]\d)\s*年度?")  # (Taiwan's `111年`: 2022)
+_CAPTION_BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def row_period(column: Column, label: str, caption: str, default_year: int | None) -> tuple[int | None, str | None]:
+    """The year of a row's value under `column`, and what the row reads as where it names its year: a
+    period column's own year; a measure's or an entity's column the caption's (`僱員人數（截至2024年12月31日）`);
+    a row naming its year under an entity column (`111年 | 8,105` under `年度 | 金控合併`) that year, read as
+    the caption's measure (`表6-1 員工人數（單位：人）`: `員工人數`)."""
+    if column.entity and (named := _ROW_YEAR.fullmatch(label)):
+        year = int(named.group(1))
+        measure = _CAPTION_BRACKETS.sub("", TABLE_NUMBER.sub("", caption)).strip()
+        return year + _ROC_OFFSET if year < _ROC_OFFSET else year, measure
+    if column.measured or column.entity:
+        return caption_year(caption) or default_year, None
+    return column.fiscal_year or (default_year - column.back if default_year else None), None

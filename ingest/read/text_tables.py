@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ingest.map.units import looks_like_unit
-from ingest.read.cell_values import BREAKDOWN, caption_year, clean_label, split_label, unit_line
+from ingest.read.cell_values import BREAKDOWN, clean_label, split_label, unit_line
 from ingest.read.cells import is_cells_line
 from ingest.read.layout import Line, words
 from ingest.read.periods import is_subtotal, is_total, unit_label_implies
@@ -30,12 +30,14 @@ from ingest.read.text_captions import caption_above, lead_in_above
 from ingest.read.text_headers import (
     BRACKETED_UNIT,
     Column,
+    entity_header,
     header_at,
     label_columns,
     measure_header,
     measure_units,
     parse_header,
     read_by,
+    row_period,
     sub_columns,
     units_row,
 )
@@ -326,7 +328,7 @@ def _reading(text: str) -> tuple[tuple[str, ...], str, tuple[Column, ...] | None
     """A line's words, joined, and its columns if it is a header. Cached: the reader's state decides the rest."""
     tokens = words(text)
     joined = " ".join(tokens)
-    columns = parse_header(joined) or measure_header(joined)
+    columns = parse_header(joined) or measure_header(joined) or entity_header(joined)
     return tuple(tokens), joined, tuple(columns) if columns is not None else None
 
 
@@ -366,9 +368,9 @@ def _table_rows(
         labels += [(measure + label, label), (measure, label)]  # `事業廢棄物` / `總計`: as `事業廢棄物總計` first
         unit = unit or measure_unit
     for column, raw_value in zip(table.columns, values, strict=True):
-        year = column.fiscal_year or (default_year - column.back if default_year else None)
-        if column.measured:  # a table of measures by breakdown: the year its caption names
-            year = caption_year(table.caption) or default_year
+        year, caption_measure = row_period(column, label, table.caption, default_year)
+        if caption_measure:  # `2022年 | 8,105 | …` under `年度 | 金控合併 | …`: the caption's measure
+            labels = [(caption_measure, label)]
         if column.ignored or is_not_disclosed(raw_value) or year is None or (default_year and year > default_year):
             continue
         row_unit = column.unit or unit
