@@ -3391,3 +3391,19 @@ def test_a_text_table_of_entity_columns_reads_the_groups_column() -> None:
     assert (got[("ghg_scope1", 2024)], got[("water_consumption", 2024)]) == (1342.6, 37284.0)
     assert (got[("employees_total", 2023)], got[("employees_total", 2024)]) == (8274.0, 8436.0)
     assert len([key for key in got if key[0] == "employees_total"]) == 2, "the subsidiaries' columns give none"
+
+
+def test_a_gender_table_with_a_share_column_and_its_units_in_a_row() -> None:
+    """`| 員工類別 | 男性 | 女性 | 合計 | 占比 |` over `| | （人） | （人） | （人） | （%） |`: the share column
+    is no gender's count, and the row of units gives the counts theirs."""
+    table = (
+        "表6-1 員工結構（統計日：2025年12月31日）\n\n| 員工類別 | 男性 | 女性 | 合計 | 占比 |\n|---|---|---|---|---|\n"
+        "| | （人） | （人） | （人） | （%） |\n| 直接人員 | 612 | 1,045 | 1,657 | 66.9 |\n"
+        "| 總計 | 1,110 | 1,366 | 2,476 | 100.0 |\n"
+    )
+    got = facts(HEAD_HK + table)
+    assert [got[(code, 2025)] for code in ("employees_male", "employees_female", "employees_total")] == [
+        1110.0,
+        1366.0,
+        2476.0,
+    ]

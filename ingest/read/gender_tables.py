@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.map.units import looks_like_unit
 from ingest.map.vocabulary import role_pattern
 from ingest.read.cell_values import TABLE_NUMBER, caption_unit, value_of
 from ingest.read.grid import Grid
@@ -26,6 +27,7 @@ from ingest.read.periods import implied_unit, is_total
 from ingest.read.prose_tokens import unit_in_label
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.text import FISCAL_YEAR_WORD, arabic_dates, fold
+from ingest.read.text_headers import BRACKETED_UNIT
 
 _HEADER_SEARCH_ROWS = 3
 _TOTAL_WORD = "总数"
@@ -45,7 +47,9 @@ def gender_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRo
         return None  # a target year's split
     year = named[-1] if named else fiscal_year
     measures = _measures(caption)
-    unit = next((found for part in caption.split(" / ") if (found := _unit(fold(part)))), None)
+    unit = next((found for part in caption.split(" / ") if (found := _unit(fold(part)))), None) or _units_row(
+        grid, header_row, columns
+    )
     total = next((r for r in range(len(grid.rows) - 1, header_row, -1) if is_total(grid.texts(r)[0])), None)
     if total is None and "" in columns.values():
         return _total_column_rows(grid, header_row, columns, caption, year)
@@ -117,12 +121,24 @@ def _header(grid: Grid) -> tuple[int, dict[int, str]] | None:
                 columns[column] = "女性"
             elif role_pattern("total_column").fullmatch(word):
                 columns[column] = ""
+            elif role_pattern("share_column").fullmatch(word):
+                continue  # `占比` beside the counts: each gender's share, no count
             elif word:
                 break
         else:
             if "男性" in columns.values() and "女性" in columns.values():
                 return row, columns
     return None
+
+
+def _units_row(grid: Grid, header_row: int, columns: dict[int, str]) -> str | None:
+    """The one unit a row under the header gives the gender and total columns (`| （人） | （人） | （人） |`)."""
+    if header_row + 1 >= len(grid.rows):
+        return None
+    cells = grid.texts(header_row + 1)
+    units = {BRACKETED_UNIT.sub(r"\1", cells[c]).strip() for c in columns if c < len(cells)}
+    unit = units.pop() if len(units) == 1 else None
+    return unit if unit and looks_like_unit(unit) else None
 
 
 def _measures(caption: str) -> list[str]:
