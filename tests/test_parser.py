@@ -1847,3 +1847,8 @@ def test_a_clause_facing_a_plant_is_no_plants_figure() -> None:
     text = "面對主機廠降本壓力與原材料價格波動，公司堅持精益製造，全年實現營業收入53.40億元。\n"
     row = next(row for row in parse_report(HEAD_TRAD + text).rows if row.metric_code == "revenue")
     assert not row.is_partial_scope
+
+
+def test_a_per_unit_qualifier_covers_every_item_of_its_clause() -> None:
+    text = "2023年每噸粗鋼硫氧化物排放0.186公斤、氮氧化物排放0.412公斤、粒狀污染物排放0.071公斤。\n"
+    assert facts(HEAD_TRAD + text) == {}

@@ -3407,3 +3407,39 @@ def test_a_gender_table_with_a_share_column_and_its_units_in_a_row() -> None:
         1366.0,
         2476.0,
     ]
+
+
+def test_records_on_one_line_as_a_data_platform_exports_them() -> None:
+    """`指標名稱：…；單位：…；2025年：…；2024年：…`, `【…】2025年度：9,846人`, `label | 2025: … | 單位: %`;
+    a record whose label names one site (`（寧波基地）`) is that part's."""
+    text = (
+        "指标名称：综合能源消耗量；单位：吨标准煤；2025年：24,658.7；2024年：23,912.4\n"
+        "【员工总数】2025年度：9,846人；2024年度：9,512人\n"
+        "【男性员工】2025年度：6,013人\n"
+        "员工流失率 | 2025: 9.7 | 2024: — | 单位: %\n"
+        "【二氧化硫排放量（宁波基地）】2025年度：0.92吨\n"
+    )
+    rows = rows_of(HEAD_CN + text)
+    got = facts(HEAD_CN + text)
+    assert round(got[("energy_total", 2025)], 1) == round(24658.7 * 8.141, 1)
+    assert (got[("employees_total", 2024)], got[("employees_male", 2025)]) == (9512.0, 6013.0)
+    assert got[("employee_turnover_rate", 2025)] == 9.7 and ("employee_turnover_rate", 2024) not in got
+    assert rows[("sox_emissions", 2025)].is_partial_scope
+
+
+def test_a_wrapped_ratio_unit_and_a_metric_after_a_breakdown_in_one_cell_per_line_text() -> None:
+    """Acrobat's accessible text, one cell per line: a unit cut after its slash goes on below
+    (`噸二氧化碳當量／` / `每間自營門店`), and a metric's own row after `按性別劃分` / `男` / `女` is no breakdown."""
+    lines = [
+        "指標", "單位", "2025年", "2024年",
+        "溫室氣體排放密度", "噸二氧化碳當量／", "每間自營門店", "39.0", "42.2",
+        "有害廢棄物總量4", "噸", "3.42", "3.87",
+        "受訓僱員百分比", "%", "82.4", "78.9",
+        "按性別劃分",
+        "男", "%", "80.6", "77.1",
+        "女", "%", "83.7", "80.2",
+        "每名僱員平均受訓時數", "小時", "16.6", "14.8",
+    ]  # fmt: skip
+    got = facts(HEAD_HK + "\n".join(lines) + "\n")
+    assert got[("hazardous_waste", 2025)] == 3.42
+    assert got[("training_hours_per_employee", 2024)] == 14.8

@@ -152,7 +152,10 @@ def _wrapped_row(cells: list[tuple[int, str]], position: int, roles: list[Role])
         label = lines[:label_lines]
         unit = lines[label_lines : label_lines + unit_lines] if unit_at is not None else []
         values = lines[label_lines + len(unit) : label_lines + len(unit) + width - 1 - (unit_at is not None)]
-        ratio = unit_lines > 1 and ("/" in unit[0][1] or "／" in unit[0][1]) and looks_like_unit(_joined(unit)[1])
+        cut = unit_lines > 1 and unit[0][1].rstrip().endswith(("/", "／"))  # `噸二氧化碳當量／` / `每間自營門店`
+        ratio = cut or (
+            unit_lines > 1 and ("/" in unit[0][1] or "／" in unit[0][1]) and looks_like_unit(_joined(unit)[1])
+        )
         if unit_lines > 1 and not ratio:
             continue  # (a ratio's denominator goes on: `噸二氧化碳當量／人民幣` / `百萬元收益`)
         row = [_joined(label), *([_joined(unit)] if unit else []), *values]

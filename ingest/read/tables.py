@@ -248,11 +248,13 @@ class TableReader:
         if read is None:
             return []
         label, label_unit, categories, row_year = read
+        # A bare label (`範圍二`, `密度`, `女性`) takes its meaning from the valued row above it.
+        bare = len(normalize_label(label)) <= _BARE_LABEL_CHARS
+        if not bare and BREAKDOWN.match(state.section) and some_term_matches(label):
+            state.section = ""  # `每名僱員平均受訓時數` after `按性別劃分` / `男` / `女`: a metric of its own ends it
         # `能源消耗（吨标准煤）` spanning its rows: the unit of rows that print none
         category_unit = next((unit for category in reversed(categories) if (unit := split_label(category)[1])), None)
         unit_cell = _unit_cell(grid, texts, columns, label_columns, not label_unit, state)
-        # A bare label (`範圍二`, `密度`, `女性`) takes its meaning from the valued row above it.
-        bare = len(normalize_label(label)) <= _BARE_LABEL_CHARS
         candidates, context = _readings(label, categories, state, context_head, state.last_label if bare else "")
         row = _RowLabels(
             label=label,

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 
-from ingest.read.cell_values import caption_unit, clean_label, split_label, unit_line, value_of
+from ingest.read.cell_values import caption_unit, clean_label, split_label, unit_line, value_and_unit, value_of
 from ingest.read.layout import Line
 from ingest.read.periods import year_of
 from ingest.read.prose_tokens import SENTENCE_END
 from ingest.read.rows import KpiRow, Layout, build_row
-from ingest.read.scope import Companies, caption_scope
+from ingest.read.scope import Companies, caption_scope, note_scope
 from ingest.read.text import HAN, is_not_disclosed
 
 _SEPARATOR = re.compile(r"\s*[|｜]\s*|\t+|\s{2,}")
@@ -75,7 +75,75 @@ def parse_year_records(
         used += [lines[index - 1]] if unit_above is not None else []
         used += [lines[index + 2]] if unit_below is not None else []
         consumed.update(line.number for line in used)
+    for line in lines:
+        if line.number not in consumed and (read := _line_record(line, fiscal_year, companies)):
+            rows.extend(read)
+            consumed.add(line.number)
     return rows
+
+
+# A record on one line, its fields apart by `；` or `|` (a data platform's export): `指標名稱：綜合能源消耗量；單位：
+# 噸標準煤；2024年：24,658.7；2023年：23,912.4`, `【員工總數】2024年度：9,846人；2023年度：9,512人`,
+# `員工流失率 | 2024: 9.7 | 2023: — | 單位: %`
+_FIELD = re.compile(r"\s*[；;|｜]\s*")
+_KEY_VALUE = re.compile(r"^([^：:]{1,12})\s*[：:]\s*(.+)$")
+_LABEL_KEY = re.compile(r"^(?:指[标標](?:名[称稱])?|[项項]目|kpi|indicator)$", re.IGNORECASE)
+_UNIT_KEY = re.compile(r"^(?:[单單]位|unit)$", re.IGNORECASE)
+_BRACKETED_LABEL = re.compile(r"^【([^】]{2,40})】\s*(.*)$")
+_CLOSING_BRACKET = re.compile(r"[（(]([^（）()]{2,20})[）)]$")
+
+
+def _line_record(line: Line, fiscal_year: int, companies: Companies | None) -> list[KpiRow] | None:
+    """The rows of a one-line record: a label (its own field, `指標名稱：…` or `【…】`), maybe a unit
+    field, and a field for each year; None if the line is no such record."""
+    fields = _FIELD.split(line.text.strip())
+    bracketed = _BRACKETED_LABEL.match(fields[0])
+    if (len(fields) < _MIN_YEARS and not bracketed) or ("：" not in line.text and ":" not in line.text):
+        return None
+    label, unit, values = None, None, []
+    if bracketed:  # `【男性員工】2024年度：6,013人`: one year is a record too
+        label, fields[0] = bracketed.group(1), bracketed.group(2)
+    for position, field in enumerate(filter(None, fields)):
+        pair = _KEY_VALUE.match(field)
+        if pair is None and position == 0 and label is None and HAN.search(field) and len(field) <= _MAX_LABEL_CHARS:
+            label = field
+        elif pair is not None and _LABEL_KEY.match(pair.group(1).strip()):
+            label = pair.group(2)
+        elif pair is not None and _UNIT_KEY.match(pair.group(1).strip()):
+            unit = pair.group(2).strip()
+        elif (
+            pair is not None
+            and _YEARISH.fullmatch(key := pair.group(1).strip().rstrip("年度"))
+            and (year := year_of(key))
+        ):
+            values.append((year, pair.group(2).strip()))
+        else:
+            return None
+    if not label or len(values) < 1:
+        return None
+    bare, label_unit = split_label(clean_label(label))
+    inner = _CLOSING_BRACKET.search(label)  # `【二氧化硫排放量（寧波基地）】`: one site's
+    part = caption_scope(label, companies) or (note_scope(inner.group(1)) if inner else None)
+    rows = []
+    for year, printed in values:
+        raw, suffix = value_and_unit(printed)  # `9,846人`
+        if raw is None or year > fiscal_year:
+            continue
+        rows.append(
+            build_row(
+                layout=Layout.KEY_FIGURE,
+                source_line=line.number,
+                label_line=line.number,
+                labels=[(bare, label)],
+                section=bare,
+                raw_value=raw,
+                unit=unit or label_unit or suffix or None,
+                fiscal_year=year,
+            )
+        )
+        if part is not None:
+            rows[-1].scope_note, rows[-1].is_partial_scope = part.note, part.partial
+    return rows or None
 
 
 def _cells(text: str) -> list[str]:
