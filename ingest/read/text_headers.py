@@ -2,7 +2,10 @@
 
 `指標 單位 2023 年數據 2022 年數據`, `指标 单位 2024年`, `指標 單位（人） 比例（%）`, `指標 本年度 上年度`,
 `指標 二零二四年 二零二三年 附註`: year and period grammar is here; the words of change, notes, unit
-and header columns are the `label_vocabulary` seed's (roles `text_*`).
+and header columns are the `label_vocabulary` seed's (roles `text_*`). So are the lines under a header
+(a count and a rate under each year, units under measures) and the headers of one year's tables:
+measures as columns (`僱員人數 僱員流失率`) and entities as columns (`項目 單位 金控合併 銀行 證券`), with
+how each column reads a row's label and year (`read_by`, `row_period`).
 """
 
 from __future__ import annotations

@@ -5,12 +5,12 @@ A header line that names the period columns (`指標 單位 2023 年數據 2022 
 following line that ends in one value per column is a row (`label unit v1 v2 v3`). Wrapped labels,
 a unit on the line below the values, indentation (sub-rows, sub-headings), the caption above
 (`表4-2 電力使用情形 單位：千度`) and page furniture between rows (rules, page numbers) are handled;
-a notes column may be empty and a change column holds anything (`-1.6个百分点`).
+notes may be words (`僅含台灣廠區` bounds its row), changes anything (`-1.6个百分点`, `(3.7%)`), a `（續）`
+caption goes on with the table above, a category column names what its `小計` totals.
 
-The header's grammar (years, periods, units, changes, notes) is `read.text_headers`', how a row's
-tokens split into label, unit and values `read.text_rows`'. A label
-whose values stand one per line below it is read as one row; a row printing no unit takes the one
-its label's measure word implies (`工作日數`: days).
+The header's grammar (years, periods, measures, entities, units, changes, notes) is `read.text_headers`',
+how a row's tokens split into label, unit and values `read.text_rows`'. A label whose values stand one
+per line below it is one row; a row printing no unit takes its measure word's (`工作日數`: days).
 """
 
 from __future__ import annotations
