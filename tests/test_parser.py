@@ -1852,3 +1852,7 @@ def test_a_clause_facing_a_plant_is_no_plants_figure() -> None:
 def test_a_per_unit_qualifier_covers_every_item_of_its_clause() -> None:
     text = "2023年每噸粗鋼硫氧化物排放0.186公斤、氮氧化物排放0.412公斤、粒狀污染物排放0.071公斤。\n"
     assert facts(HEAD_TRAD + text) == {}
+
+
+def test_a_total_that_takes_scope_3_in_is_no_scope_3() -> None:
+    assert facts(HEAD_SIMP + "纳入范围三后的温室气体排放总量为41,285.3吨二氧化碳当量。\n") == {}

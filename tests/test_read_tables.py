@@ -3443,3 +3443,23 @@ def test_a_wrapped_ratio_unit_and_a_metric_after_a_breakdown_in_one_cell_per_lin
     got = facts(HEAD_HK + "\n".join(lines) + "\n")
     assert got[("hazardous_waste", 2025)] == 3.42
     assert got[("training_hours_per_employee", 2024)] == 14.8
+
+
+def test_a_web_lists_items_of_one_metric_and_one_year_each() -> None:
+    """`<li><span>範疇一排放量</span><span>公噸CO2e</span><span>2024</span><span>3,105.8</span></li>`: a metric,
+    its unit, a year and its value on one line (a note in words after it may bound it); a header
+    (`單位 2025 2024`) and a targets row under a base year are none."""
+    items = "".join(
+        f'<li><span class="kpi-name">{name}</span><span class="kpi-unit">{unit}</span>'
+        f'<span class="kpi-year">{year}</span><span class="kpi-value">{value}</span>{note}</li>\n'
+        for name, unit, year, value, note in [
+            ("範疇一排放量", "公噸CO2e", 2024, "3,286.4", ""),
+            ("範疇一排放量", "公噸CO2e", 2025, "3,105.8", ""),
+            ("氮氧化物排放量", "公噸", 2024, "13.1", '<span class="kpi-note">僅含台中廠</span>'),
+        ]
+    )
+    got = facts(HEAD_HK + '<ul class="kpi-list">\n' + items + "</ul>\n")
+    assert (got[("ghg_scope1", 2024)], got[("ghg_scope1", 2025)]) == (3286.4, 3105.8)
+    assert rows_of(HEAD_HK + "<ul>\n" + items + "</ul>\n")[("nox_emissions", 2024)].is_partial_scope
+    targets = "| 目標項目 | 基準年 | 2027年目標 | 2030年目標 |\n| --- | --- | --- | --- |\n| 耗水量（公噸） | 2022年 | 80,000 | 72,000 |\n"
+    assert ("water_consumption", 2022) not in facts(HEAD_HK + targets)

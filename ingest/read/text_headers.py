@@ -282,7 +282,7 @@ def entity_header(text: str) -> list[Column] | None:
     names = text.split()
     while names and _header_words().fullmatch(fold(names[0])):
         names = names[1:]
-    if not _MIN_MEASURES_OR_ENTITIES <= len(names) <= _MAX_ENTITIES or len(names) == len(text.split()):
+    if not _MIN_ENTITIES <= len(names) <= _MAX_ENTITIES or len(names) == len(text.split()):
         return None
     whole = [bool(role_pattern("consolidated_column").search(fold(name))) for name in names]
     if sum(whole) != 1 or any(len(name) > _MAX_ENTITY_CHARS or any(c.isdigit() for c in name) for name in names):
@@ -290,7 +290,7 @@ def entity_header(text: str) -> list[Column] | None:
     return [Column(None, ignored=not kept, entity=True) for kept in whole]
 
 
-_MIN_MEASURES_OR_ENTITIES = 2
+_MIN_ENTITIES = 2
 _MAX_ENTITIES = 8
 
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 
+from ingest.map.units import looks_like_unit
 from ingest.read.cell_values import caption_unit, clean_label, split_label, unit_line, value_and_unit, value_of
 from ingest.read.layout import Line
 from ingest.read.periods import year_of
 from ingest.read.prose_tokens import SENTENCE_END
 from ingest.read.rows import KpiRow, Layout, build_row
-from ingest.read.scope import Companies, caption_scope, note_scope
+from ingest.read.scope import Companies, Scope, caption_scope, note_scope
 from ingest.read.text import HAN, is_not_disclosed
 
 _SEPARATOR = re.compile(r"\s*[|｜]\s*|\t+|\s{2,}")
@@ -93,9 +94,34 @@ _BRACKETED_LABEL = re.compile(r"^【([^】]{2,40})】\s*(.*)$")
 _CLOSING_BRACKET = re.compile(r"[（(]([^（）()]{2,20})[）)]$")
 
 
+# `範疇一排放量 公噸CO2e 2023 3,286.4 僅含台中廠`, `綜合能耗（噸標準煤） 2023 10,140.91 2024 9,698.08`: a metric, maybe
+# its unit, then each year before its value (a web list's item printed as a line), maybe a note in words
+_YEAR_VALUE = r"(?:19|20)\d{2}(?:年度?)?\s+[-+]?\d[\d,]*(?:\.\d+)?"
+_YEAR_ITEM = re.compile(
+    rf"^(?P<label>[^\s\d]\S*)\s+(?:(?P<unit>\S+)\s+)?(?P<pairs>(?:{_YEAR_VALUE}\s*)+?)(?:\s+(?P<note>[^\d\s].{{0,30}}))?$"
+)
+_PAIR = re.compile(r"((?:19|20)\d{2})(?:年度?)?\s+([-+]?\d[\d,]*(?:\.\d+)?)")
+_A_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _year_item(line: Line, fiscal_year: int) -> list[KpiRow] | None:
+    """The rows of a line naming a metric, maybe its unit, and years each before its value (a note in words
+    after them may bound them)."""
+    item = _YEAR_ITEM.match(line.text.strip())
+    if item is None or not HAN.search(item["label"]) or (item["unit"] and not looks_like_unit(item["unit"])):
+        return None
+    pairs = [(int(year), value) for year, value in _PAIR.findall(item["pairs"])]
+    if any(_A_YEAR.fullmatch(value) for _, value in pairs):
+        return None  # `單位  2024  2023`: a table's header
+    part = note_scope(item["note"]) if item["note"] else None
+    return _record_rows(line, item["label"], [(year, value, item["unit"]) for year, value in pairs], part, fiscal_year)
+
+
 def _line_record(line: Line, fiscal_year: int, companies: Companies | None) -> list[KpiRow] | None:
     """The rows of a one-line record: a label (its own field, `指標名稱：…` or `【…】`), maybe a unit
     field, and a field for each year; None if the line is no such record."""
+    if "：" not in line.text and ":" not in line.text:
+        return _year_item(line, fiscal_year)
     fields = _FIELD.split(line.text.strip())
     bracketed = _BRACKETED_LABEL.match(fields[0])
     if (len(fields) < _MIN_YEARS and not bracketed) or ("：" not in line.text and ":" not in line.text):
@@ -121,28 +147,37 @@ def _line_record(line: Line, fiscal_year: int, companies: Companies | None) -> l
             return None
     if not label or len(values) < 1:
         return None
-    bare, label_unit = split_label(clean_label(label))
     inner = _CLOSING_BRACKET.search(label)  # `【二氧化硫排放量（寧波基地）】`: one site's
     part = caption_scope(label, companies) or (note_scope(inner.group(1)) if inner else None)
+    read = [(year, *value_and_unit(printed)) for year, printed in values]  # `9,846人`
+    return _record_rows(
+        line, label, [(year, raw, unit or suffix) for year, raw, suffix in read if raw], part, fiscal_year
+    )
+
+
+def _record_rows(
+    line: Line, label: str, values: list[tuple[int, str, str | None]], part: Scope | None, fiscal_year: int
+) -> list[KpiRow] | None:
+    """The rows of a one-line record's (year, value, unit) items up to the report's year, in the unit the
+    item or else the label's bracket gives, bounded where `part` says."""
+    bare, label_unit = split_label(clean_label(label))
     rows = []
-    for year, printed in values:
-        raw, suffix = value_and_unit(printed)  # `9,846人`
-        if raw is None or year > fiscal_year:
+    for year, raw, unit in values:
+        if year > fiscal_year:
             continue
-        rows.append(
-            build_row(
-                layout=Layout.KEY_FIGURE,
-                source_line=line.number,
-                label_line=line.number,
-                labels=[(bare, label)],
-                section=bare,
-                raw_value=raw,
-                unit=unit or label_unit or suffix or None,
-                fiscal_year=year,
-            )
+        row = build_row(
+            layout=Layout.KEY_FIGURE,
+            source_line=line.number,
+            label_line=line.number,
+            labels=[(bare, label)],
+            section=bare,
+            raw_value=raw,
+            unit=unit or label_unit,
+            fiscal_year=year,
         )
         if part is not None:
-            rows[-1].scope_note, rows[-1].is_partial_scope = part.note, part.partial
+            row.scope_note, row.is_partial_scope = part.note, part.partial
+        rows.append(row)
     return rows or None
 
 
