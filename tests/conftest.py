@@ -76,6 +76,17 @@ def run_dbt(command: str, *args: str, env: dict[str, str], work: Path) -> subpro
     )
 
 
+def mapped_rows(text: str) -> set[tuple[str | None, int | None, float | None, bool]]:
+    """(metric, fiscal year, value as printed, partial) of every row of a report text that maps to a metric."""
+    from ingest.read.parser import parse_report
+
+    return {
+        (row.metric_code, row.fiscal_year, row.reported_value, row.is_partial_scope)
+        for row in parse_report(text).rows
+        if row.metric_code
+    }
+
+
 @pytest.fixture
 def seeds_landing(tmp_path: Path) -> Path:
     require_seeds()

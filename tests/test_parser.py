@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import mapped_rows
 
 from ingest.map.currency import stated_rates
 from ingest.map.lexicon import map_label
@@ -1212,8 +1213,7 @@ def test_sites_sentences_then_the_groups_total() -> None:
         "東莞廠房天台光伏系統年內發電並自用612,400千瓦時；連同自發自用的光伏電力，本集團總用電量為27,440,960千瓦時。\n"
         "本集團整體耗水量為280,597立方米。利用廠房屋頂建設的光伏系統年內發電320,000千瓦時。\n"
     )
-    rows = [row for row in parse_report(text).rows if row.metric_code]
-    assert {(row.metric_code, row.fiscal_year, row.reported_value, row.is_partial_scope) for row in rows} == {
+    assert mapped_rows(text) == {
         ("energy_direct", 2023, 2486.3, True),
         ("energy_direct", 2023, 3712.5, False),
         ("electricity_purchased", 2023, 26_828_560, False),
@@ -1771,8 +1771,7 @@ def test_bullets_of_an_hkex_kpi_list_with_the_year_before_inline() -> None:
         "KPI B3.1 按性別及僱員類別劃分的受訓僱員百分比\n"
         "• 受訓僱員百分比 92%\n"
     )
-    rows = [row for row in parse_report(text).rows if row.metric_code]
-    assert {(row.metric_code, row.fiscal_year, row.reported_value, row.is_partial_scope) for row in rows} == {
+    assert mapped_rows(text) == {
         ("sox_emissions", 2024, 0.08, False),
         ("sox_emissions", 2023, 0.09, False),
         ("water_consumption", 2024, 412, True),

@@ -5,6 +5,7 @@ never a value. Small texts written here, fictional companies and numbers."""
 from __future__ import annotations
 
 import pytest
+from conftest import mapped_rows
 
 from ingest.read.cell_values import split_label
 from ingest.read.grid import html_grids
@@ -2468,8 +2469,7 @@ def test_bar_charts_as_pdf_text_prints_their_data_labels() -> None:
         "示例新材（滁州）有限公司综合能源消耗量（单位：兆瓦时）\n2024 2025\n9,812.4 10,356.1\n\n"
         "员工年龄结构（单位：%）\n30岁及以下 31-50岁 51岁及以上\n38.2 54.6 7.2\n"
     )
-    rows = [row for row in parse_report(text).rows if row.metric_code]
-    assert {(row.metric_code, row.fiscal_year, row.reported_value, row.is_partial_scope) for row in rows} == {
+    assert mapped_rows(text) == {
         ("energy_total", 2023, 48215.3, False),
         ("energy_total", 2024, 46902.7, False),
         ("energy_total", 2025, 44618.5, False),
@@ -3165,8 +3165,7 @@ def test_pandoc_simple_and_multiline_tables_are_read_by_their_column_rules() -> 
         "  有害废弃物产生量   吨         186.42    171.09    仅含深圳总部\n"
         "  --------------------------------------------------------------\n"
     )
-    rows = [row for row in parse_report(multiline).rows if row.metric_code]
-    assert {(row.metric_code, row.fiscal_year, row.reported_value, row.is_partial_scope) for row in rows} == {
+    assert mapped_rows(multiline) == {
         ("ghg_scope1_2", 2025, 23_410.10, False),
         ("ghg_scope1_2", 2024, 22_019.61, False),
         ("hazardous_waste", 2025, 186.42, True),

@@ -197,3 +197,24 @@ def tile_pairs(values: list[str], labels: list[str]) -> list[tuple[int, str, str
             return None
         pairs.append((c, match.group(1), unit, label))
     return pairs or None
+
+
+# a year a caption names, with its 年度 and 的 (`2024年度的`), folded: no part of what the caption measures
+NAMED_YEAR = re.compile(rf"(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)(?:的)?")
+_CAPTION_BRACKET = re.compile(r"\([^()]*\)")
+
+
+def caption_measures(caption: str) -> list[str]:
+    """What the table counts, from each part of its caption, nearest the table first: `僱員人數` of
+    `二零二四年僱員人數（按性別及僱傭類型劃分）`, `員工` of `表3-1 2024年員工按性別及年齡分佈 單位：人`."""
+    measures = []
+    for part in reversed(caption.split(" / ")):
+        measure = NAMED_YEAR.sub("", _CAPTION_BRACKET.sub("", fold(arabic_dates(part))))
+        measure = _CAPTION_BREAKDOWN.sub("", _CAPTION_UNIT_PART.sub("", TABLE_NUMBER.sub("", measure)))
+        if measure:
+            measures.append(measure)
+    return measures
+
+
+_CAPTION_UNIT_PART = re.compile(r"(?:计量)?单位[:：].*$")
+_CAPTION_BREAKDOWN = re.compile(r"按[^按]{1,12}?(?:划分|分布|分类|统计|区分)$|(?:分布|构成|结构|情况)$")

@@ -17,22 +17,18 @@ with a total column and no total row (`平均培訓時數（小時/人） | 23.5
 
 from __future__ import annotations
 
-import re
-
 from ingest.map.units import looks_like_unit
 from ingest.map.vocabulary import role_pattern
-from ingest.read.cell_values import TABLE_NUMBER, caption_unit, value_of
+from ingest.read.cell_values import NAMED_YEAR, caption_measures, caption_unit, value_of
 from ingest.read.grid import Grid
 from ingest.read.periods import implied_unit, is_total
 from ingest.read.prose_tokens import unit_in_label
 from ingest.read.rows import KpiRow, Layout, build_row
-from ingest.read.text import FISCAL_YEAR_WORD, arabic_dates, fold
+from ingest.read.text import arabic_dates, fold
 from ingest.read.text_headers import BRACKETED_UNIT
 
 _HEADER_SEARCH_ROWS = 3
 _TOTAL_WORD = "总数"
-_BRACKET = re.compile(r"\([^()]*\)")
-_YEAR = re.compile(rf"(20\d{{2}})\s*(?:{FISCAL_YEAR_WORD}|年度?)(?:的)?")  # (folded)
 
 
 def gender_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRow] | None:
@@ -42,11 +38,11 @@ def gender_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiRo
         return None
     header_row, columns = found
     # the year the caption or the corner cell names (`培訓指標（2024財政年度）`), else the report's
-    named = [int(year) for year in _YEAR.findall(fold(arabic_dates(f"{caption} {grid.texts(header_row)[0]}")))]
+    named = [int(year) for year in NAMED_YEAR.findall(fold(arabic_dates(f"{caption} {grid.texts(header_row)[0]}")))]
     if any(year > fiscal_year for year in named):
         return None  # a target year's split
     year = named[-1] if named else fiscal_year
-    measures = _measures(caption)
+    measures = caption_measures(caption)
     unit = next((found for part in caption.split(" / ") if (found := _unit(fold(part)))), None) or _units_row(
         grid, header_row, columns
     )
@@ -139,22 +135,6 @@ def _units_row(grid: Grid, header_row: int, columns: dict[int, str]) -> str | No
     units = {BRACKETED_UNIT.sub(r"\1", cells[c]).strip() for c in columns if c < len(cells)}
     unit = units.pop() if len(units) == 1 else None
     return unit if unit and looks_like_unit(unit) else None
-
-
-def _measures(caption: str) -> list[str]:
-    """What the table counts, from each part of its caption, nearest the table first: `僱員人數` of
-    `二零二四年僱員人數（按性別及僱傭類型劃分）`, `員工` of `表3-1 2024年員工按性別及年齡分佈 單位：人`."""
-    measures = []
-    for part in reversed(caption.split(" / ")):
-        measure = _YEAR.sub("", _BRACKET.sub("", fold(arabic_dates(part))))
-        measure = _BREAKDOWN.sub("", _CAPTION_UNIT_PART.sub("", TABLE_NUMBER.sub("", measure)))
-        if measure:
-            measures.append(measure)
-    return measures
-
-
-_CAPTION_UNIT_PART = re.compile(r"(?:计量)?单位[:：].*$")
-_BREAKDOWN = re.compile(r"按[^按]{1,12}?(?:划分|分布|分类|统计|区分)$|(?:分布|构成|结构|情况)$")
 
 
 def _unit(part: str) -> str | None:

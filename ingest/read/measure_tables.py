@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from ingest.read.cell_values import caption_year, value_of
 from ingest.read.grid import Grid
-from ingest.read.periods import is_gender, is_total, unit_label_implies
+from ingest.read.periods import unit_label_implies
 from ingest.read.rows import KpiRow, Layout, build_row
-from ingest.read.text_headers import BRACKETED_UNIT, Column, measure_column
+from ingest.read.text_headers import Column, measure_column, measure_units, read_by
 
 _HEADER_SEARCH_ROWS = 3
 _MIN_MEASURES = 2
@@ -38,27 +38,20 @@ def measure_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[KpiR
     for row in range(header_row + 1, len(grid.rows)):
         cells = grid.texts(row)
         label = cells[0]
-        units = [BRACKETED_UNIT.fullmatch(cell) for cell in cells[1:]]
-        if all(units) and any(cells[1:]):  # `（人） | （%）` under the measures
-            columns = {
-                c: Column(None, unit.group(1), measure=column.measure, measured=True)
-                for (c, column), unit in zip(columns.items(), units, strict=False)
-                if unit
-            }
+        if measured := measure_units(" ".join(cells[1:]), list(columns.values())):
+            columns = dict(zip(columns, measured, strict=True))  # `（人） | （%）` under the measures
             continue
-        if not (is_total(label) or is_gender(label)):
-            continue  # a part (`全職`, `30歲以下`, `香港`) or a section row (`按性別`)
         for column, measure in columns.items():
             value = value_of(cells[column]) if column < len(cells) else None
-            if value is None:
-                continue
-            read = measure.measure if is_total(label) else label + measure.measure
+            read = read_by(measure, label, [])
+            if value is None or read is None:
+                continue  # a part (`全職`, `30歲以下`, `香港`) or a section row (`按性別`)
             rows.append(
                 build_row(
                     layout=Layout.TABLE,
                     source_line=grid.line_of(row, column),
                     label_line=grid.line_of(row, 0),
-                    labels=[(read, f"{label} {grid.texts(header_row)[column]}")],
+                    labels=[(read[0][0], f"{label} {grid.texts(header_row)[column]}")],
                     section=caption,
                     raw_value=value,
                     unit=measure.unit or unit_label_implies(measure.measure) or ("%" if value.endswith("%") else None),

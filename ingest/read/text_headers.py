@@ -18,7 +18,7 @@ from itertools import pairwise
 from ingest.map.lexicon import some_term_matches
 from ingest.map.units import looks_like_unit
 from ingest.map.vocabulary import alternation, role_pattern
-from ingest.read.cell_values import TABLE_NUMBER, caption_year, split_label
+from ingest.read.cell_values import caption_measures, caption_year, split_label
 from ingest.read.memo import memo
 from ingest.read.periods import RELATIVE_PERIOD, is_gender, is_total, running_back, years_back
 from ingest.read.text import FISCAL_YEAR_WORD, HAN, fold, split_year_end, width
@@ -295,7 +295,6 @@ _MAX_ENTITIES = 8
 
 
 _ROW_YEAR = re.compile(r"(20\d{2}|1[01]\d)\s*年度?")  # (Taiwan's `111年`: 2022)
-_CAPTION_BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def row_period(column: Column, label: str, caption: str, default_year: int | None) -> tuple[int | None, str | None]:
@@ -305,8 +304,8 @@ def row_period(column: Column, label: str, caption: str, default_year: int | Non
     the caption's measure (`表6-1 員工人數（單位：人）`: `員工人數`)."""
     if column.entity and (named := _ROW_YEAR.fullmatch(label)):
         year = int(named.group(1))
-        measure = _CAPTION_BRACKETS.sub("", TABLE_NUMBER.sub("", caption)).strip()
-        return year + _ROC_OFFSET if year < _ROC_OFFSET else year, measure
+        measure = next(iter(caption_measures(caption)), "")
+        return year + _ROC_OFFSET if year < _ROC_OFFSET else year, measure or None
     if column.measured or column.entity:
         return caption_year(caption) or default_year, None
     return column.fiscal_year or (default_year - column.back if default_year else None), None
