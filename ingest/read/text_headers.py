@@ -240,8 +240,13 @@ def measure_header(text: str) -> list[Column] | None:
     names = text.split()
     if len(names) not in _MEASURE_WORDS or len(text) > _MAX_MEASURE_HEADER_CHARS or _CLAUSE_MARK.search(text):
         return None
-    columns = [measure_column(name) for name in names]
-    return [column for column in columns if column is not None] if all(columns) else None
+    columns = []
+    for name in names:  # most lines fail at their first word: the lexicon is asked no more
+        column = measure_column(name) if HAN.search(name) else None
+        if column is None:
+            return None
+        columns.append(column)
+    return columns
 
 
 def measure_column(name: str) -> Column | None:
@@ -279,6 +284,8 @@ def entity_header(text: str) -> list[Column] | None:
     """The columns of a header of entities instead of periods (`項目 單位 金控合併 銀行 證券 人壽`, `年度 金控合併
     銀行 …` over rows `2022年 …`): after its label and unit words, short names of which one is the whole
     group's (the `consolidated_column` words); that column is the company's, the others are parts."""
+    if _DIGIT.search(text):
+        return None  # an entity's name holds no digit, nor does a label or unit word before them
     names = text.split()
     while names and _header_words().fullmatch(fold(names[0])):
         names = names[1:]
@@ -292,6 +299,7 @@ def entity_header(text: str) -> list[Column] | None:
 
 _MIN_ENTITIES = 2
 _MAX_ENTITIES = 8
+_DIGIT = re.compile(r"\d")
 
 
 _ROW_YEAR = re.compile(r"(20\d{2}|1[01]\d)\s*年度?")  # (Taiwan's `111年`: 2022)
