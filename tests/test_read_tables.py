@@ -3462,3 +3462,48 @@ def test_a_web_lists_items_of_one_metric_and_one_year_each() -> None:
     assert rows_of(HEAD_HK + "<ul>\n" + items + "</ul>\n")[("nox_emissions", 2024)].is_partial_scope
     targets = "| 目標項目 | 基準年 | 2027年目標 | 2030年目標 |\n| --- | --- | --- | --- |\n| 耗水量（公噸） | 2022年 | 80,000 | 72,000 |\n"
     assert ("water_consumption", 2022) not in facts(HEAD_HK + targets)
+
+
+def test_a_word_documents_text_with_bars_between_cells_and_merged_cells_repeated() -> None:
+    """A Word table saved as text prints ` | ` between cells, with no outer bars and no delimiter row; a
+    merged cell repeats in every cell it spans (`外購電力 | 外購電力 | …`, a section row across the table),
+    a section may stand alone on its line (`僱傭`), and a `總計` under a category totals that category."""
+    text = HEAD_HK + (
+        "下表數據涵蓋本集團在香港的營運及內地全資附屬公司，溫室氣體排放數據見上文。\n"
+        "指標 | 指標 | 單位 | 2025年 | 2024年\n"
+        "能源 | 能源 | 能源 | 能源 | 能源\n"
+        "外購電力 (b) | 外購電力 (b) | 兆瓦時 | 52,600 | 54,900\n"
+        "無害廢棄物 | 一般廢物 | 噸 | 1,284 | 1,352\n"
+        "無害廢棄物 | 總計 | 噸 | 1,499.9 | 1,522.7\n"
+        "僱傭\n"
+        "僱員總數 | 僱員總數 | 人 | 3,486 | 3,421\n"
+        "按性別劃分 | 女 | 人 | 969 | 939\n"
+    )
+    got = rows_of(text)
+    assert got[("electricity_purchased", 2025)].reported_value == 52600
+    assert got[("non_hazardous_waste", 2024)].reported_value == 1522.7
+    assert (got[("employees_total", 2025)].reported_value, got[("employees_female", 2024)].reported_value) == (
+        3486,
+        939,
+    )
+    assert not any(row.is_partial_scope for row in got.values())  # the group with its subsidiaries, no part
+    prose = HEAD_HK + "本集團的使命 | 願景 | 價值觀\n以客為本 | 2025年 | 2024年\n"
+    assert facts(prose) == {}
+
+
+def test_caps_a_joint_ventures_equity_share_and_a_named_source_of_a_scope_are_no_group_totals() -> None:
+    """A legal cap printed under the actual emissions, a joint venture's scope 1 at its equity share, and a
+    scope's source or category named after a colon (`範圍一排放：發電`) are not the group's figures; a gloss
+    after the colon (`範圍一：直接排放`) is the scope itself."""
+    text = HEAD_HK + (
+        "| 指標 | 單位 | 2025年 |\n|---|---|---|\n"
+        "| 範圍一排放：發電 | 噸二氧化碳當量 | 4,583.2 |\n"
+        "| 範圍一排放總量 | 噸二氧化碳當量 | 4,712.6 |\n"
+        "| 範圍三排放：售出燃氣的使用 | 噸二氧化碳當量 | 1,596.8 |\n"
+        "| 江門合營公司範圍一排放（按49%權益） | 噸二氧化碳當量 | 61.2 |\n"
+        "| 氮氧化物 實際排放 | 噸 | 3,215 |\n"
+        "| 氮氧化物 法定排放上限 | 噸 | 4,350 |\n"
+    )
+    assert facts(text) == {("ghg_scope1", 2025): 4712.6, ("nox_emissions", 2025): 3215000}  # (kg)
+    glossed = HEAD_HK + "| 指標 | 2025年 |\n|---|---|\n| 範圍一：直接排放（噸二氧化碳當量） | 4,712.6 |\n"
+    assert facts(glossed) == {("ghg_scope1", 2025): 4712.6}

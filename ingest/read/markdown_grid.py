@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from ingest.read.grid import Cell, Grid
 from ingest.read.markup import clean_text
+from ingest.read.periods import year_of
 from ingest.read.stacked_rows import stacked_rows
 
 MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
@@ -68,6 +69,48 @@ def _bare_pipe_rows(lines: list[str]) -> set[int]:
     return found
 
 
+_MIN_UNDELIMITED_ROWS = 2
+_MAX_SECTION_ROW_CHARS = 12
+
+
+def _undelimited_pipe_rows(lines: list[str]) -> set[int]:
+    """The lines (1-based) of tables printed as `a | b | c` with neither outer pipes nor a delimiter row (a
+    Word document's text export): a header whose first cell is a label column's and two or more cells a
+    period's (`指標 | 單位 | 2024年 | 2023年`), then rows with as many cells, and short lines of no figure
+    between them, each heading the rows below it (`僱傭`)."""
+    found: set[int] = set()
+    index = 0
+    while index < len(lines):
+        cells = _bare_cells(lines[index])
+        if len(cells) < 3 or year_of(cells[0]) or sum(year_of(cell) is not None for cell in cells) < 2:
+            index += 1
+            continue
+        end, rows = index + 1, []
+        while end < len(lines):
+            if len(_bare_cells(lines[end])) == len(cells):
+                rows.append(end)
+            elif not (
+                _section_row(lines[end]) and end + 1 < len(lines) and len(_bare_cells(lines[end + 1])) == len(cells)
+            ):
+                break
+            end += 1
+        if len(rows) >= _MIN_UNDELIMITED_ROWS:
+            found.update(range(index + 1, end + 1))
+        index = end
+    return found
+
+
+def _bare_cells(line: str) -> list[str]:
+    """A line's cells if it is a row of a pipe table without outer pipes, else none."""
+    stripped = line.strip()
+    return [] if not stripped or stripped.startswith("|") else [cell.strip() for cell in _CELL_BAR.split(stripped)]
+
+
+def _section_row(line: str) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped) <= _MAX_SECTION_ROW_CHARS and not any(char.isdigit() for char in stripped)
+
+
 _SYNTHETIC_HEADER = re.compile(r"\s*Col\d{1,2}\s*")
 
 
@@ -109,7 +152,7 @@ def markdown_grids(lines: list[str]) -> list[Grid]:
         numbers.clear()
 
     grid_table = False
-    bare = _bare_pipe_rows(lines)
+    bare = _bare_pipe_rows(lines) | _undelimited_pipe_rows(lines)
     for number, raw in enumerate(lines, start=1):
         raw = raw.replace("｜", "|") if "｜" in raw else raw  # `｜指標｜單位｜113年｜`: full-width bars
         raw = f"|{raw.strip()}|" if number in bare else raw

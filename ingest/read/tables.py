@@ -97,6 +97,8 @@ def _readings(
     for measure in (*reversed(categories), state.parent, section, state.measure, titled):
         if measure and measure != label:
             candidates.append((clean_label(split_label(measure)[0]), label))
+    if total and (label, label) in candidates[:1]:  # a bare `總計` maps by its context alone: what it totals
+        candidates = [*candidates[1:], (label, label)]  # first (`無害廢棄物 | 總計` under a caption on emissions)
     parts = (context_head, section, *categories, state.parent, state.measure)
     return candidates, tuple(BREAKDOWN.sub("", part) for part in parts)
 
