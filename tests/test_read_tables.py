@@ -3507,3 +3507,13 @@ def test_caps_a_joint_ventures_equity_share_and_a_named_source_of_a_scope_are_no
     assert facts(text) == {("ghg_scope1", 2025): 4712.6, ("nox_emissions", 2025): 3215000}  # (kg)
     glossed = HEAD_HK + "| 指標 | 2025年 |\n|---|---|\n| 範圍一：直接排放（噸二氧化碳當量） | 4,712.6 |\n"
     assert facts(glossed) == {("ghg_scope1", 2025): 4712.6}
+
+
+def test_a_short_label_that_names_a_kpi_alone_is_read_under_a_section_naming_one() -> None:
+    """`耗水量` under a section row `用水` is water consumption, as printed; a bare `密度` under `範圍一` is
+    read only with its section (no scope 1 + 2 intensity)."""
+    text = HEAD_HK + (
+        "| 指標 | 單位 | 2025年 |\n|---|---|---|\n| 用水 | | |\n| 耗水量 | 立方米 | 186,420 |\n"
+        "| 範圍一 | | |\n| 密度 | 噸二氧化碳當量／百萬港元收入 | 0.42 |\n"
+    )
+    assert facts(text) == {("water_consumption", 2025): 186420}

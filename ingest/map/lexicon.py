@@ -150,6 +150,13 @@ def some_term_matches(label: str) -> bool:
     return bool(normalized and matching_entries(normalized))
 
 
+def names_a_kpi_alone(label: str) -> bool:
+    """Whether some lexicon term names the label's KPI whatever its context (`耗水量`; not `密度`, which
+    names one only under a heading that says of what)."""
+    normalized = normalize_label(label)
+    return bool(normalized) and any(entry.requires_context is None for entry in matching_entries(normalized))
+
+
 # `B3.1 按性別及僱員類別劃分的受訓僱員百分比`, `按性別…劃分，每名僱員完成受訓的平均時數` (folded): an HKEX KPI's
 # title names the breakdowns it asks for before the KPI itself; the figure under it is the KPI's total,
 # not one part (a breakdown heading, `按性別劃分：`, names nothing after it)

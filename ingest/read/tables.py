@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.map.lexicon import some_term_matches
+from ingest.map.lexicon import names_a_kpi_alone, some_term_matches
 from ingest.map.normalize import normalize_label
 from ingest.map.units import is_multiplier, is_unit_alone
 from ingest.read.cell_values import (
@@ -82,10 +82,12 @@ def _readings(
     # after the section's `小計`, a `總計` totals the table, not the section (`直接能源消耗` / … / `小計` / `總計`)
     section = "" if state.subtotal_seen else state.section
     # `**溫室氣體排放（範圍一及範圍二）**` over `總量` / `密度`: a bare child row is its section's, and only
-    # its section's where the section names a KPI (the bare `密度` under scope 1 to 3 is no scope 1+2 figure)
+    # its section's where the section names a KPI (the bare `密度` under scope 1 to 3 is no scope 1+2 figure),
+    # unless it names a KPI alone (`用水` / `耗水量`)
     bare_child = section if len(normalize_label(label)) <= _BARE_LABEL_CHARS else ""
     total = is_total(label) or is_own_staff(label)  # `因工死亡人數 / 員工`: the measure for the company's staff
-    candidates = [] if bare_child and not total and some_term_matches(bare_child) else [(label, label)]
+    only_child = bare_child and not total and some_term_matches(bare_child) and not names_a_kpi_alone(label)
+    candidates = [] if only_child else [(label, label)]
     for prefix in (*reversed(categories), state.parent, bare_child):
         if prefix and prefix != label:
             candidates.append((clean_label(split_label(prefix)[0]) + label, label))
