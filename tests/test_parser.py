@@ -991,6 +991,19 @@ def test_values_listed_one_year_per_line_under_their_label() -> None:
     )
 
 
+def test_year_lines_apart_by_a_space_as_a_web_pages_definition_list_prints_them() -> None:
+    """`<dt>範疇一溫室氣體排放量</dt>` over `<dd>112年 3,518.6 公噸CO2e</dd>`: a year, its value and a unit that
+    holds a digit; a plant's nested list is no company figure, and a table of years is no list."""
+    text = HEAD_TRAD + (
+        "<dl>\n  <dt>範疇一溫室氣體排放量</dt>\n"
+        '  <dd><span class="y">112年</span><span class="v">3,518.6</span><span class="u">公噸CO2e</span></dd>\n'
+        '  <dd><span class="y">111年</span><span class="v">3,874.1</span><span class="u">公噸CO2e</span></dd>\n'
+        '  <dd><dl>\n    <dt>新竹廠</dt>\n    <dd><span class="y">112年</span><span class="v">2,214.9</span></dd>\n'
+        "  </dl></dd>\n</dl>\n"
+    )
+    assert facts(text) == pytest.approx({("ghg_scope1", 2023): 3518.6, ("ghg_scope1", 2022): 3874.1})
+
+
 def test_year_lines_name_their_years_as_tables_do() -> None:
     """`FY2023：`, Taiwan's `112年：` and `2023財年：` are years as a table's header names them."""
     text = HEAD_TRAD + (
@@ -1366,6 +1379,10 @@ def test_a_scope_note_naming_a_year_or_defining_one_kpi_bounds_only_that() -> No
     )
     partial = {(row.metric_code, row.fiscal_year): row.is_partial_scope for row in parse_report(text).rows}
     assert partial[("electricity_purchased", 2022)] and not partial[("electricity_purchased", 2024)]
+    assert partial[("employees_total", 2024)] and not partial[("employee_turnover_rate", 2024)]
+    # the KPI named as the subject of what it leaves out (`員工人數統計不含…`) is bounded, its pillar is not
+    stated = text.replace("注：员工总数为与本行签订劳动合同的在职员工，不含", "员工人数统计不含")
+    partial = {(row.metric_code, row.fiscal_year): row.is_partial_scope for row in parse_report(stated).rows}
     assert partial[("employees_total", 2024)] and not partial[("employee_turnover_rate", 2024)]
 
 

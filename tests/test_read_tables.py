@@ -3517,3 +3517,25 @@ def test_a_short_label_that_names_a_kpi_alone_is_read_under_a_section_naming_one
         "| 範圍一 | | |\n| 密度 | 噸二氧化碳當量／百萬港元收入 | 0.42 |\n"
     )
     assert facts(text) == {("water_consumption", 2025): 186420}
+
+
+def test_a_data_frame_printed_as_text_with_its_index_names_below_its_years() -> None:
+    """pandas' `DataFrame.to_string()`: the years over the values, the index names (`类别 指标 单位`) on
+    a line of their own below them, a category printed on its group's first row only, `NaN` for a
+    missing cell (it holds its column)."""
+    text = HEAD_CN + (
+        "                      2023      2024      2025\n"
+        "类别    指标       单位                             \n"
+        "雇佣    员工总数     人   18462.0  19735.00  21108.00\n"
+        "      女性员工占比   %       NaN     26.91     27.59\n"
+        "水资源  耗水量       立方米       NaN  286450.000  301127.000\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2023): 18462,
+        ("employees_total", 2024): 19735,
+        ("employees_total", 2025): 21108,
+        ("employees_female_pct", 2024): 26.91,
+        ("employees_female_pct", 2025): 27.59,
+        ("water_consumption", 2024): 286450,
+        ("water_consumption", 2025): 301127,
+    }

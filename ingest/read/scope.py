@@ -110,8 +110,8 @@ _DATA_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年度?的?[^,，。；;\d]{0,8}(?:
 _INTENSITY_SUBJECT = re.compile(r"(?:单位|单|每|人均)[\u4e00-\u9fff]")  # (folded)
 _DATA_WORD = re.compile(r"(?:的)?(?:统计数据|数据|数字)$")
 _DEFINED_KPI = re.compile(
-    r"\s*(?:注\d*[:：]?)?(?P<subject>[^,，。；;:：]{2,16}?)(?:为|是|指|系指)"
-)  # `注：员工总数为…`
+    r"\s*(?:注\d*[:：]?)?(?P<subject>[^,，。；;:：]{2,16}?)(?:为|是|指|系指|(?:的)?(?:统计|数据)?(?=不含|不包括|未含|未包括))"
+)  # `注：员工总数为…`, `員工人數統計不含派遣人員…`
 
 
 def _subject_metric(subject: str) -> str | None:

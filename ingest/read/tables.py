@@ -6,8 +6,7 @@ unit column; every other row is a data row (label cells, unit, one value per per
 `溫室氣體排放`) whose children follow. The header may be repeated (a table split over pages) or
 missing (a table continued in the next `<table>`, which takes the previous table's columns). A table
 whose years run down its first column (`2025年 | 1,234 | 5,678` under `電力消耗/千瓦時 | …`) is read
-transposed. Units come from the unit column, else the label (`員工總數(人)`), the column header
-(`電力消耗/千瓦時`, `數量（人）`) or the caption (`單位：萬元`).
+transposed. Units come from the unit column, else the label, the column header or the caption.
 
 This module owns the reading of a period table's rows (sections, parents, labels, values, units);
 the header's column roles are `read.columns`', tiles and transposed tables `read.table_shapes`'.
@@ -81,13 +80,12 @@ def _readings(
     and the breakdowns it closes (`按性別及僱員類別劃分`, `按僱員類別`) are no context of it."""
     # after the section's `小計`, a `總計` totals the table, not the section (`直接能源消耗` / … / `小計` / `總計`)
     section = "" if state.subtotal_seen else state.section
-    # `**溫室氣體排放（範圍一及範圍二）**` over `總量` / `密度`: a bare child row is its section's, and only
-    # its section's where the section names a KPI (the bare `密度` under scope 1 to 3 is no scope 1+2 figure),
-    # unless it names a KPI alone (`用水` / `耗水量`)
+    # `**溫室氣體排放（範圍一及範圍二）**` over `總量` / `密度`: a bare child row is its section's, only its section's
+    # where that names a KPI (`密度` under scopes 1 to 3 is no scope 1+2 figure) and it names none (`用水` / `耗水量`)
     bare_child = section if len(normalize_label(label)) <= _BARE_LABEL_CHARS else ""
     total = is_total(label) or is_own_staff(label)  # `因工死亡人數 / 員工`: the measure for the company's staff
     only_child = bare_child and not total and some_term_matches(bare_child) and not names_a_kpi_alone(label)
-    candidates = [] if only_child else [(label, label)]
+    candidates = [] if only_child or total else [(label, label)]  # (a bare `總計`: last)
     for prefix in (*reversed(categories), state.parent, bare_child):
         if prefix and prefix != label:
             candidates.append((clean_label(split_label(prefix)[0]) + label, label))
@@ -99,8 +97,8 @@ def _readings(
     for measure in (*reversed(categories), state.parent, section, state.measure, titled):
         if measure and measure != label:
             candidates.append((clean_label(split_label(measure)[0]), label))
-    if total and (label, label) in candidates[:1]:  # a bare `總計` maps by its context alone: what it totals
-        candidates = [*candidates[1:], (label, label)]  # first (`無害廢棄物 | 總計` under a caption on emissions)
+    if total:  # a bare `總計` maps by its context alone: what it totals first (`無害廢棄物 | 總計` under a GHG caption)
+        candidates.append((label, label))
     parts = (context_head, section, *categories, state.parent, state.measure)
     return candidates, tuple(BREAKDOWN.sub("", part) for part in parts)
 

@@ -67,7 +67,10 @@ _CN_SMALL = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五�
 # `年` is matched, not looked behind: a pattern that opens with a look-behind is tried at every position.
 _CN_MONTH_DAY = re.compile(rf"年(\s*)({_CN_SMALL})(\s*月)(?:(\s*)({_CN_SMALL})(\s*日))?")
 
-NOT_DISCLOSED = frozenset({"/", "-", "—", "–", "--", "——", "n/a", "na", "不适用", "不適用", "无", "無"})
+# (`NaN`, `#N/A`, `null`: a missing cell as a data tool exports it)
+NOT_DISCLOSED = frozenset(
+    {"/", "-", "—", "–", "--", "——", "n/a", "na", "n.a.", "nan", "#n/a", "null", "不适用", "不適用", "无", "無"}
+)
 NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 
 

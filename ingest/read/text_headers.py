@@ -228,6 +228,15 @@ def label_columns(header: str, columns: tuple[Column, ...]) -> int:
 _UNIT_HEADER = re.compile(r"單位|单位|unit|units", re.IGNORECASE)
 
 
+def index_names(text: str) -> int:
+    """How many label columns a line of header words alone names (`类别 指标 单位`: two), as pandas prints a
+    frame's index names on a line of their own under its columns (`2022 2023 2024`); 0 for any other line."""
+    names = text.split()
+    if len(names) < 2 or not all(_header_words().fullmatch(fold(name)) for name in names):
+        return 0
+    return sum(1 for name in names if not _UNIT_HEADER.fullmatch(name))
+
+
 _MEASURE_WORDS = range(2, 5)
 _MAX_MEASURE_HEADER_CHARS = 60
 _FOOTNOTE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff）)])\d{1,2}$")  # `僱員流失率5`

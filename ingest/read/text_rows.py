@@ -267,3 +267,18 @@ def label_and_unit(tokens: list[str]) -> tuple[str, str | None, bool]:
         label, unit = split_label(label)
         in_label = unit is not None
     return clean_label(label), unit, in_label
+
+
+# `有害事業廢棄物 焚化`, `雇佣 员工总数`; not `A1.1 氮氧化物`, `氮氧化物（NOx ）`, `女性 Female`
+_CATEGORY = re.compile(r"([\u4e00-\u9fff]{2,}) ([\u4e00-\u9fff]+)$")
+
+
+def category_and_item(label: str) -> tuple[str, str] | None:
+    """(category, item) of a row label under a header of a category column and a label column."""
+    match = _CATEGORY.match(label)
+    return (match.group(1), match.group(2)) if match else None
+
+
+def open_brackets(text: str) -> int:
+    """How many brackets the text leaves open (a label wrapped inside its bracket: `溫室氣體排放（範圍一`)."""
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")

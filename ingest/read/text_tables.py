@@ -1,12 +1,10 @@
 """Tables printed as text (PDF text extraction, tab or space aligned): one line per row.
 
-A header line that names the period columns (`指標 單位 2023 年數據 2022 年數據`, `指标 单位 2024年`,
-`指標 單位（人） 比例（%）`, `指標 本年度 上年度`, `指標 二零二四年 二零二三年 附註`) opens a table; each
-following line that ends in one value per column is a row (`label unit v1 v2 v3`). Wrapped labels,
-a unit on the line below the values, indentation (sub-rows, sub-headings), the caption above
-(`表4-2 電力使用情形 單位：千度`) and page furniture between rows (rules, page numbers) are handled;
-notes may be words (`僅含台灣廠區` bounds its row), changes anything (`-1.6个百分点`, `(3.7%)`), a `（續）`
-caption goes on with the table above, a category column names what its `小計` totals.
+A header line that names the period columns (`指標 單位 2023 年數據 2022 年數據`, `指標 本年度 上年度`) opens a
+table; each following line that ends in one value per column is a row (`label unit v1 v2 v3`). Wrapped
+labels, a unit on the line below the values, indentation (sub-rows, sub-headings), the caption above
+(`表4-2 電力使用情形 單位：千度`), page furniture between rows, notes in words (`僅含台灣廠區` bounds its
+row), a `（續）` caption going on with the table above and a category column are handled.
 
 The header's grammar (years, periods, measures, entities, units, changes, notes) is `read.text_headers`',
 how a row's tokens split into label, unit and values `read.text_rows`'. A label whose values stand one
@@ -32,6 +30,7 @@ from ingest.read.text_headers import (
     Column,
     entity_header,
     header_at,
+    index_names,
     label_columns,
     measure_header,
     measure_units,
@@ -41,7 +40,7 @@ from ingest.read.text_headers import (
     sub_columns,
     units_row,
 )
-from ingest.read.text_rows import label_and_unit, row_values, unit_with_gloss
+from ingest.read.text_rows import category_and_item, label_and_unit, open_brackets, row_values, unit_with_gloss
 from ingest.read.wrapped_labels import completes_a_metric, opens_or_closes_bracket, wraps_with_its_unit
 
 _PROSE_END = re.compile(r"[。；;！!？?]")
@@ -53,12 +52,6 @@ _NEXT_TABLE = re.compile(r"^(?:表|圖表|图表|table)\s*\d{1,2}(?:[-.]\d{1,2})
 _MAX_GAP_LINES = 12
 _CONTINUED = re.compile(r"[（(]\s*(?:續|续|續表|续表|continued|cont'd)\s*[)）]\s*$", re.IGNORECASE)
 _CATEGORY_AND_LABEL = 2
-# `有害事業廢棄物 焚化`; not `A1.1 氮氧化物`, `氮氧化物（NOx ）`, `女性 Female`
-_CATEGORY = re.compile(r"([\u4e00-\u9fff]{2,}) [\u4e00-\u9fff]+$")
-
-
-def _open_brackets(text: str) -> int:
-    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
 
 
 def _indent(line: str) -> int:
@@ -154,6 +147,10 @@ class _TextTableReader:
         if table is None or is_cells_line(line):
             return
         first = line.number == table.header_line + 1
+        if first and (named := index_names(line.text)):  # `类别 指标 单位` under `2022 2023 2024` (pandas)
+            table.label_columns = named
+            self.consumed.add(line.number)
+            return
         units = (
             None
             if _DIGIT_RUN.search(line.text)
@@ -231,9 +228,9 @@ class _TextTableReader:
             self.pending = (*pending[:4], unit + head, *pending[5:])
             self.consumed.add(line.number)
             return True
-        if _open_brackets(label) > 0 and ")" in head.replace("）", ")"):
+        if open_brackets(label) > 0 and ")" in head.replace("）", ")"):
             rest = "".join(tokens[1:])
-        elif _open_brackets(label) == 0 and len(tokens) == 1 and BRACKETED_UNIT.fullmatch(head):
+        elif open_brackets(label) == 0 and len(tokens) == 1 and BRACKETED_UNIT.fullmatch(head):
             rest = ""
         elif len(tokens) == 1 and completes_a_metric(tokens, [label], pending[5], unit, pending[0].caption, False):
             rest = ""  # `因工傷損失  日  46` / `工作日數`: the label's end, below (`read.wrapped_labels`)
@@ -265,10 +262,10 @@ class _TextTableReader:
         label, row_unit, unit_in_label = label_and_unit(text_tokens)
         if not label:
             return
-        if table.label_columns == _CATEGORY_AND_LABEL and (category := _CATEGORY.match(label)):
+        if table.label_columns == _CATEGORY_AND_LABEL and (category := category_and_item(label)):
             # `有害事業廢棄物 焚化 84.6` / `物理處理 12.4` / `小計 97.0`: the category, printed on its first row only,
             # is what a subtotal below totals
-            table.topic = category.group(1)
+            table.topic = category[0]
         self.consumed.add(line.number)
         indent = _indent(line.raw)
         # A metric of its own (a long label with its unit) ends a sub-heading printed flush with its rows.
@@ -363,6 +360,8 @@ def _table_rows(
 ) -> list[KpiRow]:
     rows: list[KpiRow] = []
     labels = [(label, label)]
+    if table.label_columns == _CATEGORY_AND_LABEL and (category := category_and_item(label)):
+        labels.append((category[1], label))  # `雇佣 员工总数`: the item under its category (the context)
     if table.topic and (is_total(label) or is_subtotal(label)):
         measure, measure_unit = split_label(table.topic)  # `整體` under `B1.2 僱員流失率（%）`: the measure's total
         labels += [(measure + label, label), (measure, label)]  # `事業廢棄物` / `總計`: as `事業廢棄物總計` first

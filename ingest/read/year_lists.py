@@ -7,7 +7,8 @@
       - 按地點基準
         - 2024年：8,914.3
 
-A year line holds a year, a colon and a value (maybe its unit) and nothing else. Its label is the
+A year line holds a year, a colon or a space and a value (maybe its unit) and nothing else (a web page's
+`<dt>` label over `<dd>` items `113年 3,518.6 公噸CO2e`). Its label is the
 nearest line above it that is no year line: less indented where the list is indented. The lines above
 that label, each less indented than the one below, are its parents (`按地點基準` under scope 2): the
 label is read alone, then with each parent before it, as a table row under its categories is
@@ -29,8 +30,8 @@ from ingest.read.scope import caption_scope
 from ingest.read.text import HAN
 
 _YEAR_LINE = re.compile(
-    rf"^\s*(?:[-*+•·]\s+)?(?P<year>{YEAR_TOKEN})\s*[:：]\s*"
-    r"(?P<value>[-−]?[\d,]+(?:\.\d+)?%?)\s*(?P<unit>[^\d\s:：，,。;；]{0,16})\s*$"
+    rf"^\s*(?:[-*+•·]\s+)?(?P<year>{YEAR_TOKEN})(?:\s*[:：]\s*|\s+)"
+    r"(?P<value>[-−]?[\d,]+(?:\.\d+)?%?)\s*(?P<unit>(?:[^\d\s:：，,。;；][^\s:：，,。;；]{0,15})?)\s*$"
 )
 _BULLET = re.compile(r"^\s*(?:[-*+•·]|\d{1,2}[.、)])\s+")
 # an HKEX or GRI code a label cites in brackets (`（A1.2｜GRI 305-1）`): no part of the label or its unit
@@ -38,6 +39,7 @@ _CODE = r"(?:KPI\s*)?(?:[A-D]\d{1,2}(?:\.\d{1,2})?|GRI\s*\d{1,3}(?:-\d{1,2})?)"
 _CODES = re.compile(rf"\s*[（(]\s*{_CODE}(?:\s*[｜|/、,，]\s*{_CODE})*\s*[）)]\s*$", re.IGNORECASE)
 _BRACKET = re.compile(r"\s*[（(]([^（）()]{1,16})[）)]")
 _MAX_LABEL_CHARS = 60
+_YEAR_FIRST = re.compile(rf"\s*{YEAR_TOKEN}")
 _MAX_PARENTS = 3
 _MAX_GAP_LINES = 2  # blank source lines between a label and its first year line
 
@@ -52,7 +54,7 @@ def parse_year_lists(lines: list[Line], fiscal_year: int, consumed: set[int]) ->
         if is_heading(text):
             heading, lead_in = text.lstrip("#").strip(), ""
             continue
-        match = _YEAR_LINE.match(line.text) if "：" in text or ":" in text else None
+        match = _YEAR_LINE.match(line.text)
         if match is None:
             lead_in = text if text.endswith(("：", ":")) and _label(line) is None else lead_in
             continue
@@ -130,6 +132,7 @@ def _label(line: Line) -> tuple[str, str | None] | None:
         or is_heading(line.text.strip())
         or text.endswith(("。", "；", ";"))
         or has_value(text)
+        or _YEAR_FIRST.match(text)  # `2022年（基準年） 0.0561`: a row of a table of years, no label
     ):
         return None
     label, unit = split_label(_CODES.sub("", text))
