@@ -3539,3 +3539,40 @@ def test_a_data_frame_printed_as_text_with_its_index_names_below_its_years() -> 
         ("water_consumption", 2024): 286450,
         ("water_consumption", 2025): 301127,
     }
+
+
+def test_an_hkex_content_index_with_each_years_figures_listed_in_its_cell() -> None:
+    """An HKEX content index whose year cells list a KPI's figures over `<br>`s (`範圍1：8,642.3 噸<br>…`), or its
+    own figure with an intensity in a bracket (`18,452 立方米（密度：14.18 立方米/僱員）`): each item is a row
+    under the KPI's title, and the title reads as the measure it asks for (`所產生有害廢棄物總量（以噸計算）及
+    （如適用）密度`: the total; `按性別…劃分的僱員流失比率` over `整體`: the turnover rate)."""
+    head = "| 層面 | 關鍵績效指標 | 描述 | 2025年 | 2024年 | 頁碼 |\n|---|---|---|---|---|---|\n"
+    rows = [
+        "| A1：排放物 | A1.2 | 直接（範圍1）及能源間接（範圍2）溫室氣體排放量及密度 | 範圍1：8,642.3 噸二氧化碳當量<br>"
+        "範圍2：2,115.8 噸二氧化碳當量 | 範圍1：9,105.6 噸二氧化碳當量<br>範圍2：2,287.4 噸二氧化碳當量 | P.21 |",
+        "| | A1.3 | 所產生有害廢棄物總量（以噸計算）及（如適用）密度 | 42.6 噸<br>密度：0.033 噸/僱員 | "
+        "47.9 噸<br>密度：0.036 噸/僱員 | 第22頁 |",
+        "| | A2.2 | 總耗水量及密度 | 18,452 立方米（密度：14.18 立方米/僱員） | 19,870 立方米（密度：14.81 立方米/僱員） | P.26 |",
+        "| B1：僱傭 | B1.2 | 按性別及年齡組別劃分的僱員流失比率 | 整體：14.8%<br>男：15.3% | 整體：16.2%<br>男：16.9% | P.30 |",
+        "| B6：產品責任 | B6.2 | 接獲關於產品及服務的投訴數目以及應對方法 | 37 宗 | 45 宗 | P.37 |",
+        "| B8：社區投資 | B8.2 | 在專注範疇所動用資源 | 捐款：港幣1,280,000元<br>義工服務時數：2,360 小時 | "
+        "捐款：港幣960,000元<br>義工服務時數：1,975 小時 | P.41 |",
+    ]
+    got = facts(HEAD_HK + head + "\n".join(rows) + "\n")
+    assert (got[("ghg_scope1", 2025)], got[("ghg_scope2", 2024)]) == (8642.3, 2287.4)
+    assert (got[("hazardous_waste", 2025)], got[("water_consumption", 2024)]) == (42.6, 19870)
+    assert (got[("employee_turnover_rate", 2025)], got[("customer_complaints", 2024)]) == (14.8, 45)
+    assert got[("volunteer_hours", 2025)] == 2360
+    assert ("water_consumption", 2025) in got and ("hazardous_waste", 2024) in got
+
+
+def test_mathpix_footnote_marks_and_hong_kong_contractor_rows() -> None:
+    """Mathpix prints a footnote mark as a superscript of nothing (`\\text { 僱員總數 }{ }^{3}`); a Hong Kong
+    report's contractors are `承辦商`, whose lost days are not the employees'."""
+    text = HEAD_HK + (
+        "$$\n\\begin{array}{|l|c|r|}\n\\hline 指標 & 單位 & 2025年 \\\\\n"
+        "\\hline \\text { 僱員總數 }{ }^{3} & \\text { 人 } & 4,812 \\\\\n"
+        "\\hline 因工傷損失工作日數 & 日 & 1,386 \\\\\n"
+        "\\hline 承辦商因工傷損失日數{ }^{4} & 日 & 146 \\\\\n\\hline\n\\end{array}\n$$\n"
+    )
+    assert facts(text) == {("employees_total", 2025): 4812, ("lost_days_work_injury", 2025): 1386}

@@ -196,3 +196,17 @@ def without_qualifier(label: str) -> str | None:
         return folded[: match.start()]
     bare = _LISTED_PARTS.sub("", folded) if "、" in folded else folded
     return bare if bare != folded and bare.strip() else None
+
+
+@cache
+def _kpi_title_parts() -> re.Pattern[str]:
+    return re.compile(alternation("kpi_title_part"))
+
+
+def without_kpi_title_parts(label: str) -> str | None:
+    """`所產生有害廢棄物總量（以噸計算）及（如適用）密度` -> `所产生有害废弃物总量`: an HKEX KPI's title as the
+    measure it asks for, without the breakdowns, unit and intensity it asks beside it (`kpi_title_part`);
+    None when it holds none."""
+    folded = fold(label)
+    bare = _kpi_title_parts().sub("", folded) if "按" in folded or "及" in folded or "以" in folded else folded
+    return bare if bare != folded and HAN.search(bare) else None

@@ -27,6 +27,8 @@ _LATEX_FOOTNOTE = re.compile(r"\$\s*(?:\{\s*\})?\s*\^\s*\{?\s*[\d*,\s注]{1,6}\}
 _MATH_PARENS = re.compile(r"\\\((.*?)\\\)")
 _LOOKS_MATH = re.compile(r"\\[A-Za-z%]|[_^{}]|^\s*[-+]?[\d,.]+\s*$")
 # `$员工流失率^1$`; not a power after a Latin unit (`$m^{3}$`, `$Nm^3$`)
+# Mathpix's `{ }^{3}` after a cell's words outside math (`\text { 僱員總數 }{ }^{3}`): a superscript of nothing
+_EMPTY_BASE_FOOTNOTE = re.compile(r"\{\s*\}\s*\^\s*\{\s*[\d*]{1,3}\s*\}")
 _LATEX_INLINE_FOOTNOTE = re.compile(r"(?<![A-Za-z])\^\s*\{?\s*(?:\d{1,2}|[*注])\s*\}?(?=\s*\$)")
 _LATEX_COMMAND = re.compile(r"\\(?:text|mathrm|mathbf|rm|textbf|operatorname|mathit)\s*\{([^{}]*)\}")
 _LATEX_SUBSCRIPT = re.compile(r"[_^]\s*\{([^{}]*)\}|[_^](\w)")
@@ -83,6 +85,7 @@ def strip_latex(text: str) -> str:
     if "$" in text:  # `$1 , 1 4 6 . 9 2$`: OCR spaces out a number's characters inside its math span
         text = _SPACED_MATH_NUMBER.sub(lambda match: match.group(1).replace(" ", ""), text)
     text = _LATEX_FOOTNOTE.sub(" ", text)
+    text = _EMPTY_BASE_FOOTNOTE.sub("", text) if "{" in text else text
     if "\\(" in text:
         text = _MATH_PARENS.sub(lambda match: f" {match[1]} " if _LOOKS_MATH.search(match[1]) else match[0], text)
     for _ in range(3):  # nested: `\mathrm{tCO_{2}e}`, a subscript inside a command, `\mathrm{m}^{3}`

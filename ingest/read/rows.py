@@ -13,6 +13,7 @@ from ingest.map.normalize import (
     without_alias,
     without_breakdown,
     without_gloss,
+    without_kpi_title_parts,
     without_qualifier,
     without_total_word,
 )
@@ -96,6 +97,7 @@ def _readings(labels: list[tuple[str, str]], share: bool = False) -> Iterator[tu
     yield from ((bare, printed, None, "") for matched, printed in labels if (bare := without_total_word(matched)))
     yield from ((alias, printed, matched, "") for matched, printed in labels if (alias := alias_of(matched)))
     yield from ((bare, printed, matched, "") for matched, printed in labels if (bare := without_qualifier(matched)))
+    yield from ((bare, printed, None, "") for matched, printed in labels if (bare := without_kpi_title_parts(matched)))
     yield from (
         (bare, printed, None, f" / {matched}") for matched, printed in labels if (bare := without_breakdown(matched))
     )

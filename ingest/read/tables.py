@@ -75,17 +75,17 @@ class _State:
 def _readings(
     label: str, categories: list[str], state: _State, context_head: str, above: str
 ) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
-    """(label readings, context parts) of a valued row: the label as printed, then with each category
-    or parent before it; a total row (`整體` under `受訓僱員百分比（%）`) is also the measure's own total,
-    and the breakdowns it closes (`按性別及僱員類別劃分`, `按僱員類別`) are no context of it."""
+    """(label readings, context parts) of a valued row: the label, then with each category or parent before it; a total
+    (`整體` under `受訓僱員百分比（%）`) is the measure's, and the breakdowns it closes are no context of it."""
     # after the section's `小計`, a `總計` totals the table, not the section (`直接能源消耗` / … / `小計` / `總計`)
     section = "" if state.subtotal_seen else state.section
     # `**溫室氣體排放（範圍一及範圍二）**` over `總量` / `密度`: a bare child row is its section's, only its section's
-    # where that names a KPI (`密度` under scopes 1 to 3 is no scope 1+2 figure) and it names none (`用水` / `耗水量`)
+    # where that names a KPI (`密度` under scopes 1 to 3 is no scope 1+2 figure) and it names none (`用水` / `耗水量`);
+    # a bare total reads alone last, and not where its section's total is a term (the rules may exclude: scope 3)
     bare_child = section if len(normalize_label(label)) <= _BARE_LABEL_CHARS else ""
     total = is_total(label) or is_own_staff(label)  # `因工死亡人數 / 員工`: the measure for the company's staff
-    only_child = bare_child and not total and some_term_matches(bare_child) and not names_a_kpi_alone(label)
-    candidates = [] if only_child or total else [(label, label)]  # (a bare `總計`: last)
+    named = bool(bare_child) and some_term_matches(bare_child)
+    candidates = [] if total or (named and not names_a_kpi_alone(label)) else [(label, label)]
     for prefix in (*reversed(categories), state.parent, bare_child):
         if prefix and prefix != label:
             candidates.append((clean_label(split_label(prefix)[0]) + label, label))
@@ -97,7 +97,7 @@ def _readings(
     for measure in (*reversed(categories), state.parent, section, state.measure, titled):
         if measure and measure != label:
             candidates.append((clean_label(split_label(measure)[0]), label))
-    if total:  # a bare `總計` maps by its context alone: what it totals first (`無害廢棄物 | 總計` under a GHG caption)
+    if total and not (named and some_term_matches(bare_child + label)):
         candidates.append((label, label))
     parts = (context_head, section, *categories, state.parent, state.measure)
     return candidates, tuple(BREAKDOWN.sub("", part) for part in parts)
