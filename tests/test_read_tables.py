@@ -3576,3 +3576,16 @@ def test_mathpix_footnote_marks_and_hong_kong_contractor_rows() -> None:
         "\\hline 承辦商因工傷損失日數{ }^{4} & 日 & 146 \\\\\n\\hline\n\\end{array}\n$$\n"
     )
     assert facts(text) == {("employees_total", 2025): 4812, ("lost_days_work_injury", 2025): 1386}
+
+
+def test_a_genders_row_under_a_headcount_section_reads_the_gender_before_the_measure() -> None:
+    """`男性` / `女性` under a section row `僱員總數` are the male and female headcounts (`男性僱員總數`)."""
+    text = HEAD_HK + (
+        "| 指標 | 單位 | 2025年 |\n| --- | --- | --- |\n| **僱員總數** | | |\n| 總計 | 人 | 2,849 |\n"
+        "| 男性 | 人 | 1,612 |\n| 女性 | 人 | 1,237 |\n"
+    )
+    assert facts(text) == {
+        ("employees_total", 2025): 2849,
+        ("employees_male", 2025): 1612,
+        ("employees_female", 2025): 1237,
+    }

@@ -9,7 +9,8 @@ whose years run down its first column (`2025年 | 1,234 | 5,678` under `電力�
 transposed. Units come from the unit column, else the label, the column header or the caption.
 
 This module owns the reading of a period table's rows (sections, parents, labels, values, units);
-the header's column roles are `read.columns`', tiles and transposed tables `read.table_shapes`'.
+the header's column roles are `read.columns`', how a row's label reads `read.row_labels`', tiles and
+transposed tables `read.table_shapes`'.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.map.lexicon import names_a_kpi_alone, some_term_matches
+from ingest.map.lexicon import some_term_matches
 from ingest.map.normalize import normalize_label
 from ingest.map.units import is_multiplier, is_unit_alone
 from ingest.read.cell_values import (
@@ -37,12 +38,12 @@ from ingest.read.periods import (
     Role,
     column_role,
     is_label_header,
-    is_own_staff,
     is_subtotal,
     is_total,
     unit_label_implies,
     year_of,
 )
+from ingest.read.row_labels import BARE_LABEL_CHARS, RowState, row_readings
 from ingest.read.row_years import dated_label
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.table_shapes import bound_by_note, tile_rows, transposed_rows
@@ -51,56 +52,8 @@ from ingest.read.text_headers import note_column
 
 _YEARISH = re.compile(r"\s*(?:19|20)\d{2}\s*$")  # a bare year in a label column is no numbering
 _NUMBERING = re.compile(r"^(?:\d{1,3}[.、)]?|[(（]?[一二三四五六七八九十]{1,3}[)）、.]?|[a-z][.)])$", re.IGNORECASE)
-_BARE_LABEL_CHARS = 3
 _MAX_CONTINUATION_GAP_LINES = 12  # a page break, its running header and footer
 _GROUP_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[-—–－]\s*(?=[\u4e00-\u9fff])")
-
-
-@dataclass
-class _State:
-    """What a table's rows so far say about the rows that follow."""
-
-    section: str = ""
-    parent: str = ""
-    parent_column: int = -1
-    last_label: str = ""
-    unit: str | None = None  # the unit a section row across the table gives the rows below it
-    measure: str = ""  # the label column's header when it names what the table measures (`僱員流失率`)
-    subtotal_seen: bool = False  # the section closed with a `小計`: a `總計` after it is the table's total
-    unit_above: str = ""  # the unit cell of the row above, where the rows below leave theirs merged
-    dated_label: str = ""  # the last label that named its year (`2024年外購電力（萬千瓦時）`), as printed
-    year_label: tuple[str, int] = ("", -1)  # the label cell of the last row with a year cell (`能源 | 2024 | …`)
-
-
-def _readings(
-    label: str, categories: list[str], state: _State, context_head: str, above: str
-) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
-    """(label readings, context parts) of a valued row: the label, then with each category or parent before it; a total
-    (`整體` under `受訓僱員百分比（%）`) is the measure's, and the breakdowns it closes are no context of it."""
-    # after the section's `小計`, a `總計` totals the table, not the section (`直接能源消耗` / … / `小計` / `總計`)
-    section = "" if state.subtotal_seen else state.section
-    # `**溫室氣體排放（範圍一及範圍二）**` over `總量` / `密度`: a bare child row is its section's, only its section's
-    # where that names a KPI (`密度` under scopes 1 to 3 is no scope 1+2 figure) and it names none (`用水` / `耗水量`);
-    # a bare total reads alone last, and not where its section's total is a term (the rules may exclude: scope 3)
-    bare_child = section if len(normalize_label(label)) <= _BARE_LABEL_CHARS else ""
-    total = is_total(label) or is_own_staff(label)  # `因工死亡人數 / 員工`: the measure for the company's staff
-    named = bool(bare_child) and some_term_matches(bare_child)
-    candidates = [] if total or (named and not names_a_kpi_alone(label)) else [(label, label)]
-    for prefix in (*reversed(categories), state.parent, bare_child):
-        if prefix and prefix != label:
-            candidates.append((clean_label(split_label(prefix)[0]) + label, label))
-    subtotal = is_subtotal(label)  # `直接能源消耗` / `汽油` … / `小計`: the section's own total
-    if not subtotal and not total:
-        return candidates, (context_head, state.section, *categories, state.parent, above)
-    # `按渠道劃分的客戶投訴（單位：宗）` over `熱線 | 線上 | … | 總計`: the caption says what the table totals
-    titled = "" if subtotal else BREAKDOWN.sub("", context_head.rsplit(" / ", 1)[-1])
-    for measure in (*reversed(categories), state.parent, section, state.measure, titled):
-        if measure and measure != label:
-            candidates.append((clean_label(split_label(measure)[0]), label))
-    if total and not (named and some_term_matches(bare_child + label)):
-        candidates.append((label, label))
-    parts = (context_head, section, *categories, state.parent, state.measure)
-    return candidates, tuple(BREAKDOWN.sub("", part) for part in parts)
 
 
 @dataclass(frozen=True)
@@ -115,7 +68,7 @@ class _RowLabels:
 
 
 def _unit_cell(
-    grid: Grid, texts: list[str], columns: Columns, label_columns: set[int], bare: bool, state: _State
+    grid: Grid, texts: list[str], columns: Columns, label_columns: set[int], bare: bool, state: RowState
 ) -> str | None:
     """A row's unit cell; an empty one under a merged cell is the unit of the row above: unit and category
     cells merged over a category's rows (Word tables), or a Word table saved as text, which prints a merged
@@ -184,7 +137,7 @@ class TableReader:
         unit_default = caption_unit(caption) or caption_unit(title)
         if unit_default is None and caption:  # `#### B1.2 僱員流失比率（%）` over the table: its rows' unit
             unit_default = table_caption_unit(caption.rsplit(" / ", 1)[-1])
-        state = _State()
+        state = RowState()
         header = grid.texts(start - 1) if start > 0 else []
         self.note_columns = [
             c
@@ -228,7 +181,7 @@ class TableReader:
         r: int,
         cells: list[Cell],
         columns: Columns,
-        state: _State,
+        state: RowState,
         context_head: str,
         unit_default: str | None,
     ) -> list[KpiRow]:
@@ -251,13 +204,13 @@ class TableReader:
             return []
         label, label_unit, categories, row_year = read
         # A bare label (`範圍二`, `密度`, `女性`) takes its meaning from the valued row above it.
-        bare = len(normalize_label(label)) <= _BARE_LABEL_CHARS
+        bare = len(normalize_label(label)) <= BARE_LABEL_CHARS
         if not bare and BREAKDOWN.match(state.section) and some_term_matches(label):
             state.section = ""  # `每名僱員平均受訓時數` after `按性別劃分` / `男` / `女`: a metric of its own ends it
         # `能源消耗（吨标准煤）` spanning its rows: the unit of rows that print none
         category_unit = next((unit for category in reversed(categories) if (unit := split_label(category)[1])), None)
         unit_cell = _unit_cell(grid, texts, columns, label_columns, not label_unit, state)
-        candidates, context = _readings(label, categories, state, context_head, state.last_label if bare else "")
+        candidates, context = row_readings(label, categories, state, context_head, state.last_label if bare else "")
         row = _RowLabels(
             label=label,
             candidates=candidates,
@@ -333,7 +286,7 @@ class TableReader:
         return self.caption_year or self.fiscal_year
 
     def _structure_row(
-        self, cells: list[Cell], r: int, columns: Columns, texts: list[str], value_columns: list[int], state: _State
+        self, cells: list[Cell], r: int, columns: Columns, texts: list[str], value_columns: list[int], state: RowState
     ) -> None:
         """A row without values: one text across the row is a section; a label with empty cells a parent."""
         distinct = [text for text in dict.fromkeys(cell.text for cell in cells) if text]
@@ -353,7 +306,7 @@ class TableReader:
             state.parent, state.parent_column = labels[-1]
 
     def _row_label(
-        self, cells: list[Cell], r: int, columns: Columns, state: _State
+        self, cells: list[Cell], r: int, columns: Columns, state: RowState
     ) -> tuple[str, str | None, list[str], int | None] | None:
         """(label, unit it carries, category labels, a year a label cell names) of a row with values."""
         labels = self._labels(cells, r, columns)
