@@ -3589,3 +3589,60 @@ def test_a_genders_row_under_a_headcount_section_reads_the_gender_before_the_mea
         ("employees_male", 2025): 1612,
         ("employees_female", 2025): 1237,
     }
+
+
+def test_a_semicolon_separated_export_with_quoted_figures() -> None:
+    """Excel's CSV in locales whose decimal mark is a comma parts cells by `;` (`指标名称;单位;2025年;2024年`),
+    quoting a figure with thousands separators (`"185,432.6"`); a metadata block above it is no table."""
+    text = HEAD_CN + (
+        "公司名称;示例新材料股份有限公司\n报告期间;2025年1月1日至2025年12月31日\n\n"
+        "指标编码;指标名称;单位;2025年;2024年;备注\n"
+        'E01;范围一温室气体排放量;吨二氧化碳当量;"185,432.6";"178,905.2";\n'
+        "S01;员工总数;人;6842;6517;\n"
+    )
+    assert facts(text) == {
+        ("ghg_scope1", 2025): 185432.6,
+        ("ghg_scope1", 2024): 178905.2,
+        ("employees_total", 2025): 6842,
+        ("employees_total", 2024): 6517,
+    }
+
+
+def test_a_sasb_table_numbering_a_disclosures_metrics_and_figures_in_one_cell() -> None:
+    """SASB tables number a disclosure's metrics and their figures in one cell (`(1) 總能源消耗量 (2) 電網電力
+    百分比` beside `(1) 1,623,492 (2) 93.4%`), a unit per part (`GJ；%`), a shared head before `(1)` (`範疇二
+    排放量 (1) 地點基礎 (2) 市場基礎`) and a share after a figure (`(2) 912.4；58.1%`)."""
+    text = HEAD_HK + (
+        "| 主題 | 會計指標 | 代碼 | 2025年 | 單位 |\n|---|---|---|---|---|\n"
+        "| 溫室氣體 | (1) 全球範疇一排放總量 (2) 全氟化物排放量 | TC-SC-110a.1 | (1) 18,426 (2) 6,215 | 公噸CO2e |\n"
+        "| 溫室氣體 | 範疇二排放量 (1) 地點基礎 (2) 市場基礎 | GRI 305-2 | (1) 199,720 (2) 186,732 | 公噸CO2e |\n"
+        "| 能源 | (1) 總能源消耗量 (2) 電網電力百分比 | TC-SC-130a.1 | (1) 1,623,492 (2) 93.4% | GJ；% |\n"
+        "| 水資源 | (1) 總取水量 (2) 總耗水量；各項位於高水壓力地區之百分比 | TC-SC-140a.1 | "
+        "(1) 3,846.2；62.4% (2) 912.4；58.1% | 千立方公尺；% |\n"
+    )
+    got = facts(text)
+    assert (got[("ghg_scope1", 2025)], got[("ghg_scope2", 2025)]) == (18426, 199720)
+    assert got[("energy_total", 2025)] == pytest.approx(1623492 / 3.6)
+    assert got[("water_consumption", 2025)] == 912400
+
+
+def test_web_kpi_cards_give_their_figure_and_the_years_they_compare_with() -> None:
+    """A web page's KPI card as text: its title (a heading), the figure and unit, `2024年：8,790.3` below it,
+    a change and a note; the year line is no label of the figure, and a note bounding the card makes it partial."""
+    cards = (
+        "#### 範圍一溫室氣體排放\n8,216.4 噸二氧化碳當量\n2024年：8,790.3\n▼6.5%\n\n"
+        "#### 無害廢棄物產生量\n2,846.2 噸\n2024年：3,105.9\n▼8.4%\n只涵蓋本集團五間香港酒店\n"
+    )
+    got = rows_of(HEAD_HK + cards)
+    assert (got[("ghg_scope1", 2025)].reported_value, got[("ghg_scope1", 2024)].reported_value) == (8216.4, 8790.3)
+    assert got[("non_hazardous_waste", 2024)].is_partial_scope
+
+
+def test_a_note_below_a_table_bounding_it_makes_its_rows_partial() -> None:
+    """`注：本表仅统计总行办公大楼数据` below a table bounds that table; `以下数据仅涵盖…` below one leads into the next
+    table, and `上表数据只涵盖本集团员工` or `仅供参考` bounds nothing."""
+    table = "指标          单位      2025年     2024年\n用水量        吨        48,360     50,125\n\n"
+    bounded = rows_of(HEAD_CN + table + "注：本表仅统计总行办公大楼数据，不含分支机构。\n")
+    assert bounded[("water_consumption", 2025)].is_partial_scope
+    for note in ("注：上表数据只涵盖本集团员工，不包括承包商。", "注：上表数据仅供参考。"):
+        assert not rows_of(HEAD_CN + table + note + "\n")[("water_consumption", 2025)].is_partial_scope

@@ -194,11 +194,16 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 def csv_as_tabs(lines: list[str]) -> list[str]:
-    """Lines of comma-separated values (a data appendix pasted as CSV: `指標,單位,2024年,2023年`, numbers
-    quoted as `"1,284.6"`) as tab-separated lines, for `tab_grids`; every other line as it is. A CSV
-    table opens with a header of short cells, one naming a period, and at least one row splits into
-    as many fields as the header; prose with ASCII commas (PDF text of mainland reports) does not."""
-    if not any("," in line for line in lines):
+    """Lines of comma- or semicolon-separated values (a data appendix pasted as CSV: `指標,單位,2024年,2023年`,
+    numbers quoted as `"1,284.6"`; Excel's CSV in locales whose decimal mark is a comma: `指標;單位;2024年`)
+    as tab-separated lines, for `tab_grids`; every other line as it is. A CSV table opens with a header of
+    short cells, one naming a period, and at least one row splits into as many fields as the header;
+    prose with ASCII commas (PDF text of mainland reports) does not."""
+    return _delimited_as_tabs(_delimited_as_tabs(lines, ","), ";")
+
+
+def _delimited_as_tabs(lines: list[str], delimiter: str) -> list[str]:
+    if not any(delimiter in line for line in lines):
         return lines
     out = list(lines)
     run: list[tuple[int, list[str]]] = []  # the open table's lines so far, header first
@@ -210,11 +215,15 @@ def csv_as_tabs(lines: list[str]) -> list[str]:
         run.clear()
 
     for index, line in enumerate(lines):
-        text = line.lstrip("\ufeff")
-        if not run and (text.count(",") < 2 or not _could_open_csv(text) or "," not in _THOUSANDS.sub("", text)):
+        text = line.lstrip("\ufeff").rstrip("\r")
+        if not run and (
+            text.count(delimiter) < 2
+            or not _could_open_csv(text, delimiter)
+            or (delimiter == "," and "," not in _THOUSANDS.sub("", text))
+        ):
             continue  # most lines: no table open, and no header of one (a cheap test before parsing); a line whose
             # commas all group thousands (`111年 8,105 5,431 1,152`) is a text table's row, no CSV
-        fields = [field.strip() for field in next(csv.reader([text]))] if text.count(",") >= 2 else []
+        fields = [field.strip() for field in next(csv.reader([text], delimiter=delimiter))] if delimiter in text else []
         if (
             len(fields) < _MIN_CSV_FIELDS
             or "\t" in text
@@ -247,9 +256,11 @@ def _quoted_cell_joined(lines: list[str], number: int) -> tuple[str, int]:
     return lines[number - 1], number
 
 
-def _could_open_csv(text: str) -> bool:
-    """Whether a line may be a CSV table's header: a period named, every comma-separated piece short."""
-    return bool(_period_hint().search(text)) and all(len(piece) <= _MAX_HEADER_CHARS + 2 for piece in text.split(","))
+def _could_open_csv(text: str, delimiter: str) -> bool:
+    """Whether a line may be a CSV table's header: a period named, every separated piece short."""
+    return bool(_period_hint().search(text)) and all(
+        len(piece) <= _MAX_HEADER_CHARS + 2 for piece in text.split(delimiter)
+    )
 
 
 def tab_grids(lines: list[str]) -> list[Grid]:

@@ -18,6 +18,7 @@ import re
 
 from ingest.map.currency import CNY, report_currency, stated_rates, unit_currency
 from ingest.map.reference import metrics
+from ingest.read.cards import parse_cards
 from ingest.read.cell_lines import cell_line_grids
 from ingest.read.cells import parse_cells
 from ingest.read.charts import parse_charts
@@ -40,6 +41,7 @@ from ingest.read.rows import KpiRow, Layout, ParsedReport
 from ingest.read.scope import (
     Companies,
     bound_by_note_items,
+    bounding_note,
     bounds_table,
     caption_scope,
     defined_companies,
@@ -85,12 +87,14 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
         lines = [line for line in lines if line.number not in consumed]
     report.rows.extend(parse_tables(lines, metadata.fiscal_year, consumed, companies))
     if metadata.fiscal_year is not None:
+        report.rows.extend(parse_cards(lines, metadata.fiscal_year, consumed))
         report.rows.extend(parse_cells(lines, metadata.fiscal_year, consumed))
         report.rows.extend(parse_tiles(lines, metadata.fiscal_year, consumed))
         report.rows.extend(parse_year_lists(lines, metadata.fiscal_year, consumed))
         prose = [line for line in prose_lines if line.number not in consumed or id(line) in left_parts]
         report.rows.extend(_bounded_by_heading(parse_statements(join_wrapped(prose), metadata, companies), companies))
     _attach_scopes(report.rows, _without_lines(text, bounding_captions) if bounding_captions else text)
+    _bounded_by_note_below(report.rows, text)
     _attach_notes(report.rows, text)
     _money_in_cny(report.rows, text)
     return report
@@ -129,6 +133,28 @@ def _bounded_by_heading(rows: list[KpiRow], companies: Companies) -> list[KpiRow
         if part is not None:
             row.scope_note, row.is_partial_scope = part.note, part.partial
     return rows
+
+
+_MAX_NOTE_GAP_LINES = 3  # between a table's last row and the note below it (a blank line, a rule)
+
+
+def _bounded_by_note_below(rows: list[KpiRow], text: str) -> None:
+    """A note just below a table that says the table holds part of the group (`注：本表仅统计总行办公大楼数据，
+    不含分支机构。`) bounds that table's rows, as a caption above it would."""
+    if "表" not in text:
+        return
+    tables: dict[int, list[KpiRow]] = {}
+    for row in rows:
+        if row.layout == Layout.TABLE and row.table_header_line is not None:
+            tables.setdefault(row.table_header_line, []).append(row)
+    for number, line in enumerate(source_lines(text), start=1):
+        part = bounding_note(line) if "表" in line else None
+        table = max((header for header in tables if header < number), default=None) if part else None
+        if table is None or number - max(row.source_line for row in tables[table]) > _MAX_NOTE_GAP_LINES + 1:
+            continue
+        for row in tables[table]:
+            if row.source_line < number and not row.is_partial_scope:
+                row.scope_note, row.is_partial_scope = part.note, part.partial
 
 
 def _without_lines(text: str, numbers: set[int]) -> str:

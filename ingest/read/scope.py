@@ -264,6 +264,12 @@ def bounds_table(sentence: str) -> bool:
     return _rules()["table_bound"].search(fold(sentence)) is not None
 
 
+def bounding_note(sentence: str) -> Scope | None:
+    """A note below a table that says the table holds part of the group (`注：本表僅統計總行辦公大樓數據`)."""
+    bounds = _rules()["note_below_bound"].search(fold(sentence)) is not None
+    return Scope(clean_text(sentence).strip()[:_MAX_NOTE_CHARS], True) if bounds else None
+
+
 def lead_in_scope(sentence: str) -> Scope | None:
     """A sentence leading into a table that says whose figures follow (`子公司某某…，其2024年主要環境數據如下：`)."""
     if sentence and _rules()["part_lead_in"].search(fold(sentence)):

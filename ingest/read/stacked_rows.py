@@ -21,7 +21,8 @@ def stacked_rows(raw_cells: list[str]) -> list[list[str]]:
         itemised = (
             itemised_rows([[cell] for cell in cells]) if any(_BRACKETED_ITEM.match(cell) for cell in cells) else None
         )
-        return itemised or [cells]
+        numbered = numbered_rows(cells) if not itemised and any("(2)" in cell for cell in cells) else None
+        return itemised or numbered or [cells]
     pieces = [[piece for piece in map(clean_text, BREAK_TAG.split(cell)) if piece] for cell in raw_cells]
     figures = [cell for cell in pieces if cell and all(is_number(p) or is_not_disclosed(p) for p in cell)]
     depth = len(figures[0]) if figures else 0
@@ -91,3 +92,45 @@ def itemised_rows(pieces: list[list[str]]) -> list[list[str]] | None:
 
 def _item_label(match: re.Match[str]) -> str:
     return (match.group("named") or match.group("spaced") or "").strip()
+
+
+_NUMBERED = re.compile(r"\(\s*(\d)\s*\)\s*")  # `(1) 總能源消耗量 (2) 電網電力百分比` (half-width by now)
+_PART = re.compile(r"\s*[；;]\s*")  # `(1) 3,846.2；62.4%`: a figure and its share; `GJ；%`: their units
+
+
+def numbered_rows(cells: list[str]) -> list[list[str]] | None:
+    """The rows of a row that numbers the metrics of one disclosure and their figures in its cells (SASB:
+    `(1) 全球範疇一排放總量 (2) 全氟化物排放量` beside `(1) 18,426 (2) 6,215`, a unit cell `公噸；%` beside
+    them): the n-th item of each numbered cell, a label's shared head before `(1)` kept (`範疇二排放量（地點
+    基礎）`), the n-th unit, or the last one where fewer are printed; else None."""
+    split = [_numbered_items(cell) for cell in cells]
+    counts = {len(items) for items in split if items}
+    if len(counts) != 1 or sum(1 for items in split if items) < 2:
+        return None
+    count = counts.pop()
+    # a unit per part of an item (`千立方公尺；%` beside `(1) 3,846.2；62.4%`): the figure's is the first
+    nested = any(
+        _PART.search(cell) for cell, items in zip(cells, split, strict=True) if items and items[0][:1].isdigit()
+    )
+    rows = []
+    for n in range(count):
+        row = []
+        for cell, items in zip(cells, split, strict=True):
+            if items:
+                row.append(items[n])
+                continue
+            units = _PART.split(cell)
+            row.append(units[0] if nested or len(units) == 1 else units[min(n, len(units) - 1)])
+        rows.append(row)
+    return rows
+
+
+def _numbered_items(cell: str) -> list[str]:
+    """`(1) 18,426 (2) 6,215` -> [`18,426`, `6,215`]; `範疇二排放量 (1) 地點基礎 (2) 市場基礎` -> [`範疇二排放量（地點
+    基礎）`, …]; a figure with its share after a `；` as the figure alone; no numbering: []."""
+    parts = _NUMBERED.split(cell)
+    if len(parts) < 5 or [int(number) for number in parts[1::2]] != list(range(1, len(parts) // 2 + 1)):
+        return []
+    head = parts[0].strip()
+    items = [_PART.split(item.strip())[0] for item in parts[2::2]]
+    return [f"{head}（{item}）" if head and not item[:1].isdigit() else item for item in items]
