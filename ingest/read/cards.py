@@ -109,7 +109,6 @@ def _card_rows(label: Line, value: Line, compared: list[Line], note: Line | None
             unit=row_unit,
             fiscal_year=year,
         )
-        if part is not None:
-            row.scope_note, row.is_partial_scope = part.note, part.partial
+        row.bound_by(part)
         rows.append(row)
     return rows

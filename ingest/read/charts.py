@@ -73,8 +73,7 @@ def parse_charts(lines: list[Line], fiscal_year: int, consumed: set[int], compan
                     unit=unit,
                     fiscal_year=year,
                 )
-                if part is not None:
-                    row.scope_note, row.is_partial_scope = part.note, part.partial
+                row.bound_by(part)
                 rows.append(row)
         consumed.update(lines[number].number for number in taken)
     return rows

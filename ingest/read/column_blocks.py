@@ -83,8 +83,7 @@ def parse_column_blocks(
                     fiscal_year=year,
                     table_header_line=year_block[0].number,
                 )
-                if part is not None:
-                    row.scope_note, row.is_partial_scope = part.note, part.partial
+                row.bound_by(part)
                 rows.append(row)
         consumed.update(line.number for lines_of in (whole, *used[1:]) for line in lines_of)
     return rows

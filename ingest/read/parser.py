@@ -130,8 +130,7 @@ def _bounded_by_heading(rows: list[KpiRow], companies: Companies) -> list[KpiRow
     食品有限公司`) are that part's, as a table under it is (`read.scope.caption_scope`)."""
     for row in rows:
         part = None if row.is_partial_scope or not row.section else caption_scope(row.section, companies)
-        if part is not None:
-            row.scope_note, row.is_partial_scope = part.note, part.partial
+        row.bound_by(part)
     return rows
 
 
@@ -154,7 +153,7 @@ def _bounded_by_note_below(rows: list[KpiRow], text: str) -> None:
             continue
         for row in tables[table]:
             if row.source_line < number and not row.is_partial_scope:
-                row.scope_note, row.is_partial_scope = part.note, part.partial
+                row.bound_by(part)
 
 
 def _without_lines(text: str, numbers: set[int]) -> str:
@@ -183,14 +182,14 @@ def _attach_scopes(rows: list[KpiRow], text: str) -> None:
         if row.metric_code and not row.is_partial_scope and row.layout == Layout.TABLE:
             note = marked_note(lines, row.source_line, row.raw_label)
             if note and (part := note_scope(note)) is not None:
-                row.scope_note, row.is_partial_scope = part.note, part.partial
+                row.bound_by(part)
     bound_by_note_items(rows, lines)
     for row in rows:
         if not row.metric_code or row.is_partial_scope:
             continue
         scope = scope_of(row.metric_code, row.raw_label, scopes, row.fiscal_year)
         if scope is not None:
-            row.scope_note, row.is_partial_scope = scope.note, scope.partial
+            row.bound_by(scope)
 
 
 _PROSE_END = re.compile(r"[。；;！!？?]")
@@ -373,10 +372,10 @@ def parse_grids(
             # a plain line between two tables may be the note of the one above, so it stays report-wide
             bounding_captions.update(number for number in caption_lines if _TABLE_TITLE.match(raw_lines[number - 1]))
         for row in read if part else ():  # `下表僅涵蓋附屬公司甲的數據`: every row is that part's
-            row.scope_note, row.is_partial_scope = part.note, part.partial
+            row.bound_by(part)
         for row in read if companies and not part else ():
             if own := row_part(row.raw_label, companies):  # `客戶投訴（惠州澄嶺）`
-                row.scope_note, row.is_partial_scope = own.note, own.partial
+                row.bound_by(own)
         rows.extend(read)
         consumed.update(range(grid.first_line, grid.last_line + 1))
     if bounding_captions is not None:  # a row's note (`2022年數據僅統計…`) bounds that row, not the report

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from typing import Protocol
 
 from ingest.map.lexicon import MetricMatch, label_excluded, map_label, some_term_matches
 from ingest.map.normalize import (
@@ -58,6 +59,18 @@ class KpiRow:
 
     def as_record(self) -> dict[str, object]:
         return asdict(self)
+
+    def bound_by(self, part: Bound | None) -> None:
+        """Take what a caption, note or heading says the figure covers (`read.scope.Scope`), if it says anything."""
+        if part is not None:
+            self.scope_note, self.is_partial_scope = part.note, part.partial
+
+
+class Bound(Protocol):
+    """What `read.scope.Scope` tells a row (a protocol: the scope module reads rows, so rows cannot import it)."""
+
+    note: str
+    partial: bool
 
 
 @dataclass

@@ -229,7 +229,7 @@ def bound_by_note_items(rows: list[KpiRow], lines: list[str]) -> None:
             continue
         for other in figures:
             if other.label_line == row.label_line:
-                other.scope_note, other.is_partial_scope = part.note, part.partial
+                other.bound_by(part)
 
 
 @dataclass(frozen=True)

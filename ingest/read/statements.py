@@ -220,8 +220,7 @@ class _Reader:
         if row.unit_factor is None and unit is None:
             return False  # a bare number that is no count: a page number, a list item, a year
         part = sentence_scope(sentence, line.text[value.end :], self.companies)
-        if part is not None:  # `公司全資子公司某某有限公司2024年度…為`: a subsidiary's figure
-            row.scope_note, row.is_partial_scope = part.note, part.partial
+        row.bound_by(part)  # `公司全資子公司某某有限公司2024年度…為`: a subsidiary's figure
         self.rows.append(row)
         if not relative:
             # the label that mapped is the subject (`合共提供3,150小時培訓（2023年：2,880小時）`: 培訓)

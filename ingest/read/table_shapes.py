@@ -133,4 +133,4 @@ def bound_by_note(rows: list[KpiRow], note: str) -> None:
             continue
         for row in rows:
             if not years or row.fiscal_year in years:
-                row.scope_note, row.is_partial_scope = part.note, part.partial
+                row.bound_by(part)

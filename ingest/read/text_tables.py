@@ -120,7 +120,7 @@ class _TextTableReader:
             rows = _table_rows(*self.pending)
             part = self.pending[0].part
             for row in rows if part else ():  # `表5 子公司某某有限公司溫室氣體排放`: every row is that part's
-                row.scope_note, row.is_partial_scope = part.note, part.partial
+                row.bound_by(part)
             self.rows.extend(rows)
             self.pending = None
 

@@ -85,8 +85,7 @@ def parse_year_lists(lines: list[Line], fiscal_year: int, consumed: set[int]) ->
         )
         # `#### 附屬公司數據：某某（東莞）食品有限公司`, `以下為東莞生產基地的單獨數據，僅供參考：`
         part = caption_scope(" / ".join(filter(None, (heading, lead_in))))
-        if part is not None:
-            row.scope_note, row.is_partial_scope = part.note, part.partial
+        row.bound_by(part)
         rows.append(row)
         consumed.add(line.number)
     return rows

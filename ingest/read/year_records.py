@@ -70,8 +70,7 @@ def parse_year_records(
                     table_header_line=lines[index].number,
                 )
             )
-            if part is not None:
-                rows[-1].scope_note, rows[-1].is_partial_scope = part.note, part.partial
+            rows[-1].bound_by(part)
         used = [label_line, lines[index], lines[index + 1]]
         used += [lines[index - 1]] if unit_above is not None else []
         used += [lines[index + 2]] if unit_below is not None else []
@@ -175,8 +174,7 @@ def _record_rows(
             unit=unit or label_unit,
             fiscal_year=year,
         )
-        if part is not None:
-            row.scope_note, row.is_partial_scope = part.note, part.partial
+        row.bound_by(part)
         rows.append(row)
     return rows or None
 
