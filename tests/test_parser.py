@@ -1872,3 +1872,34 @@ def test_a_per_unit_qualifier_covers_every_item_of_its_clause() -> None:
 
 def test_a_total_that_takes_scope_3_in_is_no_scope_3() -> None:
     assert facts(HEAD_SIMP + "纳入范围三后的温室气体排放总量为41,285.3吨二氧化碳当量。\n") == {}
+
+
+def test_a_metrics_years_and_figures_joined_by_slashes_or_arrows_on_one_line() -> None:
+    """`範圍一排放（噸二氧化碳當量）2022/2021：4,512.3/4,786.0`, `僱員總數（人）：1,286 / 1,244（2023 / 2022）`, a span
+    of years with arrows (`耗水量 2021-2023（立方米）：21,560 → 20,884 → 19,932`); a target's slot is no figure."""
+    text = HEAD_TRAD + (
+        "範圍一排放（噸二氧化碳當量）2023/2022：4,512.3/4,786.0\n"
+        "僱員總數（人）：1,286 / 1,244（2023 / 2022）\n"
+        "耗水量 2021-2023（立方米）：21,560 → 20,884 → 19,932\n"
+        "因工傷損失工作日數（日）2022/2023/2030目標：287/312/200\n"
+    )
+    assert facts(text) == pytest.approx(
+        {
+            ("ghg_scope1", 2023): 4512.3,
+            ("ghg_scope1", 2022): 4786.0,
+            ("employees_total", 2023): 1286,
+            ("employees_total", 2022): 1244,
+            ("water_consumption", 2021): 21560,
+            ("water_consumption", 2022): 20884,
+            ("water_consumption", 2023): 19932,
+            ("lost_days_work_injury", 2022): 287,
+            ("lost_days_work_injury", 2023): 312,
+        }
+    )
+
+
+def test_a_figure_counted_in_a_total_stated_after_it_is_a_part() -> None:
+    """`…報告期內排放顆粒物11.35吨，已纳入上述公司排放总量。`: one subsidiary's figure, counted in the company's."""
+    text = HEAD_SIMP + "报告期内，某某冷轧排放颗粒物11.35吨，已纳入上述公司排放总量。\n"
+    rows = [row for row in parse_report(text).rows if row.metric_code == "pm_emissions"]
+    assert [row.is_partial_scope for row in rows] == [True]

@@ -3646,3 +3646,30 @@ def test_a_note_below_a_table_bounding_it_makes_its_rows_partial() -> None:
     assert bounded[("water_consumption", 2025)].is_partial_scope
     for note in ("注：上表数据只涵盖本集团员工，不包括承包商。", "注：上表数据仅供参考。"):
         assert not rows_of(HEAD_CN + table + note + "\n")[("water_consumption", 2025)].is_partial_scope
+
+
+def test_a_div_table_whose_section_rows_hold_text_alone_and_a_subsidiarys_section() -> None:
+    """A CSS-grid table of `<div role="row">`s: a row of text alone (`能源`, `控股子公司：某某冷链物流有限公司`) is a
+    section across the table, and a section naming a subsidiary bounds its rows."""
+    row = '<div role="row"><div role="cell">{}</div><div role="cell">{}</div><div role="cell">{}</div></div>'
+    text = HEAD_CN + (
+        '<div role="table">\n' + row.format("指标", "单位", "2025年") + "\n"
+        '<div role="row">温室气体排放</div>\n' + row.format("范围一排放", "吨二氧化碳当量", "48,216.5") + "\n"
+        '<div role="row">控股子公司：某某冷链物流有限公司</div>\n'
+        + row.format("范围一排放", "吨二氧化碳当量", "12,604.3")
+        + "\n</div>\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code == "ghg_scope1"]
+    assert [(row.reported_value, row.is_partial_scope) for row in rows] == [(48216.5, False), (12604.3, True)]
+
+
+def test_an_annual_reports_accounting_table_with_its_change_column_between_years() -> None:
+    """A mainland annual report's `主要会计数据 2025年 2024年 本期比上年同期增减(%) 2023年`: the change column is
+    skipped and the years on either side of it are read."""
+    text = HEAD_CN + (
+        "                                                               单位：元    币种：人民币\n"
+        "     主要会计数据                 2025年               2024年          同期增减(%)             2023年\n"
+        " 营业收入                 68,246,935,812.47    71,593,204,166.85             -4.67      74,826,117,503.92\n"
+    )
+    got = facts(text)
+    assert (got[("revenue", 2025)], got[("revenue", 2023)]) == (68246935812.47, 74826117503.92)

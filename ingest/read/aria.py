@@ -44,6 +44,7 @@ def aria_as_tables(text: str) -> str:
     out: list[str] = []
     open_tags: list[tuple[str, str | None]] = []  # (tag name, the table tag it stands for)
     position = 0
+    row_at: int | None = None  # where the open row's `<tr>` went in `out`, until a cell opens in it
     for match in _TAG.finditer(text):
         closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
         replacement = None
@@ -53,6 +54,10 @@ def aria_as_tables(text: str) -> str:
             if open_tags and open_tags[-1][0] == name:
                 _, stands_for = open_tags.pop()
                 replacement = f"</{stands_for}>" if stands_for else None
+                if stands_for == "tr" and row_at is not None:  # `<div role="row">能源</div>`: a row of text alone,
+                    out[row_at] += "<td>"  # a section across the table (one cell of it)
+                    replacement = "</td></tr>"
+                row_at = None if stands_for == "tr" else row_at
         elif name not in _VOID and not attributes.rstrip().endswith("/"):
             role = _ROLE.search(attributes)
             stands_for = _TABLE_TAGS.get(role.group(1).lower()) if role else None
@@ -67,6 +72,9 @@ def aria_as_tables(text: str) -> str:
             out.append(text[position : match.start()])
             out.append(replacement)
             position = match.end()
+            row_at = (
+                len(out) - 1 if replacement.startswith("<tr") else None if replacement[:3] in ("<td", "<th") else row_at
+            )
     out.append(text[position:])
     return "".join(out)
 

@@ -166,6 +166,8 @@ def sentence_scope(sentence: str, after: str = "", companies: Companies | None =
     bracket = _BRACKET_AFTER.match(after)
     if bracket and _rules()["part_note"].search(fold(bracket.group(1))):
         return Scope(clean_text(bracket.group(1))[:_MAX_NOTE_CHARS], True)
+    if "入" in after and (counted := _rules()["part_after"].match(fold(after))):  # `…吨，已纳入上述公司排放总量`
+        return Scope(clean_text(counted.group())[:_MAX_NOTE_CHARS], True)
     return None
 
 

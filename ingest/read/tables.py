@@ -46,6 +46,7 @@ from ingest.read.periods import (
 from ingest.read.row_labels import BARE_LABEL_CHARS, RowState, row_readings
 from ingest.read.row_years import dated_label
 from ingest.read.rows import KpiRow, Layout, build_row
+from ingest.read.scope import caption_scope
 from ingest.read.table_shapes import bound_by_note, tile_rows, transposed_rows
 from ingest.read.text import fold
 from ingest.read.text_headers import note_column
@@ -226,6 +227,9 @@ class TableReader:
             kpi_row = self._value_row(grid, r, c, columns, values[c], cell_units[c], row)
             if kpi_row is not None:
                 out.append(kpi_row)
+        part = caption_scope(state.section) if state.section else None  # a section row `控股子公司：某某物流有限公司`
+        for kpi_row in out if part else ():
+            kpi_row.bound_by(part)
         note = " ".join(texts[c] for c in self.note_columns if c < len(texts))
         if note.strip():
             self.noted_lines.add(grid.lines[r])

@@ -22,6 +22,7 @@ from ingest.read.prose_tokens import SENTENCE_END
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import Companies, Scope, caption_scope, note_scope
 from ingest.read.text import HAN, is_not_disclosed
+from ingest.read.year_series import year_series
 
 _SEPARATOR = re.compile(r"\s*[|｜]\s*|\t+|\s{2,}")
 _YEARISH = re.compile(r"(?:19|20)\d{2}|1[01]\d年|FY\d{2}", re.IGNORECASE)
@@ -118,9 +119,15 @@ def _year_item(line: Line, fiscal_year: int) -> list[KpiRow] | None:
 
 def _line_record(line: Line, fiscal_year: int, companies: Companies | None) -> list[KpiRow] | None:
     """The rows of a one-line record: a label (its own field, `指標名稱：…` or `【…】`), maybe a unit
-    field, and a field for each year; None if the line is no such record."""
+    field, and a field for each year, or a series of years and figures (`read.year_series`); None if the
+    line is no such record."""
     if "：" not in line.text and ":" not in line.text:
         return _year_item(line, fiscal_year)
+    if (series := year_series(line.text)) is not None:
+        label, slots = series
+        read = [(year, *value_and_unit(printed)) for year, printed in slots if year is not None]
+        part = caption_scope(label, companies)
+        return _record_rows(line, label, [(year, raw, unit) for year, raw, unit in read if raw], part, fiscal_year)
     fields = _FIELD.split(line.text.strip())
     bracketed = _BRACKETED_LABEL.match(fields[0])
     if (len(fields) < _MIN_YEARS and not bracketed) or ("：" not in line.text and ":" not in line.text):
