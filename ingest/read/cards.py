@@ -16,6 +16,7 @@ reader's (`read.statements`), which would take the year line below for the figur
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ingest.map.units import looks_like_unit
 from ingest.read.layout import Line
@@ -45,32 +46,44 @@ def parse_cards(lines: list[Line], fiscal_year: int, consumed: set[int]) -> list
         if card is None:
             index += 1
             continue
-        label, value, compared, note = card
-        rows += _card_rows(label, value, compared, note, fiscal_year)
-        consumed.update(line.number for line in (label, value, *compared, *([note] if note else [])))
-        index += 1 + len(compared)
+        rows += _card_rows(card, fiscal_year)
+        consumed.update(card.lines)
+        index += 1 + len(card.compared)
     return rows
 
 
-def _card(free: list[Line], index: int) -> tuple[Line, Line, list[Line], Line | None] | None:
-    """(label, figure, compared figures, note) of a card whose figure is line `index`, or None."""
+class _Card(NamedTuple):
+    label: Line
+    figure: re.Match[str]  # `_VALUE_LINE`'s, on line `figure_line`
+    figure_line: int
+    compared: list[tuple[int, re.Match[str]]]  # (line, `_COMPARED`'s match)
+    note: Line | None
+
+    @property
+    def lines(self) -> list[int]:
+        notes = [self.note.number] if self.note else []
+        return [self.label.number, self.figure_line, *(number for number, _ in self.compared), *notes]
+
+
+def _card(free: list[Line], index: int) -> _Card | None:
+    """The card whose figure is line `index`, or None."""
     value = _VALUE_LINE.match(free[index].text)
     if value is None or (value.group("unit") and not looks_like_unit(value.group("unit").strip())):
         return None
     label = free[index - 1]
     if not _is_label(label.text):
         return None
-    compared: list[Line] = []
+    compared: list[tuple[int, re.Match[str]]] = []
     after = index + 1
-    while after < len(free) and _COMPARED.match(free[after].text):
-        compared.append(free[after])
+    while after < len(free) and (match := _COMPARED.match(free[after].text)):
+        compared.append((free[after].number, match))
         after += 1
     if not compared:
         return None
     while after < len(free) and _CHANGE.match(free[after].text):
         after += 1
     note = free[after] if after < len(free) and _is_note(free, after) else None
-    return label, free[index], compared, note
+    return _Card(label, value, free[index].number, compared, note)
 
 
 def _is_label(text: str) -> bool:
@@ -86,23 +99,21 @@ def _is_note(free: list[Line], index: int) -> bool:
     return not (index + 1 < len(free) and _VALUE_LINE.match(free[index + 1].text))
 
 
-def _card_rows(label: Line, value: Line, compared: list[Line], note: Line | None, fiscal_year: int) -> list[KpiRow]:
-    name = label.text.strip().lstrip("#").strip()
-    figure = _VALUE_LINE.match(value.text)
-    unit = (figure.group("unit") or "").strip() or None  # type: ignore[union-attr]
-    figures = [(value.number, figure.group("value"), unit, fiscal_year)]  # type: ignore[union-attr]
-    for line in compared:
-        match = _COMPARED.match(line.text)
-        year = year_of(match.group("year"))  # type: ignore[union-attr]
+def _card_rows(card: _Card, fiscal_year: int) -> list[KpiRow]:
+    name = card.label.text.strip().lstrip("#").strip()
+    unit = (card.figure.group("unit") or "").strip() or None
+    figures = [(card.figure_line, card.figure.group("value"), unit, fiscal_year)]
+    for number, match in card.compared:
+        year = year_of(match.group("year"))
         if year is not None and year < fiscal_year:
-            figures.append((line.number, match.group("value"), match.group("unit") or unit, year))  # type: ignore[union-attr]
-    part = note_scope(note.text) if note else None
+            figures.append((number, match.group("value"), match.group("unit") or unit, year))
+    part = note_scope(card.note.text) if card.note else None
     rows = []
     for number, raw, row_unit, year in figures:
         row = build_row(
             layout=Layout.KEY_FIGURE,
             source_line=number,
-            label_line=label.number,
+            label_line=card.label.number,
             labels=[(name, name)],
             section=name,
             raw_value=raw,

@@ -66,27 +66,24 @@ def itemised_rows(pieces: list[list[str]]) -> list[list[str]] | None:
     範圍2：2,115.8 噸` under `2024年` and `2023年`): the row itself first (its own figure, an item without a
     label, if any), then a row per item, its label in the label cell before the figures; else None."""
     pieces = [[item for piece in cell for item in _items(piece)] for cell in pieces]
-    items = [[_item().match(piece) for piece in cell] if len(cell) > 1 else None for cell in pieces]
-    listed = [c for c, cell in enumerate(items) if cell and all(cell)]
-    labels = {tuple(_item_label(match) for match in items[c]) for c in listed}  # type: ignore[union-attr]
-    if (
-        len(listed) < 2
-        or len(labels) != 1
-        or not any(labels.pop())
-        or any(len(pieces[c]) > 1 for c in range(listed[0]))
-    ):
+    listed: dict[int, list[re.Match[str]]] = {}  # column -> its items, where every piece of it is one
+    for c, cell in enumerate(pieces):
+        matches = [match for piece in cell if (match := _item().match(piece))] if len(cell) > 1 else []
+        if matches and len(matches) == len(cell):
+            listed[c] = matches
+    labels = {tuple(_item_label(match) for match in matches) for matches in listed.values()}
+    first = min(listed, default=0)
+    if len(listed) < 2 or len(labels) != 1 or not any(labels.pop()) or any(len(pieces[c]) > 1 for c in range(first)):
         return None
-    label_at = listed[0] - 1
     rows: list[list[str]] = []
-    for line, match in enumerate(items[listed[0]]):  # type: ignore[arg-type]
-        own = line == 0 and not _item_label(match)
+    for line, match in enumerate(listed[first]):
         if line == 0:
             rows.append([" ".join(cell) if c not in listed else "" for c, cell in enumerate(pieces)])
-        if not own:
+        if line or _item_label(match):  # (an item without a label is the row's own figure)
             rows.append(["" for _ in pieces])
-            rows[-1][label_at] = _item_label(match)
-        for c in listed:
-            rows[-1][c] = items[c][line].group("figure")  # type: ignore[index]
+            rows[-1][first - 1] = _item_label(match)
+        for c, matches in listed.items():
+            rows[-1][c] = matches[line].group("figure")
     return rows
 
 
