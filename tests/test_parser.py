@@ -1903,3 +1903,50 @@ def test_a_figure_counted_in_a_total_stated_after_it_is_a_part() -> None:
     text = HEAD_SIMP + "报告期内，某某冷轧排放颗粒物11.35吨，已纳入上述公司排放总量。\n"
     rows = [row for row in parse_report(text).rows if row.metric_code == "pm_emissions"]
     assert [row.is_partial_scope for row in rows] == [True]
+
+
+def test_figures_each_followed_by_its_year_in_brackets_and_a_unit_in_the_heading_above() -> None:
+    """`- 範圍一排放：3,105.8噸二氧化碳當量（2023年）（按年下降5.5%）；3,286.4噸二氧化碳當量（2022年）`: each figure's year
+    is the bracket after it (a change in a bracket of its own is none); a heading's unit (`### 用水（立方米）`)
+    is the unit of such records that print none; a floor area is a denominator (`千克二氧化碳當量／平方米`)."""
+    text = HEAD_TRAD + (
+        "- 範圍一溫室氣體排放：3,105.8噸二氧化碳當量（2023年）（按年下降5.5%）；3,286.4噸二氧化碳當量（2022年）\n"
+        "- 溫室氣體排放密度：29.7千克二氧化碳當量／平方米（2023年）；31.3千克二氧化碳當量／平方米（2022年）\n\n"
+        "### 用水（立方米）\n\n- 總耗水量：186,420（2023年）；194,815（2022年）\n"
+    )
+    assert facts(text) == pytest.approx(
+        {
+            ("ghg_scope1", 2023): 3105.8,
+            ("ghg_scope1", 2022): 3286.4,
+            ("water_consumption", 2023): 186420,
+            ("water_consumption", 2022): 194815,
+        }
+    )
+
+
+def test_year_blocks_date_the_key_figures_under_them() -> None:
+    """`【2022年度】` over `一、环境` / `范围一温室气体排放量：18,426.3 吨二氧化碳当量`: the block's year dates every line
+    to the next block, whatever numbered headings come between; a site's block (`【2023年度·江西基地】`) bounds
+    its figures, and a target's block holds no data."""
+    block = "一、环境\n范围一温室气体排放量：{} 吨二氧化碳当量\n二、社会\n员工总数：{} 人\n\n"
+    text = HEAD_SIMP + (
+        "【2023年度】\n"
+        + block.format("18,426.3", "12,846")
+        + "【2023年度·江西基地】\n"
+        + block.format("6,214.8", "4,615")
+        + "【2022年度】\n"
+        + block.format("17,208.9", "11,573")
+        + "【2025年目标】\n"
+        + block.format("15,000", "13,000")
+    )
+    rows = [
+        (row.metric_code, row.fiscal_year, row.reported_value, row.is_partial_scope) for row in parse_report(text).rows
+    ]
+    assert sorted(row for row in rows if row[0]) == [
+        ("employees_total", 2022, 11573, False),
+        ("employees_total", 2023, 4615, True),
+        ("employees_total", 2023, 12846, False),
+        ("ghg_scope1", 2022, 17208.9, False),
+        ("ghg_scope1", 2023, 6214.8, True),
+        ("ghg_scope1", 2023, 18426.3, False),
+    ]

@@ -3673,3 +3673,23 @@ def test_an_annual_reports_accounting_table_with_its_change_column_between_years
     )
     got = facts(text)
     assert (got[("revenue", 2025)], got[("revenue", 2023)]) == (68246935812.47, 74826117503.92)
+
+
+def test_a_table_drawn_in_box_characters_with_rows_wrapped_inside_their_rules() -> None:
+    """A converter's `┌──┬──┐` / `│ 指标 │ … │` / `├──┼──┤` table: the lines between two rules are one row, so a
+    label wrapped onto the next line is read whole, and a closing bracket that bounds it (`（仅冷链仓储中心）`,
+    `（不含子公司）`) makes the row partial."""
+    text = HEAD_CN + (
+        "┌──────────┬────────┬────────┐\n│ 指标       │ 单位     │ 2025年   │\n"
+        "├──────────┴────────┴────────┤\n│ 能源消耗                     │\n"
+        "├──────────┬────────┬────────┤\n│ 综合能源消耗量  │ 吨标准煤   │ 5,236.8 │\n"
+        "├──────────┼────────┼────────┤\n│ 综合能源消耗量  │ 吨标准煤   │ 1,456.2 │\n│ （仅冷链仓储中心） │       │        │\n"
+        "├──────────┼────────┼────────┤\n│ 范围二温室气体排放 │ 吨二氧化碳当量 │ 17,610.3 │\n│ （基于位置法）  │        │        │\n"
+        "└──────────┴────────┴────────┘\n"
+    )
+    rows = {
+        (row.metric_code, row.reported_value): row.is_partial_scope
+        for row in parse_report(text).rows
+        if row.metric_code
+    }
+    assert rows == {("energy_total", 5236.8): False, ("energy_total", 1456.2): True, ("ghg_scope2", 17610.3): False}

@@ -11,6 +11,7 @@ from ingest.read.grid import Cell, Grid
 from ingest.read.markup import clean_text
 from ingest.read.periods import year_of
 from ingest.read.stacked_rows import stacked_rows
+from ingest.read.text import CharMap
 
 MARKDOWN_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 MARKDOWN_RULE = re.compile(r"^[\s|:\-]+$")
@@ -47,6 +48,11 @@ def _mend_split_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
     return rows
 
 
+# box-drawing characters as a pandoc grid table's (`+---+`, `|`): rules between rows, the lines between one row
+_BOX_RULE, _BOX_JOIN, _BOX_BAR = "─━═┄┈", "┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╒╤╕╞╪╡╘╧╛┏┳┓┣╋┫┗┻┛", "│┃║"
+_BOX_DRAWING = CharMap(
+    _BOX_RULE + _BOX_JOIN + _BOX_BAR, "-" * len(_BOX_RULE) + "+" * len(_BOX_JOIN) + "|" * len(_BOX_BAR)
+)
 _CELL_BAR = re.compile(r"(?<!\\)\|")  # not an escaped `\|` inside a cell (`範圍一 \| 直接排放`)
 # a pipe table's delimiter row written without its outer pipes (`:--- | :---: | ---:`)
 _BARE_DELIMITER = re.compile(r"^\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+$")
@@ -155,6 +161,7 @@ def markdown_grids(lines: list[str]) -> list[Grid]:
     bare = _bare_pipe_rows(lines) | _undelimited_pipe_rows(lines)
     for number, raw in enumerate(lines, start=1):
         raw = raw.replace("｜", "|") if "｜" in raw else raw  # `｜指標｜單位｜113年｜`: full-width bars
+        raw = _BOX_DRAWING(raw)  # `┌──┬──┐` / `│ 指标 │ 单位 │` / `├──┼──┤`: a grid table drawn in box characters
         raw = f"|{raw.strip()}|" if number in bare else raw
         if "+" in raw and (_GRID_TABLE_RULE.match(raw) or (grid_table and _GRID_TABLE_PARTIAL_RULE.match(raw))):
             close_block()  # (a rule that leaves a cell spanning rows open: `|   雇佣   +------+------+`)

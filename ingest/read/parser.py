@@ -373,7 +373,7 @@ def parse_grids(
             bounding_captions.update(number for number in caption_lines if _TABLE_TITLE.match(raw_lines[number - 1]))
         for row in read if part else ():  # `下表僅涵蓋附屬公司甲的數據`: every row is that part's
             row.bound_by(part)
-        for row in read if companies and not part else ():
+        for row in read if not part else ():
             if own := row_part(row.raw_label, companies):  # `客戶投訴（惠州澄嶺）`
                 row.bound_by(own)
         rows.extend(read)

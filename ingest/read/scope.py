@@ -291,9 +291,13 @@ _TRAILING_BRACKET = re.compile(r"\(([^()]{2,30})\)$")
 
 def row_part(label: str, companies: Companies | None) -> Scope | None:
     """A table row whose label names another company in its closing bracket (`客戶投訴（惠州澄嶺）`): that
-    company's figure."""
-    bracket = _TRAILING_BRACKET.search(fold(label)) if companies and label.endswith(("）", ")")) else None
-    if bracket and companies and _names_another_company(bracket.group(1), companies):
+    company's figure; or bounds it there (`綜合能源消耗量（僅冷鏈倉儲中心）`, `危險廢物產生量（不含子公司）`)."""
+    if not label.endswith(("）", ")")):
+        return None
+    folded = fold(label)
+    bracket = _TRAILING_BRACKET.search(folded)
+    named = bracket and companies and _names_another_company(bracket.group(1), companies)
+    if named or _rules()["part_label_bracket"].search(folded):
         return Scope(clean_text(label)[:_MAX_NOTE_CHARS], True)
     return None
 

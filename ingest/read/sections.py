@@ -31,6 +31,10 @@ _BRACKET_LEGEND = re.compile(
 _PRIOR_PERIOD = re.compile(r"^(?:去年|上年|上一|上个|上期|前一)")  # `上年同期`, `上一财政年度`
 
 
+_BLOCK_OPENERS = frozenset("【〔[")
+_BLOCK = re.compile(r"[【〔\[]\s*([^】〕\]]{2,30}?)\s*[】〕\]]")
+
+
 class Step(Enum):
     """What a line is to the reader of its figures."""
 
@@ -51,6 +55,8 @@ class Sections:
         self.bracket_year: int | None = None  # the year a legend says a bracketed figure is of
         self.in_targets = False
         self.targets_headed = False  # a heading (not a line: `2030年目标`) opened the targets
+        self.block = ""  # `【2023年度】`, `【2024年度·江西基地】`: a bracketed title over the lines to the next one
+        self.block_year: int | None = None
         self._period = period_line()
 
     def step(self, text: str, gap: int, context_above: Callable[[int], str], index: int) -> Step:
@@ -63,9 +69,15 @@ class Sections:
                 year = self.fiscal_year - 1 if _PRIOR_PERIOD.match(legend.group(1)) else year_of(legend.group(1))
                 self.bracket_year = year if year is not None and year < self.fiscal_year else None
                 return Step.STRUCTURE
+        if text[:1] in _BLOCK_OPENERS and (block := _BLOCK.fullmatch(text)):
+            return self._open_block(block.group(1))
         period = self._period.fullmatch(text) if _YEAR_DIGITS.search(text) else None
         if is_heading(text) or period:
             heading = text.lstrip("#").strip()
+            if self.block and not text.startswith("#"):  # `一、环境` inside `【2023年度】`: its part, of its year
+                self.heading, self.heading_year = f"{self.block} / {heading}", self.block_year
+                return Step.TOPIC
+            self.block, self.block_year = "", None
             # Figures under `## 2030年環境目標` or `未來目標` are targets, not data of any year.
             self.in_targets = target_heading().search(heading) is not None or any(
                 int(year) > self.fiscal_year for year in _ANY_YEAR.findall(heading)
@@ -86,3 +98,16 @@ class Sections:
             self.caption_unit = caption.group(1)  # `單位：萬元` above figures printed without units
             return Step.STRUCTURE
         return Step.TEXT
+
+    def _open_block(self, title: str) -> Step:
+        """A bracketed title alone on its line: the year it names (if any) dates the figures up to the next
+        one, whatever numbered headings come between; a target block's lines are no data."""
+        year = _HEADING_YEAR.search(title)
+        self.block, self.block_year = title, int(year.group(1)) if year else None
+        self.in_targets = target_heading().search(title) is not None or (
+            self.block_year is not None and self.block_year > self.fiscal_year
+        )
+        self.targets_headed = self.in_targets
+        self.heading, self.heading_year, self.period_lead, self.caption_unit = title, self.block_year, "", None
+        self.bracket_year = None
+        return Step.TOPIC

@@ -20,7 +20,7 @@ from ingest.read.layout import Line
 from ingest.read.periods import year_of
 from ingest.read.prose_tokens import SENTENCE_END
 from ingest.read.rows import KpiRow, Layout, build_row
-from ingest.read.scope import Companies, Scope, caption_scope, note_scope
+from ingest.read.scope import Companies, Scope, caption_scope, note_scope, row_part
 from ingest.read.text import HAN, is_not_disclosed
 from ingest.read.year_series import year_series
 
@@ -76,8 +76,11 @@ def parse_year_records(
         used += [lines[index - 1]] if unit_above is not None else []
         used += [lines[index + 2]] if unit_below is not None else []
         consumed.update(line.number for line in used)
+    heading_unit = None  # `### 廢氣排放（千克）`: the unit of the records below it that print none
     for line in lines:
-        if line.number not in consumed and (read := _line_record(line, fiscal_year, companies)):
+        if line.text.lstrip().startswith("#"):
+            heading_unit = split_label(line.text.strip().lstrip("#").strip())[1]
+        elif line.number not in consumed and (read := _line_record(line, fiscal_year, companies, heading_unit)):
             rows.extend(read)
             consumed.add(line.number)
     return rows
@@ -117,7 +120,9 @@ def _year_item(line: Line, fiscal_year: int) -> list[KpiRow] | None:
     return _record_rows(line, item["label"], [(year, value, item["unit"]) for year, value in pairs], part, fiscal_year)
 
 
-def _line_record(line: Line, fiscal_year: int, companies: Companies | None) -> list[KpiRow] | None:
+def _line_record(
+    line: Line, fiscal_year: int, companies: Companies | None, heading_unit: str | None = None
+) -> list[KpiRow] | None:
     """The rows of a one-line record: a label (its own field, `指標名稱：…` or `【…】`), maybe a unit
     field, and a field for each year, or a series of years and figures (`read.year_series`); None if the
     line is no such record."""
@@ -126,8 +131,9 @@ def _line_record(line: Line, fiscal_year: int, companies: Companies | None) -> l
     if (series := year_series(line.text)) is not None:
         label, slots = series
         read = [(year, *value_and_unit(printed)) for year, printed in slots if year is not None]
-        part = caption_scope(label, companies)
-        return _record_rows(line, label, [(year, raw, unit) for year, raw, unit in read if raw], part, fiscal_year)
+        part = caption_scope(label, companies) or row_part(label, companies)  # `有害廢棄物（僅限總辦事處）`
+        values = [(year, raw, unit or heading_unit) for year, raw, unit in read if raw]
+        return _record_rows(line, label, values, part, fiscal_year)
     fields = _FIELD.split(line.text.strip())
     bracketed = _BRACKETED_LABEL.match(fields[0])
     if (len(fields) < _MIN_YEARS and not bracketed) or ("：" not in line.text and ":" not in line.text):
@@ -178,7 +184,7 @@ def _record_rows(
             labels=[(bare, label)],
             section=bare,
             raw_value=raw,
-            unit=unit or label_unit,
+            unit=unit or label_unit or ("%" if raw.endswith("%") else None),
             fiscal_year=year,
         )
         row.bound_by(part)

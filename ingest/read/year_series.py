@@ -3,6 +3,7 @@
     範圍一排放（噸二氧化碳當量）2024/2023/2022：4,512.3/4,786.0/5,013.8
     僱員總數（人）：1,286 / 1,244（2024 / 2023）
     耗水量 2022-2024（立方米）：21,560 → 20,884 → 19,932      (a span of years, each in turn)
+    範圍一排放：3,105.8噸（2024年）；3,286.4噸（2023年）          (each figure's year in brackets after it)
     人均排放 2023/2024/2030目標：4.61/4.20/3.20                 (a target's slot is no figure)
 
 Each figure is the year in its slot's; `不適用` or `-` holds its slot. The years and the figures must
@@ -27,6 +28,13 @@ _SERIES = re.compile(
     rf"|^(?P<label2>[^\d:：/]{{2,40}}?)\s*[:：]\s*(?P<values2>{_VALUES})\s*[（(](?P<years2>{_YEARS})[）)]\s*$",
     re.IGNORECASE,
 )
+# `範圍一排放：3,105.8噸（2024年）（按年下降5.5%）；3,286.4噸（2023年）`: each figure followed by its year in brackets
+_DATED_SLOT = r"[-−]?\d[\d,]*(?:\.\d+)?%?[^\s→\d（）()；;、，,]{0,20}|—|-"
+_DATED = rf"(?:{_DATED_SLOT})\s*[（(]\s*(?:{YEAR_TOKEN})[^（）()]{{0,16}}[）)](?:\s*[（(][^（）()]{{1,20}}[）)])?"
+_DATED_SERIES = re.compile(
+    rf"^(?:[-*•]\s+)?(?P<label>[^\d:：]{{2,40}}?)\s*[:：]\s*{_DATED}(?:\s*[；;、，,]\s*{_DATED})+\s*[。.]?$"
+)
+_DATED_PAIR = re.compile(rf"(?P<value>{_DATED_SLOT})\s*[（(]\s*(?P<year>{YEAR_TOKEN})")
 _SLOT_SEPARATOR = re.compile(r"\s*(?:[/／、]|→|->)\s*")
 _TARGET = re.compile(r"目[标標]")
 
@@ -35,10 +43,10 @@ def year_series(text: str) -> tuple[str, list[tuple[int | None, str]]] | None:
     """(label, [(year, figure as printed)]) of a line holding a metric's series, a target's or a figure's
     missing slot kept with year None or figure `-`; None if the line is no series."""
     if "/" not in text and "／" not in text and "→" not in text and "->" not in text:
-        return None  # (most lines: cheap)
+        return _dated_series(text) if "（" in text or "(" in text else None  # (most lines: cheap)
     match = _SERIES.match(text.strip())
     if match is None:
-        return None
+        return _dated_series(text)
     label = (match["label"] or match["label2"]).strip() + (match["unit"] or "")
     values = _SLOT_SEPARATOR.split(match["values"] or match["values2"])
     if match["first"]:
@@ -52,3 +60,12 @@ def year_series(text: str) -> tuple[str, list[tuple[int | None, str]]] | None:
     return label, [
         (year, value) for year, value in zip(years, values, strict=True) if value.lower() not in NOT_DISCLOSED
     ]
+
+
+def _dated_series(text: str) -> tuple[str, list[tuple[int | None, str]]] | None:
+    """A metric's figures each with its year in brackets after it, apart by `；` or `、`."""
+    match = _DATED_SERIES.match(text.strip())
+    if match is None or not HAN.search(match["label"]):
+        return None
+    pairs = [(year_of(pair["year"]), pair["value"].strip()) for pair in _DATED_PAIR.finditer(text, match.end("label"))]
+    return match["label"].strip(), [(year, value) for year, value in pairs if value.lower() not in NOT_DISCLOSED]
