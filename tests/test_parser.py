@@ -1908,14 +1908,21 @@ def test_a_figure_counted_in_a_total_stated_after_it_is_a_part() -> None:
 def test_figures_each_followed_by_its_year_in_brackets_and_a_unit_in_the_heading_above() -> None:
     """`- 範圍一排放：3,105.8噸二氧化碳當量（2023年）（按年下降5.5%）；3,286.4噸二氧化碳當量（2022年）`: each figure's year
     is the bracket after it (a change in a bracket of its own is none); a heading's unit (`### 用水（立方米）`)
-    is the unit of such records that print none; a floor area is a denominator (`千克二氧化碳當量／平方米`)."""
+    is the unit of such records that print none; a floor area is a denominator (`千克二氧化碳當量／平方米`); a
+    gender's record nested under a headcount's is that gender's headcount."""
     text = HEAD_TRAD + (
         "- 範圍一溫室氣體排放：3,105.8噸二氧化碳當量（2023年）（按年下降5.5%）；3,286.4噸二氧化碳當量（2022年）\n"
         "- 溫室氣體排放密度：29.7千克二氧化碳當量／平方米（2023年）；31.3千克二氧化碳當量／平方米（2022年）\n\n"
-        "### 用水（立方米）\n\n- 總耗水量：186,420（2023年）；194,815（2022年）\n"
+        "### 用水（立方米）\n\n- 總耗水量：186,420（2023年）；194,815（2022年）\n\n"
+        "### 僱傭\n\n- 僱員總數：2,846人（2023）、2,731人（2022）\n  - 男性：1,512人（2023）；1,460人（2022）\n"
+        "  - 全職：2,701人（2023）\n"
     )
     assert facts(text) == pytest.approx(
         {
+            ("employees_total", 2023): 2846,  # (not the full-time count nested under it)
+            ("employees_total", 2022): 2731,
+            ("employees_male", 2023): 1512,  # a gender nested under the headcount
+            ("employees_male", 2022): 1460,
             ("ghg_scope1", 2023): 3105.8,
             ("ghg_scope1", 2022): 3286.4,
             ("water_consumption", 2023): 186420,

@@ -17,7 +17,7 @@ import re
 from ingest.map.units import looks_like_unit
 from ingest.read.cell_values import caption_unit, clean_label, split_label, unit_line, value_and_unit, value_of
 from ingest.read.layout import Line
-from ingest.read.periods import year_of
+from ingest.read.periods import is_gender, is_total, year_of
 from ingest.read.prose_tokens import SENTENCE_END
 from ingest.read.rows import KpiRow, Layout, build_row
 from ingest.read.scope import Companies, Scope, caption_scope, note_scope, row_part
@@ -77,12 +77,17 @@ def parse_year_records(
         used += [lines[index + 2]] if unit_below is not None else []
         consumed.update(line.number for line in used)
     heading_unit = None  # `### 廢氣排放（千克）`: the unit of the records below it that print none
+    outline: list[tuple[int, str]] = []  # (indent, label) of the records read so far, for a nested one's parent
     for line in lines:
         if line.text.lstrip().startswith("#"):
-            heading_unit = split_label(line.text.strip().lstrip("#").strip())[1]
-        elif line.number not in consumed and (read := _line_record(line, fiscal_year, companies, heading_unit)):
+            heading_unit, outline = split_label(line.text.strip().lstrip("#").strip())[1], []
+            continue
+        indent = len(line.raw) - len(line.raw.lstrip())
+        parent = next((label for level, label in reversed(outline) if level < indent), "")
+        if line.number not in consumed and (read := _line_record(line, fiscal_year, companies, heading_unit, parent)):
             rows.extend(read)
             consumed.add(line.number)
+            outline = [*(item for item in outline if item[0] < indent), (indent, read[0].section)]
     return rows
 
 
@@ -121,7 +126,7 @@ def _year_item(line: Line, fiscal_year: int) -> list[KpiRow] | None:
 
 
 def _line_record(
-    line: Line, fiscal_year: int, companies: Companies | None, heading_unit: str | None = None
+    line: Line, fiscal_year: int, companies: Companies | None, heading_unit: str | None = None, parent: str = ""
 ) -> list[KpiRow] | None:
     """The rows of a one-line record: a label (its own field, `指標名稱：…` or `【…】`), maybe a unit
     field, and a field for each year, or a series of years and figures (`read.year_series`); None if the
@@ -133,7 +138,7 @@ def _line_record(
         read = [(year, *value_and_unit(printed)) for year, printed in slots if year is not None]
         part = caption_scope(label, companies) or row_part(label, companies)  # `有害廢棄物（僅限總辦事處）`
         values = [(year, raw, unit or heading_unit) for year, raw, unit in read if raw]
-        return _record_rows(line, label, values, part, fiscal_year)
+        return _record_rows(line, label, values, part, fiscal_year, parent)
     fields = _FIELD.split(line.text.strip())
     bracketed = _BRACKETED_LABEL.match(fields[0])
     if (len(fields) < _MIN_YEARS and not bracketed) or ("：" not in line.text and ":" not in line.text):
@@ -168,11 +173,21 @@ def _line_record(
 
 
 def _record_rows(
-    line: Line, label: str, values: list[tuple[int, str, str | None]], part: Scope | None, fiscal_year: int
+    line: Line,
+    label: str,
+    values: list[tuple[int, str, str | None]],
+    part: Scope | None,
+    fiscal_year: int,
+    parent: str = "",
 ) -> list[KpiRow] | None:
     """The rows of a one-line record's (year, value, unit) items up to the report's year, in the unit the
-    item or else the label's bracket gives, bounded where `part` says."""
+    item or else the label's bracket gives, bounded where `part` says; a bare label nested under a record
+    (`  - 男性：…` under `- 僱員總數：…`) reads as its gender's part of the parent (`男性僱員總數`), a total's
+    (`整體`) as the parent."""
     bare, label_unit = split_label(clean_label(label))
+    readings = [(bare, label)]
+    if parent and (is_gender(bare) or is_total(bare)):  # (not `全職` under `僱員總數`: a part)
+        readings += [(bare + parent, label) if is_gender(bare) else (parent, label)]
     rows = []
     for year, raw, unit in values:
         if year > fiscal_year:
@@ -181,7 +196,7 @@ def _record_rows(
             layout=Layout.KEY_FIGURE,
             source_line=line.number,
             label_line=line.number,
-            labels=[(bare, label)],
+            labels=readings,
             section=bare,
             raw_value=raw,
             unit=unit or label_unit or ("%" if raw.endswith("%") else None),
