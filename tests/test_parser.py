@@ -1957,3 +1957,13 @@ def test_year_blocks_date_the_key_figures_under_them() -> None:
         ("ghg_scope1", 2023, 6214.8, True),
         ("ghg_scope1", 2023, 18426.3, False),
     ]
+
+
+def test_a_label_opening_with_a_service_centre_is_that_sites_figure() -> None:
+    """`青衣維修中心流動發電機氮氧化物` names one maintenance centre's generators: a part, beside the company's own."""
+    text = (
+        HEAD_TRAD
+        + "氮氧化物（千克）2023/2022：1,835.6/1,902.4\n青衣維修中心流動發電機氮氧化物（千克）2023/2022：214.7/233.9\n"
+    )
+    rows = {(row.reported_value, row.is_partial_scope) for row in parse_report(text).rows if row.fiscal_year == 2023}
+    assert rows == {(1835.6, False), (214.7, True)}
