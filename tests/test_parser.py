@@ -1967,3 +1967,50 @@ def test_a_label_opening_with_a_service_centre_is_that_sites_figure() -> None:
     )
     rows = {(row.reported_value, row.is_partial_scope) for row in parse_report(text).rows if row.fiscal_year == 2023}
     assert rows == {(1835.6, False), (214.7, True)}
+
+
+def test_an_infographic_line_of_key_figures_apart_by_dots_or_bars() -> None:
+    """`范围一排放 126,345.6吨CO₂e（2022年：131,982.4） · 范围二排放 …`: each key figure a clause of its own, the prior
+    year's in small print after it; a formula's subscript (`CO₂e`) is a unit's digit; a ranch's figure is a site's."""
+    text = HEAD_SIMP + (
+        "范围一排放 126,345.6吨CO₂e（2023年：131,982.4） · 范围二排放 215,678.9吨CO₂e（2023年：224,105.3）\n\n"
+        "员工总数 8,642人（2023年：8,915） ｜ 女性员工占比 41.2%（2023年：40.6%）\n\n"
+        "综合能耗 123,456吨标准煤 · 牧场综合能耗 41,875吨标准煤\n"
+    )
+    got = facts(text)
+    assert (got[("ghg_scope1", 2023)], got[("ghg_scope2", 2024)]) == pytest.approx((131982.4, 215678.9))
+    assert (got[("employees_total", 2024)], got[("employees_female_pct", 2023)]) == (8642, 40.6)
+    assert got[("energy_total", 2024)] == pytest.approx(123456 * 8.141)
+
+
+def test_a_saved_web_apps_state_script_holds_its_kpis() -> None:
+    """A single-page app saved as HTML draws nothing: its KPIs are the records of its state script, a plant's
+    (`"scope"`) bounded, a target's none, a null no observation, Taiwan's year keys (`"112"`) read."""
+    records = [
+        '{"name": "範疇一溫室氣體排放量", "unit": "公噸CO2e", "values": {"2023": 8421.7, "2022": 8903.2}}',
+        '{"name": "範疇一溫室氣體排放量", "scope": "新竹廠", "unit": "公噸CO2e", "values": {"2023": 5120.3}}',
+        '{"name": "範疇一及範疇二排放量", "target": true, "unit": "公噸CO2e", "values": {"2030": 6000}}',
+        '{"name": "員工總人數", "unit": "人", "values": {"112": 1862, "111": null}}',
+    ]
+    text = HEAD_TRAD + '<div id="app"></div>\n<script id="__NEXT_DATA__" type="application/json">\n'
+    text += '{"kpis": [\n' + ",\n".join(records) + "\n]}\n</script>\n"
+    rows = [
+        (row.metric_code, row.fiscal_year, row.reported_value, row.is_partial_scope) for row in parse_report(text).rows
+    ]
+    assert sorted(row for row in rows if row[0]) == [
+        ("employees_total", 2023, 1862, False),
+        ("ghg_scope1", 2022, 8903.2, False),
+        ("ghg_scope1", 2023, 5120.3, True),
+        ("ghg_scope1", 2023, 8421.7, False),
+    ]
+
+
+def test_a_note_under_a_one_metric_table_that_bounds_it() -> None:
+    """`#### 有害廢棄物（噸）` over a table of years and one row of figures, `註：只包括香港中央食品加工中心` below it:
+    that one metric's figures are the site's."""
+    text = (
+        HEAD_TRAD
+        + "#### 有害廢棄物（噸）\n\n| 2023年 | 2022年 |\n|---|---|\n| 1.86 | 2.04 |\n\n註：只包括香港中央食品加工中心。\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code == "hazardous_waste"]
+    assert rows and all(row.is_partial_scope for row in rows)

@@ -15,12 +15,15 @@ from ingest.read.markdown_grid import MARKDOWN_ROW, MARKDOWN_RULE
 from ingest.read.markup import BREAK_TAG, clean_text
 from ingest.read.memo import memo
 from ingest.read.numerals import arabic_numbers
-from ingest.read.text import arabic_dates, ascii_numbers, fiscal_years, gregorian_years, source_lines
+from ingest.read.text import SUBSCRIPTS, arabic_dates, ascii_numbers, fiscal_years, gregorian_years, source_lines
 
 _TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
 # dot leaders before a value (`收益.......3,846.2 .......3,615.9`, `總耗水量 ······ 186,420 立方米`)
 _LEADER = re.compile(r"\s*(?:[.．·⋯]{3,}|…{2,})\s*(?=[-\d—–/]|N/?A|不適用|不适用)")
 _HTML_HEADING = re.compile(r"\s*<h([1-6])\b[^>]*>.*</h\1\s*>\s*$", re.IGNORECASE)  # a heading alone on its line
+# between two key figures of an infographic line (`… 126,345.6吨CO2e（2023年：131,982.4） · 范围二排放 …`, `… 41.2%
+# ｜ 人均培训 …`): a dot or bar with spaces around it, after a figure, its unit or bracket, before the next label
+_TILE_GAP = re.compile(r"(?<=[\d%）)a-zA-Z\u4e00-\u9fff])\s+[·・｜]\s+(?=[\u4e00-\u9fff\d])")
 _STROKE_BAR = re.compile(r"\s*[丨▏│]\s*(?=[-−+]?\d)")  # before a figure (`綠色丨低碳` is a slogan's bar: kept)
 _THIN_SPACE_IN_NUMBER = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 # Markup outside tables: tags, LaTeX, image links, escapes, entities, superscript marks.
@@ -199,7 +202,7 @@ def plain_line(raw: str) -> str:
     """A line outside any table as read: no markup (an HTML heading as a Markdown one), ASCII digits, Arabic
     and Gregorian dates, small counts, no thin space inside a number.
     Cached: page headers, footers and repeated captions recur through a report."""
-    cleaned = arabic_numbers(arabic_dates(ascii_numbers(clean_text(raw) if _MARKUP.search(raw) else raw)))
+    cleaned = arabic_numbers(arabic_dates(ascii_numbers(clean_text(raw) if _MARKUP.search(raw) else SUBSCRIPTS(raw))))
     if "<" in raw and (heading := _HTML_HEADING.match(raw)) and cleaned.strip():
         cleaned = "#" * int(heading.group(1)) + " " + cleaned.strip()  # `<h3>目標</h3>`: a heading, as `### 目標`
     if "年" in cleaned:  # Taiwan's `112年度` is 2023; `2023/24財政年度` is 2024
@@ -210,6 +213,8 @@ def plain_line(raw: str) -> str:
         cleaned = _THIN_SPACE_IN_NUMBER.sub("", cleaned)  # `23 154.80` with a thin space is one number
     if "丨" in cleaned or "▏" in cleaned or "│" in cleaned:  # `外購電力丨11,862萬千瓦時`, `範圍一 ▏ 41,260噸`:
         cleaned = _STROKE_BAR.sub("：", cleaned)  # a web page's bar between a label and its value
+    if ("·" in cleaned or "｜" in cleaned) and _TILE_GAP.search(cleaned):
+        cleaned = _TILE_GAP.sub("；", cleaned)  # `範圍一排放 126,345.6吨 · 範圍二排放 …`: one key figure a clause
     return cleaned
 
 

@@ -17,6 +17,7 @@ from functools import cache
 from ingest.map.units import power_multipliers
 from ingest.map.vocabulary import alternation
 from ingest.read.memo import memo
+from ingest.read.text import SUBSCRIPTS
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _PANDOC_ANCHOR = re.compile(r"\[\]\{[^{}]*\}|\{#[^{}\s]*(?:\s+\.[\w-]+)*\}")  # `[]{#_Toc123 .anchor}`, `{#sec-1}`
@@ -113,6 +114,7 @@ def _image_caption(image: re.Match[str]) -> str:
 @memo
 def clean_text(text: str) -> str:
     """Text as a reader sees it: no tags, LaTeX, entities, image links, escapes or footnote marks."""
+    text = SUBSCRIPTS(text)
     if not _MARKUP_CHARS.search(text):
         return _SPACES.sub(" ", text).strip()  # most lines and cells: plain text
     text = _IMAGE.sub(_image_caption, text) if "![" in text else text

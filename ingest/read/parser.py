@@ -27,6 +27,7 @@ from ingest.read.columns import is_year_cell
 from ingest.read.footnotes import footnote_below, marked_note
 from ingest.read.gender_tables import gender_rows
 from ingest.read.grid import Grid, csv_as_tabs, html_grids, tab_grids
+from ingest.read.json_state import parse_json_state
 from ingest.read.latex_grid import latex_grids
 from ingest.read.layout import logical_lines, page_furniture
 from ingest.read.markdown_grid import markdown_grids
@@ -74,6 +75,8 @@ def parse_report(text: str, source_name: str | None = None) -> ParsedReport:
     bounding_captions: set[int] = set()  # `表6 母公司數據（僅限母公司本部）` bounds its table, not the report
     companies = defined_companies(text, metadata.company_key)
     report.rows.extend(parse_grids(text, metadata.fiscal_year, consumed, companies, bounding_captions))
+    if metadata.fiscal_year is not None:  # a saved web app's state script: its data, which the page draws
+        report.rows.extend(parse_json_state(text, metadata.fiscal_year))
     # a page in two columns (`pdftotext -layout`): its table for the table readers, its prose for prose
     lines, prose_lines, left_parts = split_columns(logical_lines(text, consumed))
     if furniture := page_furniture(text):  # running headers and footers: no table's row or label (prose
@@ -139,21 +142,28 @@ _MAX_NOTE_GAP_LINES = 3  # between a table's last row and the note below it (a b
 
 def _bounded_by_note_below(rows: list[KpiRow], text: str) -> None:
     """A note just below a table that says the table holds part of the group (`注：本表仅统计总行办公大楼数据，
-    不含分支机构。`) bounds that table's rows, as a caption above it would."""
-    if "表" not in text:
+    不含分支机构。`) bounds that table's rows, as a caption above it would; below a table of one metric, a
+    note that bounds it needs no `本表` (`註：只包括香港中央食品加工中心`)."""
+    if "表" not in text and "注" not in text and "註" not in text:
         return
     tables: dict[int, list[KpiRow]] = {}
-    for row in rows:
-        if row.layout == Layout.TABLE and row.table_header_line is not None:
-            tables.setdefault(row.table_header_line, []).append(row)
+    for row in rows:  # (a table of no header line of its own: each row apart)
+        if row.layout == Layout.TABLE:
+            tables.setdefault(row.table_header_line or row.source_line, []).append(row)
     for number, line in enumerate(source_lines(text), start=1):
-        part = bounding_note(line) if "表" in line else None
-        table = max((header for header in tables if header < number), default=None) if part else None
+        noted = line.lstrip().startswith(_NOTE_OPENERS)
+        table = max((header for header in tables if header < number), default=None) if noted or "表" in line else None
         if table is None or number - max(row.source_line for row in tables[table]) > _MAX_NOTE_GAP_LINES + 1:
             continue
-        for row in tables[table]:
+        one_metric = len({row.raw_label for row in tables[table]}) == 1
+        # (a note that names its table says what it bounds: `注：上表数据只涵盖本集团员工` bounds nothing)
+        part = bounding_note(line) if "表" in line else note_scope(clean_text(line)) if noted and one_metric else None
+        for row in tables[table] if part else ():
             if row.source_line < number and not row.is_partial_scope:
                 row.bound_by(part)
+
+
+_NOTE_OPENERS = ("注", "註", "※")
 
 
 def _without_lines(text: str, numbers: set[int]) -> str:

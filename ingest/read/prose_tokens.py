@@ -139,6 +139,18 @@ def same_denominator(unit: str | None, subject_unit: str | None) -> str | None:
     return per_unit if is_unit_alone(per_unit) else unit
 
 
+# a line that ends in a figure, maybe its unit and a bracket holding another (`…215,678.9吨CO2e（2023年：224,105.3）`)
+_FIGURE_END = re.compile(r"\d(?:[^\d\s，。；,;]{0,8})?(?:[（(][^（）()]*\d[^（）()]*[）)])?\s*$")
+
+
+def ends_a_record(text: str) -> bool:
+    """Whether a line is a record of its own that no sentence wraps from: a table's data row, or a line
+    ending in a figure (a key figure's line: the label after it is the next figure's)."""
+    return ("\t" in text and has_value(text)) or (
+        _DIGIT.search(text) is not None and _FIGURE_END.search(text) is not None
+    )
+
+
 def may_carry_unit(prefix: str, above: list[Line]) -> bool:
     """Whether a label cut from `prefix` and the lines `above` could end in a unit in brackets
     (`僱員總數（人）`): without a closing bracket in them, `unit_in_label` finds none in any such label."""

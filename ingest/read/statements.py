@@ -47,6 +47,7 @@ from ingest.read.prose_tokens import (
     compared_level,
     current_period,
     denominator_before,
+    ends_a_record,
     followed_by_number,
     has_value,
     inside_open_bracket,
@@ -265,7 +266,7 @@ class _Reader:
             and not SENTENCE_END.search(previous.text[-2:])
             and HAN.search(previous.text)  # an English line is no line a Chinese sentence wraps from
             and not is_heading(previous.text.strip())  # a heading is no line the sentence wraps from
-            and not ("\t" in previous.text and has_value(previous.text))  # nor a table's data row
+            and not ends_a_record(previous.text)  # nor a table's data row or a key figure (`…224,105.3）`)
             and not clause.startswith("其中")  # `其中獨立董事3名` opens a part: no tail of the line above
             and not opens_item(self.lines[index])  # `- 用水總量為…`, `<div class="kf-tile">…`: an item of its own
         ):

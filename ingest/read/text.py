@@ -41,6 +41,9 @@ class CharMap:
         return text.translate(self.table) if self.needed.search(text) else text
 
 
+# a chemical formula's subscripts as ASCII (`CO₂e`, `SO₂`, `NOₓ`), as units and labels are written in plain text
+SUBSCRIPTS = CharMap("₀₁₂₃₄₅₆₇₈₉ₓ", "0123456789x")
+
 _FULLWIDTH = CharMap(
     "（）：；，％＋／－０１２３４５６７８９．　【】╱∕",
     "():;,%+/-0123456789. []//",
