@@ -27,7 +27,6 @@ _UNIT_KEYS = ("unit", "單位", "单位")
 _PART_KEYS = ("scope", "site", "plant", "entity", "facility", "boundary", "廠區", "厂区")
 _TARGET_KEYS = ("target", "isTarget", "is_target")
 _YEAR_KEY = re.compile(r"^(?:19|20)\d{2}$|^1[01]\d$")  # `2024`, Taiwan's `113`
-_ROC_OFFSET = 1911
 
 
 def parse_json_state(text: str, fiscal_year: int) -> list[KpiRow]:
@@ -68,7 +67,5 @@ def parse_json_state(text: str, fiscal_year: int) -> list[KpiRow]:
 
 
 def _year(key: str) -> int | None:
-    if not _YEAR_KEY.match(key):
-        return None
-    year = int(key)
-    return year + _ROC_OFFSET if year < _ROC_OFFSET else year_of(key)
+    """`2024`, or Taiwan's `113` (2024): a year key."""
+    return year_of(key if len(key) == 4 else f"{key}年") if _YEAR_KEY.match(key) else None

@@ -23,7 +23,7 @@ from ingest.read.memo import memo
 from ingest.read.numerals import chinese_number
 from ingest.read.text import FISCAL_YEAR_WORD, arabic_dates, fold, split_year_end
 
-_ROC_OFFSET = 1911
+ROC_OFFSET = 1911  # Taiwan's 民國 years: 113年 is 2024
 _HEADER_UNIT = re.compile(r"\(([^()]{1,12})\)$")
 
 
@@ -237,7 +237,7 @@ def year_of(header: str) -> int | None:
         return split_year_end(int(match.group(1)), int(match.group(2)))
     match = _ROC_YEAR.match(text)
     if match:
-        return int(match.group(1)) + _ROC_OFFSET
+        return int(match.group(1)) + ROC_OFFSET
     if (ended := _months_ended(text)) is not None:  # twelve months or more, as a report names its period
         return ended[0] if _MONTHS_IN_YEAR <= ended[1] <= _MAX_FISCAL_MONTHS else None
     span = _months_spanned(text) if _SPAN_MARK.search(text) else None

@@ -20,7 +20,7 @@ from ingest.map.units import looks_like_unit
 from ingest.map.vocabulary import alternation, role_pattern
 from ingest.read.cell_values import caption_measures, caption_year, split_label
 from ingest.read.memo import memo
-from ingest.read.periods import RELATIVE_PERIOD, is_gender, is_total, running_back, years_back
+from ingest.read.periods import RELATIVE_PERIOD, ROC_OFFSET, is_gender, is_total, running_back, years_back
 from ingest.read.text import FISCAL_YEAR_WORD, HAN, fold, split_year_end, width
 
 _YEAR_COLUMN = re.compile(
@@ -31,7 +31,6 @@ _YEAR_COLUMN = re.compile(
 _TARGET_COLUMN = re.compile(r"(?<![\d.])20\d{2}\s*年?度?\s*(?:目標|目标|target)值?", re.IGNORECASE)
 # Taiwan's ROC years in a header (`113年` = 2024), made Gregorian before the columns are read.
 _ROC_YEAR = re.compile(r"(?<![\d.,])(1[01]\d)(\s*年)")
-_ROC_OFFSET = 1911
 # `2024/25`, `FY2023/24`: a split year as the year it ends in (padded: the header's positions are kept)
 _SPLIT_YEAR = re.compile(r"(?<![\d/])(?:FY\s*)?(20\d{2})\s*[/／\-–]\s*(\d{2})(?![\d/%.])", re.IGNORECASE)
 
@@ -117,7 +116,7 @@ def parse_header(text: str) -> list[Column] | None:
         return None  # most lines: prose
     if _CLAUSE_MARK.search(text) and _CLAUSE_MARK.search(_BRACKETED.sub("", text)):
         return None  # a comma or full stop outside brackets: no column word removes it, so it is prose
-    text = _ROC_YEAR.sub(lambda match: f"{int(match.group(1)) + _ROC_OFFSET}{match.group(2)}", text)
+    text = _ROC_YEAR.sub(lambda match: f"{int(match.group(1)) + ROC_OFFSET}{match.group(2)}", text)
     text = _SPLIT_YEAR.sub(_year_ended, text) if "/" in text or "-" in text else text
     targets = [match.start() for match in _TARGET_COLUMN.finditer(text)]
     text = _TARGET_COLUMN.sub(lambda match: " " * len(match.group()), text)  # positions kept
@@ -322,7 +321,7 @@ def row_period(column: Column, label: str, caption: str, default_year: int | Non
     if column.entity and (named := _ROW_YEAR.fullmatch(label)):
         year = int(named.group(1))
         measure = next(iter(caption_measures(caption)), "")
-        return year + _ROC_OFFSET if year < _ROC_OFFSET else year, measure or None
+        return year + ROC_OFFSET if year < ROC_OFFSET else year, measure or None
     if column.measured or column.entity:
         return caption_year(caption) or default_year, None
     return column.fiscal_year or (default_year - column.back if default_year else None), None
