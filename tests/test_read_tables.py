@@ -3693,3 +3693,30 @@ def test_a_table_drawn_in_box_characters_with_rows_wrapped_inside_their_rules() 
         if row.metric_code
     }
     assert rows == {("energy_total", 5236.8): False, ("energy_total", 1456.2): True, ("ghg_scope2", 17610.3): False}
+
+
+def test_a_transposed_table_under_two_header_rows_of_categories_and_indicators() -> None:
+    """Years down the first column under two header rows (`| 年度 | 温室气体排放 | 温室气体排放 |` over `| | 范围一（吨CO2e） |
+    范围二（吨CO2e） |`): each indicator reads with its category; a row of units under one header row is no header."""
+    text = HEAD_CN + (
+        "表1 环境关键绩效指标\n\n| 年度 | 温室气体排放 | 温室气体排放 | 能源 |\n"
+        "| | 范围一（吨CO2e） | 范围二（吨CO2e） | 外购电力（万千瓦时） |\n| --- | --- | --- | --- |\n"
+        "| 2026年（目标） | — | — | 100,000 |\n| 2025年 | 8,426,315 | 612,480 | 107,450 |\n| 2024年 | 8,903,772 | 648,215 | 113,820 |\n"
+    )
+    got = facts(text)
+    assert (got[("ghg_scope1", 2025)], got[("ghg_scope2", 2024)]) == (8426315, 648215)
+    assert got[("electricity_purchased", 2025)] == 1074500 and ("electricity_purchased", 2026) not in got
+
+
+def test_a_web_pages_bold_paragraph_over_a_table_is_its_title() -> None:
+    """`<p><b>专栏：某某码头有限公司打造“近零碳码头”</b></p>` over a table: its title, which names another company."""
+    text = HEAD_CN + (
+        "<table><tr><td>指标</td><td>单位</td><td>2025年</td></tr>"
+        "<tr><td>外购电力</td><td>万千瓦时</td><td>43,826.5</td></tr></table>\n"
+        "<p><b>专栏：临澜国际集装箱码头有限公司打造近零碳码头</b></p>\n"
+        "<p>公司控股子公司临澜国际集装箱码头有限公司是港区首个近零碳码头试点单位，主要数据如下。</p>\n"
+        "<table><tr><td>指标</td><td>单位</td><td>2025年</td></tr>"
+        "<tr><td>外购电力</td><td>万千瓦时</td><td>8,214.6</td></tr></table>\n"
+    )
+    rows = [row for row in parse_report(text).rows if row.metric_code == "electricity_purchased"]
+    assert [(row.reported_value, row.is_partial_scope) for row in rows] == [(43826.5, False), (8214.6, True)]

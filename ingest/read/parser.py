@@ -216,7 +216,8 @@ _MAX_LEAD_IN_CHARS = 160
 
 # `下表載列附屬公司甲的主要環境數據，有關數據已包括在上述本集團數據內。`: a sentence about the table below
 _TABLE_DEIXIS = re.compile(r"(?:下表|以下表格|下列表格|本表|如下表)")
-_BOLD_LINE = re.compile(r"\s*\*\*[^*]+\*\*\s*$")  # `**附屬公司數據：某某有限公司**`: a converter's heading
+# `**附屬公司數據：某某有限公司**`, `<p><b>专栏：某某有限公司…</b></p>`: a converter's or a web page's heading
+_BOLD_LINE = re.compile(r"\s*(?:\*\*[^*]+\*\*|<p\b[^>]*>\s*<(b|strong)\b[^>]*>.*</\1>\s*</p>)\s*$", re.IGNORECASE)
 _HTML_HEADING = re.compile(r"\s*<h[1-6][\s>]", re.IGNORECASE)
 
 

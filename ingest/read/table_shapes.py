@@ -77,6 +77,11 @@ def transposed_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[K
         return None
     if any(is_year_cell(text) for text in header[1:]):
         return None
+    # two header rows, each indicator's category over it (`| 年度 | 溫室氣體排放 | 溫室氣體排放 |` / `| | 範圍一（噸） | …`)
+    names = [text for text in grid.texts(1)[1:] if text]  # (not a row of units: `| | 吨 | 万千瓦时 |`, `_unit_row`'s)
+    sub_header = not grid.rows[1][0].text and names and all(value_of(text) is None for text in names)
+    sub_header = sub_header and not all(looks_like_unit(text.strip("（）() ")) for text in names)
+    categories, header = (header, grid.texts(1)) if sub_header else ([], header)
     unit_default = caption_unit(caption)
     column_units = _unit_row(grid, year_rows[0])  # `| 吨 | 吨 | 万千瓦时 | 人 |` under the indicators
     notes = [c for c in range(1, len(header)) if note_column().search(header[c])]  # `備註`: no indicator
@@ -95,13 +100,14 @@ def transposed_rows(grid: Grid, caption: str, fiscal_year: int | None) -> list[K
                 # `| 年度 | 數值 |` under `### 溫室氣體排放總量（噸）`: the caption names what the values are
                 label, unit = split_label(clean_label(caption.rsplit(" / ", 1)[-1]))
             label = clean_label(label)
+            category = clean_label(categories[c]) if c < len(categories) and categories[c] != header[c] else ""
             rows.append(
                 build_row(
                     layout=Layout.TABLE,
                     source_line=grid.lines[r],
                     label_line=grid.lines[0],
-                    labels=[(label, label)],
-                    section=caption,
+                    labels=[(label, label), *([(category + label, label)] if category else [])],
+                    section=" / ".join(part for part in (caption, category) if part),
                     raw_value=raw,
                     unit=unit or column_units.get(c) or unit_default or ("%" if raw.endswith("%") else None),
                     fiscal_year=year,
