@@ -3720,3 +3720,24 @@ def test_a_web_pages_bold_paragraph_over_a_table_is_its_title() -> None:
     )
     rows = [row for row in parse_report(text).rows if row.metric_code == "electricity_purchased"]
     assert [(row.reported_value, row.is_partial_scope) for row in rows] == [(43826.5, False), (8214.6, True)]
+
+
+def test_a_table_word_saved_as_text_a_cell_a_line_and_a_blank_line_after_each_row() -> None:
+    """Word's `.txt`: a cell a line, a blank line ending each row, an empty cell an empty line inside its row
+    (`僱員總數（人）` / `` / `1,286` …), a merged category printed once; a target column stays no year's."""
+    cells = [
+        ["指標", "單位", "2025年", "2024年", "2030年目標"],
+        ["溫室氣體排放"],
+        ["範圍一排放", "噸二氧化碳當量", "8,416.3", "8,902.5", "7,000"],
+        ["僱員總數（人）", "", "1,286", "1,244", ""],
+        ["因工亡故人數（人）", "", "0", "0", ""],
+    ]
+    text = HEAD_HK + "\n".join("\n".join(row) + "\n" for row in cells)
+    assert facts(text) == {
+        ("ghg_scope1", 2025): 8416.3,
+        ("ghg_scope1", 2024): 8902.5,
+        ("employees_total", 2025): 1286,
+        ("employees_total", 2024): 1244,
+        ("work_related_fatalities", 2025): 0,
+        ("work_related_fatalities", 2024): 0,
+    }

@@ -58,6 +58,7 @@ from ingest.read.tables import TableReader
 from ingest.read.text import fold, ocr_zeros, roc_years_of, source_lines
 from ingest.read.text_tables import parse_tables
 from ingest.read.tiles import parse_tiles
+from ingest.read.word_text import word_text_grids
 from ingest.read.year_lists import parse_year_lists
 from ingest.read.year_pairs import split_year_pairs
 from ingest.read.year_records import parse_year_records
@@ -325,14 +326,19 @@ def _caption(raw_lines: list[str], first_line: int, title_below: int | None = No
 
 def _grids(text: str, raw_lines: list[str]) -> list[Grid]:
     """Every table of the report written as one, in the order it prints them: HTML, LaTeX, Markdown
-    (pipe, grid and pandoc's plain-text tables), tab- or comma-separated lines, one cell per line."""
+    (pipe, grid and pandoc's plain-text tables), tab- or comma-separated lines, one cell per line (with
+    a blank line after each row, as Word saves a table as text, or without)."""
+    word = word_text_grids(raw_lines)
+    taken = {number for grid in word for number in range(grid.first_line, grid.last_line + 1)}
+    rest = [("" if number in taken else line) for number, line in enumerate(raw_lines, start=1)] if word else raw_lines
     return sorted(
         html_grids(text)
         + latex_grids(text)
         + markdown_grids(raw_lines)
         + pandoc_grids(raw_lines)
         + tab_grids(csv_as_tabs(raw_lines))
-        + cell_line_grids(raw_lines),
+        + word
+        + cell_line_grids(rest),
         key=lambda grid: grid.first_line,
     )
 
