@@ -3741,3 +3741,28 @@ def test_a_table_word_saved_as_text_a_cell_a_line_and_a_blank_line_after_each_ro
         ("work_related_fatalities", 2025): 0,
         ("work_related_fatalities", 2024): 0,
     }
+
+
+def test_a_rotated_header_printed_a_character_a_line_above_its_columns() -> None:
+    """`pdftotext -layout` prints a rotated header one character a line, stacked above its columns (`單`/`位`,
+    `1`/`1`/`4`/`年`): read top-down it is the table's header."""
+    text = HEAD_HK + (
+        "                      單          1        1\n"
+        "                      位          1        1\n"
+        "                                  4        3\n"
+        "                                  年       年\n"
+        " 項目\n"
+        " --------------------------------------------------\n"
+        " 範疇一排放量          公噸CO2e   2,618.4  2,702.9\n"
+        " 外購電力              千度       98,765.4 95,412.8\n"
+    )
+    got = facts(text)
+    assert (got[("ghg_scope1", 2025)], got[("ghg_scope1", 2024)]) == (2618.4, 2702.9)
+
+
+def test_a_unit_with_its_multiplier_in_a_bracket_after_it() -> None:
+    """`千瓦時（千）`, `立方米（千）`: thousands of the unit, as `千瓦時（以千計）` is."""
+    text = HEAD_HK + (
+        "| 指標 | 單位 | 2025年 |\n|---|---|---|\n| 購買電力 | 千瓦時（千） | 21,486.7 |\n| 耗水量 | 立方米（千） | 96.4 |\n"
+    )
+    assert facts(text) == {("electricity_purchased", 2025): 21486.7, ("water_consumption", 2025): 96400}

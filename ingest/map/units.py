@@ -55,7 +55,7 @@ def _money_in_words() -> re.Pattern[str]:
 
 
 _THOUSANDS_SUFFIX = ("'000", "’000")
-_COUNTED_IN = re.compile(r"\(以(千|万|百万|亿)计\)$")
+_COUNTED_IN = re.compile(r"\((?:以)?(千|万|百万|亿)(?:计)?\)$")  # `千瓦時（以千計）`, `立方米（千）`
 
 
 @memo
@@ -80,7 +80,7 @@ def fold_unit(unit: str) -> str:
         if folded.endswith(suffix) and len(folded) > len(suffix):
             folded = folded[: -len(suffix)]
     counted = _COUNTED_IN.search(folded)
-    if counted and counted.start():  # `千瓦時（以千計）`: thousands of kWh, the multiplier written after
+    if counted and counted.start():  # thousands of kWh: the multiplier written after the unit
         folded = counted.group(1) + folded[: counted.start()]
     return folded
 

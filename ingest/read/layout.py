@@ -15,6 +15,7 @@ from ingest.read.markdown_grid import MARKDOWN_ROW, MARKDOWN_RULE
 from ingest.read.markup import BREAK_TAG, clean_text
 from ingest.read.memo import memo
 from ingest.read.numerals import arabic_numbers
+from ingest.read.stacked_headers import stacked_headers
 from ingest.read.text import SUBSCRIPTS, arabic_dates, ascii_numbers, fiscal_years, gregorian_years, source_lines
 
 _TABLE_TAG = re.compile(r"<\s*(/?)\s*(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
@@ -144,7 +145,7 @@ def logical_lines(text: str, taken: Collection[int] = frozenset()) -> list[Line]
     """
     out: list[Line] = []
     html = _HtmlTable()
-    raws = source_lines(text)
+    raws = stacked_headers(text, source_lines(text))  # a rotated header printed a character a line
     if "<" in text and _TAG_CUT.search(text):
         raws = whole_tags(raws)
     skip_to = 0
