@@ -3766,3 +3766,20 @@ def test_a_unit_with_its_multiplier_in_a_bracket_after_it() -> None:
         "| 指標 | 單位 | 2025年 |\n|---|---|---|\n| 購買電力 | 千瓦時（千） | 21,486.7 |\n| 耗水量 | 立方米（千） | 96.4 |\n"
     )
     assert facts(text) == {("electricity_purchased", 2025): 21486.7, ("water_consumption", 2025): 96400}
+
+
+def test_a_text_table_of_gender_columns_over_rows_of_measures() -> None:
+    """`項目 單位 男性 女性 合計` over rows of measures (`員工人數 人 1,052 688 1,740`): a gender's column is that gender's
+    figure, the total's the measure's own, in the report's year; a gender's rate is no company figure."""
+    text = HEAD_HK + (
+        " 項目              單位        男性        女性        合計\n"
+        " ------------------------------------------------------------\n"
+        " 員工人數           人         1,052         688       1,740\n"
+        " 離職率             %           11.8         9.6        10.9\n"
+    )
+    assert facts(text) == {
+        ("employees_male", 2025): 1052,
+        ("employees_female", 2025): 688,
+        ("employees_total", 2025): 1740,
+        ("employee_turnover_rate", 2025): 10.9,
+    }

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.read.text_headers import parse_header
+from ingest.read.text_headers import other_header, parse_header
 
 _MIN_STACKED_LINES = 2
 _SHORT_TOKEN = re.compile(r"\S{1,2}")
@@ -69,4 +69,5 @@ def _header(run: list[str]) -> str | None:
     for start, text in columns:
         header = header.ljust(int(start)) if len(header) < int(start) else header + "  "
         header += str(text)
-    return header if parse_header(" ".join(header.split())) is not None else None
+    line = " ".join(header.split())
+    return header if parse_header(line) is not None or other_header(line) is not None else None

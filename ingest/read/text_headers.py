@@ -107,6 +107,7 @@ class Column:
     measure: str = ""  # a sub-column under its year (`2023年` over `人數 比率`): what its values count
     measured: bool = False  # a column of one measure in a table of measures by breakdown (`僱員人數`)
     entity: bool = False  # a column of one entity (`金控合併 | 銀行 | 證券`): of the caption's year, or the row's
+    gender: str | None = None  # a column of one gender (`女性`) or their total (``) in a table of genders
 
 
 def parse_header(text: str) -> list[Column] | None:
@@ -282,6 +283,8 @@ def read_by(column: Column, label: str, labels: list[tuple[str, str]]) -> list[t
         if not (is_total(label) or is_gender(label)):
             return None
         return [(column.measure if is_total(label) else label + column.measure, label)]
+    if column.gender is not None:  # `員工人數` under `女性`: `女性員工人數`; under `合計`: the row's own
+        return [(column.gender + label, label)] if column.gender else labels
     return [(label + column.measure, label)] if column.measure else labels
 
 
@@ -307,6 +310,26 @@ def entity_header(text: str) -> list[Column] | None:
 
 _MIN_ENTITIES = 2
 _MAX_ENTITIES = 8
+
+
+def gender_header(text: str) -> list[Column] | None:
+    """The columns of a header of genders instead of periods (`項目 單位 男性 女性 合計`, over rows of measures),
+    each column of the caption's year: a gender's reads a row as that gender's, the total's as the row's own."""
+    names = text.split()
+    while names and _header_words().fullmatch(fold(names[0])):
+        names = names[1:]
+    if len(names) == len(text.split()) or sum(1 for name in names if is_gender(name)) < _MIN_ENTITIES:
+        return None
+    if not all(is_gender(name) or is_total(name) for name in names):
+        return None
+    return [Column(None, gender="" if is_total(name) else name) for name in names]
+
+
+def other_header(text: str) -> list[Column] | None:
+    """The columns of a header of measures, entities or genders instead of periods."""
+    return measure_header(text) or entity_header(text) or gender_header(text)
+
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -322,6 +345,6 @@ def row_period(column: Column, label: str, caption: str, default_year: int | Non
         year = int(named.group(1))
         measure = next(iter(caption_measures(caption)), "")
         return year + ROC_OFFSET if year < ROC_OFFSET else year, measure or None
-    if column.measured or column.entity:
+    if column.measured or column.entity or column.gender is not None:
         return caption_year(caption) or default_year, None
     return column.fiscal_year or (default_year - column.back if default_year else None), None

@@ -28,12 +28,11 @@ from ingest.read.text_captions import caption_above, lead_in_above
 from ingest.read.text_headers import (
     BRACKETED_UNIT,
     Column,
-    entity_header,
     header_at,
     index_names,
     label_columns,
-    measure_header,
     measure_units,
+    other_header,
     parse_header,
     read_by,
     row_period,
@@ -325,7 +324,7 @@ def _reading(text: str) -> tuple[tuple[str, ...], str, tuple[Column, ...] | None
     """A line's words, joined, and its columns if it is a header. Cached: the reader's state decides the rest."""
     tokens = words(text)
     joined = " ".join(tokens)
-    columns = parse_header(joined) or measure_header(joined) or entity_header(joined)
+    columns = parse_header(joined) or other_header(joined)
     return tuple(tokens), joined, tuple(columns) if columns is not None else None
 
 
