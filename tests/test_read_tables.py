@@ -3761,11 +3761,14 @@ def test_a_rotated_header_printed_a_character_a_line_above_its_columns() -> None
 
 
 def test_a_unit_with_its_multiplier_in_a_bracket_after_it() -> None:
-    """`千瓦時（千）`, `立方米（千）`: thousands of the unit, as `千瓦時（以千計）` is."""
+    """`千瓦時（千）`, `立方米（千）`: thousands of the unit, as `千瓦時（以千計）` is; a web page's `5.80M kWh`: millions
+    (`MWh` stays a megawatt-hour)."""
     text = HEAD_HK + (
         "| 指標 | 單位 | 2025年 |\n|---|---|---|\n| 購買電力 | 千瓦時（千） | 21,486.7 |\n| 耗水量 | 立方米（千） | 96.4 |\n"
     )
     assert facts(text) == {("electricity_purchased", 2025): 21486.7, ("water_consumption", 2025): 96400}
+    web = HEAD_HK + "| 指標 | 2025 |\n|---|---|\n| 外購電力 | 5.80M kWh |\n| 能源消耗總量 | 6,250 MWh |\n"
+    assert facts(web) == {("electricity_purchased", 2025): 5800, ("energy_total", 2025): 6250}
 
 
 def test_a_text_table_of_gender_columns_over_rows_of_measures() -> None:

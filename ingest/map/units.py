@@ -55,6 +55,7 @@ def _money_in_words() -> re.Pattern[str]:
 
 
 _THOUSANDS_SUFFIX = ("'000", "’000")
+_MILLION = re.compile(r"^M(?=\s)")  # `5.80M kWh` on a web page: millions of the unit (not `MWh`, not metres)
 _COUNTED_IN = re.compile(r"\((?:以)?(千|万|百万|亿)(?:计)?\)$")  # `千瓦時（以千計）`, `立方米（千）`
 
 
@@ -62,7 +63,7 @@ _COUNTED_IN = re.compile(r"\((?:以)?(千|万|百万|亿)(?:计)?\)$")  # `千�
 def fold_unit(unit: str) -> str:
     """Folded unit: simplified, half-width, no spaces, outer brackets off, 每 as `/`, no `/年`; money in
     another currency as 元 (`百萬港元` -> `百万元`: the currency is `map.currency`'s to convert or keep out)."""
-    folded = fold(unit)
+    folded = fold(_MILLION.sub("百万", unit) if unit[:1] == "M" else unit)
     if folded.endswith(_THOUSANDS_SUFFIX):  # `HK$'000`, `RMB'000`: thousands of the currency
         folded = "千" + folded[: -len(_THOUSANDS_SUFFIX[0])]
     elif folded.startswith(_THOUSANDS_SUFFIX) and len(folded) > len(_THOUSANDS_SUFFIX[0]):  # `'000 kWh`
